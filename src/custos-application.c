@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* custos-application.c — the application: command line, app actions, windows */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "custos-application.h"
+#include "custos-cli.h"
+#include "custos-window.h"
+
+struct _CustosApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (CustosApplication, custos_application, ADW_TYPE_APPLICATION)
+
+CustosApplication *
+custos_application_new (void)
+{
+  return g_object_new (CUSTOS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", APP_PATH,
+                       NULL);
+}
+
+void
+custos_application_open_window (CustosApplication *self,
+                                GFile             *file)
+{
+  CustosWindow *window = custos_window_new (self);
+
+  if (file != NULL)
+    custos_window_load (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+custos_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  return custos_cli_run (options);
+}
+
+static int
+custos_application_command_line (GApplication            *app,
+                                 GApplicationCommandLine *command_line)
+{
+  CustosApplication *self = CUSTOS_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree const char **files = NULL;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  if (files == NULL || files[0] == NULL)
+    {
+      g_application_activate (app);
+      return 0;
+    }
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, files[i]);
+      custos_application_open_window (self, file);
+    }
+  return 0;
+}
+
+static void
+custos_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    custos_application_open_window (CUSTOS_APPLICATION (app), files[i]);
+}
+
+static void
+custos_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    custos_application_open_window (CUSTOS_APPLICATION (app), NULL);
+}
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  custos_application_open_window (CUSTOS_APPLICATION (user_data), NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Each window asks about its own unsaved changes before it closes. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  const char *developers[] = { _("The Custos developers"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (user_data)),
+                         "application-name", _("Custos"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Custos developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Build, run and prove an ISO/IEC 27001 information security management system"),
+                         "website", "https://github.com/custos/custos",
+                         "issue-url", "https://github.com/custos/custos/issues",
+                         "developers", developers,
+                         "copyright", "© 2026 The Custos developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new", new_action },
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+custos_application_startup (GApplication *app)
+{
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.new", { "<Control>n", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (custos_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+}
+
+static void
+custos_application_class_init (CustosApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->handle_local_options = custos_application_handle_local_options;
+  app_class->command_line = custos_application_command_line;
+  app_class->open = custos_application_open;
+  app_class->activate = custos_application_activate;
+  app_class->startup = custos_application_startup;
+}
+
+static void
+custos_application_init (CustosApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), custos_cli_get_option_entries ());
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Manage an ISO/IEC 27001 information security management system."));
+}

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define CUSTOS_TYPE_APPLICATION (custos_application_get_type ())
+G_DECLARE_FINAL_TYPE (CustosApplication, custos_application, CUSTOS, APPLICATION, AdwApplication)
+
+CustosApplication *custos_application_new         (void);
+/* Opens a window on file, or on a new document when file is NULL. */
+void               custos_application_open_window (CustosApplication *self,
+                                                   GFile             *file);
+
+G_END_DECLS

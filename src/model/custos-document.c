@@ -1,0 +1,570 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* custos-document.c — the ISMS document, root of the model
+ *
+ * The document owns one GListStore per register and one record per section.
+ * It watches every record it holds, so any edit anywhere raises "changed"
+ * (the window's modified state and autosave hang on it), and it computes
+ * what is derived rather than typed: risk scores and bands from the criteria,
+ * and for each control the risks whose treatment selects it.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "custos-document.h"
+
+struct _CustosDocument
+{
+  GObject          parent_instance;
+
+  CustosEdition    edition;
+  CustosCatalogue *catalogue;
+  CustosCriteria  *criteria;
+  CustosRecord    *sections[CUSTOS_N_SECTIONS];
+  GListStore      *registers[CUSTOS_N_REGISTERS];
+
+  /* Caches, dropped on any change of what they derive from. */
+  GHashTable      *index[CUSTOS_N_REGISTERS]; /* id → record */
+  GHashTable      *selecting;                 /* control id → GPtrArray of risks */
+
+  gboolean         modified;
+};
+
+G_DEFINE_FINAL_TYPE (CustosDocument, custos_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_EDITION,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+invalidate (CustosDocument *self,
+            int             reg)
+{
+  if (reg >= 0)
+    g_clear_pointer (&self->index[reg], g_hash_table_unref);
+  if (reg < 0 || reg == CUSTOS_REGISTER_RISKS || reg == CUSTOS_REGISTER_SOA)
+    g_clear_pointer (&self->selecting, g_hash_table_unref);
+}
+
+static void
+emit_changed (CustosDocument *self,
+              CustosRecord   *record)
+{
+  custos_document_set_modified (self, TRUE);
+  g_signal_emit (self, signals[CHANGED], 0, record);
+}
+
+static void
+on_record_notify (CustosRecord   *record,
+                  GParamSpec     *pspec,
+                  CustosDocument *self)
+{
+  invalidate (self, custos_kinds_register_index (custos_record_get_kind (record)));
+  emit_changed (self, record);
+}
+
+static void
+on_criteria_changed (CustosCriteria *criteria,
+                     CustosDocument *self)
+{
+  emit_changed (self, NULL);
+}
+
+static void
+watch (CustosDocument *self,
+       CustosRecord   *record)
+{
+  g_signal_connect_object (record, "notify", G_CALLBACK (on_record_notify), self, 0);
+}
+
+static void
+unwatch (CustosDocument *self,
+         CustosRecord   *record)
+{
+  g_signal_handlers_disconnect_by_func (record, on_record_notify, self);
+}
+
+static void
+custos_document_dispose (GObject *object)
+{
+  CustosDocument *self = CUSTOS_DOCUMENT (object);
+
+  for (guint r = 0; r < CUSTOS_N_REGISTERS; r++)
+    {
+      if (self->registers[r] == NULL)
+        continue;
+      for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->registers[r])); i < n; i++)
+        {
+          g_autoptr(CustosRecord) record = g_list_model_get_item (G_LIST_MODEL (self->registers[r]), i);
+          unwatch (self, record);
+        }
+      g_clear_object (&self->registers[r]);
+      g_clear_pointer (&self->index[r], g_hash_table_unref);
+    }
+  for (guint s = 0; s < CUSTOS_N_SECTIONS; s++)
+    {
+      if (self->sections[s] != NULL)
+        unwatch (self, self->sections[s]);
+      g_clear_object (&self->sections[s]);
+    }
+  if (self->criteria != NULL)
+    g_signal_handlers_disconnect_by_func (self->criteria, on_criteria_changed, self);
+  g_clear_object (&self->criteria);
+  g_clear_pointer (&self->selecting, g_hash_table_unref);
+
+  G_OBJECT_CLASS (custos_document_parent_class)->dispose (object);
+}
+
+static void
+custos_document_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CustosDocument *self = CUSTOS_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITION:
+      g_value_set_int (value, self->edition);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+custos_document_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CustosDocument *self = CUSTOS_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITION:
+      self->edition = g_value_get_int (value);
+      break;
+    case PROP_MODIFIED:
+      custos_document_set_modified (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+custos_document_constructed (GObject *object)
+{
+  CustosDocument *self = CUSTOS_DOCUMENT (object);
+
+  G_OBJECT_CLASS (custos_document_parent_class)->constructed (object);
+
+  if (self->edition != CUSTOS_EDITION_2013)
+    self->edition = CUSTOS_EDITION_2022;
+  self->catalogue = custos_catalogue_get (self->edition);
+}
+
+static void
+custos_document_class_init (CustosDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = custos_document_dispose;
+  object_class->get_property = custos_document_get_property;
+  object_class->set_property = custos_document_set_property;
+  object_class->constructed = custos_document_constructed;
+
+  properties[PROP_EDITION] =
+    g_param_spec_int ("edition", NULL, NULL, CUSTOS_EDITION_2013, CUSTOS_EDITION_2022, CUSTOS_EDITION_2022,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CustosDocument::changed:
+   * @record: (nullable): the record that changed, or %NULL for a change of
+   *   the document as a whole (criteria, registers' membership, edition)
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, CUSTOS_TYPE_RECORD);
+}
+
+static void
+custos_document_init (CustosDocument *self)
+{
+  for (guint s = 0; s < CUSTOS_N_SECTIONS; s++)
+    {
+      self->sections[s] = custos_record_new (custos_kinds_section (s), NULL);
+      watch (self, self->sections[s]);
+    }
+  for (guint r = 0; r < CUSTOS_N_REGISTERS; r++)
+    self->registers[r] = g_list_store_new (custos_kinds_register (r)->get_type ());
+
+  self->criteria = custos_criteria_new_default ();
+  g_signal_connect (self->criteria, "changed", G_CALLBACK (on_criteria_changed), self);
+}
+
+CustosDocument *
+custos_document_new_empty (CustosEdition edition)
+{
+  return g_object_new (CUSTOS_TYPE_DOCUMENT, "edition", edition, NULL);
+}
+
+CustosDocument *
+custos_document_new (CustosEdition edition)
+{
+  CustosDocument *self = custos_document_new_empty (edition);
+  guint n = custos_catalogue_get_n_controls (self->catalogue);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CustosControl *control = custos_catalogue_get_control (self->catalogue, i);
+      g_ptr_array_add (entries, custos_record_new (custos_kinds_register (CUSTOS_REGISTER_SOA), control->id));
+    }
+  custos_document_append_all (self, CUSTOS_REGISTER_SOA, (CustosRecord **) entries->pdata, entries->len);
+  custos_record_set_string (self->sections[CUSTOS_SECTION_ORGANISATION], "classification", "Confidential");
+  self->modified = FALSE;
+  return self;
+}
+
+CustosEdition
+custos_document_get_edition (CustosDocument *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (self), CUSTOS_EDITION_2022);
+  return self->edition;
+}
+
+CustosCatalogue *
+custos_document_get_catalogue (CustosDocument *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (self), NULL);
+  return self->catalogue;
+}
+
+CustosCriteria *
+custos_document_get_criteria (CustosDocument *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (self), NULL);
+  return self->criteria;
+}
+
+void
+custos_document_set_criteria (CustosDocument *self,
+                              CustosCriteria *criteria)
+{
+  g_return_if_fail (CUSTOS_IS_DOCUMENT (self));
+  g_return_if_fail (CUSTOS_IS_CRITERIA (criteria));
+
+  if (custos_criteria_equal (self->criteria, criteria))
+    return;
+  g_signal_handlers_disconnect_by_func (self->criteria, on_criteria_changed, self);
+  g_object_unref (self->criteria);
+  self->criteria = custos_criteria_copy (criteria);
+  g_signal_connect (self->criteria, "changed", G_CALLBACK (on_criteria_changed), self);
+  emit_changed (self, NULL);
+}
+
+CustosRecord *
+custos_document_get_section (CustosDocument *self,
+                             CustosSection   section)
+{
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (section < CUSTOS_N_SECTIONS, NULL);
+  return self->sections[section];
+}
+
+GListModel *
+custos_document_get_register (CustosDocument *self,
+                              CustosRegister  reg)
+{
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (reg < CUSTOS_N_REGISTERS, NULL);
+  return G_LIST_MODEL (self->registers[reg]);
+}
+
+guint
+custos_document_count (CustosDocument *self,
+                       CustosRegister  reg)
+{
+  return g_list_model_get_n_items (custos_document_get_register (self, reg));
+}
+
+static GHashTable *
+get_index (CustosDocument *self,
+           CustosRegister  reg)
+{
+  if (self->index[reg] == NULL)
+    {
+      GListModel *model = G_LIST_MODEL (self->registers[reg]);
+      guint n = g_list_model_get_n_items (model);
+
+      self->index[reg] = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < n; i++)
+        {
+          CustosRecord *record = g_list_model_get_item (model, i);
+          const char *id = custos_record_get_id (record);
+          /* Borrowed: the store holds the reference. The first of duplicate ids wins. */
+          if (id != NULL && !g_hash_table_contains (self->index[reg], id))
+            g_hash_table_insert (self->index[reg], (gpointer) id, record);
+          g_object_unref (record);
+        }
+    }
+  return self->index[reg];
+}
+
+CustosRecord *
+custos_document_lookup (CustosDocument *self,
+                        CustosRegister  reg,
+                        const char     *id)
+{
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (reg < CUSTOS_N_REGISTERS, NULL);
+
+  if (id == NULL)
+    return NULL;
+  return g_hash_table_lookup (get_index (self, reg), id);
+}
+
+int
+custos_document_find (CustosDocument *self,
+                      CustosRegister  reg,
+                      CustosRecord   *record)
+{
+  guint position;
+
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (self), -1);
+
+  if (g_list_store_find (self->registers[reg], record, &position))
+    return (int) position;
+  return -1;
+}
+
+char *
+custos_document_next_id (CustosDocument *self,
+                         CustosRegister  reg)
+{
+  const CustosKind *kind = custos_kinds_register (reg);
+  GListModel *model = G_LIST_MODEL (self->registers[reg]);
+  size_t prefix_len;
+  guint64 max = 0;
+
+  g_return_val_if_fail (kind->id_prefix != NULL, NULL);
+
+  prefix_len = strlen (kind->id_prefix);
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(CustosRecord) record = g_list_model_get_item (model, i);
+      const char *id = custos_record_get_id (record);
+      guint64 number;
+
+      if (id != NULL && strncmp (id, kind->id_prefix, prefix_len) == 0 &&
+          g_ascii_string_to_unsigned (id + prefix_len, 10, 0, G_MAXUINT32, &number, NULL))
+        max = MAX (max, number);
+    }
+  return g_strdup_printf ("%s%03" G_GUINT64_FORMAT, kind->id_prefix, max + 1);
+}
+
+CustosRecord *
+custos_document_add_new (CustosDocument *self,
+                         CustosRegister  reg)
+{
+  g_autofree char *id = custos_document_next_id (self, reg);
+  g_autoptr(CustosRecord) record = custos_record_new (custos_kinds_register (reg), id);
+
+  custos_document_insert (self, reg, g_list_model_get_n_items (G_LIST_MODEL (self->registers[reg])), record);
+  return record;
+}
+
+void
+custos_document_insert (CustosDocument *self,
+                        CustosRegister  reg,
+                        guint           position,
+                        CustosRecord   *record)
+{
+  g_return_if_fail (CUSTOS_IS_DOCUMENT (self));
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, custos_kinds_register (reg)->get_type ()));
+
+  watch (self, record);
+  invalidate (self, reg);
+  g_list_store_insert (self->registers[reg], position, record);
+  emit_changed (self, NULL);
+}
+
+void
+custos_document_append_all (CustosDocument  *self,
+                            CustosRegister   reg,
+                            CustosRecord   **records,
+                            guint            n_records)
+{
+  GListStore *store;
+
+  g_return_if_fail (CUSTOS_IS_DOCUMENT (self));
+  g_return_if_fail (reg < CUSTOS_N_REGISTERS);
+
+  store = self->registers[reg];
+  for (guint i = 0; i < n_records; i++)
+    watch (self, records[i]);
+  invalidate (self, reg);
+  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                       (gpointer *) records, n_records);
+  emit_changed (self, NULL);
+}
+
+void
+custos_document_remove (CustosDocument *self,
+                        CustosRegister  reg,
+                        CustosRecord   *record)
+{
+  guint position;
+
+  g_return_if_fail (CUSTOS_IS_DOCUMENT (self));
+
+  if (!g_list_store_find (self->registers[reg], record, &position))
+    return;
+  unwatch (self, record);
+  invalidate (self, reg);
+  g_list_store_remove (self->registers[reg], position);
+  emit_changed (self, NULL);
+}
+
+void
+custos_document_replace_soa (CustosDocument  *self,
+                             CustosEdition    edition,
+                             CustosRecord   **entries,
+                             guint            n_entries)
+{
+  GListStore *store = self->registers[CUSTOS_REGISTER_SOA];
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = 0; i < n_old; i++)
+    {
+      g_autoptr(CustosRecord) old = g_list_model_get_item (G_LIST_MODEL (store), i);
+      unwatch (self, old);
+    }
+  for (guint i = 0; i < n_entries; i++)
+    watch (self, entries[i]);
+
+  if (self->edition != edition)
+    {
+      self->edition = edition;
+      self->catalogue = custos_catalogue_get (edition);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITION]);
+    }
+  invalidate (self, CUSTOS_REGISTER_SOA);
+  g_list_store_splice (store, 0, n_old, (gpointer *) entries, n_entries);
+  emit_changed (self, NULL);
+}
+
+int
+custos_document_risk_score (CustosDocument *self,
+                            CustosRecord   *risk,
+                            gboolean        residual)
+{
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (CUSTOS_IS_RISK (risk), 0);
+
+  if (residual)
+    return custos_criteria_score (self->criteria,
+                                  custos_record_get_int (risk, "residual-likelihood"),
+                                  custos_record_get_int (risk, "residual-consequence"));
+  return custos_criteria_score (self->criteria,
+                                custos_record_get_int (risk, "likelihood"),
+                                custos_record_get_int (risk, "consequence"));
+}
+
+int
+custos_document_risk_band (CustosDocument *self,
+                           CustosRecord   *risk,
+                           gboolean        residual)
+{
+  return custos_criteria_band_index (self->criteria, custos_document_risk_score (self, risk, residual));
+}
+
+GPtrArray *
+custos_document_get_selecting_risks (CustosDocument *self,
+                                     const char     *control_id)
+{
+  GPtrArray *risks;
+
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (self), NULL);
+
+  if (self->selecting == NULL)
+    {
+      GListModel *model = G_LIST_MODEL (self->registers[CUSTOS_REGISTER_RISKS]);
+      guint controls_field = 0;
+
+      custos_kind_find_field (custos_kinds_register (CUSTOS_REGISTER_RISKS), "controls", &controls_field);
+      self->selecting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+      for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+        {
+          g_autoptr(CustosRecord) risk = g_list_model_get_item (model, i);
+          const char * const *controls = g_value_get_boxed (custos_record_get_value (risk, controls_field));
+
+          for (guint c = 0; controls != NULL && controls[c] != NULL; c++)
+            {
+              GPtrArray *list = g_hash_table_lookup (self->selecting, controls[c]);
+              if (list == NULL)
+                {
+                  list = g_ptr_array_new ();
+                  g_hash_table_insert (self->selecting, g_strdup (controls[c]), list);
+                }
+              /* A control listed twice by one risk counts once. */
+              if (list->len == 0 || list->pdata[list->len - 1] != risk)
+                g_ptr_array_add (list, risk);
+            }
+        }
+    }
+
+  risks = g_hash_table_lookup (self->selecting, control_id);
+  return risks ? g_ptr_array_ref (risks) : g_ptr_array_new ();
+}
+
+const char *
+custos_document_get_control_title (CustosDocument *self,
+                                   const char     *control_id)
+{
+  const CustosControl *control = custos_catalogue_lookup (self->catalogue, control_id);
+
+  return control ? control->title : NULL;
+}
+
+gboolean
+custos_document_get_modified (CustosDocument *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (self), FALSE);
+  return self->modified;
+}
+
+void
+custos_document_set_modified (CustosDocument *self,
+                              gboolean        modified)
+{
+  g_return_if_fail (CUSTOS_IS_DOCUMENT (self));
+
+  modified = !!modified;
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}

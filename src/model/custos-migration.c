@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* custos-migration.c — moving a document from Annex A 2013 to 2022
+ *
+ * Each 2022 control takes the decisions of its 2013 predecessors along
+ * Table B.1 of ISO/IEC 27002:2022. One predecessor: the decision is carried
+ * as is. Several: they are merged (the control applies if any predecessor
+ * did, the weakest implementation status wins, texts are joined) and marked
+ * for review, as a conflict when the predecessors disagreed on applicability.
+ * No predecessor: the control is new and left undecided for review. Every
+ * 2013 decision ends up in at least one 2022 entry, field by field or in the
+ * migration note, so nothing is lost.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "custos-document.h"
+#include <string.h>
+
+#include "custos-enums.h"
+
+static void
+step_free (gpointer data)
+{
+  CustosMigrationStep *step = data;
+
+  g_clear_object (&step->entry);
+  g_free (step);
+}
+
+static char *
+describe_decision (CustosRecord *entry)
+{
+  const CustosKind *kind = custos_record_get_kind (entry);
+  GString *text = g_string_new (custos_record_get_id (entry));
+  gboolean first = TRUE;
+
+  /* Every non-empty field but the texts that are merged on their own. */
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const CustosField *field = &kind->fields[i];
+      g_autofree char *value = NULL;
+
+      if (custos_record_field_is_empty (entry, i) ||
+          g_str_equal (field->name, "justification") || g_str_equal (field->name, "migration-note"))
+        continue;
+      value = custos_field_to_text (field, custos_record_get_value (entry, i), " ");
+      g_string_append_printf (text, "%s %s %s", first ? ":" : ";", field->name, value);
+      first = FALSE;
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+append_line (GString    *text,
+             const char *line)
+{
+  if (line == NULL || *line == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, line);
+}
+
+static CustosRecord *
+merge_entries (CustosRecord           *target,
+               GPtrArray              *sources,
+               CustosMigrationOutcome *outcome)
+{
+  gboolean any_applicable = FALSE, any_excluded = FALSE;
+  int implementation = CUSTOS_IMPLEMENTATION_IMPLEMENTED;
+  gboolean implementation_set = FALSE;
+  guint reasons = 0;
+  const char *owner = NULL, *document = NULL, *first_justification = NULL;
+  gboolean justifications_differ = FALSE;
+  g_autoptr(GString) justification = g_string_new (NULL);
+  g_autoptr(GString) how_applied = g_string_new (NULL);
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      CustosRecord *src = sources->pdata[i];
+      int applicable = custos_record_get_enum (src, "applicable");
+      const char *how = custos_record_get_string (src, "how-applied");
+      const char *just = custos_record_get_string (src, "justification");
+
+      g_ptr_array_add (ids, (gpointer) custos_record_get_id (src));
+      any_applicable |= applicable == CUSTOS_APPLICABILITY_APPLICABLE;
+      any_excluded |= applicable == CUSTOS_APPLICABILITY_NOT_APPLICABLE;
+      reasons |= (guint) custos_record_get_enum (src, "reasons");
+      if (applicable == CUSTOS_APPLICABILITY_APPLICABLE)
+        {
+          implementation = MIN (implementation, custos_record_get_enum (src, "implementation"));
+          implementation_set = TRUE;
+        }
+      if (owner == NULL)
+        owner = custos_record_get_string (src, "owner");
+      if (document == NULL)
+        document = custos_record_get_string (src, "document");
+      if (how != NULL && strstr (how_applied->str, how) == NULL)
+        {
+          if (how_applied->len > 0)
+            g_string_append (how_applied, "; ");
+          g_string_append (how_applied, how);
+        }
+      if (just != NULL)
+        {
+          g_autofree char *line = g_strdup_printf ("%s: %s", custos_record_get_id (src), just);
+          if (first_justification == NULL)
+            first_justification = just;
+          else if (!g_str_equal (first_justification, just))
+            justifications_differ = TRUE;
+          append_line (justification, line);
+        }
+    }
+
+  g_ptr_array_add (ids, NULL);
+  {
+    g_autofree char *list = g_strjoinv (", ", (char **) ids->pdata);
+    g_autofree char *line = g_strdup_printf (_("Merged from %s (ISO/IEC 27001:2013)."), list);
+    append_line (note, line);
+  }
+
+  *outcome = any_applicable && any_excluded ? CUSTOS_MIGRATION_CONFLICT : CUSTOS_MIGRATION_MERGED;
+  if (*outcome == CUSTOS_MIGRATION_CONFLICT)
+    append_line (note, _("The 2013 decisions disagree: some of these controls were applicable and some were not."));
+  for (guint i = 0; i < sources->len; i++)
+    {
+      g_autofree char *line = describe_decision (sources->pdata[i]);
+      append_line (note, line);
+    }
+
+  custos_record_set_enum (target, "applicable",
+                          any_applicable ? CUSTOS_APPLICABILITY_APPLICABLE
+                          : any_excluded ? CUSTOS_APPLICABILITY_NOT_APPLICABLE
+                          : CUSTOS_APPLICABILITY_UNDECIDED);
+  custos_record_set_enum (target, "reasons", (int) reasons);
+  if (implementation_set)
+    custos_record_set_enum (target, "implementation", implementation);
+  /* One shared justification stays as it was; differing ones are listed per control. */
+  custos_record_set_string (target, "justification",
+                            justifications_differ ? justification->str : first_justification);
+  custos_record_set_string (target, "how-applied", how_applied->str);
+  custos_record_set_string (target, "owner", owner);
+  custos_record_set_string (target, "document", document);
+  custos_record_set_bool (target, "review", TRUE);
+  custos_record_set_string (target, "migration-note", note->str);
+  return target;
+}
+
+GPtrArray *
+custos_document_plan_migration (CustosDocument  *self,
+                                GError         **error)
+{
+  CustosCatalogue *target = custos_catalogue_get (CUSTOS_EDITION_2022);
+  const CustosKind *kind = custos_kinds_register (CUSTOS_REGISTER_SOA);
+  GPtrArray *plan;
+
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (self), NULL);
+
+  if (custos_document_get_edition (self) != CUSTOS_EDITION_2013)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Only documents of the 2013 edition can be migrated"));
+      return NULL;
+    }
+
+  plan = g_ptr_array_new_with_free_func (step_free);
+  for (guint i = 0, n = custos_catalogue_get_n_controls (target); i < n; i++)
+    {
+      const CustosControl *control = custos_catalogue_get_control (target, i);
+      CustosMigrationStep *step = g_new0 (CustosMigrationStep, 1);
+      g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+
+      step->control_id = control->id;
+      step->sources = custos_catalogue_predecessors (control->id);
+      for (guint s = 0; step->sources[s] != NULL; s++)
+        {
+          CustosRecord *src = custos_document_lookup (self, CUSTOS_REGISTER_SOA, step->sources[s]);
+          if (src != NULL)
+            g_ptr_array_add (sources, src);
+        }
+
+      if (sources->len == 0)
+        {
+          step->outcome = CUSTOS_MIGRATION_NEW;
+          step->entry = custos_record_new (kind, control->id);
+          custos_record_set_bool (step->entry, "review", TRUE);
+          custos_record_set_string (step->entry, "migration-note",
+                                    _("New control in ISO/IEC 27001:2022: decide whether it applies."));
+        }
+      else if (sources->len == 1)
+        {
+          g_autofree char *note = g_strdup_printf (_("Carried over from %s (ISO/IEC 27001:2013)."),
+                                                   custos_record_get_id (sources->pdata[0]));
+          step->outcome = CUSTOS_MIGRATION_CARRIED;
+          step->entry = custos_record_duplicate (sources->pdata[0], control->id);
+          custos_record_set_string (step->entry, "migration-note", note);
+        }
+      else
+        step->entry = merge_entries (custos_record_new (kind, control->id), sources, &step->outcome);
+
+      g_ptr_array_add (plan, step);
+    }
+  return plan;
+}
+
+/* Replaces 2013 control ids by their 2022 successors, keeping order, once each. */
+static void
+remap_controls (CustosDocument *self,
+                CustosRegister  reg)
+{
+  GListModel *model = custos_document_get_register (self, reg);
+
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(CustosRecord) record = g_list_model_get_item (model, i);
+      const char * const *old = custos_record_get_strv (record, "controls");
+      g_autoptr(GPtrArray) mapped = g_ptr_array_new ();
+
+      if (old == NULL)
+        continue;
+      for (guint c = 0; old[c] != NULL; c++)
+        {
+          const char * const *successors = custos_catalogue_successors (old[c]);
+          for (guint s = 0; successors[s] != NULL; s++)
+            if (!g_ptr_array_find_with_equal_func (mapped, successors[s], g_str_equal, NULL))
+              g_ptr_array_add (mapped, (gpointer) successors[s]);
+        }
+      g_ptr_array_add (mapped, NULL);
+      custos_record_set_strv (record, "controls", (const char * const *) mapped->pdata);
+    }
+}
+
+void
+custos_document_apply_migration (CustosDocument *self,
+                                 GPtrArray      *plan)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_full (plan->len, g_object_unref);
+
+  g_return_if_fail (CUSTOS_IS_DOCUMENT (self));
+  g_return_if_fail (custos_document_get_edition (self) == CUSTOS_EDITION_2013);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      CustosMigrationStep *step = plan->pdata[i];
+      /* A copy, so the plan can be shown again or applied to an undo stack. */
+      g_ptr_array_add (entries, custos_record_duplicate (step->entry, step->control_id));
+    }
+  remap_controls (self, CUSTOS_REGISTER_RISKS);
+  remap_controls (self, CUSTOS_REGISTER_ACTIONS);
+  custos_document_replace_soa (self, CUSTOS_EDITION_2022, (CustosRecord **) entries->pdata, entries->len);
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "custos-application.h"
+#include "custos-document.h"
+
+G_BEGIN_DECLS
+
+#define CUSTOS_TYPE_WINDOW (custos_window_get_type ())
+G_DECLARE_FINAL_TYPE (CustosWindow, custos_window, CUSTOS, WINDOW, AdwApplicationWindow)
+
+CustosWindow   *custos_window_new          (CustosApplication *application);
+/* Loads file into this window; on failure the current document stays. */
+void            custos_window_load         (CustosWindow      *self,
+                                            GFile             *file);
+CustosDocument *custos_window_get_document (CustosWindow      *self);
+GFile          *custos_window_get_file     (CustosWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "custos-test-util.h"
+
+#include <glib/gstdio.h>
+#include <sys/wait.h>
+
+static const char *
+env_or_fail (const char *name)
+{
+  const char *value = g_getenv (name);
+
+  if (value == NULL)
+    g_error ("%s is not set; run the tests with meson test", name);
+  return value;
+}
+
+char *
+custos_test_data_path (const char *name)
+{
+  return g_build_filename (env_or_fail ("CUSTOS_TEST_DATA"), name, NULL);
+}
+
+char *
+custos_test_example_path (void)
+{
+  return g_build_filename (env_or_fail ("CUSTOS_SOURCE_ROOT"), "data", "examples",
+                           "northwind-accountants.isms", NULL);
+}
+
+char *
+custos_test_mkdtemp (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_dir_make_tmp ("custos-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return path;
+}
+
+void
+custos_test_rmdir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        custos_test_rmdir (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+GBytes *
+custos_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    ck_abort_msg ("cannot read %s: %s", path, error->message);
+  return g_bytes_new_take (contents, length);
+}
+
+int
+custos_test_run_cli (const char * const  *args,
+                     char               **out,
+                     char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) env_or_fail ("CUSTOS_BINARY"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                     out, err, &status, &error))
+    ck_abort_msg ("cannot run custos: %s", error->message);
+  if (WIFEXITED (status))
+    return WEXITSTATUS (status);
+  ck_abort_msg ("custos did not exit normally (status %d)", status);
+  return -1;
+}
+
+int
+custos_test_run_suite (Suite *suite)
+{
+  SRunner *runner = srunner_create (suite);
+  int failed;
+
+  srunner_run_all (runner, CK_NORMAL);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed == 0 ? 0 : 1;
+}

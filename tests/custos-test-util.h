@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* custos-test-util.h — helpers shared by the Check suites */
+#pragma once
+
+#include <check.h>
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Path of a file under tests/data (CUSTOS_TEST_DATA). */
+char       *custos_test_data_path     (const char *name);
+/* Path of the bundled example document. */
+char       *custos_test_example_path  (void);
+/* A fresh temporary directory, removed by custos_test_rmdir(). */
+char       *custos_test_mkdtemp       (void);
+void        custos_test_rmdir         (const char *path);
+/* Reads a whole file (aborts the test when it cannot). */
+GBytes     *custos_test_read_file     (const char *path);
+/* Runs the custos binary with argv (NULL-terminated, without argv[0]);
+ * returns its exit status and fills stdout/stderr. */
+int         custos_test_run_cli       (const char * const *args,
+                                       char              **out,
+                                       char              **err);
+/* Runs a suite and returns the process exit status. */
+int         custos_test_run_suite     (Suite      *suite);
+
+/* Asserts that object is finalized once the caller drops its reference. */
+#define custos_assert_finalized(object) G_STMT_START {                   \
+    gpointer weak_ = (object);                                          \
+    g_object_add_weak_pointer (G_OBJECT (weak_), &weak_);               \
+    g_object_unref (weak_);                                             \
+    ck_assert_msg (weak_ == NULL, "%s leaked a reference", #object);    \
+  } G_STMT_END
+
+G_END_DECLS

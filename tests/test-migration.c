@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-migration.c — Annex A 2013 → 2022 along Table B.1 */
+#include "config.h"
+
+#include "custos-document.h"
+#include "custos-enums.h"
+#include "custos-test-util.h"
+
+/* A 2013 document with every control decided, deterministically. */
+static CustosDocument *
+decided_2013_document (void)
+{
+  CustosDocument *doc = custos_document_new (CUSTOS_EDITION_2013);
+  GListModel *soa = custos_document_get_register (doc, CUSTOS_REGISTER_SOA);
+  CustosRecord *role = custos_document_add_new (doc, CUSTOS_REGISTER_ROLES);
+  CustosRecord *risk = custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
+  CustosRecord *action = custos_document_add_new (doc, CUSTOS_REGISTER_ACTIONS);
+  const char *risk_controls[] = { "A.9.1.1", "A.12.3.1", "A.9.1.2", "A.18.2.3", NULL };
+  const char *action_controls[] = { "A.12.3.1", NULL };
+
+  custos_record_set_string (role, "title", "ISMS Manager");
+  custos_record_set_string (risk, "title", "Unauthorised access");
+  custos_record_set_strv (risk, "controls", risk_controls);
+  custos_record_set_string (action, "title", "Daily backups");
+  custos_record_set_string (action, "risk", custos_record_get_id (risk));
+  custos_record_set_strv (action, "controls", action_controls);
+
+  for (guint i = 0, n = g_list_model_get_n_items (soa); i < n; i++)
+    {
+      g_autoptr(CustosRecord) entry = g_list_model_get_item (soa, i);
+      const char *id = custos_record_get_id (entry);
+      g_autofree char *justification = g_strdup_printf ("Justification of %s", id);
+      g_autofree char *how = g_strdup_printf ("Procedure for %s", id);
+      gboolean excluded = i % 9 == 4;
+
+      custos_record_set_enum (entry, "applicable",
+                              excluded ? CUSTOS_APPLICABILITY_NOT_APPLICABLE : CUSTOS_APPLICABILITY_APPLICABLE);
+      custos_record_set_enum (entry, "reasons", i % 2 ? CUSTOS_REASON_LEGAL : CUSTOS_REASON_RISK_TREATMENT);
+      custos_record_set_enum (entry, "implementation", (int) (i % 4));
+      custos_record_set_string (entry, "justification", justification);
+      if (!excluded)
+        custos_record_set_string (entry, "how-applied", how);
+      custos_record_set_string (entry, "owner", custos_record_get_id (role));
+    }
+  /* A.9.1.1 and A.9.1.2 both become 5.15: make them disagree. */
+  custos_record_set_enum (custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "A.9.1.1"), "applicable",
+                          CUSTOS_APPLICABILITY_APPLICABLE);
+  custos_record_set_enum (custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "A.9.1.2"), "applicable",
+                          CUSTOS_APPLICABILITY_NOT_APPLICABLE);
+  return doc;
+}
+
+START_TEST (test_plan_outcomes)
+{
+  g_autoptr(CustosDocument) doc = decided_2013_document ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plan = custos_document_plan_migration (doc, &error);
+  CustosCatalogue *cat22 = custos_catalogue_get (CUSTOS_EDITION_2022);
+  guint n_new = 0, n_carried = 0, n_merged = 0;
+
+  g_assert_no_error (error);
+  ck_assert_uint_eq (plan->len, 93);
+  /* Planning changes nothing. */
+  ck_assert_int_eq (custos_document_get_edition (doc), CUSTOS_EDITION_2013);
+  ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_SOA), 114);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      CustosMigrationStep *step = plan->pdata[i];
+      guint n_sources = g_strv_length ((char **) step->sources);
+
+      ck_assert_str_eq (step->control_id, custos_catalogue_get_control (cat22, i)->id);
+      ck_assert_str_eq (custos_record_get_id (step->entry), step->control_id);
+      switch (step->outcome)
+        {
+        case CUSTOS_MIGRATION_NEW:
+          n_new++;
+          ck_assert_uint_eq (n_sources, 0);
+          ck_assert (custos_record_get_bool (step->entry, "review"));
+          ck_assert_int_eq (custos_record_get_enum (step->entry, "applicable"), CUSTOS_APPLICABILITY_UNDECIDED);
+          break;
+        case CUSTOS_MIGRATION_CARRIED:
+          {
+            CustosRecord *src = custos_document_lookup (doc, CUSTOS_REGISTER_SOA, step->sources[0]);
+            n_carried++;
+            ck_assert_uint_eq (n_sources, 1);
+            ck_assert_int_eq (custos_record_get_enum (step->entry, "applicable"),
+                              custos_record_get_enum (src, "applicable"));
+            ck_assert_int_eq (custos_record_get_enum (step->entry, "implementation"),
+                              custos_record_get_enum (src, "implementation"));
+            ck_assert_str_eq (custos_record_get_string (step->entry, "justification"),
+                              custos_record_get_string (src, "justification"));
+          }
+          break;
+        case CUSTOS_MIGRATION_MERGED:
+        case CUSTOS_MIGRATION_CONFLICT:
+          n_merged++;
+          ck_assert_uint_gt (n_sources, 1);
+          ck_assert (custos_record_get_bool (step->entry, "review"));
+          break;
+        default:
+          ck_abort ();
+        }
+    }
+  ck_assert_uint_eq (n_new, 11);
+  ck_assert_uint_eq (n_carried, 58);
+  ck_assert_uint_eq (n_merged, 24);
+}
+END_TEST
+
+START_TEST (test_conflict_flagged)
+{
+  g_autoptr(CustosDocument) doc = decided_2013_document ();
+  g_autoptr(GPtrArray) plan = custos_document_plan_migration (doc, NULL);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      CustosMigrationStep *step = plan->pdata[i];
+      if (g_str_equal (step->control_id, "5.15"))
+        {
+          const char *note = custos_record_get_string (step->entry, "migration-note");
+          ck_assert_int_eq (step->outcome, CUSTOS_MIGRATION_CONFLICT);
+          /* Included when any predecessor applied. */
+          ck_assert_int_eq (custos_record_get_enum (step->entry, "applicable"), CUSTOS_APPLICABILITY_APPLICABLE);
+          ck_assert_ptr_nonnull (strstr (note, "A.9.1.1"));
+          ck_assert_ptr_nonnull (strstr (note, "A.9.1.2"));
+          ck_assert_ptr_nonnull (strstr (note, "disagree"));
+          return;
+        }
+    }
+  ck_abort_msg ("5.15 missing from the plan");
+}
+END_TEST
+
+/* Every 2013 decision survives in at least one successor: justification,
+ * how applied and owner by value, the rest at least by reference in the note. */
+START_TEST (test_nothing_lost)
+{
+  g_autoptr(CustosDocument) doc = decided_2013_document ();
+  g_autoptr(CustosDocument) before = decided_2013_document ();
+  g_autoptr(GPtrArray) plan = custos_document_plan_migration (doc, NULL);
+  GListModel *old = custos_document_get_register (before, CUSTOS_REGISTER_SOA);
+
+  custos_document_apply_migration (doc, plan);
+  ck_assert_int_eq (custos_document_get_edition (doc), CUSTOS_EDITION_2022);
+  ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_SOA), 93);
+  ck_assert (custos_document_get_modified (doc));
+
+  for (guint i = 0, n = g_list_model_get_n_items (old); i < n; i++)
+    {
+      g_autoptr(CustosRecord) src = g_list_model_get_item (old, i);
+      const char *id = custos_record_get_id (src);
+      const char * const *successors = custos_catalogue_successors (id);
+      gboolean justification = FALSE, how = FALSE, referenced = FALSE;
+      const char *src_how = custos_record_get_string (src, "how-applied");
+
+      ck_assert_msg (successors[0] != NULL, "%s has no successor", id);
+      for (guint s = 0; successors[s] != NULL; s++)
+        {
+          CustosRecord *dst = custos_document_lookup (doc, CUSTOS_REGISTER_SOA, successors[s]);
+          const char *j = custos_record_get_string (dst, "justification");
+          const char *h = custos_record_get_string (dst, "how-applied");
+          const char *note = custos_record_get_string (dst, "migration-note");
+
+          ck_assert_ptr_nonnull (dst);
+          justification |= j != NULL && strstr (j, custos_record_get_string (src, "justification")) != NULL;
+          how |= src_how == NULL || (h != NULL && strstr (h, src_how) != NULL);
+          referenced |= note != NULL && strstr (note, id) != NULL;
+          ck_assert_str_eq (custos_record_get_string (dst, "owner"), custos_record_get_string (src, "owner"));
+        }
+      ck_assert_msg (justification, "justification of %s lost", id);
+      ck_assert_msg (how, "how-applied of %s lost", id);
+      ck_assert_msg (referenced, "%s not named in any migration note", id);
+    }
+}
+END_TEST
+
+START_TEST (test_controls_remapped)
+{
+  g_autoptr(CustosDocument) doc = decided_2013_document ();
+  g_autoptr(GPtrArray) plan = custos_document_plan_migration (doc, NULL);
+  CustosRecord *risk, *action;
+  const char *expected[] = { "5.15", "8.13", "5.36", "8.8", NULL };
+  g_autoptr(GPtrArray) selecting = NULL;
+
+  custos_document_apply_migration (doc, plan);
+  risk = custos_document_lookup (doc, CUSTOS_REGISTER_RISKS, "R-001");
+  action = custos_document_lookup (doc, CUSTOS_REGISTER_ACTIONS, "ACT-001");
+  ck_assert (g_strv_equal (custos_record_get_strv (risk, "controls"), expected));
+  ck_assert_str_eq (custos_record_get_strv (action, "controls")[0], "8.13");
+  selecting = custos_document_get_selecting_risks (doc, "8.8");
+  ck_assert_uint_eq (selecting->len, 1);
+}
+END_TEST
+
+START_TEST (test_refuses_2022)
+{
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plan = custos_document_plan_migration (doc, &error);
+
+  ck_assert_ptr_null (plan);
+  ck_assert_ptr_nonnull (error);
+}
+END_TEST
+
+static Suite *
+migration_suite (void)
+{
+  Suite *s = suite_create ("migration");
+  TCase *tc = tcase_create ("2013-2022");
+
+  tcase_add_test (tc, test_plan_outcomes);
+  tcase_add_test (tc, test_conflict_flagged);
+  tcase_add_test (tc, test_nothing_lost);
+  tcase_add_test (tc, test_controls_remapped);
+  tcase_add_test (tc, test_refuses_2022);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  return custos_test_run_suite (migration_suite ());
+}
