@@ -163,6 +163,9 @@ custos_application_class_init (CustosApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  /* Once per process: GtkRecentManager needs it, and GLib allows one call. */
+  g_set_application_name (_("Custos"));
+
   app_class->handle_local_options = custos_application_handle_local_options;
   app_class->command_line = custos_application_command_line;
   app_class->open = custos_application_open;

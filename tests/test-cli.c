@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-cli.c — the command line, run as a user runs it, without a display */
+#include "config.h"
+
+#include "custos-document.h"
+#include "custos-file.h"
+#include "custos-test-util.h"
+
+START_TEST (test_version)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--version", NULL };
+
+  ck_assert_int_eq (custos_test_run_cli (args, &out, &err), 0);
+  ck_assert_str_eq (out, "custos " PACKAGE_VERSION "\n");
+}
+END_TEST
+
+START_TEST (test_check_example)
+{
+  g_autofree char *example = custos_test_example_path ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *expected = NULL;
+  const char *args[] = { "--check", example, NULL };
+  g_autoptr(GFile) file = g_file_new_for_path (example);
+  g_autoptr(CustosDocument) doc = custos_file_load (file, NULL, NULL);
+
+  ck_assert_ptr_nonnull (doc);
+  ck_assert_int_eq (custos_test_run_cli (args, &out, &err), 0);
+  ck_assert_str_eq (err, "");
+  /* One line: the file, the edition and a count for every register. */
+  ck_assert_ptr_eq (strchr (out, '\n'), out + strlen (out) - 1);
+  expected = g_strdup_printf ("%s: edition 2022, revisions %u, issues %u, parties %u, roles %u, assets %u, risks %u, ",
+                              example,
+                              custos_document_count (doc, CUSTOS_REGISTER_REVISIONS),
+                              custos_document_count (doc, CUSTOS_REGISTER_ISSUES),
+                              custos_document_count (doc, CUSTOS_REGISTER_PARTIES),
+                              custos_document_count (doc, CUSTOS_REGISTER_ROLES),
+                              custos_document_count (doc, CUSTOS_REGISTER_ASSETS),
+                              custos_document_count (doc, CUSTOS_REGISTER_RISKS));
+  ck_assert_msg (g_str_has_prefix (out, expected), "got: %s", out);
+  ck_assert_ptr_nonnull (strstr (out, ", soa 93, "));
+  ck_assert_ptr_nonnull (strstr (out, ", incidents "));
+}
+END_TEST
+
+START_TEST (test_check_bad_file)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "broken.isms", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *expected = NULL;
+  const char *args[] = { "--check", path, NULL };
+  const char *text =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<isms xmlns=\"urn:custos:isms:1\" format=\"1\" edition=\"2022\">\n"
+    "  <organisation>\n"
+    "    <name>Broken Ltd</name>\n";
+
+  ck_assert (g_file_set_contents (path, text, -1, NULL));
+  ck_assert_int_eq (custos_test_run_cli (args, &out, &err), 1);
+  ck_assert_str_eq (out, "");
+  expected = g_strdup_printf ("%s:5:", path);
+  ck_assert_msg (g_str_has_prefix (err, expected), "got: %s", err);
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+START_TEST (test_check_missing_file)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--check", "/nonexistent/dir/none.isms", NULL };
+
+  ck_assert_int_eq (custos_test_run_cli (args, &out, &err), 1);
+  ck_assert_ptr_nonnull (strstr (err, "none.isms"));
+}
+END_TEST
+
+START_TEST (test_output_round_trip)
+{
+  g_autofree char *example = custos_test_example_path ();
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *copy = g_build_filename (dir, "copy.isms", NULL);
+  g_autofree char *option = g_strdup_printf ("--output=%s", copy);
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { option, example, NULL };
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+
+  ck_assert_int_eq (custos_test_run_cli (args, &out, &err), 0);
+  a = custos_test_read_file (example);
+  b = custos_test_read_file (copy);
+  ck_assert_msg (g_bytes_equal (a, b), "--output of the example is not byte-identical");
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+START_TEST (test_output_migrates)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *old_path = g_build_filename (dir, "old.isms", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "new.isms", NULL);
+  g_autofree char *option = g_strdup_printf ("--output=%s", new_path);
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { option, "--edition=2022", old_path, NULL };
+  g_autoptr(CustosDocument) old_doc = custos_document_new (CUSTOS_EDITION_2013);
+  g_autoptr(CustosDocument) new_doc = NULL;
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autoptr(GError) error = NULL;
+  CustosRecord *entry;
+
+  custos_record_set_string (custos_document_get_section (old_doc, CUSTOS_SECTION_ORGANISATION), "name", "Old Ltd");
+  entry = custos_document_lookup (old_doc, CUSTOS_REGISTER_SOA, "A.12.3.1");
+  custos_record_set_enum (entry, "applicable", CUSTOS_APPLICABILITY_APPLICABLE);
+  custos_record_set_string (entry, "justification", "Nightly backups of client files");
+  ck_assert (custos_file_save (old_doc, old_file, NULL, &error));
+
+  ck_assert_int_eq (custos_test_run_cli (args, &out, &err), 0);
+  new_doc = custos_file_load (new_file, NULL, &error);
+  g_assert_no_error (error);
+  ck_assert_int_eq (custos_document_get_edition (new_doc), CUSTOS_EDITION_2022);
+  ck_assert_uint_eq (custos_document_count (new_doc, CUSTOS_REGISTER_SOA), 93);
+  entry = custos_document_lookup (new_doc, CUSTOS_REGISTER_SOA, "8.13");
+  ck_assert_str_eq (custos_record_get_string (entry, "justification"), "Nightly backups of client files");
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+START_TEST (test_usage_errors)
+{
+  g_autofree char *example = custos_test_example_path ();
+  const char *no_file[] = { "--check", NULL };
+  const char *edition_alone[] = { "--edition=2022", example, NULL };
+  const char *bad_edition[] = { "--output=/tmp/custos-never-written.isms", "--edition=2005", example, NULL };
+  const char *downgrade[] = { "--output=/tmp/custos-never-written.isms", "--edition=2013", example, NULL };
+  const char * const *cases[] = { no_file, edition_alone, bad_edition, downgrade };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      ck_assert_int_eq (custos_test_run_cli (cases[i], &out, &err), 1);
+      ck_assert_str_ne (err, "");
+    }
+  ck_assert (!g_file_test ("/tmp/custos-never-written.isms", G_FILE_TEST_EXISTS));
+}
+END_TEST
+
+static Suite *
+cli_suite (void)
+{
+  Suite *s = suite_create ("cli");
+  TCase *tc = tcase_create ("commands");
+
+  tcase_add_test (tc, test_version);
+  tcase_add_test (tc, test_check_example);
+  tcase_add_test (tc, test_check_bad_file);
+  tcase_add_test (tc, test_check_missing_file);
+  tcase_add_test (tc, test_output_round_trip);
+  tcase_add_test (tc, test_output_migrates);
+  tcase_add_test (tc, test_usage_errors);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  /* The command line must work with no display at all. */
+  g_unsetenv ("DISPLAY");
+  g_unsetenv ("WAYLAND_DISPLAY");
+  return custos_test_run_suite (cli_suite ());
+}
