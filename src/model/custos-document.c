@@ -42,6 +42,11 @@ enum {
 
 enum {
   CHANGED,
+  FIELD_CHANGED,
+  INSERTED,
+  REMOVED,
+  CRITERIA_REPLACED,
+  SOA_REPLACED,
   N_SIGNALS
 };
 
@@ -72,6 +77,7 @@ on_record_notify (CustosRecord   *record,
                   CustosDocument *self)
 {
   invalidate (self, custos_kinds_register_index (custos_record_get_kind (record)));
+  g_signal_emit (self, signals[FIELD_CHANGED], 0, record, pspec);
   emit_changed (self, record);
 }
 
@@ -206,6 +212,24 @@ custos_document_class_init (CustosDocumentClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, CUSTOS_TYPE_RECORD);
+
+  /* The fine-grained signals below are what an undo history needs. */
+  signals[FIELD_CHANGED] = g_signal_new ("field-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                         CUSTOS_TYPE_RECORD, G_TYPE_PARAM);
+  signals[INSERTED] = g_signal_new ("inserted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                                    G_TYPE_INT, G_TYPE_UINT, CUSTOS_TYPE_RECORD);
+  signals[REMOVED] = g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                                   G_TYPE_INT, G_TYPE_UINT, CUSTOS_TYPE_RECORD);
+  /* @old: the criteria before the change (a copy the handler may keep) */
+  signals[CRITERIA_REPLACED] = g_signal_new ("criteria-replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, CUSTOS_TYPE_CRITERIA);
+  /* @old_edition, @old_entries (GPtrArray of CustosRecord): the SoA before */
+  signals[SOA_REPLACED] = g_signal_new ("soa-replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                        G_TYPE_INT, G_TYPE_PTR_ARRAY);
 }
 
 static void
@@ -277,10 +301,12 @@ custos_document_set_criteria (CustosDocument *self,
 
   if (custos_criteria_equal (self->criteria, criteria))
     return;
-  g_signal_handlers_disconnect_by_func (self->criteria, on_criteria_changed, self);
-  g_object_unref (self->criteria);
+  g_autoptr(CustosCriteria) old = self->criteria;
+
+  g_signal_handlers_disconnect_by_func (old, on_criteria_changed, self);
   self->criteria = custos_criteria_copy (criteria);
   g_signal_connect (self->criteria, "changed", G_CALLBACK (on_criteria_changed), self);
+  g_signal_emit (self, signals[CRITERIA_REPLACED], 0, old);
   emit_changed (self, NULL);
 }
 
@@ -404,9 +430,11 @@ custos_document_insert (CustosDocument *self,
   g_return_if_fail (CUSTOS_IS_DOCUMENT (self));
   g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, custos_kinds_register (reg)->get_type ()));
 
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->registers[reg])));
   watch (self, record);
   invalidate (self, reg);
   g_list_store_insert (self->registers[reg], position, record);
+  g_signal_emit (self, signals[INSERTED], 0, (int) reg, position, record);
   emit_changed (self, NULL);
 }
 
@@ -441,9 +469,12 @@ custos_document_remove (CustosDocument *self,
 
   if (!g_list_store_find (self->registers[reg], record, &position))
     return;
+  g_object_ref (record);
   unwatch (self, record);
   invalidate (self, reg);
   g_list_store_remove (self->registers[reg], position);
+  g_signal_emit (self, signals[REMOVED], 0, (int) reg, position, record);
+  g_object_unref (record);
   emit_changed (self, NULL);
 }
 
@@ -455,11 +486,14 @@ custos_document_replace_soa (CustosDocument  *self,
 {
   GListStore *store = self->registers[CUSTOS_REGISTER_SOA];
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_autoptr(GPtrArray) old_entries = g_ptr_array_new_full (n_old, g_object_unref);
+  CustosEdition old_edition = self->edition;
 
   for (guint i = 0; i < n_old; i++)
     {
-      g_autoptr(CustosRecord) old = g_list_model_get_item (G_LIST_MODEL (store), i);
+      CustosRecord *old = g_list_model_get_item (G_LIST_MODEL (store), i);
       unwatch (self, old);
+      g_ptr_array_add (old_entries, old);
     }
   for (guint i = 0; i < n_entries; i++)
     watch (self, entries[i]);
@@ -472,6 +506,7 @@ custos_document_replace_soa (CustosDocument  *self,
     }
   invalidate (self, CUSTOS_REGISTER_SOA);
   g_list_store_splice (store, 0, n_old, (gpointer *) entries, n_entries);
+  g_signal_emit (self, signals[SOA_REPLACED], 0, (int) old_edition, old_entries);
   emit_changed (self, NULL);
 }
 

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "custos-file.h"
 #include "custos-xml-reader.h"
 #include "custos-xml-writer.h"
@@ -27,13 +29,19 @@ set_too_large (GError     **error,
                const char  *name,
                goffset      size)
 {
-  g_autofree char *size_text = size > 0 ? g_format_size ((guint64) size) : NULL;
-
   /* The same form as the reader's messages. */
-  g_set_error (error, CUSTOS_STORAGE_ERROR, CUSTOS_STORAGE_ERROR_TOO_LARGE,
-               "%s:1:1: the file is too large (%s%sthe limit is %d MiB)",
-               name, size_text != NULL ? size_text : "", size_text != NULL ? "; " : "",
-               CUSTOS_XML_MAX_SIZE / (1024 * 1024));
+  if (size > 0)
+    {
+      g_autofree char *size_text = g_format_size_full ((guint64) size, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, CUSTOS_STORAGE_ERROR, CUSTOS_STORAGE_ERROR_TOO_LARGE,
+                   _("%s:1:1: the file is too large (%s; the limit is %d MiB)"),
+                   name, size_text, CUSTOS_XML_MAX_SIZE / (1024 * 1024));
+    }
+  else
+    g_set_error (error, CUSTOS_STORAGE_ERROR, CUSTOS_STORAGE_ERROR_TOO_LARGE,
+                 _("%s:1:1: the file is too large (the limit is %d MiB)"),
+                 name, CUSTOS_XML_MAX_SIZE / (1024 * 1024));
 }
 
 /* Reads the whole file, but never more than the reader accepts: the size is
@@ -75,7 +83,8 @@ read_contents (GFile         *file,
       gssize n;
 
       g_byte_array_set_size (buffer, used + chunk);
-      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + used, chunk, cancellable, error);
+      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + used, chunk, cancellable,
+                               error);
       if (n < 0)
         return NULL;
       g_byte_array_set_size (buffer, used + n);
@@ -198,7 +207,7 @@ write_contents (GFile         *file,
           g_autofree char *name = get_display_name (backup);
 
           g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                      "Cannot keep the previous version as %s: ", name);
+                                      _("Cannot keep the previous version as %s: "), name);
           return FALSE;
         }
       g_clear_error (&local_error);
@@ -324,7 +333,8 @@ custos_file_save_async (CustosDocument      *document,
   data->document = g_object_ref (document);
   data->file = g_object_ref (file);
   data->bytes = custos_xml_write (document);
-  data->changed_id = g_signal_connect (document, "changed", G_CALLBACK (on_changed_while_saving), data);
+  data->changed_id =
+    g_signal_connect (document, "changed", G_CALLBACK (on_changed_while_saving), data);
   g_task_set_task_data (task, data, save_data_free);
 
   /* The worker's task holds the outer task, which keeps data alive. */

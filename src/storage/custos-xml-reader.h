@@ -17,12 +17,13 @@ typedef enum
 } CustosStorageError;
 
 /* Limits that keep hostile input from exhausting memory or time. */
-#define CUSTOS_XML_MAX_SIZE    (64 * 1024 * 1024) /* bytes of the whole file */
-#define CUSTOS_XML_MAX_DEPTH   12                 /* levels of nested elements */
-#define CUSTOS_XML_MAX_VALUE   (1024 * 1024)      /* bytes of one value */
-#define CUSTOS_XML_MAX_RECORDS 1000000            /* records of all registers */
+#define CUSTOS_XML_MAX_SIZE       (64 * 1024 * 1024) /* bytes of the whole file */
+#define CUSTOS_XML_MAX_DEPTH      12                 /* levels of nested elements */
+#define CUSTOS_XML_MAX_ATTRIBUTES 32                 /* attributes of one element */
+#define CUSTOS_XML_MAX_VALUE      (1024 * 1024)      /* bytes of one value */
+#define CUSTOS_XML_MAX_RECORDS    1000000            /* records of all registers */
 /* Problems listed in one error message; the rest are counted. */
-#define CUSTOS_XML_MAX_ERRORS  50
+#define CUSTOS_XML_MAX_ERRORS     50
 
 GQuark          custos_storage_error_quark (void);
 

@@ -388,11 +388,12 @@ write_criteria (GString        *out,
                 CustosCriteria *criteria)
 {
   guint n_bands = custos_criteria_get_n_bands (criteria);
+  const char *scoring;
 
   indent (out, 1);
   g_string_append (out, "<criteria");
-  append_attribute (out, "scoring",
-                    custos_criteria_get_scoring (criteria) == CUSTOS_SCORING_SUM ? "sum" : "product");
+  scoring = custos_criteria_get_scoring (criteria) == CUSTOS_SCORING_SUM ? "sum" : "product";
+  append_attribute (out, "scoring", scoring);
   g_string_append (out, ">\n");
   write_scale (out, criteria, CUSTOS_SCALE_LIKELIHOOD, "likelihood");
   write_scale (out, criteria, CUSTOS_SCALE_CONSEQUENCE, "consequence");
@@ -440,7 +441,6 @@ custos_xml_write (CustosDocument *document)
 
   g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
 
-  /* Roughly what a register of 10,000 risks needs, to avoid regrowing. */
   out = g_string_sized_new (64 * 1024);
   g_snprintf (edition, sizeof edition, "%d", (int) custos_document_get_edition (document));
 

@@ -1,0 +1,513 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* custos-history.c — undo and redo of every edit of a document
+ *
+ * The history keeps a shadow copy of every field of every record, so that on
+ * "field-changed" it knows the value before the edit. A step is a list of
+ * changes; consecutive edits of the same field (typing) join one step until
+ * the history is sealed or another field is edited.
+ */
+#include "config.h"
+
+#include "custos-history.h"
+
+typedef enum
+{
+  CHANGE_FIELD,
+  CHANGE_ID,
+  CHANGE_INSERT,
+  CHANGE_REMOVE,
+  CHANGE_CRITERIA,
+  CHANGE_SOA,
+} ChangeKind;
+
+typedef struct
+{
+  ChangeKind      kind;
+  CustosRecord   *record;
+  guint           field;
+  GValue          before;
+  GValue          after;
+  int             reg;
+  guint           position;
+  CustosCriteria *criteria_before;
+  CustosCriteria *criteria_after;
+  int             edition_before;
+  int             edition_after;
+  GPtrArray      *entries_before;
+  GPtrArray      *entries_after;
+} Change;
+
+struct _CustosHistory
+{
+  GObject         parent_instance;
+
+  CustosDocument *document;   /* weak */
+  GHashTable     *shadow;     /* CustosRecord → GValue[] (+ id as last) */
+  GPtrArray      *undo;       /* of GPtrArray of Change */
+  GPtrArray      *redo;
+  guint           group_depth;
+  gboolean        sealed;
+  gboolean        replaying;
+};
+
+G_DEFINE_FINAL_TYPE (CustosHistory, custos_history, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+change_free (gpointer data)
+{
+  Change *c = data;
+
+  g_clear_object (&c->record);
+  if (G_IS_VALUE (&c->before))
+    g_value_unset (&c->before);
+  if (G_IS_VALUE (&c->after))
+    g_value_unset (&c->after);
+  g_clear_object (&c->criteria_before);
+  g_clear_object (&c->criteria_after);
+  g_clear_pointer (&c->entries_before, g_ptr_array_unref);
+  g_clear_pointer (&c->entries_after, g_ptr_array_unref);
+  g_free (c);
+}
+
+typedef struct
+{
+  guint   n;
+  GValue *values; /* n fields, then the id */
+} Shadow;
+
+static void
+shadow_free (gpointer data)
+{
+  Shadow *s = data;
+
+  for (guint i = 0; i <= s->n; i++)
+    g_value_unset (&s->values[i]);
+  g_free (s->values);
+  g_free (s);
+}
+
+static void
+snapshot (CustosHistory *self,
+          CustosRecord  *record)
+{
+  const CustosKind *kind = custos_record_get_kind (record);
+  Shadow *s = g_new0 (Shadow, 1);
+
+  s->n = kind->n_fields;
+  s->values = g_new0 (GValue, s->n + 1);
+  for (guint i = 0; i < s->n; i++)
+    {
+      g_value_init (&s->values[i], G_VALUE_TYPE (custos_record_get_value (record, i)));
+      g_value_copy (custos_record_get_value (record, i), &s->values[i]);
+    }
+  g_value_init (&s->values[s->n], G_TYPE_STRING);
+  g_value_set_string (&s->values[s->n], custos_record_get_id (record));
+  g_hash_table_replace (self->shadow, record, s);
+}
+
+static void
+snapshot_register (CustosHistory *self,
+                   GListModel    *model)
+{
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(CustosRecord) record = g_list_model_get_item (model, i);
+      snapshot (self, record);
+    }
+}
+
+static void
+notify_state (CustosHistory *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/* Adds a change to the open step, or opens a new one. */
+static void
+push (CustosHistory *self,
+      Change        *change)
+{
+  GPtrArray *step = self->undo->len > 0 ? self->undo->pdata[self->undo->len - 1] : NULL;
+
+  if (self->redo->len > 0)
+    g_ptr_array_set_size (self->redo, 0);
+
+  if (step != NULL && self->group_depth == 0 && !self->sealed && change->kind == CHANGE_FIELD && step->len == 1)
+    {
+      Change *last = step->pdata[0];
+      /* Typing in one field is one step: keep the first "before", take the new "after". */
+      if (last->kind == CHANGE_FIELD && last->record == change->record && last->field == change->field)
+        {
+          g_value_unset (&last->after);
+          g_value_init (&last->after, G_VALUE_TYPE (&change->after));
+          g_value_copy (&change->after, &last->after);
+          change_free (change);
+          return;
+        }
+    }
+
+  if (step == NULL || self->group_depth == 0 || self->sealed)
+    {
+      step = g_ptr_array_new_with_free_func (change_free);
+      g_ptr_array_add (self->undo, step);
+      self->sealed = FALSE;
+    }
+  g_ptr_array_add (step, change);
+  notify_state (self);
+}
+
+static void
+on_field_changed (CustosDocument *document,
+                  CustosRecord   *record,
+                  GParamSpec     *pspec,
+                  CustosHistory  *self)
+{
+  Shadow *s = g_hash_table_lookup (self->shadow, record);
+  const CustosKind *kind = custos_record_get_kind (record);
+  guint field = 0;
+  Change *change;
+
+  if (s == NULL)
+    return;
+
+  if (g_str_equal (pspec->name, "id"))
+    {
+      field = s->n;
+      if (!self->replaying)
+        {
+          change = g_new0 (Change, 1);
+          change->kind = CHANGE_ID;
+          change->record = g_object_ref (record);
+          g_value_init (&change->before, G_TYPE_STRING);
+          g_value_copy (&s->values[field], &change->before);
+          g_value_init (&change->after, G_TYPE_STRING);
+          g_value_set_string (&change->after, custos_record_get_id (record));
+          push (self, change);
+        }
+      g_value_set_string (&s->values[field], custos_record_get_id (record));
+      return;
+    }
+
+  if (custos_kind_find_field (kind, pspec->name, &field) == NULL)
+    return;
+
+  if (!self->replaying)
+    {
+      change = g_new0 (Change, 1);
+      change->kind = CHANGE_FIELD;
+      change->record = g_object_ref (record);
+      change->field = field;
+      g_value_init (&change->before, G_VALUE_TYPE (&s->values[field]));
+      g_value_copy (&s->values[field], &change->before);
+      g_value_init (&change->after, G_VALUE_TYPE (&s->values[field]));
+      g_value_copy (custos_record_get_value (record, field), &change->after);
+      push (self, change);
+    }
+  g_value_copy (custos_record_get_value (record, field), &s->values[field]);
+}
+
+static void
+on_inserted (CustosDocument *document,
+             int             reg,
+             guint           position,
+             CustosRecord   *record,
+             CustosHistory  *self)
+{
+  snapshot (self, record);
+  if (!self->replaying)
+    {
+      Change *change = g_new0 (Change, 1);
+      change->kind = CHANGE_INSERT;
+      change->record = g_object_ref (record);
+      change->reg = reg;
+      change->position = position;
+      push (self, change);
+    }
+}
+
+static void
+on_removed (CustosDocument *document,
+            int             reg,
+            guint           position,
+            CustosRecord   *record,
+            CustosHistory  *self)
+{
+  if (!self->replaying)
+    {
+      Change *change = g_new0 (Change, 1);
+      change->kind = CHANGE_REMOVE;
+      change->record = g_object_ref (record);
+      change->reg = reg;
+      change->position = position;
+      push (self, change);
+    }
+}
+
+static void
+on_criteria_replaced (CustosDocument *document,
+                      CustosCriteria *old,
+                      CustosHistory  *self)
+{
+  if (!self->replaying)
+    {
+      Change *change = g_new0 (Change, 1);
+      change->kind = CHANGE_CRITERIA;
+      change->criteria_before = custos_criteria_copy (old);
+      change->criteria_after = custos_criteria_copy (custos_document_get_criteria (document));
+      push (self, change);
+    }
+}
+
+static GPtrArray *
+register_items (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  return items;
+}
+
+static void
+on_soa_replaced (CustosDocument *document,
+                 int             old_edition,
+                 GPtrArray      *old_entries,
+                 CustosHistory  *self)
+{
+  GListModel *soa = custos_document_get_register (document, CUSTOS_REGISTER_SOA);
+
+  snapshot_register (self, soa);
+  if (!self->replaying)
+    {
+      Change *change = g_new0 (Change, 1);
+      change->kind = CHANGE_SOA;
+      change->edition_before = old_edition;
+      change->edition_after = custos_document_get_edition (document);
+      change->entries_before = g_ptr_array_ref (old_entries);
+      change->entries_after = register_items (soa);
+      push (self, change);
+    }
+}
+
+static void
+apply (CustosHistory *self,
+       Change        *c,
+       gboolean       forward)
+{
+  CustosDocument *doc = self->document;
+
+  switch (c->kind)
+    {
+    case CHANGE_FIELD:
+      custos_record_set_value (c->record, c->field, forward ? &c->after : &c->before);
+      break;
+    case CHANGE_ID:
+      custos_record_set_id (c->record, g_value_get_string (forward ? &c->after : &c->before));
+      break;
+    case CHANGE_INSERT:
+    case CHANGE_REMOVE:
+      if ((c->kind == CHANGE_INSERT) == forward)
+        custos_document_insert (doc, c->reg, c->position, c->record);
+      else
+        custos_document_remove (doc, c->reg, c->record);
+      break;
+    case CHANGE_CRITERIA:
+      custos_document_set_criteria (doc, forward ? c->criteria_after : c->criteria_before);
+      break;
+    case CHANGE_SOA:
+      {
+        GPtrArray *entries = forward ? c->entries_after : c->entries_before;
+        custos_document_replace_soa (doc, forward ? c->edition_after : c->edition_before,
+                                     (CustosRecord **) entries->pdata, entries->len);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+replay (CustosHistory *self,
+        GPtrArray     *from,
+        GPtrArray     *to,
+        gboolean       forward)
+{
+  GPtrArray *step;
+
+  if (from->len == 0 || self->document == NULL)
+    return FALSE;
+
+  step = g_ptr_array_steal_index (from, from->len - 1);
+  self->replaying = TRUE;
+  if (forward)
+    for (guint i = 0; i < step->len; i++)
+      apply (self, step->pdata[i], TRUE);
+  else
+    for (guint i = step->len; i > 0; i--)
+      apply (self, step->pdata[i - 1], FALSE);
+  self->replaying = FALSE;
+  g_ptr_array_add (to, step);
+  self->sealed = TRUE;
+  notify_state (self);
+  return TRUE;
+}
+
+gboolean
+custos_history_undo (CustosHistory *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_HISTORY (self), FALSE);
+  return replay (self, self->undo, self->redo, FALSE);
+}
+
+gboolean
+custos_history_redo (CustosHistory *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_HISTORY (self), FALSE);
+  return replay (self, self->redo, self->undo, TRUE);
+}
+
+gboolean
+custos_history_can_undo (CustosHistory *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_HISTORY (self), FALSE);
+  return self->undo->len > 0;
+}
+
+gboolean
+custos_history_can_redo (CustosHistory *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_HISTORY (self), FALSE);
+  return self->redo->len > 0;
+}
+
+void
+custos_history_begin_group (CustosHistory *self)
+{
+  g_return_if_fail (CUSTOS_IS_HISTORY (self));
+
+  if (self->group_depth++ == 0)
+    self->sealed = TRUE; /* the group opens a step of its own */
+}
+
+void
+custos_history_end_group (CustosHistory *self)
+{
+  g_return_if_fail (CUSTOS_IS_HISTORY (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (--self->group_depth == 0)
+    self->sealed = TRUE;
+}
+
+void
+custos_history_seal (CustosHistory *self)
+{
+  g_return_if_fail (CUSTOS_IS_HISTORY (self));
+  self->sealed = TRUE;
+}
+
+void
+custos_history_clear (CustosHistory *self)
+{
+  g_return_if_fail (CUSTOS_IS_HISTORY (self));
+
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  notify_state (self);
+}
+
+static void
+custos_history_dispose (GObject *object)
+{
+  CustosHistory *self = CUSTOS_HISTORY (object);
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->document), (gpointer *) &self->document);
+      self->document = NULL;
+    }
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_pointer (&self->shadow, g_hash_table_unref);
+
+  G_OBJECT_CLASS (custos_history_parent_class)->dispose (object);
+}
+
+static void
+custos_history_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CustosHistory *self = CUSTOS_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, custos_history_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, custos_history_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+custos_history_class_init (CustosHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = custos_history_dispose;
+  object_class->get_property = custos_history_get_property;
+
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+custos_history_init (CustosHistory *self)
+{
+  self->shadow = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, shadow_free);
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->sealed = TRUE;
+}
+
+CustosHistory *
+custos_history_new (CustosDocument *document)
+{
+  CustosHistory *self = g_object_new (CUSTOS_TYPE_HISTORY, NULL);
+
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
+
+  self->document = document;
+  g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &self->document);
+  for (guint s = 0; s < CUSTOS_N_SECTIONS; s++)
+    snapshot (self, custos_document_get_section (document, s));
+  for (guint r = 0; r < CUSTOS_N_REGISTERS; r++)
+    snapshot_register (self, custos_document_get_register (document, r));
+
+  g_signal_connect (document, "field-changed", G_CALLBACK (on_field_changed), self);
+  g_signal_connect (document, "inserted", G_CALLBACK (on_inserted), self);
+  g_signal_connect (document, "removed", G_CALLBACK (on_removed), self);
+  g_signal_connect (document, "criteria-replaced", G_CALLBACK (on_criteria_replaced), self);
+  g_signal_connect (document, "soa-replaced", G_CALLBACK (on_soa_replaced), self);
+  return self;
+}

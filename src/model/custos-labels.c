@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* custos-labels.c — translatable labels of the model's enums
+ *
+ * The file stores enum values by their nicks; people read these labels.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "custos-enums.h"
+#include "custos-labels.h"
+
+typedef struct
+{
+  const char *nick;
+  const char *label;
+} Label;
+
+typedef struct
+{
+  GType      (*get_type) (void);
+  const Label *labels;
+} EnumLabels;
+
+static const Label edition_labels[] = { { "2013", N_("ISO/IEC 27001:2013") }, { "2022", N_("ISO/IEC 27001:2022") }, { NULL } };
+static const Label issue_kind_labels[] = { { "internal", N_("Internal") }, { "external", N_("External") }, { NULL } };
+static const Label asset_type_labels[] = {
+  { "information", N_("Information") }, { "software", N_("Software") }, { "hardware", N_("Hardware") },
+  { "service", N_("Service") }, { "people", N_("People") }, { "site", N_("Site") }, { "other", N_("Other") }, { NULL } };
+static const Label classification_labels[] = {
+  { "public", N_("Public") }, { "internal", N_("Internal") }, { "confidential", N_("Confidential") },
+  { "restricted", N_("Restricted") }, { NULL } };
+static const Label treatment_labels[] = {
+  { "undecided", N_("Not decided") }, { "avoid", N_("Avoid") }, { "remove-source", N_("Remove the source") },
+  { "change-likelihood", N_("Change likelihood") }, { "change-consequence", N_("Change consequences") },
+  { "transfer", N_("Transfer") }, { "accept", N_("Accept") }, { NULL } };
+static const Label risk_status_labels[] = {
+  { "identified", N_("Identified") }, { "assessed", N_("Assessed") }, { "treating", N_("Being treated") },
+  { "accepted", N_("Accepted") }, { "closed", N_("Closed") }, { NULL } };
+static const Label action_status_labels[] = {
+  { "planned", N_("Planned") }, { "in-progress", N_("In progress") }, { "done", N_("Done") },
+  { "cancelled", N_("Cancelled") }, { NULL } };
+static const Label applicability_labels[] = {
+  { "undecided", N_("Not decided") }, { "applicable", N_("Applicable") }, { "not-applicable", N_("Not applicable") }, { NULL } };
+static const Label reason_labels[] = {
+  { "none", N_("None") }, { "risk-treatment", N_("Risk treatment") }, { "legal", N_("Legal") },
+  { "contractual", N_("Contractual") }, { "business", N_("Business") }, { NULL } };
+static const Label implementation_labels[] = {
+  { "not-implemented", N_("Not implemented") }, { "planned", N_("Planned") },
+  { "partial", N_("Partially implemented") }, { "implemented", N_("Implemented") }, { NULL } };
+static const Label objective_status_labels[] = {
+  { "not-started", N_("Not started") }, { "on-track", N_("On track") }, { "at-risk", N_("At risk") },
+  { "achieved", N_("Achieved") }, { "missed", N_("Missed") }, { NULL } };
+static const Label training_kind_labels[] = {
+  { "training", N_("Training") }, { "awareness", N_("Awareness") }, { "qualification", N_("Qualification") }, { NULL } };
+static const Label document_type_labels[] = {
+  { "policy", N_("Policy") }, { "procedure", N_("Procedure") }, { "plan", N_("Plan") }, { "record", N_("Record") },
+  { "guideline", N_("Guideline") }, { "other", N_("Other") }, { NULL } };
+static const Label document_status_labels[] = {
+  { "draft", N_("Draft") }, { "approved", N_("Approved") }, { "under-review", N_("Under review") },
+  { "withdrawn", N_("Withdrawn") }, { NULL } };
+static const Label audit_status_labels[] = {
+  { "planned", N_("Planned") }, { "in-progress", N_("In progress") }, { "completed", N_("Completed") },
+  { "cancelled", N_("Cancelled") }, { NULL } };
+static const Label finding_type_labels[] = {
+  { "major", N_("Major nonconformity") }, { "minor", N_("Minor nonconformity") },
+  { "observation", N_("Observation") }, { "opportunity", N_("Opportunity for improvement") }, { NULL } };
+static const Label nc_source_labels[] = {
+  { "audit", N_("Audit") }, { "incident", N_("Incident") }, { "monitoring", N_("Monitoring") },
+  { "complaint", N_("Complaint") }, { "review", N_("Management review") }, { "other", N_("Other") }, { NULL } };
+static const Label nc_status_labels[] = {
+  { "open", N_("Open") }, { "action-planned", N_("Action planned") }, { "verifying", N_("Verifying effectiveness") },
+  { "closed", N_("Closed") }, { NULL } };
+static const Label effectiveness_labels[] = {
+  { "pending", N_("Not yet reviewed") }, { "effective", N_("Effective") }, { "not-effective", N_("Not effective") }, { NULL } };
+static const Label severity_labels[] = {
+  { "low", N_("Low") }, { "medium", N_("Medium") }, { "high", N_("High") }, { "critical", N_("Critical") }, { NULL } };
+static const Label scoring_labels[] = {
+  { "product", N_("Likelihood × consequence") }, { "sum", N_("Likelihood + consequence") }, { NULL } };
+
+static const EnumLabels tables[] = {
+  { custos_edition_get_type, edition_labels },
+  { custos_issue_kind_get_type, issue_kind_labels },
+  { custos_asset_type_get_type, asset_type_labels },
+  { custos_classification_get_type, classification_labels },
+  { custos_treatment_get_type, treatment_labels },
+  { custos_risk_status_get_type, risk_status_labels },
+  { custos_action_status_get_type, action_status_labels },
+  { custos_applicability_get_type, applicability_labels },
+  { custos_reason_get_type, reason_labels },
+  { custos_implementation_get_type, implementation_labels },
+  { custos_objective_status_get_type, objective_status_labels },
+  { custos_training_kind_get_type, training_kind_labels },
+  { custos_document_type_get_type, document_type_labels },
+  { custos_document_status_get_type, document_status_labels },
+  { custos_audit_status_get_type, audit_status_labels },
+  { custos_finding_type_get_type, finding_type_labels },
+  { custos_nc_source_get_type, nc_source_labels },
+  { custos_nc_status_get_type, nc_status_labels },
+  { custos_effectiveness_get_type, effectiveness_labels },
+  { custos_severity_get_type, severity_labels },
+  { custos_scoring_get_type, scoring_labels },
+};
+
+static const char *
+lookup (GType       type,
+        const char *nick)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (tables[i].get_type () == type)
+      for (const Label *l = tables[i].labels; l->nick != NULL; l++)
+        if (g_str_equal (l->nick, nick))
+          return _(l->label);
+  return nick;
+}
+
+const char *
+custos_enum_value_label (GType type,
+                         int   value)
+{
+  if (G_TYPE_IS_FLAGS (type))
+    {
+      g_autoptr(GFlagsClass) flags_class = g_type_class_ref (type);
+      GFlagsValue *fv = g_flags_get_first_value (flags_class, (guint) value);
+      return fv ? lookup (type, fv->value_nick) : "";
+    }
+  else
+    {
+      g_autoptr(GEnumClass) enum_class = g_type_class_ref (type);
+      GEnumValue *ev = g_enum_get_value (enum_class, value);
+      return ev ? lookup (type, ev->value_nick) : "";
+    }
+}
+
+char *
+custos_flags_label (GType type,
+                    guint value)
+{
+  g_autoptr(GFlagsClass) flags_class = g_type_class_ref (type);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < flags_class->n_values; i++)
+    {
+      guint bit = flags_class->values[i].value;
+      if (bit != 0 && (value & bit) == bit)
+        {
+          if (text->len > 0)
+            g_string_append (text, ", ");
+          g_string_append (text, lookup (type, flags_class->values[i].value_nick));
+        }
+    }
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-history.c — undo and redo of every kind of edit */
+#include "config.h"
+
+#include "custos-enums.h"
+#include "custos-history.h"
+#include "custos-test-util.h"
+
+START_TEST (test_typing_is_one_step)
+{
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
+  CustosRecord *org = custos_document_get_section (doc, CUSTOS_SECTION_ORGANISATION);
+  g_autoptr(CustosHistory) history = custos_history_new (doc);
+
+  ck_assert (!custos_history_can_undo (history));
+  custos_record_set_string (org, "name", "N");
+  custos_record_set_string (org, "name", "No");
+  custos_record_set_string (org, "name", "Northwind");
+  ck_assert (custos_history_can_undo (history));
+  ck_assert (custos_history_undo (history));
+  ck_assert_ptr_null (custos_record_get_string (org, "name"));
+  ck_assert (!custos_history_can_undo (history));
+  ck_assert (custos_history_redo (history));
+  ck_assert_str_eq (custos_record_get_string (org, "name"), "Northwind");
+  ck_assert (!custos_history_can_redo (history));
+
+  /* Another field is another step; sealing splits typing in one field. */
+  custos_record_set_string (org, "sector", "Accountancy");
+  custos_history_seal (history);
+  custos_record_set_string (org, "sector", "Accountancy and payroll");
+  ck_assert (custos_history_undo (history));
+  ck_assert_str_eq (custos_record_get_string (org, "sector"), "Accountancy");
+  ck_assert (custos_history_undo (history));
+  ck_assert_ptr_null (custos_record_get_string (org, "sector"));
+  ck_assert (custos_history_undo (history));
+  ck_assert_ptr_null (custos_record_get_string (org, "name"));
+}
+END_TEST
+
+START_TEST (test_add_and_remove)
+{
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
+  g_autoptr(CustosHistory) history = custos_history_new (doc);
+  CustosRecord *a, *b, *c;
+
+  a = custos_document_add_new (doc, CUSTOS_REGISTER_ASSETS);
+  b = custos_document_add_new (doc, CUSTOS_REGISTER_ASSETS);
+  c = custos_document_add_new (doc, CUSTOS_REGISTER_ASSETS);
+  custos_record_set_string (b, "name", "File server");
+  g_object_ref (b);
+  custos_document_remove (doc, CUSTOS_REGISTER_ASSETS, b);
+  ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_ASSETS), 2);
+
+  /* Undo puts the same record back where it was. */
+  ck_assert (custos_history_undo (history));
+  ck_assert_int_eq (custos_document_find (doc, CUSTOS_REGISTER_ASSETS, b), 1);
+  ck_assert_str_eq (custos_record_get_string (b, "name"), "File server");
+  ck_assert (custos_history_undo (history));
+  ck_assert_ptr_null (custos_record_get_string (b, "name"));
+  ck_assert (custos_history_undo (history));
+  ck_assert_int_eq (custos_document_find (doc, CUSTOS_REGISTER_ASSETS, c), -1);
+  ck_assert (custos_history_redo (history));
+  ck_assert_int_eq (custos_document_find (doc, CUSTOS_REGISTER_ASSETS, c), 2);
+  ck_assert_int_eq (custos_document_find (doc, CUSTOS_REGISTER_ASSETS, a), 0);
+
+  /* A new edit after undo drops the redo steps. */
+  custos_record_set_string (a, "name", "Laptop");
+  ck_assert (!custos_history_can_redo (history));
+  g_object_unref (b);
+}
+END_TEST
+
+START_TEST (test_group_and_criteria)
+{
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
+  g_autoptr(CustosHistory) history = custos_history_new (doc);
+  CustosRecord *risk = custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
+  g_autoptr(CustosCriteria) criteria = custos_criteria_copy (custos_document_get_criteria (doc));
+  const CustosBand one[] = { { "All", "#123456", 1, 25, NULL, NULL, TRUE, NULL } };
+
+  custos_history_begin_group (history);
+  custos_record_set_int (risk, "likelihood", 4);
+  custos_record_set_int (risk, "consequence", 4);
+  custos_history_end_group (history);
+  ck_assert_int_eq (custos_document_risk_band (doc, risk, FALSE), 2);
+
+  custos_criteria_set_bands (criteria, one, 1);
+  custos_document_set_criteria (doc, criteria);
+  ck_assert_int_eq (custos_document_risk_band (doc, risk, FALSE), 0);
+
+  ck_assert (custos_history_undo (history));
+  ck_assert_int_eq (custos_document_risk_band (doc, risk, FALSE), 2);
+  ck_assert (custos_history_undo (history));
+  ck_assert_int_eq (custos_record_get_int (risk, "likelihood"), 0);
+  ck_assert_int_eq (custos_record_get_int (risk, "consequence"), 0);
+  ck_assert (custos_history_redo (history));
+  ck_assert (custos_history_redo (history));
+  ck_assert_uint_eq (custos_criteria_get_n_bands (custos_document_get_criteria (doc)), 1);
+}
+END_TEST
+
+START_TEST (test_migration_undo)
+{
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2013);
+  g_autoptr(CustosHistory) history = NULL;
+  CustosRecord *risk = custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
+  const char *controls[] = { "A.12.3.1", NULL };
+  g_autoptr(GPtrArray) plan = NULL;
+
+  custos_record_set_strv (risk, "controls", controls);
+  history = custos_history_new (doc);
+  plan = custos_document_plan_migration (doc, NULL);
+
+  custos_history_begin_group (history);
+  custos_document_apply_migration (doc, plan);
+  custos_history_end_group (history);
+  ck_assert_int_eq (custos_document_get_edition (doc), CUSTOS_EDITION_2022);
+  ck_assert_str_eq (custos_record_get_strv (risk, "controls")[0], "8.13");
+
+  /* One undo takes the whole migration back. */
+  ck_assert (custos_history_undo (history));
+  ck_assert (!custos_history_can_undo (history));
+  ck_assert_int_eq (custos_document_get_edition (doc), CUSTOS_EDITION_2013);
+  ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_SOA), 114);
+  ck_assert_str_eq (custos_record_get_strv (risk, "controls")[0], "A.12.3.1");
+  ck_assert (custos_history_redo (history));
+  ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_SOA), 93);
+}
+END_TEST
+
+START_TEST (test_history_outlived_by_document)
+{
+  CustosDocument *doc = custos_document_new (CUSTOS_EDITION_2022);
+  CustosHistory *history = custos_history_new (doc);
+
+  custos_document_add_new (doc, CUSTOS_REGISTER_ROLES);
+  custos_assert_finalized (doc);
+  ck_assert (!custos_history_undo (history));
+  custos_assert_finalized (history);
+}
+END_TEST
+
+static Suite *
+history_suite (void)
+{
+  Suite *s = suite_create ("history");
+  TCase *tc = tcase_create ("undo-redo");
+
+  tcase_add_test (tc, test_typing_is_one_step);
+  tcase_add_test (tc, test_add_and_remove);
+  tcase_add_test (tc, test_group_and_criteria);
+  tcase_add_test (tc, test_migration_undo);
+  tcase_add_test (tc, test_history_outlived_by_document);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  return custos_test_run_suite (history_suite ());
+}
