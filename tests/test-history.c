@@ -85,7 +85,7 @@ START_TEST (test_group_and_criteria)
   ck_assert_int_eq (custos_document_risk_band (doc, risk, FALSE), 2);
 
   custos_criteria_set_bands (criteria, one, 1);
-  custos_document_set_criteria (doc, criteria);
+  ck_assert (custos_document_set_criteria (doc, criteria, NULL));
   ck_assert_int_eq (custos_document_risk_band (doc, risk, FALSE), 0);
 
   ck_assert (custos_history_undo (history));
@@ -140,6 +140,26 @@ START_TEST (test_history_outlived_by_document)
 }
 END_TEST
 
+/* A removal also clears references to the record; one undo restores both. */
+START_TEST (test_remove_is_one_step)
+{
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
+  CustosRecord *asset = custos_document_add_new (doc, CUSTOS_REGISTER_ASSETS);
+  CustosRecord *risk = custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
+  const char *assets[] = { "A-001", NULL };
+  g_autoptr(CustosHistory) history = NULL;
+
+  custos_record_set_strv (risk, "assets", assets);
+  history = custos_history_new (doc);
+  custos_document_remove (doc, CUSTOS_REGISTER_ASSETS, asset);
+  ck_assert_ptr_null (custos_record_get_strv (risk, "assets"));
+  ck_assert (custos_history_undo (history));
+  ck_assert (!custos_history_can_undo (history));
+  ck_assert_str_eq (custos_record_get_strv (risk, "assets")[0], "A-001");
+  ck_assert_int_eq (custos_document_find (doc, CUSTOS_REGISTER_ASSETS, asset), 0);
+}
+END_TEST
+
 static Suite *
 history_suite (void)
 {
@@ -151,6 +171,7 @@ history_suite (void)
   tcase_add_test (tc, test_group_and_criteria);
   tcase_add_test (tc, test_migration_undo);
   tcase_add_test (tc, test_history_outlived_by_document);
+  tcase_add_test (tc, test_remove_is_one_step);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -143,14 +143,14 @@ START_TEST (test_custom_criteria)
   ck_assert_int_eq (custos_document_risk_band (doc, risk, FALSE), 1);
 
   g_signal_connect_swapped (doc, "changed", G_CALLBACK (increment), &changes);
-  custos_document_set_criteria (doc, criteria);
+  ck_assert (custos_document_set_criteria (doc, criteria, NULL));
   ck_assert_int_eq (changes, 1);
   ck_assert_int_eq (custos_document_risk_score (doc, risk, FALSE), 5);
   ck_assert_int_eq (custos_document_risk_band (doc, risk, FALSE), 2);
   ck_assert_int_eq (custos_criteria_acceptance_threshold (custos_document_get_criteria (doc)), 5);
 
   /* The same criteria again is no change. */
-  custos_document_set_criteria (doc, criteria);
+  ck_assert (custos_document_set_criteria (doc, criteria, NULL));
   ck_assert_int_eq (changes, 1);
   /* The document keeps its own copy. */
   ck_assert_ptr_ne (custos_document_get_criteria (doc), criteria);
@@ -416,6 +416,52 @@ START_TEST (test_kinds_complete)
 }
 END_TEST
 
+/* Whatever the user does, the document stays one that saves and loads. */
+START_TEST (test_no_dangling_references)
+{
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
+  CustosRecord *a1 = custos_document_add_new (doc, CUSTOS_REGISTER_ASSETS);
+  CustosRecord *a2 = custos_document_add_new (doc, CUSTOS_REGISTER_ASSETS);
+  CustosRecord *role = custos_document_add_new (doc, CUSTOS_REGISTER_ROLES);
+  CustosRecord *risk = custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
+  const char *assets[] = { "A-001", "A-002", NULL };
+
+  custos_record_set_strv (risk, "assets", assets);
+  custos_record_set_string (risk, "owner", custos_record_get_id (role));
+  custos_record_set_string (a2, "owner", custos_record_get_id (role));
+
+  custos_document_remove (doc, CUSTOS_REGISTER_ASSETS, a1);
+  ck_assert_uint_eq (g_strv_length ((char **) custos_record_get_strv (risk, "assets")), 1);
+  ck_assert_str_eq (custos_record_get_strv (risk, "assets")[0], "A-002");
+  custos_document_remove (doc, CUSTOS_REGISTER_ROLES, role);
+  ck_assert_ptr_null (custos_record_get_string (risk, "owner"));
+  ck_assert_ptr_null (custos_record_get_string (a2, "owner"));
+}
+END_TEST
+
+START_TEST (test_criteria_guarded)
+{
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
+  g_autoptr(CustosCriteria) criteria = three_by_three_sum ();
+  g_autoptr(CustosCriteria) broken = custos_criteria_new ();
+  CustosRecord *risk = custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
+  g_autofree char *message = NULL;
+
+  ck_assert (!custos_document_set_criteria (doc, broken, &message));
+  ck_assert_ptr_nonnull (message);
+  ck_assert_uint_eq (custos_criteria_get_n_levels (custos_document_get_criteria (doc), CUSTOS_SCALE_LIKELIHOOD), 5);
+
+  /* A level beyond a shrunken scale moves to its top level. */
+  custos_record_set_int (risk, "likelihood", 5);
+  custos_record_set_int (risk, "consequence", 2);
+  custos_record_set_int (risk, "residual-likelihood", 4);
+  ck_assert (custos_document_set_criteria (doc, criteria, NULL));
+  ck_assert_int_eq (custos_record_get_int (risk, "likelihood"), 3);
+  ck_assert_int_eq (custos_record_get_int (risk, "consequence"), 2);
+  ck_assert_int_eq (custos_record_get_int (risk, "residual-likelihood"), 3);
+}
+END_TEST
+
 static Suite *
 model_suite (void)
 {
@@ -434,6 +480,8 @@ model_suite (void)
   tcase_add_test (tc, test_duplicate_record);
   tcase_add_test (tc, test_field_text_forms);
   tcase_add_test (tc, test_kinds_complete);
+  tcase_add_test (tc, test_no_dangling_references);
+  tcase_add_test (tc, test_criteria_guarded);
   suite_add_tcase (s, tc);
   return s;
 }

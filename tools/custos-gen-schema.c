@@ -107,21 +107,16 @@ int_data (Schema *s,
   close_tag (s, "data");
 }
 
-/* The content of a field's element. required: a register field that must
- * not be empty. */
+/* The content of a field's element. */
 static void
 field_content (Schema            *s,
-               const CustosField *field,
-               gboolean           required)
+               const CustosField *field)
 {
   switch (field->type)
     {
     case CUSTOS_FIELD_STRING:
     case CUSTOS_FIELD_TEXT:
-      if (required)
-        line (s, "<ref name=\"text.required\"/>");
-      else
-        line (s, "<text/>");
+      line (s, "<text/>");
       break;
     case CUSTOS_FIELD_INT:
       if (field->min < 0)
@@ -171,26 +166,22 @@ field_content (Schema            *s,
     }
 }
 
-/* The fields of a record, in order. Only register records enforce required
- * fields: sections are filled in clause by clause. */
+/* The fields of a record, in order. Every field is optional: a record the
+ * user has not finished yet still saves and loads (required fields are a
+ * matter for the readiness check, not for the file format). */
 static void
 fields (Schema           *s,
         const CustosKind *kind)
 {
-  gboolean is_register = kind->register_name != NULL;
-
   for (guint i = 0; i < kind->n_fields; i++)
     {
       const CustosField *field = &kind->fields[i];
-      gboolean required = is_register && (field->flags & CUSTOS_FIELD_FLAG_REQUIRED) != 0;
 
-      if (!required)
-        open_tag (s, "<optional>");
+      open_tag (s, "<optional>");
       open_tag (s, "<element name=\"%s\">", field->name);
-      field_content (s, field, required);
+      field_content (s, field);
       close_tag (s, "element");
-      if (!required)
-        close_tag (s, "optional");
+      close_tag (s, "optional");
     }
 }
 
@@ -356,12 +347,6 @@ common_defines (Schema *s)
   line (s, "<ref name=\"id\"/>");
   close_tag (s, "oneOrMore");
   close_tag (s, "list");
-  close_tag (s, "define");
-
-  open_tag (s, "<define name=\"text.required\">");
-  open_tag (s, "<data type=\"string\">");
-  line (s, "<param name=\"minLength\">1</param>");
-  close_tag (s, "data");
   close_tag (s, "define");
 
   open_tag (s, "<define name=\"boolean\">");

@@ -344,6 +344,17 @@ colour_is_valid (const char *colour)
   return TRUE;
 }
 
+static gboolean
+invalid (char       **message,
+         char        *text)
+{
+  if (message != NULL)
+    *message = text;
+  else
+    g_free (text);
+  return FALSE;
+}
+
 gboolean
 custos_criteria_validate (CustosCriteria  *self,
                           char           **message)
@@ -354,51 +365,34 @@ custos_criteria_validate (CustosCriteria  *self,
   for (guint s = 0; s < 2; s++)
     {
       guint n = self->levels[s]->len;
+
       if (n < CUSTOS_MIN_LEVELS || n > CUSTOS_MAX_LEVELS)
-        {
-          *message = g_strdup_printf (_("The %s scale has %u levels; it needs %d to %d"),
-                                      _(scale_names[s]), n, CUSTOS_MIN_LEVELS, CUSTOS_MAX_LEVELS);
-          return FALSE;
-        }
+        return invalid (message, g_strdup_printf (_("The %s scale has %u levels; it needs %d to %d"),
+                                                  _(scale_names[s]), n, CUSTOS_MIN_LEVELS, CUSTOS_MAX_LEVELS));
       for (guint i = 0; i < n; i++)
         if (g_array_index (self->levels[s], CustosLevel, i).label == NULL)
-          {
-            *message = g_strdup_printf (_("Level %u of the %s scale has no label"), i + 1, _(scale_names[s]));
-            return FALSE;
-          }
+          return invalid (message, g_strdup_printf (_("Level %u of the %s scale has no label"),
+                                                    i + 1, _(scale_names[s])));
     }
   if (self->bands->len == 0)
-    {
-      *message = g_strdup (_("The risk criteria define no score bands"));
-      return FALSE;
-    }
+    return invalid (message, g_strdup (_("The risk criteria define no score bands")));
+
   expected = custos_criteria_min_score (self);
   for (guint i = 0; i < self->bands->len; i++)
     {
       CustosBand *band = &g_array_index (self->bands, CustosBand, i);
+
       if (band->name == NULL)
-        {
-          *message = g_strdup_printf (_("Score band %u has no name"), i + 1);
-          return FALSE;
-        }
+        return invalid (message, g_strdup_printf (_("Score band %u has no name"), i + 1));
       if (!colour_is_valid (band->colour))
-        {
-          *message = g_strdup_printf (_("Score band “%s” has no valid colour (#rrggbb)"), band->name);
-          return FALSE;
-        }
+        return invalid (message, g_strdup_printf (_("Score band “%s” has no valid colour (#rrggbb)"), band->name));
       if (band->min != expected || band->max < band->min)
-        {
-          *message = g_strdup_printf (_("Score band “%s” covers %d to %d; it should start at %d so that the bands are contiguous"),
-                                      band->name, band->min, band->max, expected);
-          return FALSE;
-        }
+        return invalid (message, g_strdup_printf (_("Score band “%s” covers %d to %d; it should start at %d so that the bands are contiguous"),
+                                                  band->name, band->min, band->max, expected));
       expected = band->max + 1;
     }
   if (expected <= custos_criteria_max_score (self))
-    {
-      *message = g_strdup_printf (_("The score bands end at %d but scores reach %d"),
-                                  expected - 1, custos_criteria_max_score (self));
-      return FALSE;
-    }
+    return invalid (message, g_strdup_printf (_("The score bands end at %d but scores reach %d"),
+                                              expected - 1, custos_criteria_max_score (self)));
   return TRUE;
 }

@@ -47,6 +47,8 @@ enum {
   REMOVED,
   CRITERIA_REPLACED,
   SOA_REPLACED,
+  BEGIN_COMPOUND,
+  END_COMPOUND,
   N_SIGNALS
 };
 
@@ -92,7 +94,9 @@ static void
 watch (CustosDocument *self,
        CustosRecord   *record)
 {
-  g_signal_connect_object (record, "notify", G_CALLBACK (on_record_notify), self, 0);
+  /* Plain connect: dispose disconnects every record itself, and
+   * g_signal_connect_object would make teardown quadratic in the records. */
+  g_signal_connect (record, "notify", G_CALLBACK (on_record_notify), self);
 }
 
 static void
@@ -230,6 +234,26 @@ custos_document_class_init (CustosDocumentClass *klass)
   signals[SOA_REPLACED] = g_signal_new ("soa-replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 2,
                                         G_TYPE_INT, G_TYPE_PTR_ARRAY);
+  /* Around operations made of several changes (a removal that also clears
+   * references to the record, a migration): an undo history makes them one step. */
+  signals[BEGIN_COMPOUND] = g_signal_new ("begin-compound", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[END_COMPOUND] = g_signal_new ("end-compound", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+void
+custos_document_begin_compound (CustosDocument *self)
+{
+  g_return_if_fail (CUSTOS_IS_DOCUMENT (self));
+  g_signal_emit (self, signals[BEGIN_COMPOUND], 0);
+}
+
+void
+custos_document_end_compound (CustosDocument *self)
+{
+  g_return_if_fail (CUSTOS_IS_DOCUMENT (self));
+  g_signal_emit (self, signals[END_COMPOUND], 0);
 }
 
 static void
@@ -292,22 +316,53 @@ custos_document_get_criteria (CustosDocument *self)
   return self->criteria;
 }
 
-void
-custos_document_set_criteria (CustosDocument *self,
-                              CustosCriteria *criteria)
+/* Levels beyond a shrunken scale are brought to its top level, so that no
+ * risk is ever out of range (a file with one would not load). */
+static void
+clamp_levels (CustosDocument *self)
 {
-  g_return_if_fail (CUSTOS_IS_DOCUMENT (self));
-  g_return_if_fail (CUSTOS_IS_CRITERIA (criteria));
+  GListModel *risks = G_LIST_MODEL (self->registers[CUSTOS_REGISTER_RISKS]);
+  const char *fields[] = { "likelihood", "consequence", "residual-likelihood", "residual-consequence" };
+  const CustosScale scales[] = { CUSTOS_SCALE_LIKELIHOOD, CUSTOS_SCALE_CONSEQUENCE,
+                                 CUSTOS_SCALE_LIKELIHOOD, CUSTOS_SCALE_CONSEQUENCE };
 
+  for (guint i = 0, n = g_list_model_get_n_items (risks); i < n; i++)
+    {
+      g_autoptr(CustosRecord) risk = g_list_model_get_item (risks, i);
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        {
+          int top = (int) custos_criteria_get_n_levels (self->criteria, scales[f]);
+          if (custos_record_get_int (risk, fields[f]) > top)
+            custos_record_set_int (risk, fields[f], top);
+        }
+    }
+}
+
+gboolean
+custos_document_set_criteria (CustosDocument  *self,
+                              CustosCriteria  *criteria,
+                              char           **message)
+{
+  g_autoptr(CustosCriteria) old = NULL;
+
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (CUSTOS_IS_CRITERIA (criteria), FALSE);
+
+  if (!custos_criteria_validate (criteria, message))
+    return FALSE;
   if (custos_criteria_equal (self->criteria, criteria))
-    return;
-  g_autoptr(CustosCriteria) old = self->criteria;
+    return TRUE;
 
+  custos_document_begin_compound (self);
+  old = self->criteria;
   g_signal_handlers_disconnect_by_func (old, on_criteria_changed, self);
   self->criteria = custos_criteria_copy (criteria);
   g_signal_connect (self->criteria, "changed", G_CALLBACK (on_criteria_changed), self);
   g_signal_emit (self, signals[CRITERIA_REPLACED], 0, old);
+  clamp_levels (self);
   emit_changed (self, NULL);
+  custos_document_end_compound (self);
+  return TRUE;
 }
 
 CustosRecord *
@@ -458,6 +513,56 @@ custos_document_append_all (CustosDocument  *self,
   emit_changed (self, NULL);
 }
 
+/* Clears every reference to record, so that no record ever names one that
+ * does not exist (a file with a dangling reference would not load). */
+static void
+clear_references (CustosDocument *self,
+                  CustosRecord   *record)
+{
+  const CustosKind *target = custos_record_get_kind (record);
+  const char *id = custos_record_get_id (record);
+
+  if (id == NULL)
+    return;
+  for (guint r = 0; r < CUSTOS_N_REGISTERS; r++)
+    {
+      const CustosKind *kind = custos_kinds_register (r);
+      GListModel *model = G_LIST_MODEL (self->registers[r]);
+
+      for (guint f = 0; f < kind->n_fields; f++)
+        {
+          const CustosField *field = &kind->fields[f];
+
+          if ((field->type != CUSTOS_FIELD_REF && field->type != CUSTOS_FIELD_REFS) ||
+              !g_str_equal (field->target, target->name))
+            continue;
+          for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+            {
+              g_autoptr(CustosRecord) other = g_list_model_get_item (model, i);
+              const GValue *value = custos_record_get_value (other, f);
+
+              if (field->type == CUSTOS_FIELD_REF)
+                {
+                  if (g_strcmp0 (g_value_get_string (value), id) == 0)
+                    custos_record_set_string (other, field->name, NULL);
+                }
+              else if (g_value_get_boxed (value) != NULL &&
+                       g_strv_contains (g_value_get_boxed (value), id))
+                {
+                  const char * const *ids = g_value_get_boxed (value);
+                  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+                  for (guint k = 0; ids[k] != NULL; k++)
+                    if (!g_str_equal (ids[k], id))
+                      g_ptr_array_add (kept, (gpointer) ids[k]);
+                  g_ptr_array_add (kept, NULL);
+                  custos_record_set_strv (other, field->name, (const char * const *) kept->pdata);
+                }
+            }
+        }
+    }
+}
+
 void
 custos_document_remove (CustosDocument *self,
                         CustosRegister  reg,
@@ -470,12 +575,15 @@ custos_document_remove (CustosDocument *self,
   if (!g_list_store_find (self->registers[reg], record, &position))
     return;
   g_object_ref (record);
+  custos_document_begin_compound (self);
+  clear_references (self, record);
   unwatch (self, record);
   invalidate (self, reg);
   g_list_store_remove (self->registers[reg], position);
   g_signal_emit (self, signals[REMOVED], 0, (int) reg, position, record);
-  g_object_unref (record);
   emit_changed (self, NULL);
+  custos_document_end_compound (self);
+  g_object_unref (record);
 }
 
 void

@@ -21,9 +21,12 @@ CustosDocument  *custos_document_new_empty          (CustosEdition    edition);
 CustosEdition    custos_document_get_edition        (CustosDocument  *self);
 CustosCatalogue *custos_document_get_catalogue      (CustosDocument  *self);
 CustosCriteria  *custos_document_get_criteria       (CustosDocument  *self);
-/* Replaces the criteria (a copy is kept); scores and bands follow. */
-void             custos_document_set_criteria       (CustosDocument  *self,
-                                                     CustosCriteria  *criteria);
+/* Replaces the criteria (a copy is kept); scores and bands follow, and risk
+ * levels beyond a shrunken scale move to its top level. Refuses criteria
+ * that do not validate, with the reason in message. */
+gboolean         custos_document_set_criteria       (CustosDocument  *self,
+                                                     CustosCriteria  *criteria,
+                                                     char           **message);
 CustosRecord    *custos_document_get_section        (CustosDocument  *self,
                                                      CustosSection    section);
 GListModel      *custos_document_get_register       (CustosDocument  *self,
@@ -52,6 +55,7 @@ void             custos_document_append_all         (CustosDocument  *self,
                                                      CustosRegister   reg,
                                                      CustosRecord   **records,
                                                      guint            n_records);
+/* Also clears every reference to the record in other records. */
 void             custos_document_remove             (CustosDocument  *self,
                                                      CustosRegister   reg,
                                                      CustosRecord    *record);
@@ -60,6 +64,10 @@ void             custos_document_replace_soa        (CustosDocument  *self,
                                                      CustosEdition    edition,
                                                      CustosRecord   **entries,
                                                      guint            n_entries);
+
+/* Brackets changes that belong together (an undo history makes them one step). */
+void             custos_document_begin_compound     (CustosDocument  *self);
+void             custos_document_end_compound       (CustosDocument  *self);
 
 /* Derived values ------------------------------------------------------- */
 int              custos_document_risk_score         (CustosDocument  *self,

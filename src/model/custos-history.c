@@ -323,7 +323,7 @@ apply (CustosHistory *self,
         custos_document_remove (doc, c->reg, c->record);
       break;
     case CHANGE_CRITERIA:
-      custos_document_set_criteria (doc, forward ? c->criteria_after : c->criteria_before);
+      custos_document_set_criteria (doc, forward ? c->criteria_after : c->criteria_before, NULL);
       break;
     case CHANGE_SOA:
       {
@@ -509,5 +509,7 @@ custos_history_new (CustosDocument *document)
   g_signal_connect (document, "removed", G_CALLBACK (on_removed), self);
   g_signal_connect (document, "criteria-replaced", G_CALLBACK (on_criteria_replaced), self);
   g_signal_connect (document, "soa-replaced", G_CALLBACK (on_soa_replaced), self);
+  g_signal_connect_swapped (document, "begin-compound", G_CALLBACK (custos_history_begin_group), self);
+  g_signal_connect_swapped (document, "end-compound", G_CALLBACK (custos_history_end_group), self);
   return self;
 }

@@ -248,7 +248,9 @@ custos_document_apply_migration (CustosDocument *self,
       /* A copy, so the plan can be shown again or applied to an undo stack. */
       g_ptr_array_add (entries, custos_record_duplicate (step->entry, step->control_id));
     }
+  custos_document_begin_compound (self);
   remap_controls (self, CUSTOS_REGISTER_RISKS);
   remap_controls (self, CUSTOS_REGISTER_ACTIONS);
   custos_document_replace_soa (self, CUSTOS_EDITION_2022, (CustosRecord **) entries->pdata, entries->len);
+  custos_document_end_compound (self);
 }

@@ -1142,20 +1142,12 @@ end_strings (Reader *r,
   custos_record_set_value (owner->record, frame->index, &value);
 }
 
+/* Required fields are not checked here: a record the user has not finished
+ * yet must still save and load (the readiness check reports it instead). */
 static void
 end_record (Reader *r,
             Frame  *frame)
 {
-  const CustosKind *kind = frame->kind;
-
-  for (guint i = 0; i < kind->n_fields; i++)
-    if ((kind->fields[i].flags & CUSTOS_FIELD_FLAG_REQUIRED) != 0 &&
-        custos_record_field_is_empty (frame->record, i))
-      {
-        g_autofree char *label = record_label (kind, frame->record);
-        problem (r, frame->pos, _("%s: required field “%s” is missing or empty"), label,
-                 kind->fields[i].name);
-      }
   g_ptr_array_add (r->pending, g_steal_pointer (&frame->record));
 }
 
@@ -1305,7 +1297,7 @@ end_criteria (Reader *r,
       r->scale_max[0] = r->scale_max[1] = CUSTOS_MAX_LEVELS;
       return;
     }
-  custos_document_set_criteria (r->document, criteria);
+  custos_document_set_criteria (r->document, criteria, NULL);
   for (guint s = 0; s < 2; s++)
     r->scale_max[s] = (int) r->levels[s]->len;
 }

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* custos-readiness.h — the audit-readiness check: required documented
+ * information, the consistency an auditor tests, and the internal audit
+ * programme's three-year coverage */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "custos-document.h"
+
+G_BEGIN_DECLS
+
+#define CUSTOS_READINESS_ERROR (custos_readiness_error_quark ())
+
+typedef enum
+{
+  CUSTOS_READINESS_ERROR_INVALID_DATE,
+} CustosReadinessError;
+
+/* How far a piece of required documented information is there. */
+typedef enum
+{
+  CUSTOS_READINESS_STATUS_MISSING,
+  CUSTOS_READINESS_STATUS_INCOMPLETE,
+  CUSTOS_READINESS_STATUS_PRESENT,
+} CustosReadinessStatus;
+
+/* Ordered: errors sort first. */
+typedef enum
+{
+  CUSTOS_READINESS_SEVERITY_ERROR,   /* an auditor would raise a nonconformity */
+  CUSTOS_READINESS_SEVERITY_WARNING, /* an auditor would question it */
+  CUSTOS_READINESS_SEVERITY_INFO,    /* worth knowing before the audit */
+} CustosReadinessSeverity;
+
+/* One piece of documented information that ISO/IEC 27001 requires. Where the
+ * UI should jump to is a register (section is -1) or a section (reg is -1). */
+typedef struct
+{
+  const char            *id;      /* stable, e.g. "soa" */
+  const char            *clause;  /* "6.1.3 d" */
+  const char            *title;   /* translated, e.g. "Statement of Applicability" */
+  CustosReadinessStatus  status;
+  char                  *reason;  /* translated: what is there or what is missing */
+  int                    reg;     /* CustosRegister, or -1 */
+  int                    section; /* CustosSection, or -1 */
+} CustosReadinessItem;
+
+/* One consistency finding, with the record that causes it: a record of a
+ * register (reg ≥ 0 and record_id set), a section (section ≥ 0), or a whole
+ * register (reg ≥ 0, record_id NULL). */
+typedef struct
+{
+  CustosReadinessSeverity  severity;
+  const char              *rule;      /* stable rule id, e.g. "soa-excluded-unjustified" (docs/READINESS.md) */
+  const char              *clause;    /* "6.1.3 d" */
+  char                    *message;   /* translated, one line */
+  int                      reg;       /* CustosRegister, or -1 */
+  int                      section;   /* CustosSection, or -1 */
+  char                    *record_id; /* or NULL */
+} CustosReadinessFinding;
+
+#define CUSTOS_TYPE_READINESS (custos_readiness_get_type ())
+G_DECLARE_FINAL_TYPE (CustosReadiness, custos_readiness, CUSTOS, READINESS, GObject)
+
+GQuark                        custos_readiness_error_quark     (void);
+
+/* Checks document as of today (NULL: the local date today). The result is a
+ * snapshot: after edits, call custos_readiness_update() or make a new one. */
+CustosReadiness              *custos_readiness_new             (CustosDocument          *document,
+                                                                const GDate             *today);
+/* Checks again (today NULL: the same date as before). Item and finding
+ * pointers obtained before are invalid afterwards. Emits "changed" and
+ * notifies the count properties that changed. */
+void                          custos_readiness_update          (CustosReadiness         *self,
+                                                                const GDate             *today);
+
+CustosDocument               *custos_readiness_get_document    (CustosReadiness         *self);
+const GDate                  *custos_readiness_get_date        (CustosReadiness         *self);
+
+/* Required documented information, in clause order (15 items). */
+guint                         custos_readiness_get_n_items     (CustosReadiness         *self);
+const CustosReadinessItem    *custos_readiness_get_item        (CustosReadiness         *self,
+                                                                guint                    index);
+const CustosReadinessItem    *custos_readiness_lookup_item     (CustosReadiness         *self,
+                                                                const char              *id);
+
+/* Findings: errors first, then warnings, then information; within a
+ * severity in clause order. */
+guint                         custos_readiness_get_n_findings  (CustosReadiness         *self);
+const CustosReadinessFinding *custos_readiness_get_finding     (CustosReadiness         *self,
+                                                                guint                    index);
+guint                         custos_readiness_count           (CustosReadiness         *self,
+                                                                CustosReadinessSeverity  severity);
+
+/* 0–100: 80 points for documented information (weighted; present counts
+ * fully, incomplete half) and 20 for consistency (2 off per error finding,
+ * not counting missing documented information). */
+int                           custos_readiness_get_percentage  (CustosReadiness         *self);
+
+/* "error", "warning", "info"; "missing", "incomplete", "present"
+ * (untranslated, for scripts). */
+const char                   *custos_readiness_severity_to_string (CustosReadinessSeverity severity);
+const char                   *custos_readiness_status_to_string   (CustosReadinessStatus   status);
+/* Translated, for people. */
+const char                   *custos_readiness_severity_get_label (CustosReadinessSeverity severity);
+const char                   *custos_readiness_status_get_label   (CustosReadinessStatus   status);
+
+/* Parses an ISO 8601 calendar date, YYYY-MM-DD. */
+gboolean                      custos_readiness_parse_date      (const char              *text,
+                                                                GDate                   *date);
+/* The local date today, or the date in the environment variable
+ * CUSTOS_TODAY (YYYY-MM-DD) when it is set, so that scripts and tests can pin
+ * it. FALSE with CUSTOS_READINESS_ERROR_INVALID_DATE if CUSTOS_TODAY is set
+ * but not a date. */
+gboolean                      custos_readiness_get_today       (GDate                   *date,
+                                                                GError                 **error);
+
+/* Internal audit programme coverage (clause 9.2) ------------------------- */
+
+/* Every process must be audited within a three-year cycle. */
+#define CUSTOS_AUDIT_CYCLE_YEARS 3
+
+typedef struct
+{
+  CustosRecord *process;        /* borrowed from the document */
+  GDate         last_audited;   /* latest actual date on or before today; invalid if never */
+  CustosRecord *last_audit;     /* borrowed, or NULL */
+  GDate         next_planned;   /* earliest planned date on or after today of an audit not yet done; invalid if none */
+  CustosRecord *next_audit;     /* borrowed, or NULL */
+  GDate         due;            /* last audited + 3 years; invalid if never audited */
+  gboolean      covered;        /* audited within the last three years, or an audit is planned within the next three */
+  gboolean      overdue;        /* covered only by a plan although the last audit is more than three years old */
+} CustosAuditCoverage;
+
+/* One entry per process, in register order. An audit counts for a process
+ * when it lists the process; cancelled audits never count; an audit is done
+ * when it has an actual date, planned while it has none (a planned date in
+ * the past that was not done counts for nothing). Returns a GArray of
+ * CustosAuditCoverage whose records are borrowed from document. */
+GArray                       *custos_audit_coverage            (CustosDocument          *document,
+                                                                const GDate             *today);
+
+G_END_DECLS
