@@ -3,12 +3,14 @@
 #
 # Load and save benchmark of the custos command line against xmllint.
 #
-#   bench/run.sh [CUSTOS] [OUTDIR]
+#   bench/run.sh [CUSTOS] [OUTDIR] [GENERATOR]
 #
-# CUSTOS  the custos binary (default: build/src/custos beside this folder)
-# OUTDIR  where the generated documents and outputs go (default: bench/out)
+# CUSTOS     the custos binary (default: build/src/custos beside this folder)
+# OUTDIR     where the generated documents and outputs go (default: bench/out)
+# GENERATOR  the document generator built from bench/custos-bench-gen.c
+#            (default: bench/custos-bench-gen in the build folder of CUSTOS)
 #
-# Generates documents with 1,000 and 10,000 risks (bench/gen-isms.py; set
+# Generates documents with 1,000 and 10,000 risks (custos-bench-gen; set
 # BENCH_SIZES="1000 10000" to choose others), then times, best of
 # BENCH_RUNS (default 5) runs each:
 #   xmllint --noout FILE            the bare libxml2 parse
@@ -21,6 +23,8 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 custos=${1:-$here/../build/src/custos}
 outdir=${2:-$here/out}
+# build/src/custos -> build/bench/custos-bench-gen
+generator=${3:-$(dirname "$custos")/../bench/custos-bench-gen}
 sizes=${BENCH_SIZES:-1000 10000}
 runs=${BENCH_RUNS:-5}
 python=${PYTHON:-python3}
@@ -28,16 +32,19 @@ python=${PYTHON:-python3}
 die () { echo "run.sh: $*" >&2; exit 1; }
 
 [ -x "$custos" ] || die "no custos binary at $custos (build first, or pass its path)"
+[ -x "$generator" ] || die "no custos-bench-gen at $generator (build first, or pass its path as the third argument)"
 command -v xmllint >/dev/null || die "xmllint not found (apt install libxml2-utils)"
 [ -x /usr/bin/time ] || die "/usr/bin/time not found (apt install time)"
-command -v "$python" >/dev/null || die "$python not found"
 custos=$(cd "$(dirname "$custos")" && pwd)/$(basename "$custos")
+generator=$(cd "$(dirname "$generator")" && pwd)/$(basename "$generator")
 mkdir -p "$outdir"
 outdir=$(cd "$outdir" && pwd)
 
 have_hyperfine=false
 if command -v hyperfine >/dev/null && [ -z "${BENCH_NO_HYPERFINE:-}" ]; then
   have_hyperfine=true
+  # Only to read hyperfine's JSON export.
+  command -v "$python" >/dev/null || die "$python not found (needed with hyperfine; or set BENCH_NO_HYPERFINE=1)"
 fi
 
 # best_of CMD...: prints the best wall time in seconds over $runs runs.
@@ -70,6 +77,7 @@ peak_kb () {
 }
 
 echo "custos:  $custos"
+echo "gen:     $generator"
 echo "timing:  best of $runs runs ($($have_hyperfine && echo hyperfine || echo /usr/bin/time))"
 echo
 
@@ -78,7 +86,7 @@ verdicts=()
 for n in $sizes; do
   doc="$outdir/bench-$n.isms"
   out="$outdir/bench-$n.out.isms"
-  "$python" "$here/gen-isms.py" --risks "$n" --seed 1 -o "$doc"
+  "$generator" --risks "$n" --seed 1 -o "$doc" || die "custos-bench-gen fails for $n risks"
 
   # One plain run of each first, so a failure shows its message.
   xmllint --noout "$doc" || die "xmllint rejects $doc"

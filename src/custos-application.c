@@ -87,11 +87,61 @@ custos_application_activate (GApplication *app)
 }
 
 static void
+new_response (AdwMessageDialog  *dialog,
+              const char        *response,
+              CustosApplication *self)
+{
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
+  AdwComboRow *edition = g_object_get_data (G_OBJECT (dialog), "edition");
+  g_autoptr(CustosDocument) document = NULL;
+  CustosWindow *window;
+  g_autofree char *text = NULL;
+
+  if (!g_str_equal (response, "create"))
+    return;
+  document = custos_document_new (adw_combo_row_get_selected (edition) == 1 ? CUSTOS_EDITION_2013
+                                                                             : CUSTOS_EDITION_2022);
+  text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
+  custos_record_set_string (custos_document_get_section (document, CUSTOS_SECTION_ORGANISATION), "name", text);
+  window = custos_window_new (self);
+  custos_window_set_new_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* A new document starts with the two things everything else hangs on. */
+static void
 new_action (GSimpleAction *action,
             GVariant      *parameter,
             gpointer       user_data)
 {
-  custos_application_open_window (CUSTOS_APPLICATION (user_data), NULL);
+  CustosApplication *self = CUSTOS_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog, *group, *name, *edition;
+  const char *editions[] = { "ISO/IEC 27001:2022", "ISO/IEC 27001:2013", NULL };
+
+  dialog = adw_message_dialog_new (parent, _("New ISMS Document"),
+                                   _("Name the organisation whose ISMS this is, and the edition of Annex A it follows."));
+  group = adw_preferences_group_new ();
+  name = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Organisation name"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (name), TRUE);
+  edition = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (edition), _("Annex A edition"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (edition), G_LIST_MODEL (gtk_string_list_new (editions)));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), name);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), edition);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "name", name);
+  g_object_set_data (G_OBJECT (dialog), "edition", edition);
+  g_signal_connect (dialog, "response", G_CALLBACK (new_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -148,6 +198,9 @@ custos_application_startup (GApplication *app)
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

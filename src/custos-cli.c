@@ -11,6 +11,8 @@
 #include "custos-cli.h"
 #include "custos-document.h"
 #include "custos-file.h"
+#include "custos-readiness.h"
+#include "custos-report.h"
 
 static const GOptionEntry option_entries[] = {
   { "check", 'c', 0, G_OPTION_ARG_NONE, NULL,
@@ -19,6 +21,12 @@ static const GOptionEntry option_entries[] = {
     N_("Write a canonical copy of FILE to OUT"), N_("OUT") },
   { "edition", 'e', 0, G_OPTION_ARG_STRING, NULL,
     N_("With --output, migrate the copy to this Annex A edition (2022)"), N_("EDITION") },
+  { "strict", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --check, fail when the readiness check finds an error"), NULL },
+  { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Export REPORT (soa, rtp, risks, pack) or a register to --output=OUT.pdf or OUT.csv"), N_("REPORT") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export, the paper size: a4 or letter (default: from the locale)"), N_("PAPER") },
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
@@ -43,13 +51,20 @@ summary_line (CustosDocument *document)
   return g_string_free (line, FALSE);
 }
 
+/* The summary, then the readiness findings (FILE: severity: clause: message,
+ * errors first), then the readiness percentage. 1 when the file does not
+ * load, or with strict when an error is found. */
 static int
-check_file (GFile *file)
+check_file (GFile       *file,
+            const GDate *today,
+            gboolean     strict)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CustosDocument) document = custos_file_load (file, NULL, &error);
+  g_autoptr(CustosReadiness) readiness = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
+  guint n_errors;
 
   if (document == NULL)
     {
@@ -58,7 +73,22 @@ check_file (GFile *file)
     }
   summary = summary_line (document);
   g_print ("%s: %s\n", name, summary);
-  return 0;
+
+  readiness = custos_readiness_new (document, today);
+  for (guint i = 0, n = custos_readiness_get_n_findings (readiness); i < n; i++)
+    {
+      const CustosReadinessFinding *finding = custos_readiness_get_finding (readiness, i);
+      g_autofree char *message = g_strdelimit (g_strdup (finding->message), "\r\n", ' ');
+
+      g_print ("%s: %s: %s: %s\n", name, custos_readiness_severity_to_string (finding->severity),
+               finding->clause, message);
+    }
+  n_errors = custos_readiness_count (readiness, CUSTOS_READINESS_SEVERITY_ERROR);
+  g_print ("%s: readiness: %d%% (errors %u, warnings %u, info %u)\n", name,
+           custos_readiness_get_percentage (readiness), n_errors,
+           custos_readiness_count (readiness, CUSTOS_READINESS_SEVERITY_WARNING),
+           custos_readiness_count (readiness, CUSTOS_READINESS_SEVERITY_INFO));
+  return strict && n_errors > 0 ? 1 : 0;
 }
 
 static gboolean
@@ -126,6 +156,8 @@ custos_cli_run (GVariantDict *options)
   g_autofree char *output = NULL;
   g_autofree char *edition = NULL;
   gboolean check = FALSE;
+  gboolean strict = FALSE;
+  GDate today;
   int status = 0;
 
   if (g_variant_dict_contains (options, "version"))
@@ -134,10 +166,44 @@ custos_cli_run (GVariantDict *options)
       return 0;
     }
 
+  /* --export=REPORT --output=OUT [--paper=PAPER] FILE (src/report). */
+  {
+    g_autofree char *report = NULL;
+    g_autofree char *paper = NULL;
+
+    g_variant_dict_lookup (options, "paper", "s", &paper);
+    if (g_variant_dict_lookup (options, "export", "s", &report))
+      {
+        g_autofree const char **inputs = NULL;
+        g_autofree char *out = NULL;
+
+        g_variant_dict_lookup (options, "output", "^ay", &out);
+        g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &inputs);
+        if (inputs == NULL || inputs[0] == NULL || inputs[1] != NULL)
+          {
+            g_printerr (_("--export takes exactly one FILE\n"));
+            return 1;
+          }
+        return custos_report_run_cli (inputs[0], report, out, paper);
+      }
+    if (paper != NULL)
+      {
+        g_printerr (_("--paper needs --export\n"));
+        return 1;
+      }
+  }
+
   check = g_variant_dict_contains (options, "check");
+  strict = g_variant_dict_contains (options, "strict");
   g_variant_dict_lookup (options, "output", "^ay", &output);
   g_variant_dict_lookup (options, "edition", "s", &edition);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  if (strict && !check)
+    {
+      g_printerr (_("--strict needs --check\n"));
+      return 1;
+    }
 
   if (!check && output == NULL)
     {
@@ -168,11 +234,21 @@ custos_cli_run (GVariantDict *options)
       return convert_file (file, output, edition);
     }
 
-  /* --check: every file is checked; the status fails if any fails. */
+  /* --check: every file is checked as of today (or CUSTOS_TODAY); the
+   * status fails if any fails. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!custos_readiness_get_today (&today, &error))
+      {
+        g_printerr ("%s\n", error->message);
+        return 1;
+      }
+  }
   for (guint i = 0; files[i] != NULL; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
-      if (check_file (file) != 0)
+      if (check_file (file, &today, strict) != 0)
         status = 1;
     }
   return status;

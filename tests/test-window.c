@@ -5,6 +5,8 @@
 #include <adwaita.h>
 
 #include "custos-application.h"
+#include "custos-file.h"
+#include "custos-register-view.h"
 #include "custos-test-util.h"
 #include "custos-window.h"
 
@@ -176,6 +178,181 @@ START_TEST (test_close_asks_about_changes)
 }
 END_TEST
 
+static CustosRegisterView *
+find_view (GtkWidget  *widget,
+           const char *register_name)
+{
+  if (CUSTOS_IS_REGISTER_VIEW (widget) &&
+      g_strcmp0 (custos_register_view_get_register_name (CUSTOS_REGISTER_VIEW (widget)), register_name) == 0)
+    return CUSTOS_REGISTER_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      CustosRegisterView *found = find_view (child, register_name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static CustosRecordEditor *
+find_editor (GtkWidget    *widget,
+             CustosRecord *record)
+{
+  if (CUSTOS_IS_RECORD_EDITOR (widget) &&
+      custos_record_editor_get_record (CUSTOS_RECORD_EDITOR (widget)) == record)
+    return CUSTOS_RECORD_EDITOR (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      CustosRecordEditor *found = find_editor (child, record);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types text into the widget that edits a STRING or TEXT field, as a user would. */
+static void
+type_into (CustosRecordEditor *editor,
+           const char         *field,
+           const char         *text)
+{
+  GtkWidget *widget = custos_record_editor_get_field_widget (editor, field);
+
+  ck_assert_msg (widget != NULL, "no widget edits “%s”", field);
+  if (GTK_IS_EDITABLE (widget))
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  else if (GTK_IS_TEXT_VIEW (widget))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+  else
+    ck_abort_msg ("“%s” is edited by a %s", field, G_OBJECT_TYPE_NAME (widget));
+}
+
+/* The first text field of a kind: the one a user types first. */
+static const char *
+first_text_field (const CustosKind *kind)
+{
+  for (guint f = 0; f < kind->n_fields; f++)
+    if (kind->fields[f].type == CUSTOS_FIELD_STRING || kind->fields[f].type == CUSTOS_FIELD_TEXT)
+      return kind->fields[f].name;
+  return NULL;
+}
+
+static gboolean
+has_record_with (CustosDocument *doc,
+                 CustosRegister  reg,
+                 const char     *field,
+                 const char     *value)
+{
+  GListModel *model = custos_document_get_register (doc, reg);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CustosRecord) record = g_list_model_get_item (model, i);
+      if (g_strcmp0 (custos_record_get_string (record, field), value) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const char *all_pages[] = {
+  "overview", "context", "leadership", "assets", "risks", "treatment", "soa", "objectives",
+  "support", "operation", "performance", "improvement", "readiness",
+};
+
+/* Every page, and in every register: add, type, delete, undo, redo; then
+ * save, reopen, and find each edit in the file. */
+START_TEST (test_every_register_through_the_window)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CustosDocument) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) deleted = g_ptr_array_new_with_free_func (g_free);
+  CustosWindow *window = custos_window_new (app);
+  CustosDocument *doc;
+  CustosRecordEditor *scope_editor;
+
+  gtk_window_present (GTK_WINDOW (window));
+  custos_window_load (window, file);
+  wait_for (has_file, window, "the example to load");
+  doc = custos_window_get_document (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (all_pages); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", all_pages[i]);
+      ck_assert_str_eq (custos_window_get_visible_page (window), all_pages[i]);
+    }
+
+  for (guint r = 0; r < CUSTOS_N_REGISTERS; r++)
+    {
+      const CustosKind *kind = custos_kinds_register (r);
+      CustosRegisterView *view = find_view (GTK_WIDGET (window), kind->register_name);
+      const char *field = first_text_field (kind);
+      guint n = custos_document_count (doc, r);
+      g_autofree char *text = g_strdup_printf ("Typed into %s", kind->register_name);
+      g_autoptr(CustosRecord) first = NULL;
+      CustosRecord *added;
+
+      ck_assert_msg (view != NULL, "no page shows the %s register", kind->register_name);
+      if (r == CUSTOS_REGISTER_SOA)
+        {
+          /* The SoA lists every control: decisions are edited, never added. */
+          custos_register_view_select (view, custos_document_lookup (doc, r, "5.1"));
+          type_into (custos_register_view_get_editor (view), "justification", text);
+          ck_assert_str_eq (custos_record_get_string (custos_document_lookup (doc, r, "5.1"), "justification"), text);
+          continue;
+        }
+
+      ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "register.add", NULL));
+      ck_assert_uint_eq (custos_document_count (doc, r), n + 1);
+      added = custos_register_view_get_selected (view);
+      ck_assert_ptr_nonnull (added);
+      type_into (custos_register_view_get_editor (view), field, text);
+      ck_assert_str_eq (custos_record_get_string (added, field), text);
+
+      first = g_list_model_get_item (custos_document_get_register (doc, r), 0);
+      if (first == added)
+        continue;
+      custos_register_view_select (view, first);
+      ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "register.delete", NULL));
+      ck_assert_uint_eq (custos_document_count (doc, r), n);
+      ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+      ck_assert_int_eq (custos_document_find (doc, r, first), 0);
+      ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+      ck_assert_int_eq (custos_document_find (doc, r, first), -1);
+      g_ptr_array_add (deleted, g_strdup_printf ("%d/%s", r, custos_record_get_id (first)));
+    }
+
+  scope_editor = find_editor (GTK_WIDGET (window), custos_document_get_section (doc, CUSTOS_SECTION_SCOPE));
+  ck_assert_ptr_nonnull (scope_editor);
+  type_into (scope_editor, "exclusions", "Typed into the scope");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_for (is_saved, window, "the save");
+
+  reopened = custos_file_load (file, NULL, &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < CUSTOS_N_REGISTERS; r++)
+    {
+      const CustosKind *kind = custos_kinds_register (r);
+      g_autofree char *text = g_strdup_printf ("Typed into %s", kind->register_name);
+      const char *field = r == CUSTOS_REGISTER_SOA ? "justification" : first_text_field (kind);
+
+      ck_assert_msg (has_record_with (reopened, r, field, text), "the edit of %s is not in the file", kind->register_name);
+    }
+  for (guint i = 0; i < deleted->len; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (deleted->pdata[i], "/", 2);
+      ck_assert_msg (custos_document_lookup (reopened, atoi (parts[0]), parts[1]) == NULL,
+                     "%s was deleted but is in the file", parts[1]);
+    }
+  ck_assert_str_eq (custos_record_get_string (custos_document_get_section (reopened, CUSTOS_SECTION_SCOPE), "exclusions"),
+                    "Typed into the scope");
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 static Suite *
 window_suite (void)
 {
@@ -189,6 +366,7 @@ window_suite (void)
   tcase_add_test (tc, test_open_edit_save);
   tcase_add_test (tc, test_failed_load_keeps_document);
   tcase_add_test (tc, test_close_asks_about_changes);
+  tcase_add_test (tc, test_every_register_through_the_window);
   suite_add_tcase (s, tc);
   return s;
 }

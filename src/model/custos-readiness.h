@@ -34,7 +34,8 @@ typedef enum
 } CustosReadinessSeverity;
 
 /* One piece of documented information that ISO/IEC 27001 requires. Where the
- * UI should jump to is a register (section is -1) or a section (reg is -1). */
+ * UI should jump to is a register (section is -1), a section (reg is -1), or
+ * the risk criteria (both -1). docs/READINESS.md defines every item. */
 typedef struct
 {
   const char            *id;      /* stable, e.g. "soa" */

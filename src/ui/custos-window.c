@@ -1,38 +1,73 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* custos-window.c — a window on one ISMS document */
+/* custos-window.c — a window on one ISMS document: clause sidebar and pages
+ *
+ * The pages are Builder files (ui/pages/NAME.ui) made of the shared register
+ * view and record editor; the window hands them the document. Actions are the
+ * only verbs: the menus, buttons, shortcuts and the tests all use them.
+ */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "custos-file.h"
+#include "custos-history.h"
+#include "custos-overview-page.h"
+#include "custos-readiness-page.h"
+#include "custos-record-editor.h"
+#include "custos-register-view.h"
 #include "custos-window.h"
+
+typedef struct
+{
+  const char *name;     /* page and action target */
+  const char *label;
+  const char *clause;   /* shown before the label; NULL for none */
+  gboolean    indented; /* a part of clause 6 */
+  gboolean    header;   /* a heading, not a page */
+} PageInfo;
+
+static const PageInfo page_infos[] = {
+  { "overview", N_("Overview"), NULL, FALSE, FALSE },
+  { "context", N_("Context"), "4", FALSE, FALSE },
+  { "leadership", N_("Leadership"), "5", FALSE, FALSE },
+  { "planning", N_("Planning"), "6", FALSE, TRUE },
+  { "assets", N_("Assets"), NULL, TRUE, FALSE },
+  { "risks", N_("Risks"), NULL, TRUE, FALSE },
+  { "treatment", N_("Treatment Plan"), NULL, TRUE, FALSE },
+  { "soa", N_("Statement of Applicability"), NULL, TRUE, FALSE },
+  { "objectives", N_("Objectives"), NULL, TRUE, FALSE },
+  { "support", N_("Support"), "7", FALSE, FALSE },
+  { "operation", N_("Operation"), "8", FALSE, FALSE },
+  { "performance", N_("Performance Evaluation"), "9", FALSE, FALSE },
+  { "improvement", N_("Improvement"), "10", FALSE, FALSE },
+  { "readiness", N_("Readiness"), NULL, FALSE, FALSE },
+};
 
 struct _CustosWindow
 {
   AdwApplicationWindow  parent_instance;
 
   CustosDocument       *document;
+  CustosHistory        *history;
   GFile                *file;
   GFile                *pending_file; /* being loaded or saved */
   GCancellable         *cancellable;
+  GSettings            *settings;
   gboolean              busy;
   gboolean              close_after_save;
-  GtkWidget            *register_rows[CUSTOS_N_REGISTERS];
+  GPtrArray            *builders;     /* one per page built from ui/pages */
 
   /* template children */
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
-  AdwActionRow         *name_row;
-  AdwActionRow         *edition_row;
-  AdwActionRow         *owner_row;
-  AdwActionRow         *classification_row;
-  AdwPreferencesGroup  *registers_group;
+  CustosOverviewPage   *overview_page;
+  GMenu                *recent_menu;
 };
 
 G_DEFINE_FINAL_TYPE (CustosWindow, custos_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static void save_to (CustosWindow *self, GFile *file);
 
 static char *
 document_name (CustosWindow *self)
@@ -52,10 +87,9 @@ update_title (CustosWindow *self)
   g_autofree char *title = NULL;
   g_autofree char *window_title = NULL;
   g_autofree char *subtitle = NULL;
-  gboolean modified = custos_document_get_modified (self->document);
 
   /* The bullet is the modified mark GNOME applications use. */
-  title = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  title = custos_document_get_modified (self->document) ? g_strdup_printf ("• %s", name) : g_strdup (name);
   adw_window_title_set_title (self->window_title, title);
   if (self->file != NULL)
     {
@@ -68,36 +102,10 @@ update_title (CustosWindow *self)
 }
 
 static void
-set_row (AdwActionRow *row,
-         const char   *value)
+update_undo_actions (CustosWindow *self)
 {
-  adw_action_row_set_subtitle (row, value != NULL && *value != '\0' ? value : _("Not set"));
-}
-
-static void
-update_summary (CustosWindow *self)
-{
-  CustosRecord *org = custos_document_get_section (self->document, CUSTOS_SECTION_ORGANISATION);
-  g_autofree char *edition = g_strdup_printf ("ISO/IEC 27001:%d", custos_document_get_edition (self->document));
-
-  set_row (self->name_row, custos_record_get_string (org, "name"));
-  set_row (self->edition_row, edition);
-  set_row (self->owner_row, custos_record_get_string (org, "isms-owner"));
-  set_row (self->classification_row, custos_record_get_string (org, "classification"));
-
-  for (guint r = 0; r < CUSTOS_N_REGISTERS; r++)
-    {
-      g_autofree char *count = g_strdup_printf ("%u", custos_document_count (self->document, r));
-      gtk_label_set_text (GTK_LABEL (self->register_rows[r]), count);
-    }
-}
-
-static void
-on_document_changed (CustosDocument *document,
-                     CustosRecord   *record,
-                     CustosWindow   *self)
-{
-  update_summary (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", custos_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", custos_history_can_redo (self->history));
 }
 
 static void
@@ -106,6 +114,35 @@ on_modified_changed (CustosDocument *document,
                      CustosWindow   *self)
 {
   update_title (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.revert",
+                                 self->file != NULL && custos_document_get_modified (document));
+}
+
+/* Hands the document to every widget of a page that takes one. */
+static void
+give_document (GtkWidget      *widget,
+               CustosDocument *document)
+{
+  if (CUSTOS_IS_REGISTER_VIEW (widget) || CUSTOS_IS_OVERVIEW_PAGE (widget) || CUSTOS_IS_READINESS_PAGE (widget))
+    g_object_set (widget, "document", document, NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    give_document (child, document);
+}
+
+static void
+bind_pages (CustosWindow *self)
+{
+  /* Section forms are named after their section in the page files. */
+  for (guint b = 0; b < self->builders->len; b++)
+    for (guint s = 0; s < CUSTOS_N_SECTIONS; s++)
+      {
+        GObject *editor = gtk_builder_get_object (self->builders->pdata[b], custos_kinds_section (s)->name);
+        if (CUSTOS_IS_RECORD_EDITOR (editor))
+          g_object_set (editor, "document", self->document,
+                        "record", custos_document_get_section (self->document, s), NULL);
+      }
+  give_document (GTK_WIDGET (self->stack), self->document);
 }
 
 static void
@@ -115,13 +152,21 @@ set_document (CustosWindow   *self,
 {
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
-  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
+  g_clear_object (&self->history);
+  self->history = custos_history_new (document);
+
   g_signal_connect_object (document, "notify::modified", G_CALLBACK (on_modified_changed), self, 0);
-  update_summary (self);
-  update_title (self);
-  gtk_stack_set_visible_child_name (self->stack, "document");
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  bind_pages (self);
+  update_undo_actions (self);
+  on_modified_changed (document, NULL, self);
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "loading"))
+    gtk_stack_set_visible_child_name (self->stack, "overview");
 }
 
 static void
@@ -135,12 +180,46 @@ show_error (CustosWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+is_document (GtkRecentInfo *info)
+{
+  return g_str_has_suffix (gtk_recent_info_get_uri (info), ".isms") ||
+         g_strcmp0 (gtk_recent_info_get_mime_type (info), "application/x-custos-isms+xml") == 0;
+}
+
+static void
+update_recent_menu (CustosWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  for (GList *l = items; l != NULL && n < 10; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!is_document (info) || !gtk_recent_info_exists (info))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-uri", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
 static void
 remember_recent (GFile *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) "application/x-custos-isms+xml",
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "custos %u",
+  };
 
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 static void
@@ -161,7 +240,7 @@ load_cb (GObject      *source,
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      gtk_stack_set_visible_child_name (self->stack, "document");
+      gtk_stack_set_visible_child_name (self->stack, "overview");
       show_error (self, heading, error->message);
       return;
     }
@@ -202,6 +281,7 @@ save_cb (GObject      *source,
   g_set_object (&self->file, file);
   remember_recent (file);
   update_title (self);
+  custos_history_seal (self->history);
   if (self->close_after_save)
     gtk_window_destroy (GTK_WINDOW (self));
   else
@@ -277,6 +357,17 @@ save_action (GtkWidget  *widget,
     save_to (self, self->file);
 }
 
+/* A window that holds an untouched new document is reused. */
+static void
+open_file (CustosWindow *self,
+           GFile        *file)
+{
+  if (self->file == NULL && !custos_document_get_modified (self->document) && !self->busy)
+    custos_window_load (self, file);
+  else
+    custos_application_open_window (CUSTOS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+}
+
 static void
 open_response (GtkNativeDialog *dialog,
                int              response,
@@ -285,12 +376,7 @@ open_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      /* A window that holds an untouched new document is reused. */
-      if (self->file == NULL && !custos_document_get_modified (self->document))
-        custos_window_load (self, file);
-      else
-        custos_application_open_window (CUSTOS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+      open_file (self, file);
     }
   g_object_unref (dialog);
 }
@@ -312,6 +398,111 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  open_file (CUSTOS_WINDOW (widget), file);
+}
+
+static void
+revert_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 CustosWindow     *self)
+{
+  if (g_str_equal (response, "revert") && self->file != NULL)
+    custos_window_load (self, self->file);
+}
+
+static void
+revert_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->file == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Revert to the Saved Document?"),
+                                   _("The changes since the document was last saved will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "revert", _("_Revert"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "revert", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (revert_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  custos_history_undo (CUSTOS_WINDOW (widget)->history);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  custos_history_redo (CUSTOS_WINDOW (widget)->history);
+}
+
+static GtkListBoxRow *
+find_sidebar_row (CustosWindow *self,
+                  const char   *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    if (g_str_equal (page_infos[i].name, name))
+      return gtk_list_box_get_row_at_index (self->sidebar, (int) i);
+  return NULL;
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkListBoxRow *row = find_sidebar_row (self, name);
+
+  if (row == NULL || gtk_stack_get_child_by_name (self->stack, name) == NULL)
+    {
+      g_warning ("No page “%s”", name);
+      return;
+    }
+  if (gtk_list_box_get_selected_row (self->sidebar) != row)
+    gtk_list_box_select_row (self->sidebar, row);
+  gtk_stack_set_visible_child_name (self->stack, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  adw_leaflet_navigate (CUSTOS_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_sidebar_row_activated (GtkListBox    *box,
+                          GtkListBoxRow *row,
+                          CustosWindow  *self)
+{
+  const PageInfo *info = &page_infos[gtk_list_box_row_get_index (row)];
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", info->name);
+}
+
+static void
 close_response (AdwMessageDialog *dialog,
                 const char       *response,
                 CustosWindow     *self)
@@ -328,6 +519,17 @@ close_response (AdwMessageDialog *dialog,
     }
 }
 
+static void
+save_window_state (CustosWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
 static gboolean
 custos_window_close_request (GtkWindow *window)
 {
@@ -336,6 +538,7 @@ custos_window_close_request (GtkWindow *window)
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
+  save_window_state (self);
   if (self->document == NULL || !custos_document_get_modified (self->document))
     return GTK_WINDOW_CLASS (custos_window_parent_class)->close_request (window);
 
@@ -356,6 +559,76 @@ custos_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CustosWindow  *self)
+{
+  GFile *file = g_value_get_object (value);
+
+  if (file == NULL)
+    return FALSE;
+  open_file (self, file);
+  return TRUE;
+}
+
+static GtkWidget *
+sidebar_row (const PageInfo *info)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *number = gtk_label_new (info->clause);
+  GtkWidget *label = gtk_label_new (_(info->label));
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_widget_set_size_request (number, 20, -1);
+  gtk_label_set_xalign (GTK_LABEL (number), 1.0);
+  gtk_widget_add_css_class (number, "dim-label");
+  gtk_widget_add_css_class (number, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), label);
+  if (info->indented)
+    gtk_widget_set_margin_start (box, 32);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  if (info->header)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_add_css_class (row, "sidebar-heading");
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->label), -1);
+  return row;
+}
+
+static void
+build_pages (CustosWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    {
+      const PageInfo *info = &page_infos[i];
+      g_autofree char *path = NULL;
+      GtkBuilder *builder;
+      GtkWidget *page;
+
+      gtk_list_box_append (self->sidebar, sidebar_row (info));
+      if (info->header || g_str_equal (info->name, "overview"))
+        continue;
+      if (g_str_equal (info->name, "readiness"))
+        {
+          gtk_stack_add_named (self->stack, g_object_new (CUSTOS_TYPE_READINESS_PAGE, NULL), info->name);
+          continue;
+        }
+      path = g_strdup_printf (APP_PATH "/ui/pages/%s.ui", info->name);
+      builder = gtk_builder_new_from_resource (path);
+      page = GTK_WIDGET (gtk_builder_get_object (builder, "page"));
+      gtk_stack_add_named (self->stack, page, info->name);
+      g_ptr_array_add (self->builders, builder);
+    }
+}
+
 static void
 custos_window_dispose (GObject *object)
 {
@@ -363,9 +636,12 @@ custos_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->history);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->pending_file);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->builders, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (custos_window_parent_class)->dispose (object);
@@ -381,51 +657,90 @@ custos_window_class_init (CustosWindowClass *klass)
   object_class->dispose = custos_window_dispose;
   window_class->close_request = custos_window_close_request;
 
+  g_type_ensure (CUSTOS_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (CUSTOS_TYPE_RECORD_EDITOR);
+  g_type_ensure (CUSTOS_TYPE_REGISTER_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CustosWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CustosWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CustosWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CustosWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CustosWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, CustosWindow, name_row);
-  gtk_widget_class_bind_template_child (widget_class, CustosWindow, edition_row);
-  gtk_widget_class_bind_template_child (widget_class, CustosWindow, owner_row);
-  gtk_widget_class_bind_template_child (widget_class, CustosWindow, classification_row);
-  gtk_widget_class_bind_template_child (widget_class, CustosWindow, registers_group);
+  gtk_widget_class_bind_template_child (widget_class, CustosWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, CustosWindow, recent_menu);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "win.show-sidebar", NULL);
+  {
+    static const struct { guint key; const char *page; } pages[] = {
+      { GDK_KEY_1, "overview" }, { GDK_KEY_4, "context" }, { GDK_KEY_5, "leadership" },
+      { GDK_KEY_6, "risks" }, { GDK_KEY_7, "support" }, { GDK_KEY_8, "operation" },
+      { GDK_KEY_9, "performance" }, { GDK_KEY_0, "improvement" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      gtk_widget_class_add_binding_action (widget_class, pages[i].key, GDK_ALT_MASK,
+                                           "win.show-page", "s", pages[i].page);
+  }
 }
 
 static void
 custos_window_init (CustosWindow *self)
 {
   g_autoptr(CustosDocument) document = custos_document_new (CUSTOS_EDITION_2022);
+  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->builders = g_ptr_array_new_with_free_func (g_object_unref);
+  self->settings = g_settings_new (APP_ID);
 
-  for (guint r = 0; r < CUSTOS_N_REGISTERS; r++)
-    {
-      const CustosKind *kind = custos_kinds_register (r);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *count = gtk_label_new (NULL);
-      g_autofree char *clause = g_strdup_printf (_("Clause %s"), kind->clause);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(kind->plural));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), clause);
-      gtk_widget_add_css_class (count, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
-      adw_preferences_group_add (self->registers_group, row);
-      self->register_rows[r] = count;
-    }
+  build_pages (self);
+  g_signal_connect (self->sidebar, "row-activated", G_CALLBACK (on_sidebar_row_activated), self);
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
+
+  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
 
   set_document (self, document, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "overview");
 }
 
 CustosWindow *
 custos_window_new (CustosApplication *application)
 {
   return g_object_new (CUSTOS_TYPE_WINDOW, "application", application, NULL);
+}
+
+/* A new, unsaved document (File ▸ New asks for these first). */
+void
+custos_window_set_new_document (CustosWindow   *self,
+                                CustosDocument *document)
+{
+  g_return_if_fail (CUSTOS_IS_WINDOW (self));
+  set_document (self, document, NULL);
 }
 
 CustosDocument *
@@ -440,4 +755,18 @@ custos_window_get_file (CustosWindow *self)
 {
   g_return_val_if_fail (CUSTOS_IS_WINDOW (self), NULL);
   return self->file;
+}
+
+CustosHistory *
+custos_window_get_history (CustosWindow *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_WINDOW (self), NULL);
+  return self->history;
+}
+
+const char *
+custos_window_get_visible_page (CustosWindow *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
 }

@@ -5,6 +5,7 @@
 
 #include "custos-application.h"
 #include "custos-document.h"
+#include "custos-history.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +16,12 @@ CustosWindow   *custos_window_new          (CustosApplication *application);
 /* Loads file into this window; on failure the current document stays. */
 void            custos_window_load         (CustosWindow      *self,
                                             GFile             *file);
+void            custos_window_set_new_document (CustosWindow   *self,
+                                                CustosDocument *document);
 CustosDocument *custos_window_get_document (CustosWindow      *self);
 GFile          *custos_window_get_file     (CustosWindow      *self);
+CustosHistory  *custos_window_get_history  (CustosWindow      *self);
+/* Name of the page shown: "overview", "context", "risks" … */
+const char     *custos_window_get_visible_page (CustosWindow  *self);
 
 G_END_DECLS

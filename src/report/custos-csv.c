@@ -1,0 +1,231 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* custos-csv.c — any register as CSV (RFC 4180, UTF-8) */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "custos-csv.h"
+#include "custos-report-text.h"
+
+gboolean
+custos_csv_lookup (const char     *name,
+                   CustosRegister *reg)
+{
+  const CustosKind *kind;
+  int index;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (g_str_equal (name, "rtp"))
+    {
+      *reg = CUSTOS_REGISTER_ACTIONS;
+      return TRUE;
+    }
+  kind = custos_kinds_lookup (name);
+  index = kind ? custos_kinds_register_index (kind) : -1;
+  if (index < 0)
+    return FALSE;
+  *reg = (CustosRegister) index;
+  return TRUE;
+}
+
+void
+custos_csv_append_field (GString    *out,
+                         const char *text)
+{
+  gsize len;
+
+  if (text == NULL || *text == '\0')
+    return;
+  len = strlen (text);
+  if (strpbrk (text, ",\"\r\n") == NULL && !g_ascii_isspace (text[0]) && !g_ascii_isspace (text[len - 1]))
+    {
+      g_string_append_len (out, text, (gssize) len);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+end_record (GString *out)
+{
+  g_string_append (out, "\r\n");
+}
+
+static void
+separator (GString *out,
+           gboolean *first)
+{
+  if (!*first)
+    g_string_append_c (out, ',');
+  *first = FALSE;
+}
+
+static char *
+selecting_risks (CustosDocument *document,
+                 const char     *control)
+{
+  g_autoptr(GPtrArray) risks = custos_document_get_selecting_risks (document, control);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < risks->len; i++)
+    {
+      if (i > 0)
+        g_string_append (s, "; ");
+      g_string_append (s, custos_record_get_id (risks->pdata[i]));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+score_text (CustosDocument *document,
+            CustosRecord   *risk,
+            gboolean        residual)
+{
+  int score = custos_document_risk_score (document, risk, residual);
+  return score > 0 ? g_strdup_printf ("%d", score) : g_strdup ("");
+}
+
+static const char *
+band_name (CustosDocument *document,
+           CustosRecord   *risk,
+           gboolean        residual)
+{
+  int band = custos_document_risk_band (document, risk, residual);
+  const CustosBand *b = band >= 0 ? custos_criteria_get_band (custos_document_get_criteria (document), (guint) band) : NULL;
+
+  return b && b->name ? b->name : "";
+}
+
+static void
+risk_columns (GString        *out,
+              gboolean       *first,
+              CustosDocument *document,
+              CustosRecord   *risk)
+{
+  g_autofree char *inherent = risk ? score_text (document, risk, FALSE) : NULL;
+  g_autofree char *residual = risk ? score_text (document, risk, TRUE) : NULL;
+
+  separator (out, first);
+  custos_csv_append_field (out, inherent);
+  separator (out, first);
+  custos_csv_append_field (out, risk ? band_name (document, risk, FALSE) : NULL);
+  separator (out, first);
+  custos_csv_append_field (out, residual);
+  separator (out, first);
+  custos_csv_append_field (out, risk ? band_name (document, risk, TRUE) : NULL);
+}
+
+char *
+custos_csv_write_register (CustosDocument *document,
+                           CustosRegister  reg,
+                           CustosCsvFlags  flags)
+{
+  const CustosKind *kind;
+  GListModel *model;
+  CustosCatalogue *catalogue;
+  GString *out = g_string_new (NULL);
+  gboolean first = TRUE;
+  gboolean soa = reg == CUSTOS_REGISTER_SOA;
+  gboolean risks = reg == CUSTOS_REGISTER_RISKS;
+  gboolean actions = reg == CUSTOS_REGISTER_ACTIONS;
+
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (reg < CUSTOS_N_REGISTERS, NULL);
+
+  kind = custos_kinds_register (reg);
+  model = custos_document_get_register (document, reg);
+  catalogue = custos_document_get_catalogue (document);
+
+  /* Header row */
+  separator (out, &first);
+  custos_csv_append_field (out, soa ? _("Control") : _("ID"));
+  if (soa)
+    {
+      separator (out, &first);
+      custos_csv_append_field (out, _("Title"));
+      separator (out, &first);
+      custos_csv_append_field (out, custos_document_get_edition (document) == CUSTOS_EDITION_2013
+                                    ? _("Category") : _("Theme"));
+    }
+  for (guint f = 0; f < kind->n_fields; f++)
+    {
+      separator (out, &first);
+      custos_csv_append_field (out, _(kind->fields[f].label));
+    }
+  if (soa)
+    {
+      separator (out, &first);
+      custos_csv_append_field (out, _("Selecting risks"));
+    }
+  if (actions)
+    {
+      separator (out, &first);
+      custos_csv_append_field (out, _("Risk title"));
+    }
+  if (risks || actions)
+    {
+      const char *headers[] = { N_("Inherent score"), N_("Inherent band"), N_("Residual score"), N_("Residual band") };
+      for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+        {
+          separator (out, &first);
+          custos_csv_append_field (out, _(headers[i]));
+        }
+    }
+  end_record (out);
+
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(CustosRecord) record = g_list_model_get_item (model, i);
+      const char *id = custos_record_get_id (record);
+
+      first = TRUE;
+      separator (out, &first);
+      custos_csv_append_field (out, id);
+      if (soa)
+        {
+          const CustosControl *control = custos_catalogue_lookup (catalogue, id);
+
+          separator (out, &first);
+          custos_csv_append_field (out, control ? control->title : NULL);
+          separator (out, &first);
+          custos_csv_append_field (out, control ? control->group_title : NULL);
+        }
+      for (guint f = 0; f < kind->n_fields; f++)
+        {
+          g_autofree char *text = NULL;
+
+          if (flags & CUSTOS_CSV_FILE_VALUES)
+            text = custos_field_to_text (&kind->fields[f], custos_record_get_value (record, f), " ");
+          else
+            text = custos_report_field_text (document, record, f, "; ");
+          separator (out, &first);
+          custos_csv_append_field (out, text);
+        }
+      if (soa)
+        {
+          g_autofree char *selecting = selecting_risks (document, id);
+          separator (out, &first);
+          custos_csv_append_field (out, selecting);
+        }
+      if (risks)
+        risk_columns (out, &first, document, record);
+      if (actions)
+        {
+          CustosRecord *risk = custos_document_lookup (document, CUSTOS_REGISTER_RISKS,
+                                                       custos_record_get_string (record, "risk"));
+          separator (out, &first);
+          custos_csv_append_field (out, risk ? custos_record_get_title (risk) : NULL);
+          risk_columns (out, &first, document, risk);
+        }
+      end_record (out);
+    }
+  return g_string_free (out, FALSE);
+}

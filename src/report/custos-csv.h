@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* custos-csv.h — any register as CSV (RFC 4180, UTF-8)
+ *
+ * One generic writer walks a register's field descriptors: a header row of
+ * the fields' labels, one row per record, the values as the reports show
+ * them (CUSTOS_CSV_DISPLAY) or in the file's own text form
+ * (CUSTOS_CSV_FILE_VALUES), and the derived columns the reports show too:
+ * scores and bands of risks, the control's title, group and selecting risks
+ * in the Statement of Applicability, the risk's title and scores beside
+ * treatment actions. Fields are quoted when they hold a comma, a quote, a
+ * line break or leading/trailing space; records end with CRLF.
+ */
+#pragma once
+
+#include "custos-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum /*< flags >*/
+{
+  CUSTOS_CSV_DISPLAY     = 0,
+  CUSTOS_CSV_FILE_VALUES = 1 << 0,
+} CustosCsvFlags;
+
+/* The register for a CSV name: "soa", "rtp" (the treatment actions),
+ * "risks", "assets", or any register's element name ("incidents"). */
+gboolean  custos_csv_lookup           (const char      *name,
+                                       CustosRegister  *reg);
+/* Appends one field, quoted if needed (no separator). */
+void      custos_csv_append_field     (GString         *out,
+                                       const char      *text);
+char     *custos_csv_write_register   (CustosDocument  *document,
+                                       CustosRegister   reg,
+                                       CustosCsvFlags   flags);
+
+G_END_DECLS

@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* custos-report-text.c — record values as people read them */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "custos-heatmap.h"
+#include "custos-report-text.h"
+
+/* Labels by nick: the nicks of every enumeration of the model mean the same
+ * wherever they recur ("planned", "other"), so one table serves them all. */
+static const struct
+{
+  const char *nick;
+  const char *label;
+} value_labels[] = {
+  { "internal", N_("Internal") },
+  { "external", N_("External") },
+  { "information", N_("Information") },
+  { "software", N_("Software") },
+  { "hardware", N_("Hardware") },
+  { "service", N_("Service") },
+  { "people", N_("People") },
+  { "site", N_("Site") },
+  { "other", N_("Other") },
+  { "public", N_("Public") },
+  { "confidential", N_("Confidential") },
+  { "restricted", N_("Restricted") },
+  { "undecided", N_("Not decided") },
+  { "avoid", N_("Avoid") },
+  { "remove-source", N_("Remove the source") },
+  { "change-likelihood", N_("Change the likelihood") },
+  { "change-consequence", N_("Change the consequences") },
+  { "transfer", N_("Share or transfer") },
+  { "accept", N_("Accept (retain)") },
+  { "identified", N_("Identified") },
+  { "assessed", N_("Assessed") },
+  { "treating", N_("Being treated") },
+  { "accepted", N_("Accepted") },
+  { "closed", N_("Closed") },
+  { "planned", N_("Planned") },
+  { "in-progress", N_("In progress") },
+  { "done", N_("Done") },
+  { "cancelled", N_("Cancelled") },
+  { "applicable", N_("Applicable") },
+  { "not-applicable", N_("Not applicable") },
+  { "risk-treatment", N_("Risk treatment") },
+  { "legal", N_("Legal") },
+  { "contractual", N_("Contractual") },
+  { "business", N_("Business") },
+  { "not-implemented", N_("Not implemented") },
+  { "partial", N_("Partially implemented") },
+  { "implemented", N_("Implemented") },
+  { "not-started", N_("Not started") },
+  { "on-track", N_("On track") },
+  { "at-risk", N_("At risk") },
+  { "achieved", N_("Achieved") },
+  { "missed", N_("Missed") },
+  { "training", N_("Training") },
+  { "awareness", N_("Awareness") },
+  { "qualification", N_("Qualification") },
+  { "policy", N_("Policy") },
+  { "procedure", N_("Procedure") },
+  { "plan", N_("Plan") },
+  { "record", N_("Record") },
+  { "guideline", N_("Guideline") },
+  { "draft", N_("Draft") },
+  { "approved", N_("Approved") },
+  { "under-review", N_("Under review") },
+  { "withdrawn", N_("Withdrawn") },
+  { "completed", N_("Completed") },
+  { "major", N_("Major nonconformity") },
+  { "minor", N_("Minor nonconformity") },
+  { "observation", N_("Observation") },
+  { "opportunity", N_("Opportunity for improvement") },
+  { "audit", N_("Internal audit") },
+  { "incident", N_("Incident") },
+  { "monitoring", N_("Monitoring") },
+  { "complaint", N_("Complaint") },
+  { "review", N_("Management review") },
+  { "open", N_("Open") },
+  { "action-planned", N_("Action planned") },
+  { "verifying", N_("Verifying") },
+  { "pending", N_("Pending") },
+  { "effective", N_("Effective") },
+  { "not-effective", N_("Not effective") },
+  { "low", N_("Low") },
+  { "medium", N_("Medium") },
+  { "high", N_("High") },
+  { "critical", N_("Critical") },
+};
+
+static const char *
+label_for_nick (const char *nick)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (value_labels); i++)
+    if (g_str_equal (value_labels[i].nick, nick))
+      return _(value_labels[i].label);
+  return nick;
+}
+
+const char *
+custos_report_value_label (GType type,
+                           guint value)
+{
+  if (G_TYPE_IS_ENUM (type))
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+      GEnumValue *ev = g_enum_get_value (klass, (int) value);
+      return ev ? label_for_nick (ev->value_nick) : "";
+    }
+  if (G_TYPE_IS_FLAGS (type))
+    {
+      g_autoptr(GFlagsClass) klass = g_type_class_ref (type);
+      GFlagsValue *fv = g_flags_get_first_value (klass, value);
+      return fv ? label_for_nick (fv->value_nick) : "";
+    }
+  return "";
+}
+
+char *
+custos_report_level_text (CustosDocument *document,
+                          CustosScale     scale,
+                          int             value)
+{
+  const CustosLevel *level;
+
+  if (value <= 0)
+    return g_strdup ("");
+  level = custos_criteria_get_level (custos_document_get_criteria (document), scale, (guint) value);
+  if (level == NULL || level->label == NULL)
+    return g_strdup_printf ("%d", value);
+  return g_strdup_printf ("%d · %s", value, level->label);
+}
+
+static char *
+ref_text (CustosDocument    *document,
+          const CustosField *field,
+          const char        *id)
+{
+  const CustosKind *target;
+  int reg;
+  CustosRecord *record;
+
+  if (id == NULL || *id == '\0')
+    return g_strdup ("");
+  target = custos_kinds_lookup (field->target);
+  reg = target ? custos_kinds_register_index (target) : -1;
+  if (reg != CUSTOS_REGISTER_ROLES)
+    return g_strdup (id);
+  record = custos_document_lookup (document, (CustosRegister) reg, id);
+  return g_strdup (record ? custos_record_get_title (record) : id);
+}
+
+char *
+custos_report_field_text (CustosDocument *document,
+                          CustosRecord   *record,
+                          guint           index,
+                          const char     *sep)
+{
+  const CustosKind *kind = custos_record_get_kind (record);
+  const CustosField *field;
+  const GValue *value;
+
+  g_return_val_if_fail (index < kind->n_fields, NULL);
+
+  field = &kind->fields[index];
+  value = custos_record_get_value (record, index);
+  switch (field->type)
+    {
+    case CUSTOS_FIELD_STRING:
+    case CUSTOS_FIELD_TEXT:
+    case CUSTOS_FIELD_DATE:
+      return g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");
+    case CUSTOS_FIELD_INT:
+      {
+        int v = g_value_get_int (value);
+
+        if (field->min == CUSTOS_RANGE_LIKELIHOOD)
+          return custos_report_level_text (document, CUSTOS_SCALE_LIKELIHOOD, v);
+        if (field->min == CUSTOS_RANGE_CONSEQUENCE)
+          return custos_report_level_text (document, CUSTOS_SCALE_CONSEQUENCE, v);
+        if (v == 0 && field->min > 0)
+          return g_strdup ("");
+        return g_strdup_printf ("%d", v);
+      }
+    case CUSTOS_FIELD_NUMBER:
+      {
+        double d = g_value_get_double (value);
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+        if (isnan (d))
+          return g_strdup ("");
+        return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", d));
+      }
+    case CUSTOS_FIELD_BOOL:
+      return g_strdup (g_value_get_boolean (value) ? _("Yes") : _("No"));
+    case CUSTOS_FIELD_ENUM:
+      return g_strdup (custos_report_value_label (G_VALUE_TYPE (value), (guint) g_value_get_enum (value)));
+    case CUSTOS_FIELD_FLAGS:
+      {
+        g_autoptr(GFlagsClass) klass = g_type_class_ref (G_VALUE_TYPE (value));
+        guint flags = g_value_get_flags (value);
+        GString *s = g_string_new (NULL);
+
+        for (guint i = 0; i < klass->n_values; i++)
+          {
+            guint bit = klass->values[i].value;
+            if (bit != 0 && (flags & bit) == bit)
+              {
+                if (s->len > 0)
+                  g_string_append (s, sep);
+                g_string_append (s, label_for_nick (klass->values[i].value_nick));
+              }
+          }
+        return g_string_free (s, FALSE);
+      }
+    case CUSTOS_FIELD_REF:
+      return ref_text (document, field, g_value_get_string (value));
+    case CUSTOS_FIELD_REFS:
+    case CUSTOS_FIELD_CONTROLS:
+      {
+        char **strv = g_value_get_boxed (value);
+        return strv ? g_strjoinv (sep, strv) : g_strdup ("");
+      }
+    case CUSTOS_FIELD_STRINGS:
+      {
+        char **strv = g_value_get_boxed (value);
+        return strv ? g_strjoinv ("\n", strv) : g_strdup ("");
+      }
+    default:
+      g_return_val_if_reached (g_strdup (""));
+    }
+}
+
+CustosRecord *
+custos_report_latest_revision (CustosDocument *document)
+{
+  GListModel *revisions = custos_document_get_register (document, CUSTOS_REGISTER_REVISIONS);
+  CustosRecord *latest = NULL;
+
+  for (guint i = 0, n = g_list_model_get_n_items (revisions); i < n; i++)
+    {
+      g_autoptr(CustosRecord) rev = g_list_model_get_item (revisions, i);
+
+      if (latest == NULL ||
+          g_strcmp0 (custos_record_get_string (rev, "date"), custos_record_get_string (latest, "date")) >= 0)
+        latest = rev;
+    }
+  return latest;   /* the register holds a reference */
+}
+
+char *
+custos_report_score_text (CustosDocument *document,
+                          CustosRecord   *risk,
+                          gboolean        residual)
+{
+  int score = custos_document_risk_score (document, risk, residual);
+  int band = custos_document_risk_band (document, risk, residual);
+  const CustosBand *b;
+
+  if (score <= 0)
+    return g_strdup ("");
+  b = band >= 0 ? custos_criteria_get_band (custos_document_get_criteria (document), (guint) band) : NULL;
+  if (b == NULL || b->name == NULL)
+    return g_strdup_printf ("%d", score);
+  return g_strdup_printf ("%d %s", score, b->name);
+}
+
+guint32
+custos_report_score_colour (CustosDocument       *document,
+                            CustosRecord         *risk,
+                            gboolean              residual,
+                            CustosHeatmapPalette  palette)
+{
+  CustosCriteria *criteria = custos_document_get_criteria (document);
+  int band = custos_document_risk_band (document, risk, residual);
+
+  if (band < 0)
+    return 0xdeddda;
+  return custos_heatmap_band_colour (palette, (guint) band, custos_criteria_get_n_bands (criteria),
+                                     custos_criteria_get_band (criteria, (guint) band)->colour);
+}

@@ -1,0 +1,586 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* custos-export.c — the Export dialog and printing through the report engine
+ *
+ * The book (or the CSV text) is built on the main thread, which owns the
+ * document; laying it out, drawing the PDF and writing the file happen in a
+ * GTask thread that only touches the book. The thread publishes its progress
+ * in an atomic integer that a timeout on the main thread shows.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "custos-csv.h"
+#include "custos-export.h"
+
+typedef struct
+{
+  gatomicrefcount   ref_count;
+  CustosReportBook *book;      /* PDF, or NULL */
+  GBytes           *csv;       /* CSV, or NULL */
+  GFile            *file;
+  int               permille;  /* progress, written by the thread */
+  guint             n_pages;
+} Job;
+
+struct _CustosExportDialog
+{
+  AdwWindow             parent_instance;
+
+  CustosDocument       *document;
+  GFile                *document_file;
+  GFile                *output;
+  GCancellable         *cancellable;
+  GtkFileChooserNative *chooser;
+  Job                  *job;
+  guint                 progress_source;
+
+  /* template children */
+  AdwPreferencesGroup  *options_group;
+  AdwComboRow          *report_row;
+  AdwComboRow          *paper_row;
+  AdwComboRow          *palette_row;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+  GtkLabel             *status_label;
+  GtkStack             *end_stack;
+  GtkButton            *cancel_button;
+};
+
+G_DEFINE_FINAL_TYPE (CustosExportDialog, custos_export_dialog, ADW_TYPE_WINDOW)
+
+/* The choices of the report row, in its order. */
+static const struct
+{
+  gboolean          csv;
+  CustosReportKind  kind;
+  CustosRegister    reg;
+} choices[] = {
+  { FALSE, CUSTOS_REPORT_SOA, 0 },
+  { FALSE, CUSTOS_REPORT_RTP, 0 },
+  { FALSE, CUSTOS_REPORT_RISKS, 0 },
+  { FALSE, CUSTOS_REPORT_PACK, 0 },
+  { TRUE, 0, CUSTOS_REGISTER_SOA },
+  { TRUE, 0, CUSTOS_REGISTER_ACTIONS },
+  { TRUE, 0, CUSTOS_REGISTER_RISKS },
+  { TRUE, 0, CUSTOS_REGISTER_ASSETS },
+};
+
+/* Jobs ------------------------------------------------------------------- */
+
+static Job *
+job_ref (Job *job)
+{
+  g_atomic_ref_count_inc (&job->ref_count);
+  return job;
+}
+
+static void
+job_unref (Job *job)
+{
+  if (job == NULL || !g_atomic_ref_count_dec (&job->ref_count))
+    return;
+  g_clear_object (&job->book);
+  g_clear_pointer (&job->csv, g_bytes_unref);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+typedef struct
+{
+  Job    *job;
+  double  start;
+  double  span;
+} Stage;
+
+static void
+stage_progress (double   fraction,
+                gpointer user_data)
+{
+  Stage *stage = user_data;
+
+  g_atomic_int_set (&stage->job->permille, (int) ((stage->start + stage->span * fraction) * 1000));
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (job->book != NULL)
+    {
+      Stage layout = { job, 0.0, 0.4 }, draw = { job, 0.4, 0.55 };
+
+      if (!custos_report_book_paginate (job->book, cancellable, stage_progress, &layout, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      job->n_pages = custos_report_book_get_n_pages (job->book);
+      bytes = custos_report_book_render_pdf (job->book, cancellable, stage_progress, &draw, &error);
+      if (bytes == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  else
+    bytes = g_bytes_ref (job->csv);
+
+  if (!custos_report_save_bytes (bytes, job->file, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_atomic_int_set (&job->permille, 1000);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The dialog ---------------------------------------------------------------- */
+
+static void
+set_busy (CustosExportDialog *self,
+          gboolean            busy)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->options_group), !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose", !busy);
+  if (busy)
+    gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+}
+
+static gboolean
+update_progress (gpointer user_data)
+{
+  CustosExportDialog *self = user_data;
+
+  if (self->job != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&self->job->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  CustosExportDialog *self = CUSTOS_EXPORT_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *status = NULL;
+  Job *job = g_task_get_task_data (G_TASK (result));
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->job, job_unref);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          gtk_window_destroy (GTK_WINDOW (self));
+          return;
+        }
+      set_busy (self, FALSE);
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      status = g_strdup_printf (_("The file could not be written: %s"), error->message);
+      gtk_label_set_text (self->status_label, status);
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+      return;
+    }
+
+  name = g_file_get_basename (self->output);
+  if (job->book != NULL)
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Saved “%s”, %u page.", "Saved “%s”, %u pages.",
+                                           job->n_pages), name, job->n_pages);
+  else
+    status = g_strdup_printf (_("Saved “%s”."), name);
+  gtk_progress_bar_set_fraction (self->progress_bar, 1.0);
+  gtk_label_set_text (self->status_label, status);
+  gtk_stack_set_visible_child_name (self->end_stack, "open");
+  gtk_button_set_label (self->cancel_button, _("_Close"));
+}
+
+static char *
+suggested_name (CustosExportDialog *self,
+                guint               choice)
+{
+  const char *org = custos_record_get_string (custos_document_get_section (self->document,
+                                                                           CUSTOS_SECTION_ORGANISATION), "name");
+  const char *what = choices[choice].csv ? _(custos_kinds_register (choices[choice].reg)->plural)
+                                         : custos_report_kind_get_title (choices[choice].kind);
+  g_autofree char *name = org ? g_strdup_printf ("%s — %s.%s", org, what, choices[choice].csv ? "csv" : "pdf")
+                              : g_strdup_printf ("%s.%s", what, choices[choice].csv ? "csv" : "pdf");
+
+  return g_strdelimit (g_steal_pointer (&name), "/\\:", '-');
+}
+
+static void
+start_export (CustosExportDialog *self,
+              GFile              *file)
+{
+  guint choice = MIN (adw_combo_row_get_selected (self->report_row), G_N_ELEMENTS (choices) - 1);
+  g_autoptr(GTask) task = NULL;
+  Job *job = g_new0 (Job, 1);
+
+  g_atomic_ref_count_init (&job->ref_count);
+  job->file = g_object_ref (file);
+  g_set_object (&self->output, file);
+
+  /* Built here, on the thread that owns the document. */
+  if (choices[choice].csv)
+    {
+      char *text = custos_csv_write_register (self->document, choices[choice].reg, CUSTOS_CSV_DISPLAY);
+      job->csv = g_bytes_new_take (text, strlen (text));
+    }
+  else
+    {
+      CustosReportOptions options;
+      static const CustosPaper papers[] = { CUSTOS_PAPER_AUTO, CUSTOS_PAPER_A4, CUSTOS_PAPER_LETTER };
+
+      custos_report_options_init (&options);
+      options.paper = papers[MIN (adw_combo_row_get_selected (self->paper_row), G_N_ELEMENTS (papers) - 1)];
+      options.palette = adw_combo_row_get_selected (self->palette_row) == 1 ? CUSTOS_HEATMAP_PALETTE_COLOUR_BLIND
+                                                                             : CUSTOS_HEATMAP_PALETTE_BANDS;
+      job->book = custos_report_build (self->document, choices[choice].kind, &options);
+    }
+
+  self->job = job_ref (job);
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+  gtk_label_set_text (self->status_label, choices[choice].csv ? _("Writing the file…")
+                                                              : _("Laying out and drawing the pages…"));
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  set_busy (self, TRUE);
+  self->progress_source = g_timeout_add (100, update_progress, self);
+
+  task = g_task_new (self, self->cancellable, export_done, NULL);
+  g_task_set_source_tag (task, start_export);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_unref);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+chooser_response (GtkNativeDialog    *chooser,
+                  int                 response,
+                  CustosExportDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file != NULL)
+    start_export (self, file);
+}
+
+static void
+choose_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CustosExportDialog *self = CUSTOS_EXPORT_DIALOG (widget);
+  guint choice = MIN (adw_combo_row_get_selected (self->report_row), G_N_ELEMENTS (choices) - 1);
+  g_autofree char *name = suggested_name (self, choice);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  self->chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  if (choices[choice].csv)
+    {
+      gtk_file_filter_set_name (filter, _("CSV files"));
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      gtk_file_filter_add_suffix (filter, "csv");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("PDF documents"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_filter_add_suffix (filter, "pdf");
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  if (self->document_file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->document_file);
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+    }
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CustosExportDialog *self = CUSTOS_EXPORT_DIALOG (widget);
+
+  /* A running export ends in export_done, which closes the dialog. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CustosExportDialog *self = CUSTOS_EXPORT_DIALOG (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autofree char *uri = NULL;
+
+  if (self->output == NULL)
+    return;
+  uri = g_file_get_uri (self->output);
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+report_changed (CustosExportDialog *self)
+{
+  guint choice = MIN (adw_combo_row_get_selected (self->report_row), G_N_ELEMENTS (choices) - 1);
+
+  /* Paper and colours mean nothing to a CSV file. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), !choices[choice].csv);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->palette_row), !choices[choice].csv);
+}
+
+static gboolean
+custos_export_dialog_close_request (GtkWindow *window)
+{
+  CustosExportDialog *self = CUSTOS_EXPORT_DIALOG (window);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  return FALSE;
+}
+
+static void
+custos_export_dialog_dispose (GObject *object)
+{
+  CustosExportDialog *self = CUSTOS_EXPORT_DIALOG (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->job, job_unref);
+  g_clear_object (&self->document);
+  g_clear_object (&self->document_file);
+  g_clear_object (&self->output);
+
+  G_OBJECT_CLASS (custos_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+custos_export_dialog_class_init (CustosExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = custos_export_dialog_dispose;
+  window_class->close_request = custos_export_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CustosExportDialog, options_group);
+  gtk_widget_class_bind_template_child (widget_class, CustosExportDialog, report_row);
+  gtk_widget_class_bind_template_child (widget_class, CustosExportDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, CustosExportDialog, palette_row);
+  gtk_widget_class_bind_template_child (widget_class, CustosExportDialog, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CustosExportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CustosExportDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, CustosExportDialog, end_stack);
+  gtk_widget_class_bind_template_child (widget_class, CustosExportDialog, cancel_button);
+
+  gtk_widget_class_install_action (widget_class, "export.choose", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "export.open", NULL, open_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.cancel", NULL);
+}
+
+static void
+custos_export_dialog_init (CustosExportDialog *self)
+{
+  GtkStringList *papers;
+  const char *region[] = { NULL, NULL };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->report_row, "notify::selected", G_CALLBACK (report_changed), self);
+
+  /* Name the paper the region gives, rather than "automatic". */
+  papers = GTK_STRING_LIST (adw_combo_row_get_model (self->paper_row));
+  region[0] = custos_paper_from_locale () == CUSTOS_PAPER_LETTER ? _("US Letter (region default)")
+                                                                 : _("A4 (region default)");
+  gtk_string_list_splice (papers, 0, 1, region);
+}
+
+CustosExportDialog *
+custos_export_dialog_new (GtkWindow      *parent,
+                          CustosDocument *document,
+                          GFile          *document_file)
+{
+  CustosExportDialog *self;
+
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (document_file == NULL || G_IS_FILE (document_file), NULL);
+
+  self = g_object_new (CUSTOS_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->document = g_object_ref (document);
+  g_set_object (&self->document_file, document_file);
+  return self;
+}
+
+void
+custos_export_dialog_export_to (CustosExportDialog *self,
+                                GFile              *file)
+{
+  g_return_if_fail (CUSTOS_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->cancellable == NULL);
+
+  start_export (self, file);
+}
+
+void
+custos_export_present (GtkWindow      *parent,
+                       CustosDocument *document,
+                       GFile          *document_file)
+{
+  gtk_window_present (GTK_WINDOW (custos_export_dialog_new (parent, document, document_file)));
+}
+
+/* Printing ------------------------------------------------------------------ */
+
+static void
+begin_print (GtkPrintOperation *operation,
+             GtkPrintContext   *context,
+             CustosReportBook  *book)
+{
+  /* Full page, in points: lay the book out on the paper chosen. */
+  custos_report_book_set_page_size (book, gtk_print_context_get_width (context), gtk_print_context_get_height (context));
+  if (!custos_report_book_paginate (book, NULL, NULL, NULL, NULL))
+    {
+      gtk_print_operation_cancel (operation);
+      return;
+    }
+  gtk_print_operation_set_n_pages (operation, (int) custos_report_book_get_n_pages (book));
+}
+
+static void
+request_page_setup (GtkPrintOperation *operation,
+                    GtkPrintContext   *context,
+                    int                page,
+                    GtkPageSetup      *setup,
+                    CustosReportBook  *book)
+{
+  CustosOrientation orientation = CUSTOS_ORIENTATION_PORTRAIT;
+
+  if (page >= 0 && (guint) page < custos_report_book_get_n_pages (book))
+    custos_report_book_get_page_size_of (book, (guint) page, NULL, NULL, &orientation);
+  gtk_page_setup_set_orientation (setup, orientation == CUSTOS_ORIENTATION_LANDSCAPE
+                                         ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
+}
+
+static void
+draw_page (GtkPrintOperation *operation,
+           GtkPrintContext   *context,
+           int                page,
+           CustosReportBook  *book)
+{
+  if (page >= 0 && (guint) page < custos_report_book_get_n_pages (book))
+    custos_report_book_draw_page (book, gtk_print_context_get_cairo_context (context), (guint) page);
+}
+
+static void
+show_print_error (GtkWindow    *parent,
+                  const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Printing Failed"), error ? error->message : NULL);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* GTK keeps the operation alive while it runs; "done" only reports. */
+static void
+print_done (GtkPrintOperation       *operation,
+            GtkPrintOperationResult  result,
+            GtkWindow               *parent)
+{
+  g_object_set_data (G_OBJECT (operation), "custos-done", GINT_TO_POINTER (TRUE));
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      show_print_error (parent, error);
+    }
+}
+
+GtkPrintOperation *
+custos_print_operation_new (CustosDocument   *document,
+                            CustosReportKind  kind)
+{
+  GtkPrintOperation *operation;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  CustosReportBook *book;
+
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (kind < CUSTOS_N_REPORTS, NULL);
+
+  book = custos_report_build (document, kind, NULL);
+  paper = gtk_paper_size_new (custos_paper_from_locale () == CUSTOS_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
+                                                                                 : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+
+  operation = gtk_print_operation_new ();
+  g_object_set_data_full (G_OBJECT (operation), "custos-book", book, g_object_unref);
+  gtk_print_operation_set_job_name (operation, custos_report_kind_get_title (kind));
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_show_progress (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), book);
+  g_signal_connect (operation, "request-page-setup", G_CALLBACK (request_page_setup), book);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), book);
+  return operation;
+}
+
+void
+custos_print_present (GtkWindow        *parent,
+                      CustosDocument   *document,
+                      CustosReportKind  kind)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (CUSTOS_IS_DOCUMENT (document));
+  g_return_if_fail (kind < CUSTOS_N_REPORTS);
+
+  operation = custos_print_operation_new (document, kind);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  if (parent != NULL)
+    g_signal_connect_object (operation, "done", G_CALLBACK (print_done), parent, 0);
+  else
+    g_signal_connect (operation, "done", G_CALLBACK (print_done), NULL);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && g_object_get_data (G_OBJECT (operation), "custos-done") == NULL)
+    show_print_error (parent, error);
+}

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* custos-export.h — Export and Print: the window's side of the reports
+ *
+ * Both go through the report engine of src/report: the export dialog lays
+ * out and renders in a GTask thread (the window stays responsive, a progress
+ * bar moves); printing hands the engine's pages to GtkPrintOperation, whose
+ * dialog offers the preview.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "custos-document.h"
+#include "custos-report.h"
+
+G_BEGIN_DECLS
+
+#define CUSTOS_TYPE_EXPORT_DIALOG (custos_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (CustosExportDialog, custos_export_dialog, CUSTOS, EXPORT_DIALOG, AdwWindow)
+
+/* Choose a report (PDF) or a register (CSV), the paper and the colours,
+ * then a file; the file is written in the background. document_file (may be
+ * NULL) suggests the folder and name. */
+void  custos_export_present (GtkWindow       *parent,
+                             CustosDocument  *document,
+                             GFile           *document_file);
+/* The print dialog with its preview, for one report. */
+void  custos_print_present  (GtkWindow       *parent,
+                             CustosDocument  *document,
+                             CustosReportKind kind);
+
+/* For tests and for callers that know the file already: */
+CustosExportDialog *custos_export_dialog_new       (GtkWindow          *parent,
+                                                    CustosDocument     *document,
+                                                    GFile              *document_file);
+/* Exports the chosen report to file without asking for one. */
+void                custos_export_dialog_export_to (CustosExportDialog *self,
+                                                    GFile              *file);
+/* A print operation wired to the report engine (begin-print lays out the
+ * book for the paper chosen, request-page-setup turns landscape pages,
+ * draw-page draws them); run it with any GtkPrintOperationAction. */
+GtkPrintOperation  *custos_print_operation_new     (CustosDocument     *document,
+                                                    CustosReportKind    kind);
+
+G_END_DECLS

@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* custos-readiness-page.c — the audit-readiness check, as a user reads it */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "custos-pages.h"
+#include "custos-readiness-page.h"
+
+struct _CustosReadinessPage
+{
+  AdwBin               parent_instance;
+
+  CustosDocument      *document;
+  CustosReadiness     *readiness;
+  guint                refresh_id;
+  GPtrArray           *rows;
+
+  GtkLabel            *percentage_label;
+  GtkLevelBar         *level_bar;
+  GtkLabel            *summary_label;
+  AdwPreferencesGroup *findings_group;
+  AdwPreferencesGroup *items_group;
+};
+
+G_DEFINE_FINAL_TYPE (CustosReadinessPage, custos_readiness_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+status_icon (const char *icon_name,
+             const char *css_class,
+             const char *description)
+{
+  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+
+  gtk_widget_add_css_class (image, css_class);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  return image;
+}
+
+static void
+add_row (CustosReadinessPage *self,
+         AdwPreferencesGroup *group,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static GtkWidget *
+finding_row (const CustosReadinessFinding *finding)
+{
+  static const struct { const char *icon; const char *css; const char *label; } looks[] = {
+    [CUSTOS_READINESS_SEVERITY_ERROR] = { "dialog-error-symbolic", "error", N_("Error") },
+    [CUSTOS_READINESS_SEVERITY_WARNING] = { "dialog-warning-symbolic", "warning", N_("Warning") },
+    [CUSTOS_READINESS_SEVERITY_INFO] = { "dialog-information-symbolic", "accent", N_("Information") },
+  };
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = NULL;
+  const char *page = finding->reg >= 0 ? custos_page_for_register (finding->reg)
+                                       : custos_page_for_section (finding->section);
+
+  subtitle = finding->record_id ? g_strdup_printf (_("Clause %s · %s"), finding->clause, finding->record_id)
+                                : g_strdup_printf (_("Clause %s"), finding->clause);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), finding->message);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             status_icon (looks[finding->severity].icon, looks[finding->severity].css,
+                                          _(looks[finding->severity].label)));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", page);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  return row;
+}
+
+static GtkWidget *
+item_row (const CustosReadinessItem *item)
+{
+  static const struct { const char *icon; const char *css; const char *label; } looks[] = {
+    [CUSTOS_READINESS_STATUS_MISSING] = { "dialog-error-symbolic", "error", N_("Missing") },
+    [CUSTOS_READINESS_STATUS_INCOMPLETE] = { "dialog-warning-symbolic", "warning", N_("Incomplete") },
+    [CUSTOS_READINESS_STATUS_PRESENT] = { "emblem-ok-symbolic", "success", N_("Present") },
+  };
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_strdup_printf ("%s · %s", item->clause, item->title);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->reason ? item->reason : "");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             status_icon (looks[item->status].icon, looks[item->status].css,
+                                          _(looks[item->status].label)));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s",
+                                    item->reg >= 0 ? custos_page_for_register (item->reg)
+                                                   : custos_page_for_section (item->section));
+  return row;
+}
+
+static gboolean
+refresh (gpointer user_data)
+{
+  CustosReadinessPage *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
+                                           (GDateMonth) g_date_time_get_month (now),
+                                           (GDateYear) g_date_time_get_year (now));
+  g_autofree char *percentage = NULL;
+  g_autofree char *summary = NULL;
+  guint errors, warnings;
+
+  self->refresh_id = 0;
+  g_clear_object (&self->readiness);
+  self->readiness = custos_readiness_new (self->document, today);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = self->rows->pdata[i];
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+
+  /* TRANSLATORS: the audit readiness, e.g. "82 % ready" */
+  percentage = g_strdup_printf (_("%d %% ready"), custos_readiness_get_percentage (self->readiness));
+  gtk_label_set_text (self->percentage_label, percentage);
+  gtk_level_bar_set_value (self->level_bar, custos_readiness_get_percentage (self->readiness));
+  errors = custos_readiness_count (self->readiness, CUSTOS_READINESS_SEVERITY_ERROR);
+  warnings = custos_readiness_count (self->readiness, CUSTOS_READINESS_SEVERITY_WARNING);
+  {
+    g_autofree char *errors_text = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
+    g_autofree char *warnings_text = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
+    char date[64];
+
+    g_date_strftime (date, sizeof date, "%x", today);
+    /* TRANSLATORS: "2 errors and 5 warnings, checked as an auditor would on 28/11/2026." */
+    summary = g_strdup_printf (_("%s and %s, checked as an auditor would on %s."), errors_text, warnings_text, date);
+    gtk_label_set_text (self->summary_label, summary);
+  }
+
+  for (guint i = 0; i < custos_readiness_get_n_findings (self->readiness); i++)
+    add_row (self, self->findings_group, finding_row (custos_readiness_get_finding (self->readiness, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_group), custos_readiness_get_n_findings (self->readiness) > 0);
+  for (guint i = 0; i < custos_readiness_get_n_items (self->readiness); i++)
+    add_row (self, self->items_group, item_row (custos_readiness_get_item (self->readiness, i)));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (CustosReadinessPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (300, refresh, self);
+}
+
+static void
+set_document (CustosReadinessPage *self,
+              CustosDocument      *document)
+{
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      g_signal_connect_object (document, "changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
+      refresh (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+CustosReadiness *
+custos_readiness_page_get_readiness (CustosReadinessPage *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_READINESS_PAGE (self), NULL);
+  return self->readiness;
+}
+
+static void
+custos_readiness_page_dispose (GObject *object)
+{
+  CustosReadinessPage *self = CUSTOS_READINESS_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->readiness);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_READINESS_PAGE);
+
+  G_OBJECT_CLASS (custos_readiness_page_parent_class)->dispose (object);
+}
+
+static void
+custos_readiness_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, CUSTOS_READINESS_PAGE (object)->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+custos_readiness_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      set_document (CUSTOS_READINESS_PAGE (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+custos_readiness_page_class_init (CustosReadinessPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = custos_readiness_page_dispose;
+  object_class->get_property = custos_readiness_page_get_property;
+  object_class->set_property = custos_readiness_page_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, CUSTOS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-readiness-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CustosReadinessPage, percentage_label);
+  gtk_widget_class_bind_template_child (widget_class, CustosReadinessPage, level_bar);
+  gtk_widget_class_bind_template_child (widget_class, CustosReadinessPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CustosReadinessPage, findings_group);
+  gtk_widget_class_bind_template_child (widget_class, CustosReadinessPage, items_group);
+}
+
+static void
+custos_readiness_page_init (CustosReadinessPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+}

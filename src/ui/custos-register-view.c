@@ -1,0 +1,1365 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* custos-register-view.c — one register as a sortable, searchable list with an editor
+ *
+ * The register (a GListModel of the document) is filtered by the search, then
+ * sorted by the column view's sorter, then shown through a GtkSingleSelection:
+ *
+ *   register ─▶ GtkFilterListModel ─▶ GtkSortListModel ─▶ GtkSingleSelection ─▶ GtkColumnView
+ *
+ * Cells are bound lazily by the factories and watch their record only while
+ * bound, so a register of 10,000 risks costs the rows on screen, not more.
+ * Beside the list (below it when the view is narrow) a CustosRecordEditor
+ * edits the selected record. The verbs are the widget's actions: register.add,
+ * register.duplicate, register.delete and register.focus-search.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "custos-field-format.h"
+#include "custos-record-editor.h"
+#include "custos-register-view.h"
+
+/* Below this width the editor goes under the list. */
+#define NARROW_WIDTH 760
+
+/* Columns that show no field of their own. */
+#define COLUMN_ID    (-1)
+#define COLUMN_TITLE (-2) /* what names a record without a title field: an SoA entry's control */
+
+typedef struct
+{
+  CustosRegisterView  *view;
+  int                  field;   /* index in the kind's fields, or COLUMN_ID / COLUMN_TITLE */
+  GtkColumnViewColumn *column;
+} Column;
+
+struct _CustosRegisterView
+{
+  GtkWidget           parent_instance;
+
+  CustosDocument     *document;
+  char               *register_name;
+  const CustosKind   *kind;
+  int                 reg;        /* CustosRegister, or -1 */
+  GListModel         *records;    /* the document's register, watched for the empty state */
+  CustosRecord       *selected;
+  char               *search_text;
+  char               *key;        /* case-folded search, NULL when empty */
+
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkSingleSelection *selection;
+  GPtrArray          *columns;    /* Column * */
+
+  gboolean            syncing_entry;
+  gboolean            narrow;
+  gboolean            position_set;
+  guint               layout_idle;
+
+  /* template children */
+  GtkWidget          *box;
+  GtkLabel           *title_label;
+  GtkLabel           *subtitle_label;
+  GtkSearchEntry     *search_entry;
+  GtkButton          *add_button;
+  GtkStack           *stack;
+  AdwStatusPage      *empty_page;
+  GtkButton          *empty_add_button;
+  GtkPaned           *paned;
+  GtkStack           *results_stack;
+  GtkColumnView      *column_view;
+  GtkStack           *editor_stack;
+  GtkScrolledWindow  *editor_scroller;
+  CustosRecordEditor *editor;
+};
+
+G_DEFINE_FINAL_TYPE (CustosRegisterView, custos_register_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_REGISTER_NAME,
+  PROP_SELECTED,
+  PROP_SEARCH_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What an empty register says, and what its Add button is called. */
+typedef struct
+{
+  const char *register_name;
+  const char *title;
+  const char *description;
+  const char *add;
+} EmptyState;
+
+static const EmptyState empty_states[] = {
+  { "revisions", N_("No Revisions Yet"),
+    N_("Record each version of the ISMS documentation, who changed it and who approved it."), N_("_Add Revision") },
+  { "issues", N_("No Issues Yet"),
+    N_("List the internal and external issues that affect what the ISMS can achieve."), N_("_Add Issue") },
+  { "parties", N_("No Interested Parties Yet"),
+    N_("List the parties with an interest in the ISMS and what they need and expect."), N_("_Add Interested Party") },
+  { "roles", N_("No Roles Yet"),
+    N_("Assign the responsibilities and authorities of the roles relevant to information security."), N_("_Add Role") },
+  { "assets", N_("No Assets Yet"),
+    N_("List the information and the assets that hold or process it, with their owners."), N_("_Add Asset") },
+  { "risks", N_("No Risks Yet"),
+    N_("Identify the risks to the confidentiality, integrity and availability of information in scope."), N_("_Add Risk") },
+  { "actions", N_("No Treatment Actions Yet"),
+    N_("Plan how each risk is treated: the controls, who does it, with what and by when."), N_("_Add Action") },
+  { "soa", N_("No Controls"),
+    N_("The Statement of Applicability lists every Annex A control of the document’s edition."), NULL },
+  { "objectives", N_("No Objectives Yet"),
+    N_("Set measurable information security objectives, who owns them and when they are due."), N_("_Add Objective") },
+  { "competences", N_("No Competence Requirements Yet"),
+    N_("Describe the competence each role needs and how it is verified."), N_("_Add Requirement") },
+  { "trainings", N_("No Training Records Yet"),
+    N_("Record training, awareness sessions and qualifications as evidence of competence."), N_("_Add Training Record") },
+  { "communications", N_("No Communications Planned"),
+    N_("Plan what is communicated, when, to whom, by whom and how."), N_("_Add Communication") },
+  { "documents", N_("No Documents Yet"),
+    N_("Keep the register of controlled documents: versions, owners, approvals and reviews."), N_("_Add Document") },
+  { "processes", N_("No Processes Yet"),
+    N_("List the operational processes of the ISMS and the risks they address."), N_("_Add Process") },
+  { "measures", N_("No Measures Yet"),
+    N_("Decide what is monitored and measured, how, when and by whom."), N_("_Add Measure") },
+  { "measurements", N_("No Results Yet"),
+    N_("Record the results of monitoring and measurement."), N_("_Add Result") },
+  { "audits", N_("No Audits Planned"),
+    N_("Plan the internal audit programme: scope, frequency, auditors and results."), N_("_Add Audit") },
+  { "findings", N_("No Findings Yet"),
+    N_("Record what the internal audits found."), N_("_Add Finding") },
+  { "reviews", N_("No Management Reviews Yet"),
+    N_("Record the inputs and decisions of each management review."), N_("_Add Review") },
+  { "review-actions", N_("No Review Actions Yet"),
+    N_("Follow up the actions decided in management reviews."), N_("_Add Action") },
+  { "nonconformities", N_("No Nonconformities"),
+    N_("Record nonconformities, their root causes and the corrective actions taken."), N_("_Add Nonconformity") },
+  { "incidents", N_("No Incidents Recorded"),
+    N_("Log information security incidents, the response and the lessons learned."), N_("_Add Incident") },
+};
+
+static const EmptyState *
+find_empty_state (const char *register_name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (empty_states); i++)
+    if (g_strcmp0 (empty_states[i].register_name, register_name) == 0)
+      return &empty_states[i];
+  return NULL;
+}
+
+static gboolean
+can_add (CustosRegisterView *self)
+{
+  return self->document != NULL && self->kind != NULL && self->kind->id_prefix != NULL;
+}
+
+static void
+update_actions (CustosRegisterView *self)
+{
+  gboolean editable = can_add (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.add", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.duplicate", editable && self->selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.delete", editable && self->selected != NULL);
+}
+
+static void
+update_state (CustosRegisterView *self)
+{
+  guint total, shown;
+
+  if (self->stack == NULL || self->sorted == NULL)
+    return; /* disposed */
+  total = self->records != NULL ? g_list_model_get_n_items (self->records) : 0;
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  gtk_stack_set_visible_child_name (self->stack, total == 0 && self->key == NULL ? "empty" : "list");
+  gtk_stack_set_visible_child_name (self->results_stack, shown == 0 ? "no-results" : "results");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), total > 0 || self->key != NULL);
+}
+
+static const char *ref_title (CustosRegisterView *self,
+                              const CustosField  *field,
+                              const char         *id);
+
+/* Cells ------------------------------------------------------------------ */
+
+static void
+update_cell (GtkListItem *list_item,
+             Column      *column)
+{
+  CustosRecord *record = gtk_list_item_get_item (list_item);
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
+  g_autofree char *text = NULL;
+
+  if (record == NULL)
+    return;
+  if (column->field == COLUMN_ID)
+    text = g_strdup (custos_record_get_id (record));
+  else if (column->field == COLUMN_TITLE)
+    text = custos_format_record_title (column->view->document, record);
+  else if (column->view->kind->fields[column->field].type == CUSTOS_FIELD_REF)
+    {
+      /* A reference reads by the title of what it names; the id is in the editor. */
+      const CustosField *field = &column->view->kind->fields[column->field];
+      const char *id = custos_record_get_string (record, field->name);
+      const char *title = ref_title (column->view, field, id);
+
+      text = g_strdup (title != NULL ? title : "");
+    }
+  else
+    text = custos_format_field (column->view->document, record, (guint) column->field);
+  gtk_inscription_set_text (cell, text);
+}
+
+static void
+on_cell_record_notify (CustosRecord *record,
+                       GParamSpec   *pspec,
+                       GtkListItem  *list_item)
+{
+  Column *column = g_object_get_data (G_OBJECT (list_item), "custos-column");
+
+  if (column != NULL)
+    update_cell (list_item, column);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            Column                   *column)
+{
+  GtkWidget *cell = gtk_inscription_new (NULL);
+  const CustosField *field = column->field >= 0 ? &column->view->kind->fields[column->field] : NULL;
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 4);
+  if ((field != NULL && (field->flags & CUSTOS_FIELD_FLAG_TITLE) != 0) || column->field == COLUMN_TITLE)
+    {
+      /* The title column takes the room the others leave, but never vanishes. */
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 24);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 40);
+    }
+  else if (field != NULL && field->type == CUSTOS_FIELD_BOOL)
+    gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0.5);
+  else if (field != NULL && ((field->type == CUSTOS_FIELD_INT && field->min >= 0) || field->type == CUSTOS_FIELD_NUMBER))
+    gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
+  if (column->field == COLUMN_ID)
+    gtk_widget_add_css_class (cell, "numeric");
+  gtk_list_item_set_child (list_item, cell);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           Column                   *column)
+{
+  CustosRecord *record = gtk_list_item_get_item (list_item);
+  g_autofree char *detailed = NULL;
+
+  update_cell (list_item, column);
+  /* Watch the record only while it is on screen. */
+  detailed = column->field < 0 ? g_strdup ("notify::id") /* an SoA entry's title follows its id */
+                               : g_strconcat ("notify::", column->view->kind->fields[column->field].name, NULL);
+  g_object_set_data (G_OBJECT (list_item), "custos-column", column);
+  g_signal_connect (record, detailed, G_CALLBACK (on_cell_record_notify), list_item);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             Column                   *column)
+{
+  CustosRecord *record = gtk_list_item_get_item (list_item);
+
+  if (record != NULL)
+    g_signal_handlers_disconnect_by_func (record, on_cell_record_notify, list_item);
+}
+
+/* Sorting ---------------------------------------------------------------- */
+
+static const char *
+ref_title (CustosRegisterView *self,
+           const CustosField  *field,
+           const char         *id)
+{
+  const CustosKind *target = field->target != NULL ? custos_kinds_lookup (field->target) : NULL;
+  CustosRecord *record = NULL;
+
+  if (id == NULL)
+    return NULL;
+  if (self->document != NULL && target != NULL && custos_kinds_register_index (target) >= 0)
+    record = custos_document_lookup (self->document, custos_kinds_register_index (target), id);
+  return record != NULL ? custos_record_get_title (record) : id;
+}
+
+static int
+compare_values (CustosRegisterView *self,
+                const CustosField  *field,
+                const GValue       *a,
+                const GValue       *b)
+{
+  switch (field->type)
+    {
+    case CUSTOS_FIELD_STRING:
+    case CUSTOS_FIELD_TEXT:
+    case CUSTOS_FIELD_DATE:
+      return custos_natural_compare (g_value_get_string (a), g_value_get_string (b));
+
+    case CUSTOS_FIELD_INT:
+      return (g_value_get_int (a) > g_value_get_int (b)) - (g_value_get_int (a) < g_value_get_int (b));
+
+    case CUSTOS_FIELD_NUMBER:
+      {
+        double x = g_value_get_double (a), y = g_value_get_double (b);
+
+        if (isnan (x) || isnan (y))
+          return isnan (x) - isnan (y); /* not set: last */
+        return (x > y) - (x < y);
+      }
+
+    case CUSTOS_FIELD_BOOL:
+      return !!g_value_get_boolean (a) - !!g_value_get_boolean (b);
+
+    case CUSTOS_FIELD_ENUM:
+      return (g_value_get_enum (a) > g_value_get_enum (b)) - (g_value_get_enum (a) < g_value_get_enum (b));
+
+    case CUSTOS_FIELD_FLAGS:
+      return (g_value_get_flags (a) > g_value_get_flags (b)) - (g_value_get_flags (a) < g_value_get_flags (b));
+
+    case CUSTOS_FIELD_REF:
+      return custos_natural_compare (ref_title (self, field, g_value_get_string (a)),
+                                     ref_title (self, field, g_value_get_string (b)));
+
+    case CUSTOS_FIELD_REFS:
+    case CUSTOS_FIELD_CONTROLS:
+    case CUSTOS_FIELD_STRINGS:
+      {
+        const char * const *x = g_value_get_boxed (a);
+        const char * const *y = g_value_get_boxed (b);
+        guint i;
+
+        for (i = 0; x != NULL && y != NULL && x[i] != NULL && y[i] != NULL; i++)
+          {
+            int cmp = custos_natural_compare (x[i], y[i]);
+            if (cmp != 0)
+              return cmp;
+          }
+        return (x != NULL && x[i] != NULL) - (y != NULL && y[i] != NULL);
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static int
+compare_records (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  Column *column = user_data;
+  CustosRecord *x = (CustosRecord *) a;
+  CustosRecord *y = (CustosRecord *) b;
+  int cmp;
+
+  if (column->field == COLUMN_ID)
+    cmp = custos_natural_compare (custos_record_get_id (x), custos_record_get_id (y));
+  else if (column->field == COLUMN_TITLE)
+    {
+      g_autofree char *tx = custos_format_record_title (column->view->document, x);
+      g_autofree char *ty = custos_format_record_title (column->view->document, y);
+      cmp = custos_natural_compare (tx, ty);
+    }
+  else
+    cmp = compare_values (column->view, &column->view->kind->fields[column->field],
+                          custos_record_get_value (x, (guint) column->field),
+                          custos_record_get_value (y, (guint) column->field));
+  return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+/* Columns ---------------------------------------------------------------- */
+
+static int
+column_width (const CustosField *field)
+{
+  switch (field->type)
+    {
+    case CUSTOS_FIELD_STRING:     return 150;
+    case CUSTOS_FIELD_TEXT:       return 220;
+    case CUSTOS_FIELD_INT:        return field->min < 0 ? 130 : 90;
+    case CUSTOS_FIELD_NUMBER:     return 90;
+    case CUSTOS_FIELD_BOOL:       return 100;
+    case CUSTOS_FIELD_DATE:       return 110;
+    case CUSTOS_FIELD_ENUM:       return 130;
+    case CUSTOS_FIELD_FLAGS:      return 170;
+    case CUSTOS_FIELD_REF:        return 160;
+    case CUSTOS_FIELD_REFS:
+    case CUSTOS_FIELD_CONTROLS:
+    case CUSTOS_FIELD_STRINGS:    return 200;
+    default:                      g_assert_not_reached ();
+    }
+}
+
+static void
+column_free (Column *column)
+{
+  g_clear_object (&column->column);
+  g_free (column);
+}
+
+static void
+add_column (CustosRegisterView *self,
+            int                 field_index)
+{
+  const CustosField *field = field_index >= 0 ? &self->kind->fields[field_index] : NULL;
+  Column *column = g_new0 (Column, 1);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkSorter *sorter;
+  const char *title;
+
+  column->view = self;
+  column->field = field_index;
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), column);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), column);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), column);
+
+  if (field != NULL)
+    title = _(field->label);
+  else if (field_index == COLUMN_TITLE)
+    title = C_("column", "Title");
+  else
+    title = C_("column", "ID");
+  column->column = gtk_column_view_column_new (title, factory);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_records, column, NULL));
+  gtk_column_view_column_set_sorter (column->column, sorter);
+  g_object_unref (sorter);
+  gtk_column_view_column_set_resizable (column->column, TRUE);
+  if ((field != NULL && (field->flags & CUSTOS_FIELD_FLAG_TITLE) != 0) || field_index == COLUMN_TITLE)
+    gtk_column_view_column_set_expand (column->column, TRUE);
+  else
+    {
+      /* Wide enough for the values, and for the header when it is longer. */
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), title);
+      int header_width = 0;
+
+      pango_layout_get_pixel_size (layout, &header_width, NULL);
+      gtk_column_view_column_set_fixed_width (column->column,
+                                              MAX (field != NULL ? column_width (field) : 90,
+                                                   MIN (header_width + 32, 220)));
+    }
+
+  gtk_column_view_append_column (self->column_view, column->column);
+  g_ptr_array_add (self->columns, column);
+}
+
+static void
+clear_columns (CustosRegisterView *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+      gtk_column_view_remove_column (self->column_view, column->column);
+    }
+  g_ptr_array_set_size (self->columns, 0);
+}
+
+static void
+build_columns (CustosRegisterView *self)
+{
+  clear_columns (self);
+  if (self->kind == NULL)
+    return;
+  add_column (self, COLUMN_ID);
+  /* The title first, then the other summary fields in their order. */
+  for (guint i = 0; i < self->kind->n_fields; i++)
+    if ((self->kind->fields[i].flags & CUSTOS_FIELD_FLAG_TITLE) != 0)
+      add_column (self, (int) i);
+  if (g_type_is_a (self->kind->get_type (), CUSTOS_TYPE_SOA_ENTRY))
+    add_column (self, COLUMN_TITLE);
+  for (guint i = 0; i < self->kind->n_fields; i++)
+    if ((self->kind->fields[i].flags & CUSTOS_FIELD_FLAG_SUMMARY) != 0 &&
+        (self->kind->fields[i].flags & CUSTOS_FIELD_FLAG_TITLE) == 0)
+      add_column (self, (int) i);
+}
+
+/* Search ---------------------------------------------------------------- */
+
+static gboolean
+filter_record (gpointer item,
+               gpointer user_data)
+{
+  CustosRegisterView *self = user_data;
+  CustosRecord *record = item;
+  const CustosKind *kind = self->kind;
+
+  if (self->key == NULL)
+    return TRUE;
+  if (custos_text_matches (custos_record_get_id (record), self->key))
+    return TRUE;
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const GValue *value;
+
+      switch (kind->fields[i].type)
+        {
+        case CUSTOS_FIELD_STRING:
+        case CUSTOS_FIELD_TEXT:
+          value = custos_record_get_value (record, i);
+          if (custos_text_matches (g_value_get_string (value), self->key))
+            return TRUE;
+          break;
+        case CUSTOS_FIELD_STRINGS:
+          value = custos_record_get_value (record, i);
+          for (const char * const *s = g_value_get_boxed (value); s != NULL && *s != NULL; s++)
+            if (custos_text_matches (*s, self->key))
+              return TRUE;
+          break;
+        default:
+          break;
+        }
+    }
+  /* SoA entries are found by their control's title. */
+  if (CUSTOS_IS_SOA_ENTRY (record) && self->document != NULL)
+    return custos_text_matches (custos_document_get_control_title (self->document, custos_record_get_id (record)),
+                                self->key);
+  return FALSE;
+}
+
+const char *
+custos_register_view_get_search_text (CustosRegisterView *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_REGISTER_VIEW (self), NULL);
+  return self->search_text != NULL ? self->search_text : "";
+}
+
+void
+custos_register_view_set_search_text (CustosRegisterView *self,
+                                      const char         *search_text)
+{
+  g_autofree char *old_key = NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  g_return_if_fail (CUSTOS_IS_REGISTER_VIEW (self));
+
+  if (search_text == NULL)
+    search_text = "";
+  if (g_strcmp0 (search_text, custos_register_view_get_search_text (self)) == 0)
+    return;
+
+  g_free (self->search_text);
+  self->search_text = g_strdup (search_text);
+  old_key = g_steal_pointer (&self->key);
+  self->key = custos_search_key (search_text);
+
+  if (g_strcmp0 (old_key, self->key) != 0)
+    {
+      /* Typing on narrows what is shown: only the shown records are tested again. */
+      if (old_key == NULL || (self->key != NULL && strstr (self->key, old_key) != NULL))
+        change = GTK_FILTER_CHANGE_MORE_STRICT;
+      else if (self->key == NULL || strstr (old_key, self->key) != NULL)
+        change = GTK_FILTER_CHANGE_LESS_STRICT;
+      gtk_filter_changed (GTK_FILTER (self->filter), change);
+    }
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), search_text) != 0)
+    {
+      /* Replacing the text empties it first, which the entry reports at once. */
+      self->syncing_entry = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search_text);
+      self->syncing_entry = FALSE;
+    }
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
+}
+
+static void
+on_search_changed (GtkSearchEntry     *entry,
+                   CustosRegisterView *self)
+{
+  if (self->syncing_entry)
+    return;
+  custos_register_view_set_search_text (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_stop_search (GtkSearchEntry     *entry,
+                CustosRegisterView *self)
+{
+  custos_register_view_set_search_text (self, "");
+}
+
+/* Enter in the search opens the first match in the editor. */
+static void
+on_search_activate (GtkSearchEntry     *entry,
+                    CustosRegisterView *self)
+{
+  custos_register_view_set_search_text (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      custos_record_editor_focus_first (self->editor);
+    }
+}
+
+/* Enter (or a double click) on a row moves on to its form. */
+static void
+on_row_activate (GtkColumnView      *column_view,
+                 guint               position,
+                 CustosRegisterView *self)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  custos_record_editor_focus_first (self->editor);
+}
+
+/* Selection -------------------------------------------------------------- */
+
+static void
+scroll_to (CustosRegisterView *self,
+           guint               position)
+{
+  /* GTK 4.8 has no gtk_column_view_scroll_to(): ask its list view. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+static void
+on_selected_item_notify (GtkSingleSelection *selection,
+                         GParamSpec         *pspec,
+                         CustosRegisterView *self)
+{
+  CustosRecord *record = gtk_single_selection_get_selected_item (selection);
+
+  if (self->selected == record || self->editor_stack == NULL)
+    return;
+  g_set_object (&self->selected, record);
+  gtk_stack_set_visible_child_name (self->editor_stack, record != NULL ? "editor" : "none");
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+static int
+shown_position (CustosRegisterView *self,
+                CustosRecord       *record)
+{
+  GListModel *model = G_LIST_MODEL (self->sorted);
+
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(CustosRecord) item = g_list_model_get_item (model, i);
+      if (item == record)
+        return (int) i;
+    }
+  return -1;
+}
+
+void
+custos_register_view_select (CustosRegisterView *self,
+                             CustosRecord       *record)
+{
+  int position;
+
+  g_return_if_fail (CUSTOS_IS_REGISTER_VIEW (self));
+  g_return_if_fail (record == NULL || CUSTOS_IS_RECORD (record));
+
+  if (record == NULL)
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      return;
+    }
+  position = shown_position (self, record);
+  if (position < 0 && self->key != NULL)
+    {
+      custos_register_view_set_search_text (self, "");
+      position = shown_position (self, record);
+    }
+  if (position < 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, (guint) position);
+  scroll_to (self, (guint) position);
+}
+
+CustosRecord *
+custos_register_view_get_selected (CustosRegisterView *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_REGISTER_VIEW (self), NULL);
+  return self->selected;
+}
+
+/* Actions ---------------------------------------------------------------- */
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CustosRegisterView *self = CUSTOS_REGISTER_VIEW (widget);
+  CustosRecord *record;
+
+  if (!can_add (self))
+    return;
+  record = custos_document_add_new (self->document, self->reg);
+  custos_register_view_select (self, record);
+  custos_record_editor_focus_first (self->editor);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CustosRegisterView *self = CUSTOS_REGISTER_VIEW (widget);
+  g_autoptr(CustosRecord) copy = NULL;
+  g_autofree char *id = NULL;
+  int position;
+
+  if (!can_add (self) || self->selected == NULL)
+    return;
+
+  id = custos_document_next_id (self->document, self->reg);
+  copy = custos_record_duplicate (self->selected, id);
+  for (guint i = 0; i < self->kind->n_fields; i++)
+    {
+      const CustosField *field = &self->kind->fields[i];
+
+      if ((field->flags & CUSTOS_FIELD_FLAG_TITLE) != 0 &&
+          (field->type == CUSTOS_FIELD_STRING || field->type == CUSTOS_FIELD_TEXT))
+        {
+          const char *title = custos_record_get_string (copy, field->name);
+          /* Translators: the title of a duplicated record */
+          g_autofree char *new_title = g_strdup_printf (_("%s (copy)"), title != NULL ? title : "");
+
+          custos_record_set_string (copy, field->name, new_title);
+          break;
+        }
+    }
+
+  position = custos_document_find (self->document, self->reg, self->selected);
+  custos_document_insert (self->document, self->reg,
+                          position >= 0 ? (guint) position + 1 : g_list_model_get_n_items (self->records),
+                          copy);
+  custos_register_view_select (self, copy);
+  custos_record_editor_focus_first (self->editor);
+}
+
+/* A reference to the deleted record that the document clears with it. */
+typedef struct
+{
+  CustosRecord *record;
+  guint         field;
+  GValue        value;
+} Reference;
+
+static void
+reference_free (gpointer data)
+{
+  Reference *reference = data;
+
+  g_object_unref (reference->record);
+  g_value_unset (&reference->value);
+  g_free (reference);
+}
+
+/* What custos_document_remove() will clear: REF and REFS fields naming it. */
+static GPtrArray *
+collect_references (CustosDocument *document,
+                    CustosRecord   *target)
+{
+  const CustosKind *kind = custos_record_get_kind (target);
+  const char *id = custos_record_get_id (target);
+  GPtrArray *references = g_ptr_array_new_with_free_func (reference_free);
+
+  for (guint r = 0; id != NULL && r < CUSTOS_N_REGISTERS; r++)
+    {
+      const CustosKind *other_kind = custos_kinds_register (r);
+      GListModel *records = custos_document_get_register (document, r);
+
+      for (guint f = 0; f < other_kind->n_fields; f++)
+        {
+          const CustosField *field = &other_kind->fields[f];
+
+          if ((field->type != CUSTOS_FIELD_REF && field->type != CUSTOS_FIELD_REFS) ||
+              g_strcmp0 (field->target, kind->name) != 0)
+            continue;
+          for (guint i = 0, n = g_list_model_get_n_items (records); i < n; i++)
+            {
+              g_autoptr(CustosRecord) other = g_list_model_get_item (records, i);
+              const GValue *value = custos_record_get_value (other, f);
+              gboolean names_it;
+
+              if (field->type == CUSTOS_FIELD_REF)
+                names_it = g_strcmp0 (g_value_get_string (value), id) == 0;
+              else
+                names_it = g_value_get_boxed (value) != NULL &&
+                           g_strv_contains (g_value_get_boxed (value), id);
+              if (names_it)
+                {
+                  Reference *reference = g_new0 (Reference, 1);
+
+                  reference->record = g_object_ref (other);
+                  reference->field = f;
+                  g_value_init (&reference->value, G_VALUE_TYPE (value));
+                  g_value_copy (value, &reference->value);
+                  g_ptr_array_add (references, reference);
+                }
+            }
+        }
+    }
+  return references;
+}
+
+typedef struct
+{
+  GWeakRef      view;
+  GWeakRef      document;
+  CustosRecord *record;
+  int           reg;
+  guint         position;
+  GPtrArray    *references;
+} Undo;
+
+static void
+undo_free (gpointer data,
+           GClosure *closure)
+{
+  Undo *undo = data;
+
+  g_weak_ref_clear (&undo->view);
+  g_weak_ref_clear (&undo->document);
+  g_clear_object (&undo->record);
+  g_clear_pointer (&undo->references, g_ptr_array_unref);
+  g_free (undo);
+}
+
+static void
+on_undo_clicked (AdwToast *toast,
+                 Undo     *undo)
+{
+  g_autoptr(CustosDocument) document = g_weak_ref_get (&undo->document);
+  g_autoptr(CustosRegisterView) view = g_weak_ref_get (&undo->view);
+  GListModel *records;
+
+  if (document == NULL || undo->record == NULL)
+    return;
+  records = custos_document_get_register (document, undo->reg);
+  if (custos_document_find (document, undo->reg, undo->record) >= 0)
+    return; /* already back */
+
+  /* One step for an undo history: the record and the references to it. */
+  custos_document_begin_compound (document);
+  custos_document_insert (document, undo->reg, MIN (undo->position, g_list_model_get_n_items (records)),
+                          undo->record);
+  for (guint i = 0; i < undo->references->len; i++)
+    {
+      Reference *reference = g_ptr_array_index (undo->references, i);
+      custos_record_set_value (reference->record, reference->field, &reference->value);
+    }
+  custos_document_end_compound (document);
+
+  if (view != NULL && view->document == document && view->reg == undo->reg)
+    custos_register_view_select (view, undo->record);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CustosRegisterView *self = CUSTOS_REGISTER_VIEW (widget);
+  g_autoptr(CustosRecord) record = NULL;
+  g_autoptr(GPtrArray) references = NULL;
+  guint shown, n;
+  int position;
+  GtkWidget *overlay;
+
+  if (!can_add (self) || self->selected == NULL)
+    return;
+
+  record = g_object_ref (self->selected);
+  shown = gtk_single_selection_get_selected (self->selection);
+  position = custos_document_find (self->document, self->reg, record);
+  references = collect_references (self->document, record);
+  custos_document_remove (self->document, self->reg, record);
+
+  /* The next row takes the place of the deleted one; the previous when it was last. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  if (n > 0 && shown != GTK_INVALID_LIST_POSITION)
+    {
+      gtk_single_selection_set_selected (self->selection, MIN (shown, n - 1));
+      scroll_to (self, MIN (shown, n - 1));
+    }
+  else
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL && position >= 0)
+    {
+      g_autofree char *title = custos_format_record_title (self->document, record);
+      g_autofree char *escaped = g_markup_escape_text (title != NULL ? title : custos_record_get_id (record), -1);
+      /* Translators: a toast after deleting a record, with its title */
+      g_autofree char *message = g_strdup_printf (_("“%s” deleted"), escaped);
+      AdwToast *toast = adw_toast_new (message);
+      Undo *undo = g_new0 (Undo, 1);
+
+      g_weak_ref_init (&undo->view, self);
+      g_weak_ref_init (&undo->document, self->document);
+      undo->record = g_object_ref (record);
+      undo->reg = self->reg;
+      undo->position = (guint) position;
+      undo->references = g_steal_pointer (&references);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo, undo_free, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CustosRegisterView *self = CUSTOS_REGISTER_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Document and register ----------------------------------------------------- */
+
+static void
+on_records_changed (GListModel         *records,
+                    guint               position,
+                    guint               removed,
+                    guint               added,
+                    CustosRegisterView *self)
+{
+  update_state (self);
+}
+
+static void
+update_model (CustosRegisterView *self)
+{
+  GListModel *records = NULL;
+
+  if (self->document != NULL && self->reg >= 0)
+    records = custos_document_get_register (self->document, self->reg);
+  if (records == self->records)
+    return;
+
+  if (self->records != NULL)
+    g_signal_handlers_disconnect_by_func (self->records, on_records_changed, self);
+  g_set_object (&self->records, records);
+  if (records != NULL)
+    g_signal_connect (records, "items-changed", G_CALLBACK (on_records_changed), self);
+  gtk_filter_list_model_set_model (self->filtered, records);
+  if (records != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+  update_state (self);
+  update_actions (self);
+}
+
+static void
+update_kind (CustosRegisterView *self)
+{
+  const CustosKind *kind = self->register_name != NULL ? custos_kinds_lookup (self->register_name) : NULL;
+  int reg = kind != NULL ? custos_kinds_register_index (kind) : -1;
+  const EmptyState *empty;
+  g_autofree char *clause = NULL;
+
+  if (reg < 0)
+    kind = NULL;
+  if (kind == self->kind)
+    return;
+
+  /* Drop the old register first: its records do not fit the new columns. */
+  self->kind = NULL;
+  self->reg = -1;
+  update_model (self);
+  self->kind = kind;
+  self->reg = reg;
+  build_columns (self);
+
+  empty = find_empty_state (kind != NULL ? kind->register_name : NULL);
+  gtk_label_set_text (self->title_label, kind != NULL ? _(kind->plural) : "");
+  /* Translators: the ISO/IEC 27001 clause a register belongs to */
+  clause = kind != NULL ? g_strdup_printf (_("Clause %s"), kind->clause) : NULL;
+  gtk_label_set_text (self->subtitle_label, clause != NULL ? clause : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, kind != NULL ? _(kind->plural) : "",
+                                  -1);
+  adw_status_page_set_title (self->empty_page, empty != NULL ? _(empty->title) : "");
+  adw_status_page_set_description (self->empty_page, empty != NULL ? _(empty->description) : NULL);
+  if (empty != NULL && empty->add != NULL)
+    {
+      g_autoptr(GString) plain = g_string_new (NULL);
+
+      gtk_button_set_label (self->empty_add_button, _(empty->add));
+      /* "_Add Risk" without its mnemonic names the icon button. */
+      for (const char *p = _(empty->add); *p != '\0'; p++)
+        if (*p != '_')
+          g_string_append_c (plain, *p);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), plain->str);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str,
+                                      -1);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_add_button), empty != NULL && empty->add != NULL);
+  update_model (self);
+}
+
+CustosDocument *
+custos_register_view_get_document (CustosRegisterView *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_REGISTER_VIEW (self), NULL);
+  return self->document;
+}
+
+void
+custos_register_view_set_document (CustosRegisterView *self,
+                                   CustosDocument     *document)
+{
+  g_return_if_fail (CUSTOS_IS_REGISTER_VIEW (self));
+  g_return_if_fail (document == NULL || CUSTOS_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  /* Records of the old document must not linger in the editor. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_set_object (&self->document, document);
+  update_model (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+const char *
+custos_register_view_get_register_name (CustosRegisterView *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_REGISTER_VIEW (self), NULL);
+  return self->register_name;
+}
+
+void
+custos_register_view_set_register_name (CustosRegisterView *self,
+                                        const char         *register_name)
+{
+  g_return_if_fail (CUSTOS_IS_REGISTER_VIEW (self));
+
+  if (g_strcmp0 (self->register_name, register_name) == 0)
+    return;
+  g_free (self->register_name);
+  self->register_name = g_strdup (register_name);
+  if (register_name != NULL && self->kind == NULL &&
+      (custos_kinds_lookup (register_name) == NULL ||
+       custos_kinds_register_index (custos_kinds_lookup (register_name)) < 0))
+    g_warning ("“%s” is not the name of a register", register_name);
+  update_kind (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTER_NAME]);
+}
+
+GListModel *
+custos_register_view_get_model (CustosRegisterView *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_REGISTER_VIEW (self), NULL);
+  return G_LIST_MODEL (self->sorted);
+}
+
+GtkColumnView *
+custos_register_view_get_column_view (CustosRegisterView *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_REGISTER_VIEW (self), NULL);
+  return self->column_view;
+}
+
+CustosRecordEditor *
+custos_register_view_get_editor (CustosRegisterView *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_REGISTER_VIEW (self), NULL);
+  return self->editor;
+}
+
+void
+custos_register_view_sort_by (CustosRegisterView *self,
+                              const char         *field_name,
+                              GtkSortType         order)
+{
+  g_return_if_fail (CUSTOS_IS_REGISTER_VIEW (self));
+  g_return_if_fail (field_name != NULL);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+      const char *name = column->field == COLUMN_ID ? "id"
+                       : column->field == COLUMN_TITLE ? "title"
+                       : self->kind->fields[column->field].name;
+
+      if (g_str_equal (name, field_name))
+        {
+          gtk_column_view_sort_by_column (self->column_view, column->column, order);
+          return;
+        }
+    }
+  g_warning ("The register view shows no column “%s”", field_name);
+}
+
+/* Layout ----------------------------------------------------------------- */
+
+static gboolean
+apply_layout (gpointer user_data)
+{
+  CustosRegisterView *self = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
+
+  self->layout_idle = 0;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
+                                  self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  /* The editor gets a third (within what a form comfortably needs), the list the rest. */
+  if (self->narrow && height > 0)
+    gtk_paned_set_position (self->paned, height * 2 / 5);
+  else if (!self->narrow && width > 0)
+    gtk_paned_set_position (self->paned, width - CLAMP (width / 3, 360, 520));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+custos_register_view_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  CustosRegisterView *self = CUSTOS_REGISTER_VIEW (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+custos_register_view_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  CustosRegisterView *self = CUSTOS_REGISTER_VIEW (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  /* Re-orienting queues a resize: do it after this allocation. */
+  if ((narrow != self->narrow || !self->position_set) && self->layout_idle == 0)
+    {
+      self->narrow = narrow;
+      self->position_set = TRUE;
+      self->layout_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_layout, self, NULL);
+    }
+}
+
+/* GObject ------------------------------------------------------------------- */
+
+static void
+custos_register_view_dispose (GObject *object)
+{
+  CustosRegisterView *self = CUSTOS_REGISTER_VIEW (object);
+
+  g_clear_handle_id (&self->layout_idle, g_source_remove);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, on_selected_item_notify, self);
+  if (self->sorted != NULL)
+    g_signal_handlers_disconnect_by_func (self->sorted, update_state, self);
+  if (self->records != NULL)
+    g_signal_handlers_disconnect_by_func (self->records, on_records_changed, self);
+  g_clear_object (&self->records);
+  if (self->column_view != NULL)
+    {
+      gtk_column_view_set_model (self->column_view, NULL);
+      clear_columns (self);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_REGISTER_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (custos_register_view_parent_class)->dispose (object);
+}
+
+static void
+custos_register_view_finalize (GObject *object)
+{
+  CustosRegisterView *self = CUSTOS_REGISTER_VIEW (object);
+
+  g_ptr_array_unref (self->columns);
+  g_free (self->register_name);
+  g_free (self->search_text);
+  g_free (self->key);
+
+  G_OBJECT_CLASS (custos_register_view_parent_class)->finalize (object);
+}
+
+static void
+custos_register_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  CustosRegisterView *self = CUSTOS_REGISTER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_REGISTER_NAME:
+      g_value_set_string (value, self->register_name);
+      break;
+    case PROP_SELECTED:
+      g_value_set_object (value, self->selected);
+      break;
+    case PROP_SEARCH_TEXT:
+      g_value_set_string (value, custos_register_view_get_search_text (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+custos_register_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  CustosRegisterView *self = CUSTOS_REGISTER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      custos_register_view_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_REGISTER_NAME:
+      custos_register_view_set_register_name (self, g_value_get_string (value));
+      break;
+    case PROP_SEARCH_TEXT:
+      custos_register_view_set_search_text (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+custos_register_view_class_init (CustosRegisterViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = custos_register_view_dispose;
+  object_class->finalize = custos_register_view_finalize;
+  object_class->get_property = custos_register_view_get_property;
+  object_class->set_property = custos_register_view_set_property;
+  widget_class->measure = custos_register_view_measure;
+  widget_class->size_allocate = custos_register_view_size_allocate;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, CUSTOS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_REGISTER_NAME] =
+    g_param_spec_string ("register-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL, CUSTOS_TYPE_RECORD,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SEARCH_TEXT] =
+    g_param_spec_string ("search-text", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "register.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "register.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "register.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "register.focus-search", NULL, focus_search_action);
+
+  g_type_ensure (CUSTOS_TYPE_RECORD_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-register-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, box);
+  gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, empty_add_button);
+  gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, paned);
+  gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, editor_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activate);
+
+  gtk_widget_class_set_css_name (widget_class, "custos-register-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+custos_register_view_init (CustosRegisterView *self)
+{
+  GtkEventController *controller;
+  GtkSorter *sorter;
+
+  self->reg = -1;
+  self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_record, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          sorter != NULL ? g_object_ref (sorter) : NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_notify), self);
+  g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (update_state), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* Ctrl+F wherever the focus is, as long as the view is on screen. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("register.focus-search")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  /* Delete in the list deletes the selected record (with its undo toast). */
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("register.delete")));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  gtk_stack_set_visible_child_name (self->editor_stack, "none");
+  update_state (self);
+  update_actions (self);
+}
+
+GtkWidget *
+custos_register_view_new (void)
+{
+  return g_object_new (CUSTOS_TYPE_REGISTER_VIEW, NULL);
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* custos-register-view.h — one register as a sortable, searchable list with an editor */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "custos-document.h"
+#include "custos-record-editor.h"
+
+G_BEGIN_DECLS
+
+#define CUSTOS_TYPE_REGISTER_VIEW (custos_register_view_get_type ())
+G_DECLARE_FINAL_TYPE (CustosRegisterView, custos_register_view, CUSTOS, REGISTER_VIEW, GtkWidget)
+
+GtkWidget          *custos_register_view_new               (void);
+
+CustosDocument     *custos_register_view_get_document      (CustosRegisterView *self);
+void                custos_register_view_set_document      (CustosRegisterView *self,
+                                                            CustosDocument     *document);
+/* The register's element name: "issues", "risks", "soa" … */
+const char         *custos_register_view_get_register_name (CustosRegisterView *self);
+void                custos_register_view_set_register_name (CustosRegisterView *self,
+                                                            const char         *register_name);
+const char         *custos_register_view_get_search_text   (CustosRegisterView *self);
+void                custos_register_view_set_search_text   (CustosRegisterView *self,
+                                                            const char         *search_text);
+
+/* The selected record, or NULL. */
+CustosRecord       *custos_register_view_get_selected      (CustosRegisterView *self);
+/* Selects record (clearing a search that hides it) and scrolls to it; NULL
+ * clears the selection. */
+void                custos_register_view_select            (CustosRegisterView *self,
+                                                            CustosRecord       *record);
+
+/* The records as shown: filtered by the search, in the list's order. */
+GListModel         *custos_register_view_get_model         (CustosRegisterView *self);
+GtkColumnView      *custos_register_view_get_column_view   (CustosRegisterView *self);
+CustosRecordEditor *custos_register_view_get_editor        (CustosRegisterView *self);
+/* Sorts by a field's column ("id" for the id column), as a click on its header. */
+void                custos_register_view_sort_by           (CustosRegisterView *self,
+                                                            const char         *field_name,
+                                                            GtkSortType         order);
+
+G_END_DECLS

@@ -1,0 +1,1433 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-report.c — the reports, read back with real PDF readers
+ *
+ * The PDFs are made by the command line, as a user makes them, and read with
+ * poppler's tools (pdfinfo, pdftotext, pdftohtml) and checked by qpdf. The
+ * layout engine, the heatmap geometry, the xref repair and the CSV writer are
+ * also tested directly.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "custos-csv.h"
+#include "custos-export.h"
+#include "custos-file.h"
+#include "custos-heatmap.h"
+#include "custos-pdf-xref.h"
+#include "custos-report.h"
+#include "custos-test-util.h"
+
+#define REPORT_DATE "2026-11-01T09:00:00Z"
+
+static char *outdir;   /* PDFs and CSVs of the example, made once */
+
+static const char *reports[] = { "soa", "rtp", "risks", "pack" };
+
+/* Helpers ------------------------------------------------------------------ */
+
+/* Runs a tool (NULL-terminated argv); returns its exit status. */
+static int
+tool (char        **out,
+      const char   *first,
+      ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *arg;
+  va_list ap;
+  int status = 0;
+
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     out, &err, &status, &error))
+    ck_abort_msg ("cannot run %s: %s", first, error->message);
+  if (WIFEXITED (status))
+    return WEXITSTATUS (status);
+  ck_abort_msg ("%s did not exit normally", first);
+  return -1;
+}
+
+static char *
+out_path (const char *name)
+{
+  return g_build_filename (outdir, name, NULL);
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  char *text = NULL;
+
+  ck_assert_int_eq (tool (&text, "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL), 0);
+  return text;
+}
+
+/* pdfinfo's "Key:   value" lines */
+static GHashTable *
+pdf_info (const char *pdf)
+{
+  GHashTable *info = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  ck_assert_int_eq (tool (&out, "pdfinfo", pdf, NULL), 0);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *colon = strchr (lines[i], ':');
+
+      if (colon == NULL)
+        continue;
+      *colon = '\0';
+      g_hash_table_insert (info, g_strdup (lines[i]), g_strstrip (g_strdup (colon + 1)));
+    }
+  return info;
+}
+
+static guint
+pdf_pages (const char *pdf)
+{
+  g_autoptr(GHashTable) info = pdf_info (pdf);
+  const char *pages = g_hash_table_lookup (info, "Pages");
+
+  ck_assert_ptr_nonnull (pages);
+  return (guint) atoi (pages);
+}
+
+static void
+export (const char *report,
+        const char *output,
+        const char *paper)
+{
+  g_autofree char *example = custos_test_example_path ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *export_arg = g_strdup_printf ("--export=%s", report);
+  g_autofree char *output_arg = g_strdup_printf ("--output=%s", output);
+  g_autofree char *paper_arg = paper ? g_strdup_printf ("--paper=%s", paper) : NULL;
+  const char *args[] = { export_arg, output_arg, example, paper_arg, NULL };
+
+  ck_assert_msg (custos_test_run_cli (args, &out, &err) == 0, "export %s failed: %s", report, err);
+  ck_assert_str_eq (err, "");
+}
+
+static CustosDocument *
+load_example (void)
+{
+  g_autofree char *path = custos_test_example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CustosDocument *doc = custos_file_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* Is id in text as a whole token (not part of 5.10 when looking for 5.1)? */
+static gboolean
+has_token (const char *text,
+           const char *id)
+{
+  g_autofree char *escaped = g_regex_escape_string (id, -1);
+  g_autofree char *pattern = g_strdup_printf ("(?<![0-9A-Za-z.-])%s(?![0-9A-Za-z-]|\\.[0-9])", escaped);
+
+  return g_regex_match_simple (pattern, text, 0, 0);
+}
+
+static void
+make_outputs (void)
+{
+  g_setenv ("CAIRO_PDF_METADATA_CREATE_DATE", REPORT_DATE, TRUE);
+  outdir = custos_test_mkdtemp ();
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.pdf", reports[i]);
+      g_autofree char *path = out_path (name);
+      export (reports[i], path, "a4");
+    }
+  {
+    g_autofree char *path = out_path ("rtp-letter.pdf");
+    export ("rtp", path, "letter");
+  }
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *csv[] = { "soa", "risks", "assets" };
+      g_autofree char *name = g_strdup_printf ("%s.csv", csv[i]);
+      g_autofree char *path = out_path (name);
+      export (csv[i], path, NULL);
+    }
+}
+
+static void
+remove_outputs (void)
+{
+  custos_test_rmdir (outdir);
+  g_clear_pointer (&outdir, g_free);
+}
+
+/* PDFs of the example, through poppler and qpdf ------------------------------ */
+
+START_TEST (test_qpdf_check)
+{
+  g_autofree char *name = g_strdup_printf ("%s.pdf", reports[_i]);
+  g_autofree char *path = out_path (name);
+  g_autofree char *out = NULL;
+
+  ck_assert_msg (tool (&out, "qpdf", "--check", path, NULL) == 0, "qpdf --check %s: %s", name, out);
+}
+END_TEST
+
+START_TEST (test_qpdf_check_letter)
+{
+  g_autofree char *path = out_path ("rtp-letter.pdf");
+  g_autofree char *out = NULL;
+
+  ck_assert_msg (tool (&out, "qpdf", "--check", path, NULL) == 0, "%s", out);
+}
+END_TEST
+
+START_TEST (test_metadata)
+{
+  static const char *titles[] = { "Statement of Applicability", "Risk Treatment Plan", "Risk Assessment Report",
+                                  "ISMS Certification Pack" };
+  g_autofree char *name = g_strdup_printf ("%s.pdf", reports[_i]);
+  g_autofree char *path = out_path (name);
+  g_autoptr(GHashTable) info = pdf_info (path);
+  g_autofree char *subject = g_strdup_printf ("%s — Northwind Accountants LLP", titles[_i]);
+
+  ck_assert_str_eq (g_hash_table_lookup (info, "Title"), titles[_i]);
+  ck_assert_str_eq (g_hash_table_lookup (info, "Author"), "Rachel Booth");
+  ck_assert_str_eq (g_hash_table_lookup (info, "Creator"), "Custos " PACKAGE_VERSION);
+  ck_assert_str_eq (g_hash_table_lookup (info, "Subject"), subject);
+  ck_assert_str_eq (g_hash_table_lookup (info, "Keywords"), "ISO/IEC 27001, ISMS");
+  /* The date set for reproducible output (pdfinfo shows it in local time). */
+  ck_assert_msg (strstr (g_hash_table_lookup (info, "CreationDate"), "2026") != NULL, "%s",
+                 (char *) g_hash_table_lookup (info, "CreationDate"));
+  ck_assert_msg (strstr (g_hash_table_lookup (info, "CreationDate"), "Nov") != NULL, "%s",
+                 (char *) g_hash_table_lookup (info, "CreationDate"));
+  ck_assert_int_ge (pdf_pages (path), 5);
+}
+END_TEST
+
+/* Every page is A4 (or Letter), portrait or landscape. */
+static void
+check_page_sizes (const char *path,
+                  int         w,
+                  int         h)
+{
+  guint n = pdf_pages (path);
+  g_autofree char *last = g_strdup_printf ("%u", n);
+  g_autofree char *info = NULL;
+  g_autofree char *portrait = g_strdup_printf ("size:\\s+%d x %d pts", w, h);
+  g_autofree char *landscape = g_strdup_printf ("size:\\s+%d x %d pts", h, w);
+  g_autofree char *cover = g_strdup_printf ("Page\\s+1 size:\\s+%d x %d pts", w, h);
+  g_auto(GStrv) lines = NULL;
+  guint seen = 0;
+
+  ck_assert_int_eq (tool (&info, "pdfinfo", "-f", "1", "-l", last, path, NULL), 0);
+  lines = g_strsplit (info, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Page ") && strstr (lines[i], " size:") != NULL)
+      {
+        ck_assert_msg (g_regex_match_simple (portrait, lines[i], 0, 0) ||
+                       g_regex_match_simple (landscape, lines[i], 0, 0), "%s", lines[i]);
+        seen++;
+      }
+  ck_assert_uint_eq (seen, n);
+  /* The first page, the cover, is portrait. */
+  ck_assert_msg (g_regex_match_simple (cover, info, 0, 0), "%s", info);
+}
+
+START_TEST (test_page_size_a4)
+{
+  g_autofree char *name = g_strdup_printf ("%s.pdf", reports[_i]);
+  g_autofree char *path = out_path (name);
+
+  check_page_sizes (path, 595, 842);
+}
+END_TEST
+
+START_TEST (test_page_size_letter)
+{
+  g_autofree char *path = out_path ("rtp-letter.pdf");
+  g_autoptr(GHashTable) info = pdf_info (path);
+
+  check_page_sizes (path, 612, 792);
+  ck_assert_str_eq (g_hash_table_lookup (info, "Page size"), "612 x 792 pts (letter)");
+}
+END_TEST
+
+START_TEST (test_page_numbers)
+{
+  g_autofree char *name = g_strdup_printf ("%s.pdf", reports[_i]);
+  g_autofree char *path = out_path (name);
+  g_autofree char *text = pdf_text (path);
+  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+  guint n = pdf_pages (path);
+
+  ck_assert_uint_ge (g_strv_length (pages), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("Page %u of %u", i + 1, n);
+      ck_assert_msg (strstr (pages[i], expected) != NULL, "%s: page %u lacks “%s”", name, i + 1, expected);
+      /* The running footer carries the classification and the version. */
+      ck_assert_msg (strstr (pages[i], "CONFIDENTIAL") != NULL, "%s: page %u", name, i + 1);
+      ck_assert_msg (strstr (pages[i], "Version 1.2") != NULL, "%s: page %u", name, i + 1);
+    }
+}
+END_TEST
+
+START_TEST (test_soa_every_control)
+{
+  g_autofree char *path = out_path ("soa.pdf");
+  g_autofree char *text = pdf_text (path);
+  CustosCatalogue *catalogue = custos_catalogue_get (CUSTOS_EDITION_2022);
+
+  for (guint i = 0; i < custos_catalogue_get_n_controls (catalogue); i++)
+    {
+      const CustosControl *control = custos_catalogue_get_control (catalogue, i);
+      ck_assert_msg (has_token (text, control->id), "control %s is missing from the SoA", control->id);
+    }
+  /* and the pack carries the SoA as well */
+  {
+    g_autofree char *pack = out_path ("pack.pdf");
+    g_autofree char *pack_text = pdf_text (pack);
+
+    for (guint i = 0; i < custos_catalogue_get_n_controls (catalogue); i++)
+      ck_assert (has_token (pack_text, custos_catalogue_get_control (catalogue, i)->id));
+  }
+}
+END_TEST
+
+START_TEST (test_rtp_every_risk)
+{
+  g_autoptr(CustosDocument) doc = load_example ();
+  GListModel *risks = custos_document_get_register (doc, CUSTOS_REGISTER_RISKS);
+  const char *files[] = { "rtp.pdf", "risks.pdf", "pack.pdf" };
+
+  ck_assert_uint_eq (g_list_model_get_n_items (risks), 31);
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *path = out_path (files[f]);
+      g_autofree char *text = pdf_text (path);
+
+      for (guint i = 0; i < g_list_model_get_n_items (risks); i++)
+        {
+          g_autoptr(CustosRecord) risk = g_list_model_get_item (risks, i);
+          ck_assert_msg (has_token (text, custos_record_get_id (risk)), "%s: %s missing", files[f],
+                         custos_record_get_id (risk));
+        }
+    }
+}
+END_TEST
+
+/* The control table spans pages: its header row is on every one of them. */
+START_TEST (test_header_repeated)
+{
+  g_autofree char *path = out_path ("soa.pdf");
+  g_autofree char *text = pdf_text (path);
+  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+  g_autoptr(GRegex) row = g_regex_new ("^\\s*[5-8]\\.[0-9]+\\s+\\S", G_REGEX_MULTILINE, 0, NULL);
+  guint table_pages = 0;
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      if (!g_regex_match (row, pages[i], 0, NULL))
+        continue;
+      table_pages++;
+      ck_assert_msg (strstr (pages[i], "JUSTIFICATION AND HOW APPLIED") != NULL,
+                     "page %u has control rows but no header row:\n%s", i + 1, pages[i]);
+      ck_assert_msg (strstr (pages[i], "IMPLEMENTATION") != NULL, "page %u", i + 1);
+    }
+  /* 93 controls do not fit on a few pages: the repeat was exercised. */
+  ck_assert_uint_ge (table_pages, 6);
+}
+END_TEST
+
+/* The contents: every entry links to the page its number shows, and that
+ * page holds the heading; the bookmarks agree. */
+START_TEST (test_contents_links)
+{
+  g_autofree char *name = g_strdup_printf ("%s.pdf", reports[_i]);
+  g_autofree char *path = out_path (name);
+  g_autofree char *xml = NULL;
+  g_autoptr(GRegex) link = g_regex_new ("<text top=\"[0-9]+\" left=\"([0-9]+)\"[^>]*><a href=\"[^\"]*#([0-9]+)\">(.*?)</a>",
+                                        0, 0, NULL);
+  g_autoptr(GRegex) item = g_regex_new ("<item page=\"([0-9]+)\">(.*?)</item>", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GHashTable) outline = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint numbers = 0, titles = 0;
+
+  ck_assert_int_eq (tool (&xml, "pdftohtml", "-xml", "-i", "-stdout", "-q", path, NULL), 0);
+
+  g_regex_match (item, xml, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *page = g_match_info_fetch (match, 1);
+      g_autofree char *title = g_match_info_fetch (match, 2);
+      g_autoptr(GRegex) number = g_regex_new ("^[0-9.]+( [a-z]\\))? ", 0, 0, NULL);
+      g_autofree char *bare = g_regex_replace_literal (number, title, -1, 0, "", 0, NULL);
+
+      /* The contents show the number apart from the title. */
+      g_hash_table_insert (outline, g_steal_pointer (&bare), GINT_TO_POINTER (atoi (page)));
+      g_hash_table_insert (outline, g_steal_pointer (&title), GINT_TO_POINTER (atoi (page)));
+      g_match_info_next (match, NULL);
+    }
+  g_clear_pointer (&match, g_match_info_free);
+  ck_assert_uint_ge (g_hash_table_size (outline), 4);
+  ck_assert (g_hash_table_contains (outline, "Document control"));
+
+  g_regex_match (link, xml, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *left = g_match_info_fetch (match, 1);
+      g_autofree char *page = g_match_info_fetch (match, 2);
+      g_autofree char *inner = g_match_info_fetch (match, 3);
+      g_autofree char *label = NULL;
+      g_autoptr(GRegex) tags = g_regex_new ("<[^>]*>", 0, 0, NULL);
+      int target = atoi (page);
+
+      label = g_regex_replace_literal (tags, inner, -1, 0, "", 0, NULL);
+      g_strstrip (label);
+      /* Page numbers are right-aligned; chapter numbers on the left. (pdftohtml
+       * scales by 1.5: 892 units across an A4 page.) */
+      if (*label != '\0' && strspn (label, "0123456789") == strlen (label) && atoi (left) > 600)
+        {
+          /* The page number printed in the contents is the link's target. */
+          ck_assert_msg (atoi (label) == target, "%s: “%s” links to page %d", name, label, target);
+          numbers++;
+        }
+      else if (*label != '\0' && g_hash_table_contains (outline, label))
+        {
+          g_autofree char *first = g_strdup_printf ("%d", target);
+          g_autofree char *text = NULL;
+
+          ck_assert_int_eq (GPOINTER_TO_INT (g_hash_table_lookup (outline, label)), target);
+          ck_assert_int_eq (tool (&text, "pdftotext", "-f", first, "-l", first, "-enc", "UTF-8", path, "-", NULL), 0);
+          ck_assert_msg (strstr (text, label) != NULL, "%s: page %d lacks “%s”", name, target, label);
+          titles++;
+        }
+      g_match_info_next (match, NULL);
+    }
+  ck_assert_uint_ge (numbers, 4);
+  ck_assert_uint_ge (titles, 3);
+}
+END_TEST
+
+START_TEST (test_named_destinations)
+{
+  g_autofree char *path = out_path ("pack.pdf");
+  g_autofree char *out = NULL;
+
+  ck_assert_int_eq (tool (&out, "pdfinfo", "-dests", path, NULL), 0);
+  ck_assert_msg (strstr (out, "\"h0\"") != NULL, "%s", out);
+  ck_assert_msg (strstr (out, "\"h10\"") != NULL, "%s", out);
+}
+END_TEST
+
+START_TEST (test_pack_clauses)
+{
+  g_autofree char *path = out_path ("pack.pdf");
+  g_autofree char *text = pdf_text (path);
+  const char *in_order[] = {
+    "Document control", "Contents", "Context of the organisation", "Interested parties", "Scope of the ISMS",
+    "Leadership", "Information security policy", "Roles and responsibilities", "Planning",
+    "Information security risk assessment", "Risk register", "Information security risk treatment",
+    "Treatment plan", "Statement of Applicability", "Information security objectives", "Support",
+    "Competence requirements", "Training and awareness", "Communication plan", "Document register", "Operation",
+    "Operational processes", "Performance evaluation", "Monitoring and measurement", "Monitoring results",
+    "Internal audit programme", "Audit findings", "Management reviews", "Improvement",
+    "Nonconformities and corrective actions", "Incident log", "Approval",
+  };
+  const char *after_contents;
+  const char *p;
+
+  /* Skip the contents page, then find every part in clause order. */
+  after_contents = strstr (text, "\f");
+  after_contents = after_contents ? strstr (after_contents + 1, "\f") : NULL;
+  ck_assert_ptr_nonnull (after_contents);
+  p = strstr (text, "Document control");
+  ck_assert_ptr_nonnull (p);
+  p = strstr (after_contents, "Context of the organisation");
+  for (guint i = 2; i < G_N_ELEMENTS (in_order); i++)
+    {
+      const char *next = p ? strstr (p, in_order[i]) : NULL;
+      ck_assert_msg (next != NULL, "“%s” is missing or out of clause order", in_order[i]);
+      p = next;
+    }
+  /* Signature blocks */
+  ck_assert_ptr_nonnull (strstr (text, "Signature"));
+  ck_assert_ptr_nonnull (strstr (text, "Managing Partner"));
+}
+END_TEST
+
+START_TEST (test_reproducible)
+{
+  g_autofree char *a = out_path ("again.pdf");
+  g_autofree char *b = out_path ("soa.pdf");
+  g_autoptr(GBytes) x = NULL;
+  g_autoptr(GBytes) y = NULL;
+
+  export ("soa", a, "a4");
+  x = custos_test_read_file (a);
+  y = custos_test_read_file (b);
+  ck_assert_msg (g_bytes_equal (x, y), "two exports of the same document differ");
+}
+END_TEST
+
+START_TEST (test_text_selectable_and_fonts_embedded)
+{
+  g_autofree char *path = out_path ("rtp.pdf");
+  g_autofree char *fonts = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  ck_assert_int_eq (tool (&fonts, "pdffonts", path, NULL), 0);
+  lines = g_strsplit (fonts, "\n", -1);
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      if (*lines[i] == '\0')
+        continue;
+      /* columns: name type encoding emb sub uni */
+      ck_assert_msg (strstr (lines[i], " yes yes yes ") != NULL, "font not embedded with a unicode map: %s",
+                     lines[i]);
+      n++;
+    }
+  ck_assert_uint_ge (n, 1);
+}
+END_TEST
+
+/* The CLI ------------------------------------------------------------------------ */
+
+START_TEST (test_cli_errors)
+{
+  g_autofree char *example = custos_test_example_path ();
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *pdf = g_build_filename (dir, "x.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "x.csv", NULL);
+  g_autofree char *txt = g_build_filename (dir, "x.txt", NULL);
+  g_autofree char *out_pdf = g_strdup_printf ("--output=%s", pdf);
+  g_autofree char *out_csv = g_strdup_printf ("--output=%s", csv);
+  g_autofree char *out_txt = g_strdup_printf ("--output=%s", txt);
+  struct
+  {
+    const char *args[5];
+    int         status;
+    const char *message;
+  } cases[] = {
+    { { "--export=bogus", out_pdf, example, NULL }, 1, "Unknown report “bogus”" },
+    { { "--export=soa", out_txt, example, NULL }, 1, "must end in .pdf or .csv" },
+    { { "--export=pack", out_csv, example, NULL }, 1, "no CSV form" },
+    { { "--export=nothing", out_csv, example, NULL }, 1, "Unknown register “nothing”" },
+    { { "--export=soa", out_pdf, "--paper=a3", example, NULL }, 1, "Unknown paper size “a3”" },
+    { { "--export=soa", example, NULL }, 1, "--export needs --output" },
+    { { "--export=soa", out_pdf, "/nonexistent/none.isms", NULL }, 1, "none.isms" },
+    { { "--paper=a4", example, NULL }, 1, "--paper needs --export" },
+    { { "--export=incidents", out_csv, example, NULL }, 0, NULL },
+    { { "--export=risks", out_pdf, "--paper=letter", example, NULL }, 0, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      int status = custos_test_run_cli (cases[i].args, &out, &err);
+
+      ck_assert_msg (status == cases[i].status, "case %u: status %d, stderr %s", i, status, err);
+      if (cases[i].message != NULL)
+        ck_assert_msg (strstr (err, cases[i].message) != NULL, "case %u: %s", i, err);
+      else
+        ck_assert_str_eq (err, "");
+    }
+  /* The failed exports wrote nothing. */
+  ck_assert (!g_file_test (txt, G_FILE_TEST_EXISTS));
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* CSV ---------------------------------------------------------------------------- */
+
+/* An RFC 4180 reader: records of fields, quotes doubled, CRLF between records. */
+static GPtrArray *
+parse_csv (const char *text)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  GPtrArray *fields = g_ptr_array_new ();
+  GString *field = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          for (p++; *p != '\0'; p++)
+            {
+              if (*p == '"' && p[1] == '"')
+                g_string_append_c (field, '"'), p++;
+              else if (*p == '"')
+                {
+                  p++;
+                  break;
+                }
+              else
+                g_string_append_c (field, *p);
+            }
+        }
+      else
+        while (*p != '\0' && *p != ',' && *p != '\r' && *p != '\n')
+          g_string_append_c (field, *p++);
+
+      g_ptr_array_add (fields, g_strdup (field->str));
+      g_string_truncate (field, 0);
+      if (*p == ',')
+        p++;
+      else
+        {
+          ck_assert_msg (*p == '\0' || (p[0] == '\r' && p[1] == '\n'), "record not ended by CRLF");
+          if (*p != '\0')
+            p += 2;
+          g_ptr_array_add (fields, NULL);
+          g_ptr_array_add (records, g_ptr_array_free (fields, FALSE));
+          fields = g_ptr_array_new ();
+        }
+    }
+  g_ptr_array_free (fields, TRUE);
+  g_string_free (field, TRUE);
+  return records;
+}
+
+START_TEST (test_csv_quoting)
+{
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
+  const char *nasty = "Comma, \"quoted\" and\na newline";
+  CustosRecord *asset = custos_document_add_new (doc, CUSTOS_REGISTER_ASSETS);
+  CustosRecord *plain = custos_document_add_new (doc, CUSTOS_REGISTER_ASSETS);
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  char **header, **row;
+
+  custos_record_set_string (asset, "name", nasty);
+  custos_record_set_string (asset, "location", " leading space");
+  custos_record_set_string (asset, "description", "Ελληνικά, Кириллица, 日本語");
+  custos_record_set_string (plain, "name", "Plain");
+
+  text = custos_csv_write_register (doc, CUSTOS_REGISTER_ASSETS, CUSTOS_CSV_DISPLAY);
+  ck_assert (g_utf8_validate (text, -1, NULL));
+  records = parse_csv (text);
+  ck_assert_uint_eq (records->len, 3);
+  header = records->pdata[0];
+  ck_assert_str_eq (header[0], "ID");
+  ck_assert_str_eq (header[1], "Asset");
+  ck_assert_str_eq (header[2], "Type");
+  ck_assert_uint_eq (g_strv_length (header), 1 + custos_kinds_register (CUSTOS_REGISTER_ASSETS)->n_fields);
+  row = records->pdata[1];
+  ck_assert_uint_eq (g_strv_length (row), g_strv_length (header));
+  ck_assert_str_eq (row[0], custos_record_get_id (asset));
+  ck_assert_str_eq (row[1], nasty);
+  ck_assert_str_eq (row[4], " leading space");
+  ck_assert_str_eq (row[6], "Ελληνικά, Кириллица, 日本語");
+  ck_assert_str_eq (((char **) records->pdata[2])[1], "Plain");
+  /* Unquoted when nothing needs quoting */
+  ck_assert_ptr_nonnull (strstr (text, ",Plain,"));
+}
+END_TEST
+
+START_TEST (test_csv_risks_derived)
+{
+  g_autoptr(CustosDocument) doc = load_example ();
+  g_autofree char *path = out_path ("risks.csv");
+  g_autoptr(GBytes) bytes = custos_test_read_file (path);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(GPtrArray) records = parse_csv (text);
+  char **header = records->pdata[0];
+  guint n_fields = custos_kinds_register (CUSTOS_REGISTER_RISKS)->n_fields;
+  int score_col = -1, band_col = -1;
+
+  ck_assert_uint_eq (records->len, 1 + 31);
+  ck_assert_uint_eq (g_strv_length (header), 1 + n_fields + 4);
+  for (guint c = 0; header[c] != NULL; c++)
+    {
+      if (g_str_equal (header[c], "Residual score"))
+        score_col = (int) c;
+      if (g_str_equal (header[c], "Inherent band"))
+        band_col = (int) c;
+    }
+  ck_assert_int_ge (score_col, 0);
+  ck_assert_int_ge (band_col, 0);
+  for (guint r = 1; r < records->len; r++)
+    {
+      char **row = records->pdata[r];
+      CustosRecord *risk = custos_document_lookup (doc, CUSTOS_REGISTER_RISKS, row[0]);
+      int band = custos_document_risk_band (doc, risk, FALSE);
+
+      ck_assert_ptr_nonnull (risk);
+      ck_assert_uint_eq (g_strv_length (row), g_strv_length (header));
+      ck_assert_int_eq (atoi (row[score_col]), custos_document_risk_score (doc, risk, TRUE));
+      ck_assert_str_eq (row[band_col],
+                        band >= 0 ? custos_criteria_get_band (custos_document_get_criteria (doc), (guint) band)->name : "");
+      ck_assert_str_eq (row[1], custos_record_get_title (risk));
+    }
+}
+END_TEST
+
+START_TEST (test_csv_soa_selecting_risks)
+{
+  g_autoptr(CustosDocument) doc = load_example ();
+  g_autofree char *path = out_path ("soa.csv");
+  g_autoptr(GBytes) bytes = custos_test_read_file (path);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(GPtrArray) records = parse_csv (text);
+  char **header = records->pdata[0];
+  guint last = g_strv_length (header) - 1;
+
+  ck_assert_uint_eq (records->len, 1 + 93);
+  ck_assert_str_eq (header[0], "Control");
+  ck_assert_str_eq (header[last], "Selecting risks");
+  for (guint r = 1; r < records->len; r++)
+    {
+      char **row = records->pdata[r];
+      g_autoptr(GPtrArray) risks = custos_document_get_selecting_risks (doc, row[0]);
+      g_auto(GStrv) ids = *row[last] ? g_strsplit (row[last], "; ", -1) : g_new0 (char *, 1);
+
+      ck_assert_str_eq (row[1], custos_document_get_control_title (doc, row[0]));
+      ck_assert_uint_eq (g_strv_length (ids), risks->len);
+      for (guint i = 0; i < risks->len; i++)
+        ck_assert_str_eq (ids[i], custos_record_get_id (risks->pdata[i]));
+    }
+}
+END_TEST
+
+/* The heatmap --------------------------------------------------------------------- */
+
+/* Counts cells from the file with XPath, independently of the model. */
+static void
+xml_counts (guint counts[2][CUSTOS_MAX_LEVELS + 1][CUSTOS_MAX_LEVELS + 1])
+{
+  g_autofree char *path = custos_test_example_path ();
+  xmlDoc *xml = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  xmlXPathContext *ctx = xmlXPathNewContext (xml);
+  xmlXPathObject *risks;
+
+  xmlXPathRegisterNs (ctx, (const xmlChar *) "i", (const xmlChar *) "urn:custos:isms:1");
+  risks = xmlXPathEvalExpression ((const xmlChar *) "/i:isms/i:risks/i:risk", ctx);
+  ck_assert_ptr_nonnull (risks);
+  for (int i = 0; i < risks->nodesetval->nodeNr; i++)
+    {
+      int v[4] = { 0 };
+      const char *names[4] = { "likelihood", "consequence", "residual-likelihood", "residual-consequence" };
+
+      for (xmlNode *child = risks->nodesetval->nodeTab[i]->children; child != NULL; child = child->next)
+        for (guint k = 0; k < 4; k++)
+          if (child->type == XML_ELEMENT_NODE && xmlStrcmp (child->name, (const xmlChar *) names[k]) == 0)
+            {
+              xmlChar *content = xmlNodeGetContent (child);
+              v[k] = atoi ((const char *) content);
+              xmlFree (content);
+            }
+      if (v[0] > 0 && v[1] > 0)
+        counts[0][v[0]][v[1]]++;
+      if (v[2] > 0 && v[3] > 0)
+        counts[1][v[2]][v[3]]++;
+    }
+  xmlXPathFreeObject (risks);
+  xmlXPathFreeContext (ctx);
+  xmlFreeDoc (xml);
+}
+
+START_TEST (test_heatmap_counts)
+{
+  g_autoptr(CustosDocument) doc = load_example ();
+  guint expected[2][CUSTOS_MAX_LEVELS + 1][CUSTOS_MAX_LEVELS + 1] = { { { 0 } } };
+  CustosCriteria *criteria = custos_document_get_criteria (doc);
+
+  xml_counts (expected);
+  for (guint r = 0; r < 2; r++)
+    {
+      g_autoptr(CustosHeatmapData) data = custos_heatmap_data_new (doc, r == 1);
+      guint total = 0, nonzero = 0;
+
+      for (int l = 1; l <= (int) custos_criteria_get_n_levels (criteria, CUSTOS_SCALE_LIKELIHOOD); l++)
+        for (int c = 1; c <= (int) custos_criteria_get_n_levels (criteria, CUSTOS_SCALE_CONSEQUENCE); c++)
+          {
+            ck_assert_msg (custos_heatmap_count (doc, r == 1, l, c) == expected[r][l][c],
+                           "%s cell L%d C%d: %u, expected %u", r ? "residual" : "inherent", l, c,
+                           custos_heatmap_count (doc, r == 1, l, c), expected[r][l][c]);
+            ck_assert_uint_eq (custos_heatmap_data_get_count (data, l, c), expected[r][l][c]);
+            total += expected[r][l][c];
+            nonzero += expected[r][l][c] > 0;
+          }
+      ck_assert_uint_eq (custos_heatmap_data_get_total (data), total);
+      ck_assert_uint_ge (nonzero, 5);
+    }
+  /* Every risk of the example is scored before treatment. */
+  {
+    g_autoptr(CustosHeatmapData) data = custos_heatmap_data_new (doc, FALSE);
+    ck_assert_uint_eq (custos_heatmap_data_get_total (data), 31);
+  }
+  ck_assert_uint_eq (custos_heatmap_count (doc, FALSE, 0, 0), 0);
+  ck_assert_uint_eq (custos_heatmap_count (doc, FALSE, 9, 9), 0);
+}
+END_TEST
+
+START_TEST (test_heatmap_hit_test)
+{
+  static const double sizes[][2] = { { 90, 70 }, { 240, 180 }, { 640, 480 }, { 1111.5, 333.25 }, { 300, 900 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint nl = CUSTOS_MIN_LEVELS; nl <= CUSTOS_MAX_LEVELS; nl++)
+      for (guint nc = CUSTOS_MIN_LEVELS; nc <= CUSTOS_MAX_LEVELS; nc++)
+        {
+          double w = sizes[s][0], h = sizes[s][1];
+          CustosHeatmapGeometry g;
+          int l, c;
+
+          custos_heatmap_geometry (w, h, nl, nc, &g);
+          ck_assert (g.x > 0 && g.y >= 0 && g.x + g.width <= w + 1e-9 && g.y + g.height <= h + 1e-9);
+          for (int li = 1; li <= (int) nl; li++)
+            for (int ci = 1; ci <= (int) nc; ci++)
+              {
+                double x, y, cw, ch;
+                const double probes[][2] = { { 0.5, 0.5 }, { 0.02, 0.02 }, { 0.98, 0.02 }, { 0.02, 0.98 }, { 0.98, 0.98 } };
+
+                custos_heatmap_cell_rect (&g, li, ci, &x, &y, &cw, &ch);
+                for (guint p = 0; p < G_N_ELEMENTS (probes); p++)
+                  {
+                    ck_assert (custos_heatmap_hit_test (w, h, nl, nc, x + cw * probes[p][0], y + ch * probes[p][1], &l, &c));
+                    ck_assert_msg (l == li && c == ci, "size %gx%g, %ux%u: L%d C%d hit as L%d C%d", w, h, nl, nc,
+                                   li, ci, l, c);
+                  }
+              }
+          /* Higher likelihood is higher up, higher consequence further right. */
+          ck_assert (custos_heatmap_hit_test (w, h, nl, nc, g.x + 0.1, g.y + 0.1, &l, &c));
+          ck_assert_int_eq (l, (int) nl);
+          ck_assert_int_eq (c, 1);
+          /* Outside the grid: the labels and the margins. */
+          ck_assert (!custos_heatmap_hit_test (w, h, nl, nc, g.x - 1, g.y + g.height / 2, &l, &c));
+          ck_assert_int_eq (l, 0);
+          ck_assert_int_eq (c, 0);
+          ck_assert (!custos_heatmap_hit_test (w, h, nl, nc, g.x + g.width / 2, g.y + g.height + 1, &l, &c));
+          ck_assert (!custos_heatmap_hit_test (w, h, nl, nc, g.x + g.width, g.y + 1, NULL, NULL));
+        }
+}
+END_TEST
+
+static guint32
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  return *(const guint32 *) (data + y * stride + x * 4) & 0xffffff;
+}
+
+/* What is drawn at a point is the colour of the cell hit testing finds there. */
+START_TEST (test_heatmap_draw_agrees)
+{
+  static const int sizes[][2] = { { 160, 120 }, { 420, 300 }, { 900, 700 } };
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
+  CustosCriteria *criteria = custos_document_get_criteria (doc);
+  guint nl = custos_criteria_get_n_levels (criteria, CUSTOS_SCALE_LIKELIHOOD);
+  guint nc = custos_criteria_get_n_levels (criteria, CUSTOS_SCALE_CONSEQUENCE);
+  CustosHeatmapStyle style;
+
+  custos_heatmap_style_init (&style);
+  style.fade_empty = FALSE;
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, sizes[s][0], sizes[s][1]);
+      cairo_t *cr = cairo_create (surface);
+      CustosHeatmapGeometry g;
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      custos_heatmap_draw (cr, sizes[s][0], sizes[s][1], doc, FALSE, &style);
+      cairo_surface_flush (surface);
+      custos_heatmap_geometry (sizes[s][0], sizes[s][1], nl, nc, &g);
+      for (int l = 1; l <= (int) nl; l++)
+        for (int c = 1; c <= (int) nc; c++)
+          {
+            double x, y, w, h;
+            int hl, hc, band;
+            guint32 expected, got;
+            int px, py;
+
+            custos_heatmap_cell_rect (&g, l, c, &x, &y, &w, &h);
+            px = (int) (x + w * 0.3), py = (int) (y + h * 0.25);
+            ck_assert (custos_heatmap_hit_test (sizes[s][0], sizes[s][1], nl, nc, px + 0.5, py + 0.5, &hl, &hc));
+            band = custos_criteria_band_index (criteria, custos_criteria_score (criteria, hl, hc));
+            expected = custos_heatmap_band_colour (CUSTOS_HEATMAP_PALETTE_BANDS, (guint) band,
+                                                   custos_criteria_get_n_bands (criteria),
+                                                   custos_criteria_get_band (criteria, (guint) band)->colour);
+            got = pixel (surface, px, py);
+            for (int k = 0; k < 24; k += 8)
+              ck_assert_msg (abs ((int) ((got >> k) & 0xff) - (int) ((expected >> k) & 0xff)) <= 2,
+                             "%dx%d L%d C%d: drew #%06x, expected #%06x", sizes[s][0], sizes[s][1], l, c, got,
+                             expected);
+          }
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+END_TEST
+
+START_TEST (test_heatmap_palette)
+{
+  /* The colour-blind palette runs light to dark, whatever the bands' colours. */
+  double last = 256.0;
+
+  for (guint b = 0; b < 5; b++)
+    {
+      guint32 rgb = custos_heatmap_band_colour (CUSTOS_HEATMAP_PALETTE_COLOUR_BLIND, b, 5, "#e01b24");
+      double lum = 0.2126 * ((rgb >> 16) & 0xff) + 0.7152 * ((rgb >> 8) & 0xff) + 0.0722 * (rgb & 0xff);
+
+      ck_assert_msg (lum < last, "band %u is not darker than the band below", b);
+      last = lum;
+    }
+  ck_assert_uint_eq (custos_heatmap_band_colour (CUSTOS_HEATMAP_PALETTE_BANDS, 0, 4, "#33d17a"), 0x33d17a);
+}
+END_TEST
+
+/* The xref repair ------------------------------------------------------------------ */
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static int
+qpdf_check_bytes (const guint8 *data,
+                  gsize         length)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "t.pdf", NULL);
+  g_autofree char *out = NULL;
+  int status;
+
+  ck_assert (g_file_set_contents (path, (const char *) data, (gssize) length, NULL));
+  status = tool (&out, "qpdf", "--check", path, NULL);
+  custos_test_rmdir (dir);
+  return status;
+}
+
+START_TEST (test_xref_repairs_cairo_links)
+{
+  g_autoptr(GByteArray) raw = g_byte_array_new ();
+  g_autoptr(GBytes) fixed = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, raw, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  gsize length;
+  const guint8 *data;
+  int before;
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "A (stream) endobj title");
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, "dest='there'");
+  cairo_rectangle (cr, 50, 50, 100, 20);
+  cairo_fill (cr);
+  cairo_tag_end (cr, CAIRO_TAG_LINK);
+  cairo_show_page (cr);
+  cairo_tag_begin (cr, CAIRO_TAG_DEST, "name='there'");
+  cairo_rectangle (cr, 50, 100, 100, 20);
+  cairo_fill (cr);
+  cairo_tag_end (cr, CAIRO_TAG_DEST);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  /* cairo 1.16 writes a damaged table here (qpdf exits 3); whatever cairo
+   * does, the repaired file must check clean. */
+  before = qpdf_check_bytes (raw->data, raw->len);
+  fixed = custos_pdf_rebuild_xref (raw->data, raw->len, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (fixed, &length);
+  ck_assert_int_eq (qpdf_check_bytes (data, length), 0);
+  ck_assert (before == 0 || before == 3);
+  /* The body is kept byte for byte. */
+  ck_assert (memcmp (data, raw->data, 64) == 0);
+}
+END_TEST
+
+/* Every in-use entry of the rebuilt table points at "N G obj". */
+START_TEST (test_xref_offsets)
+{
+  const char *pdf =
+    "%PDF-1.5\n"
+    "%\xb5\xed\xae\xfb\n"
+    "3 0 obj\n<< /Length 4 0 R >>\nstream\nendobj stream ( ) 9 0 obj\nendstream\nendobj\n"
+    "4 0 obj\n   25\nendobj\n"
+    "1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Title (endobj \\) stream) >>\nendobj\n"
+    "2 0 obj\n<< /Type /Pages /Kids [ ] /Count 0 >>\nendobj\n"
+    "xref\n0 7\n0000000000 65535 f \n0000000999 00000 n \n0000000015 00000 n \n0000000015 00000 n \n"
+    "0000000015 00000 n \n0000000015 00000 n \n0000000015 00000 n \n"
+    "trailer\n<< /Size 7\n   /Root 1 0 R\n>>\nstartxref\n300\n%%EOF\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) fixed = custos_pdf_rebuild_xref ((const guint8 *) pdf, strlen (pdf), &error);
+  const char *data;
+  const char *xref;
+  gsize length;
+  guint in_use = 0, free_entries = 0;
+
+  g_assert_no_error (error);
+  data = g_bytes_get_data (fixed, &length);
+  xref = g_strstr_len (data, (gssize) length, "\nxref\n0 7\n");
+  ck_assert_ptr_nonnull (xref);
+  xref += strlen ("\nxref\n0 7\n");
+  for (guint i = 0; i < 7; i++, xref += 20)
+    {
+      guint64 offset = g_ascii_strtoull (xref, NULL, 10);
+
+      ck_assert (xref[18] == ' ' && xref[19] == '\n');
+      if (xref[17] == 'n')
+        {
+          g_autofree char *expect = g_strdup_printf ("%u 0 obj", i);
+          ck_assert_msg (strncmp (data + offset, expect, strlen (expect)) == 0, "object %u at %" G_GUINT64_FORMAT, i,
+                         offset);
+          in_use++;
+        }
+      else
+        free_entries++;
+    }
+  ck_assert_uint_eq (in_use, 4);
+  ck_assert_uint_eq (free_entries, 3);   /* 0, 5 and 6 */
+  ck_assert_ptr_nonnull (g_strstr_len (data, (gssize) length, "/Size 7"));
+  ck_assert (g_str_has_suffix (data, "%%EOF\n"));
+  ck_assert_int_eq (qpdf_check_bytes ((const guint8 *) data, length), 0);
+}
+END_TEST
+
+START_TEST (test_xref_rejects)
+{
+  const char *cases[] = {
+    "Hello, world",
+    "%PDF-1.5\n1 0 obj\n<< >>\n",                                           /* no endobj */
+    "%PDF-1.5\n1 0 obj\n<< >>\nendobj\n",                                   /* no xref */
+    "%PDF-1.5\n1 0 obj\n<< >>\nendobj\nxref\n0 2\ntrailer\n<< /Size 2 /Prev 9 >>\nstartxref\n0\n%%EOF\n",
+    "%PDF-1.5\n1 0 obj\n<< >>\nendobj\nxref\n0 2\ntrailer\n<< /Size 2 >>\nstartxref\n0\n%%EOF\n1 0 obj\n",
+  };
+  const int codes[] = { CUSTOS_PDF_ERROR_NOT_PDF, CUSTOS_PDF_ERROR_MALFORMED, CUSTOS_PDF_ERROR_MALFORMED,
+                        CUSTOS_PDF_ERROR_UNSUPPORTED, CUSTOS_PDF_ERROR_UNSUPPORTED };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) fixed = custos_pdf_rebuild_xref ((const guint8 *) cases[i], strlen (cases[i]), &error);
+
+      ck_assert_msg (fixed == NULL, "case %u accepted", i);
+      ck_assert_msg (g_error_matches (error, CUSTOS_PDF_ERROR, codes[i]), "case %u: %s", i, error->message);
+    }
+}
+END_TEST
+
+/* The layout engine ------------------------------------------------------------------ */
+
+START_TEST (test_example_layout_verifies)
+{
+  g_autoptr(CustosDocument) doc = load_example ();
+  CustosReportOptions options;
+
+  custos_report_options_init (&options);
+  options.paper = _i % 2 ? CUSTOS_PAPER_LETTER : CUSTOS_PAPER_A4;
+  for (guint k = 0; k < CUSTOS_N_REPORTS; k++)
+    {
+      g_autoptr(CustosReportBook) book = custos_report_build (doc, k, &options);
+      g_autofree char *problem = NULL;
+
+      ck_assert (custos_report_book_paginate (book, NULL, NULL, NULL, NULL));
+      ck_assert_msg (custos_report_book_verify (book, &problem), "%s: %s", custos_report_kind_to_string (k), problem);
+    }
+}
+END_TEST
+
+/* A check that cannot fail would prove nothing: an overflowing cell is found. */
+START_TEST (test_verify_finds_overflow)
+{
+  g_autoptr(CustosReportBook) book = custos_report_book_new ();
+  static const double weights[] = { -3, 1 };
+  const char *texts[] = { "W", "fits" };
+  CustosReportTable *table;
+  g_autofree char *problem = NULL;
+
+  table = custos_report_book_add_table (book, 2, weights, NULL, CUSTOS_TABLE_RULES);
+  custos_report_table_add_texts (table, texts);
+  ck_assert (custos_report_book_paginate (book, NULL, NULL, NULL, NULL));
+  ck_assert (!custos_report_book_verify (book, &problem));
+  ck_assert_msg (strstr (problem, "wide") != NULL, "%s", problem);
+}
+END_TEST
+
+static char *
+numbered_words (const char *prefix,
+                guint       n)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (s, "%s%s%04u", i > 1 ? (i % 60 == 0 ? "\n" : " ") : "", prefix, i);
+  return g_string_free (s, FALSE);
+}
+
+/* A hostile document: very long texts, a word longer than any column, a row
+ * taller than a page, empty registers, Greek, Cyrillic and CJK text. */
+static CustosDocument *
+hostile_document (void)
+{
+  CustosDocument *doc = custos_document_new (CUSTOS_EDITION_2022);
+  CustosRecord *org = custos_document_get_section (doc, CUSTOS_SECTION_ORGANISATION);
+  CustosRecord *role = custos_document_add_new (doc, CUSTOS_REGISTER_ROLES);
+  CustosRecord *risk = custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
+  CustosRecord *risk2 = custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
+  CustosRecord *rev = custos_document_add_new (doc, CUSTOS_REGISTER_REVISIONS);
+  CustosRecord *issue = custos_document_add_new (doc, CUSTOS_REGISTER_ISSUES);
+  g_autofree char *words = numbered_words ("w", 1500);
+  g_autofree char *other_words = numbered_words ("v", 700);
+  g_autofree char *unbroken = g_strnfill (600, 'X');
+  g_autofree char *long_title = g_strjoin (" ", "Ελληνικά κείμενα", "Кириллица текст", "日本語のテキスト",
+                                           "中文文本", "한국어", unbroken, NULL);
+
+  custos_record_set_string (org, "name", "Εταιρεία Ωμέγα — Компания Омега — 株式会社オメガ");
+  custos_record_set_string (org, "classification", "Εμπιστευτικό");
+  custos_record_set_string (role, "title", "Γενικός Διευθυντής / Генеральный директор / 代表取締役");
+  custos_record_set_string (role, "holder", "Άννα Παπαδοπούλου");
+  custos_record_set_bool (role, "top-management", TRUE);
+  custos_record_set_string (rev, "version", "0.1");
+  custos_record_set_string (rev, "date", "2026-01-01");
+  custos_record_set_string (rev, "summary", long_title);
+  custos_record_set_string (issue, "title", unbroken);
+  custos_record_set_string (issue, "description", other_words);
+
+  custos_record_set_string (risk, "title", long_title);
+  custos_record_set_string (risk, "threat", words);
+  custos_record_set_string (risk, "vulnerability", "Уязвимость: 脆弱性");
+  custos_record_set_string (risk, "owner", custos_record_get_id (role));
+  custos_record_set_int (risk, "likelihood", 5);
+  custos_record_set_int (risk, "consequence", 5);
+  custos_record_set_int (risk, "residual-likelihood", 1);
+  custos_record_set_int (risk, "residual-consequence", 2);
+  custos_record_set_string (risk2, "title", "Короткий риск");
+  return doc;
+}
+
+START_TEST (test_hostile_document)
+{
+  g_autoptr(CustosDocument) doc = hostile_document ();
+  g_autofree char *dir = custos_test_mkdtemp ();
+  CustosReportKind kind = (CustosReportKind) _i;
+  g_autoptr(CustosReportBook) book = custos_report_build (doc, kind, NULL);
+  g_autofree char *problem = NULL;
+  g_autofree char *path = g_build_filename (dir, "hostile.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *scripts[] = { "Ελληνικά", "Кириллица", "日本語", "中文文本" };
+
+  ck_assert (custos_report_book_paginate (book, NULL, NULL, NULL, NULL));
+  ck_assert_msg (custos_report_book_verify (book, &problem), "%s: %s", custos_report_kind_to_string (kind), problem);
+  bytes = custos_report_book_render_pdf (book, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  ck_assert (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
+  ck_assert_msg (tool (&out, "qpdf", "--check", path, NULL) == 0, "%s", out);
+
+  text = pdf_text (path);
+  for (guint i = 0; i < G_N_ELEMENTS (scripts); i++)
+    ck_assert_msg (strstr (text, scripts[i]) != NULL, "%s: “%s” not found in the text", custos_report_kind_to_string (kind),
+                   scripts[i]);
+  ck_assert_ptr_nonnull (strstr (text, "Εταιρεία Ωμέγα"));
+  if (kind == CUSTOS_REPORT_RISKS || kind == CUSTOS_REPORT_PACK)
+    ck_assert_ptr_nonnull (strstr (text, "Уязвимость"));
+
+  /* The risk's 1,500-word threat is taller than a page: every word is on
+   * some page, exactly once — nothing lost or doubled at the cuts. */
+  if (kind == CUSTOS_REPORT_RISKS || kind == CUSTOS_REPORT_PACK)
+    for (guint i = 1; i <= 1500; i += 7)
+      {
+        char word[16];
+        const char *first, *second;
+
+        g_snprintf (word, sizeof word, "w%04u", i);
+        first = strstr (text, word);
+        ck_assert_msg (first != NULL, "%s lost", word);
+        second = strstr (first + 1, word);
+        ck_assert_msg (second == NULL, "%s shown twice", word);
+      }
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+START_TEST (test_empty_document)
+{
+  g_autoptr(CustosDocument) doc = custos_document_new_empty (CUSTOS_EDITION_2013);
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "empty.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(CustosReportBook) book = custos_report_build (doc, (CustosReportKind) _i, NULL);
+  g_autofree char *problem = NULL;
+
+  ck_assert (custos_report_book_paginate (book, NULL, NULL, NULL, NULL));
+  ck_assert_msg (custos_report_book_verify (book, &problem), "%s", problem);
+  ck_assert (custos_report_export_pdf (doc, (CustosReportKind) _i, NULL, file, NULL, &error));
+  g_assert_no_error (error);
+  ck_assert_msg (tool (&out, "qpdf", "--check", path, NULL) == 0, "%s", out);
+  text = pdf_text (path);
+  if (_i == CUSTOS_REPORT_SOA)
+    ck_assert (has_token (text, "A.18.2.3"));   /* every control, even undecided */
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* A row taller than a page goes on over several pages, cut between lines. */
+START_TEST (test_row_split)
+{
+  g_autoptr(CustosReportBook) book = custos_report_book_new ();
+  static const double weights[] = { 1, 2 };
+  const char *headers[] = { "Left", "Right" };
+  g_autofree char *left = numbered_words ("a", 400);
+  g_autofree char *right = numbered_words ("b", 2600);
+  const char *texts[] = { left, right };
+  CustosReportTable *table;
+  g_autofree char *problem = NULL;
+
+  custos_report_book_set_paper (book, CUSTOS_PAPER_A4);
+  table = custos_report_book_add_table (book, 2, weights, headers, CUSTOS_TABLE_RULES);
+  custos_report_table_add_texts (table, texts);
+  ck_assert (custos_report_book_paginate (book, NULL, NULL, NULL, NULL));
+  ck_assert_uint_ge (custos_report_book_get_n_pages (book), 3);
+  ck_assert_msg (custos_report_book_verify (book, &problem), "%s", problem);
+}
+END_TEST
+
+/* One engine for PDF and print: a page drawn at another scale lands in the
+ * same place, scaled. */
+START_TEST (test_draw_any_context)
+{
+  g_autoptr(CustosDocument) doc = load_example ();
+  g_autoptr(CustosReportBook) book = custos_report_build (doc, CUSTOS_REPORT_RISKS, NULL);
+  double extents[2][4];
+
+  ck_assert (custos_report_book_paginate (book, NULL, NULL, NULL, NULL));
+  for (guint k = 0; k < 2; k++)
+    {
+      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_scale (cr, k ? 1.5 : 1.0, k ? 1.5 : 1.0);
+      custos_report_book_draw_page (book, cr, 3);
+      cairo_destroy (cr);
+      cairo_recording_surface_ink_extents (surface, &extents[k][0], &extents[k][1], &extents[k][2], &extents[k][3]);
+      cairo_surface_destroy (surface);
+    }
+  for (guint i = 0; i < 4; i++)
+    ck_assert_msg (fabs (extents[0][i] * 1.5 - extents[1][i]) < 2.0, "extent %u: %g vs %g", i, extents[0][i] * 1.5,
+                   extents[1][i]);
+}
+END_TEST
+
+START_TEST (test_paper)
+{
+  double w, h;
+  CustosPaper paper;
+
+  custos_paper_get_size (CUSTOS_PAPER_A4, CUSTOS_ORIENTATION_PORTRAIT, &w, &h);
+  ck_assert (w == 595 && h == 842);
+  custos_paper_get_size (CUSTOS_PAPER_LETTER, CUSTOS_ORIENTATION_LANDSCAPE, &w, &h);
+  ck_assert (w == 792 && h == 612);
+  /* The tests run in C.UTF-8, whose paper is A4. */
+  ck_assert_int_eq (custos_paper_from_locale (), CUSTOS_PAPER_A4);
+  ck_assert (custos_paper_parse ("Letter", &paper) && paper == CUSTOS_PAPER_LETTER);
+  ck_assert (!custos_paper_parse ("a3", &paper));
+}
+END_TEST
+
+/* The window's side ----------------------------------------------------------------- */
+
+/* Widget tests need a display (CI runs them under Xvfb); without one they
+ * say so and pass. */
+static gboolean
+have_display (void)
+{
+  if (gtk_init_check ())
+    return TRUE;
+  g_test_message ("no display: window tests not run");
+  fprintf (stderr, "SKIP: no display for the export dialog and print tests\n");
+  return FALSE;
+}
+
+START_TEST (test_export_dialog_thread)
+{
+  g_autoptr(CustosDocument) doc = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GHashTable) info = NULL;
+  g_autofree char *out = NULL;
+  CustosExportDialog *dialog;
+  gint64 deadline;
+  guint iterations = 0;
+
+  if (!have_display ())
+    return;
+  doc = load_example ();
+  dir = custos_test_mkdtemp ();
+  path = g_build_filename (dir, "from-dialog.pdf", NULL);
+  file = g_file_new_for_path (path);
+
+  dialog = custos_export_dialog_new (NULL, doc, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  custos_export_dialog_export_to (dialog, file);
+  /* The work is not done on the main thread: the call returns at once. */
+  ck_assert (!g_file_test (path, G_FILE_TEST_EXISTS));
+
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      iterations++;
+      g_usleep (1000);
+    }
+  ck_assert (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* The main loop kept turning while the thread worked. */
+  ck_assert_uint_ge (iterations, 5);
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  info = pdf_info (path);
+  ck_assert_str_eq (g_hash_table_lookup (info, "Title"), "Statement of Applicability");
+  ck_assert_msg (tool (&out, "qpdf", "--check", path, NULL) == 0, "%s", out);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* The print path draws the same pages: GTK's own PDF export of the print
+ * operation has the pages, sizes and text of the report. */
+START_TEST (test_print_operation)
+{
+  g_autoptr(CustosDocument) doc = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sizes = NULL;
+  g_autofree char *last = NULL;
+  guint n;
+
+  if (!have_display ())
+    return;
+  doc = load_example ();
+  dir = custos_test_mkdtemp ();
+  path = g_build_filename (dir, "printed.pdf", NULL);
+  reference = out_path ("risks.pdf");
+
+  operation = custos_print_operation_new (doc, CUSTOS_REPORT_RISKS);
+  gtk_print_operation_set_export_filename (operation, path);
+  gtk_print_operation_set_show_progress (operation, FALSE);
+  ck_assert_int_eq (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                    GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  n = pdf_pages (path);
+  ck_assert_uint_eq (n, pdf_pages (reference));
+  text = pdf_text (path);
+  ck_assert_ptr_nonnull (strstr (text, "Risk register"));
+  last = g_strdup_printf ("Page %u of %u", n, n);
+  ck_assert_ptr_nonnull (strstr (text, last));
+  /* The register's pages are turned to landscape, the cover is not. */
+  {
+    g_autofree char *n_text = g_strdup_printf ("%u", n);
+
+    ck_assert_int_eq (tool (&sizes, "pdfinfo", "-f", "1", "-l", n_text, path, NULL), 0);
+    ck_assert_msg (g_regex_match_simple ("Page\\s+1 size:\\s+59[0-9.]+ x 84[0-9.]+ pts", sizes, 0, 0), "%s", sizes);
+    ck_assert_msg (g_regex_match_simple ("size:\\s+84[0-9.]+ x 59[0-9.]+ pts", sizes, 0, 0), "%s", sizes);
+  }
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+int
+main (void)
+{
+  Suite *suite = suite_create ("report");
+  TCase *tc;
+
+  tc = tcase_create ("pdf");
+  tcase_add_unchecked_fixture (tc, make_outputs, remove_outputs);
+  tcase_set_timeout (tc, 120);
+  tcase_add_loop_test (tc, test_qpdf_check, 0, G_N_ELEMENTS (reports));
+  tcase_add_test (tc, test_qpdf_check_letter);
+  tcase_add_loop_test (tc, test_metadata, 0, G_N_ELEMENTS (reports));
+  tcase_add_loop_test (tc, test_page_size_a4, 0, G_N_ELEMENTS (reports));
+  tcase_add_test (tc, test_page_size_letter);
+  tcase_add_loop_test (tc, test_page_numbers, 0, G_N_ELEMENTS (reports));
+  tcase_add_test (tc, test_soa_every_control);
+  tcase_add_test (tc, test_rtp_every_risk);
+  tcase_add_test (tc, test_header_repeated);
+  tcase_add_loop_test (tc, test_contents_links, 0, G_N_ELEMENTS (reports));
+  tcase_add_test (tc, test_named_destinations);
+  tcase_add_test (tc, test_pack_clauses);
+  tcase_add_test (tc, test_reproducible);
+  tcase_add_test (tc, test_text_selectable_and_fonts_embedded);
+  tcase_add_test (tc, test_cli_errors);
+  tcase_add_test (tc, test_csv_risks_derived);
+  tcase_add_test (tc, test_csv_soa_selecting_risks);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("csv");
+  tcase_add_test (tc, test_csv_quoting);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("heatmap");
+  tcase_add_test (tc, test_heatmap_counts);
+  tcase_add_test (tc, test_heatmap_hit_test);
+  tcase_add_test (tc, test_heatmap_draw_agrees);
+  tcase_add_test (tc, test_heatmap_palette);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("xref");
+  tcase_add_test (tc, test_xref_repairs_cairo_links);
+  tcase_add_test (tc, test_xref_offsets);
+  tcase_add_test (tc, test_xref_rejects);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("layout");
+  tcase_set_timeout (tc, 120);
+  tcase_add_loop_test (tc, test_example_layout_verifies, 0, 2);
+  tcase_add_test (tc, test_verify_finds_overflow);
+  tcase_add_loop_test (tc, test_hostile_document, 0, CUSTOS_N_REPORTS);
+  tcase_add_loop_test (tc, test_empty_document, 0, CUSTOS_N_REPORTS);
+  tcase_add_test (tc, test_row_split);
+  tcase_add_test (tc, test_draw_any_context);
+  tcase_add_test (tc, test_paper);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("window");
+  tcase_add_unchecked_fixture (tc, make_outputs, remove_outputs);
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_export_dialog_thread);
+  tcase_add_test (tc, test_print_operation);
+  suite_add_tcase (suite, tc);
+
+  return custos_test_run_suite (suite);
+}
