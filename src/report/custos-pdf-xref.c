@@ -315,21 +315,21 @@ append_trailer (GString    *out,
     }
 }
 
-GBytes *
-custos_pdf_rebuild_xref (const guint8  *data,
-                         gsize          length,
-                         GError       **error)
+/* The new end of the file: what follows the first *keep bytes of data. */
+static GString *
+rebuild_tail (const guint8  *data,
+              gsize          length,
+              gsize         *keep,
+              GError       **error)
 {
   Lexer lx = { data, length, 0 };
   g_autoptr(GArray) offsets = g_array_new (FALSE, TRUE, sizeof (guint64));
   g_autoptr(GArray) generations = g_array_new (FALSE, TRUE, sizeof (guint));
   GString *out;
   g_autofree guint *next_free = NULL;
-  gsize body_end, dict_start, dict_end, xref_offset, out_length;
+  gsize body_end, dict_start, dict_end, xref_offset;
   guint size, first_free;
   guint64 old_size = 0;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   if (length < 8 || memcmp (data, "%PDF-", 5) != 0)
     return fail (error, CUSTOS_PDF_ERROR_NOT_PDF, 0, "not a PDF file");
@@ -436,11 +436,10 @@ custos_pdf_rebuild_xref (const guint8  *data,
   g_array_set_size (offsets, size);
   g_array_set_size (generations, size);
 
-  out = g_string_sized_new (body_end + 20 * (gsize) size + (dict_end - dict_start) + 64);
-  g_string_append_len (out, (const char *) data, (gssize) body_end);
-  if (out->len > 0 && out->str[out->len - 1] != '\n' && out->str[out->len - 1] != '\r')
+  out = g_string_sized_new (20 * (gsize) size + (dict_end - dict_start) + 64);
+  if (body_end > 0 && data[body_end - 1] != '\n' && data[body_end - 1] != '\r')
     g_string_append_c (out, '\n');
-  xref_offset = out->len;
+  xref_offset = body_end + out->len;
 
   /* Free entries form a list through object 0, as the standard asks. */
   next_free = g_new0 (guint, size);
@@ -469,6 +468,45 @@ custos_pdf_rebuild_xref (const guint8  *data,
   append_trailer (out, (const char *) data + dict_start, dict_end - dict_start, size);
   g_string_append_printf (out, "\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n", xref_offset);
 
-  out_length = out->len;
-  return g_bytes_new_take (g_string_free (out, FALSE), out_length);
+  *keep = body_end;
+  return out;
+}
+
+GBytes *
+custos_pdf_rebuild_xref (const guint8  *data,
+                         gsize          length,
+                         GError       **error)
+{
+  g_autoptr(GByteArray) copy = NULL;
+  GString *tail;
+  gsize keep;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  tail = rebuild_tail (data, length, &keep, error);
+  if (tail == NULL)
+    return NULL;
+  copy = g_byte_array_sized_new ((guint) (keep + tail->len));
+  g_byte_array_append (copy, data, (guint) keep);
+  g_byte_array_append (copy, (const guint8 *) tail->str, (guint) tail->len);
+  g_string_free (tail, TRUE);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&copy));
+}
+
+gboolean
+custos_pdf_repair_in_place (GByteArray  *pdf,
+                            GError     **error)
+{
+  GString *tail;
+  gsize keep;
+
+  g_return_val_if_fail (pdf != NULL, FALSE);
+
+  tail = rebuild_tail (pdf->data, pdf->len, &keep, error);
+  if (tail == NULL)
+    return FALSE;
+  g_byte_array_set_size (pdf, (guint) keep);
+  g_byte_array_append (pdf, (const guint8 *) tail->str, (guint) tail->len);
+  g_string_free (tail, TRUE);
+  return TRUE;
 }

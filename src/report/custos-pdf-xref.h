@@ -28,12 +28,15 @@ typedef enum
   CUSTOS_PDF_ERROR_UNSUPPORTED, /* xref streams, incremental updates */
 } CustosPdfError;
 
-GQuark  custos_pdf_error_quark   (void);
+GQuark   custos_pdf_error_quark     (void);
 
 /* Returns the repaired file, or NULL with an error. The body bytes are kept
  * as they are; only what follows the last object changes. */
-GBytes *custos_pdf_rebuild_xref  (const guint8  *data,
-                                  gsize          length,
-                                  GError       **error);
+GBytes  *custos_pdf_rebuild_xref    (const guint8  *data,
+                                    gsize          length,
+                                    GError       **error);
+/* The same, changing the array itself (no copy of a large file). */
+gboolean custos_pdf_repair_in_place (GByteArray    *pdf,
+                                    GError       **error);
 
 G_END_DECLS

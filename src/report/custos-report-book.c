@@ -2589,7 +2589,9 @@ custos_report_book_render_pdf (CustosReportBook         *self,
     }
   if (progress != NULL)
     progress (1.0, user_data);
-  return custos_pdf_rebuild_xref (bytes->data, bytes->len, error);
+  if (!custos_pdf_repair_in_place (bytes, error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
 /* Self-check ------------------------------------------------------------- */
