@@ -1008,7 +1008,7 @@ START_TEST (test_xref_offsets)
   ck_assert_uint_eq (in_use, 4);
   ck_assert_uint_eq (free_entries, 3);   /* 0, 5 and 6 */
   ck_assert_ptr_nonnull (g_strstr_len (data, (gssize) length, "/Size 7"));
-  ck_assert (g_str_has_suffix (data, "%%EOF\n"));
+  ck_assert (length > 6 && memcmp (data + length - 6, "%%EOF\n", 6) == 0);
   ck_assert_int_eq (qpdf_check_bytes ((const guint8 *) data, length), 0);
 }
 END_TEST
@@ -1371,6 +1371,14 @@ main (void)
 {
   Suite *suite = suite_create ("report");
   TCase *tc;
+
+  /* Under AddressSanitizer, LeakSanitizer would print the suppressions it
+   * used on the stderr of every custos we run, which we check is empty. */
+  if (g_getenv ("LSAN_OPTIONS") != NULL)
+    {
+      g_autofree char *lsan = g_strconcat (g_getenv ("LSAN_OPTIONS"), ":print_suppressions=0", NULL);
+      g_setenv ("LSAN_OPTIONS", lsan, TRUE);
+    }
 
   tc = tcase_create ("pdf");
   tcase_add_unchecked_fixture (tc, make_outputs, remove_outputs);

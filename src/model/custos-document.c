@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,7 @@ struct _CustosDocument
   /* Caches, dropped on any change of what they derive from. */
   GHashTable      *index[CUSTOS_N_REGISTERS]; /* id → record */
   GHashTable      *selecting;                 /* control id → GPtrArray of risks */
+  gint64           max_number[CUSTOS_N_REGISTERS]; /* highest id number used; -1 unknown */
 
   gboolean         modified;
 };
@@ -55,6 +57,20 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* The number of an id of the register's prefix ("R-017" → 17), or -1. */
+static gint64
+id_number (const CustosKind *kind,
+           const char       *id)
+{
+  size_t prefix_len = kind->id_prefix ? strlen (kind->id_prefix) : 0;
+  guint64 number;
+
+  if (kind->id_prefix == NULL || id == NULL || strncmp (id, kind->id_prefix, prefix_len) != 0 ||
+      !g_ascii_string_to_unsigned (id + prefix_len, 10, 0, G_MAXUINT32, &number, NULL))
+    return -1;
+  return (gint64) number;
+}
+
 static void
 invalidate (CustosDocument *self,
             int             reg)
@@ -78,7 +94,11 @@ on_record_notify (CustosRecord   *record,
                   GParamSpec     *pspec,
                   CustosDocument *self)
 {
-  invalidate (self, custos_kinds_register_index (custos_record_get_kind (record)));
+  int reg = custos_kinds_register_index (custos_record_get_kind (record));
+
+  if (reg >= 0 && g_str_equal (pspec->name, "id"))
+    self->max_number[reg] = -1;
+  invalidate (self, reg);
   g_signal_emit (self, signals[FIELD_CHANGED], 0, record, pspec);
   emit_changed (self, record);
 }
@@ -265,7 +285,10 @@ custos_document_init (CustosDocument *self)
       watch (self, self->sections[s]);
     }
   for (guint r = 0; r < CUSTOS_N_REGISTERS; r++)
-    self->registers[r] = g_list_store_new (custos_kinds_register (r)->get_type ());
+    {
+      self->registers[r] = g_list_store_new (custos_kinds_register (r)->get_type ());
+      self->max_number[r] = -1;
+    }
 
   self->criteria = custos_criteria_new_default ();
   g_signal_connect (self->criteria, "changed", G_CALLBACK (on_criteria_changed), self);
@@ -290,7 +313,7 @@ custos_document_new (CustosEdition edition)
       g_ptr_array_add (entries, custos_record_new (custos_kinds_register (CUSTOS_REGISTER_SOA), control->id));
     }
   custos_document_append_all (self, CUSTOS_REGISTER_SOA, (CustosRecord **) entries->pdata, entries->len);
-  custos_record_set_string (self->sections[CUSTOS_SECTION_ORGANISATION], "classification", "Confidential");
+  custos_record_set_string (self->sections[CUSTOS_SECTION_ORGANISATION], "classification", _("Confidential"));
   self->modified = FALSE;
   return self;
 }
@@ -440,29 +463,39 @@ custos_document_find (CustosDocument *self,
   return -1;
 }
 
+/* Ids are never reused: the next is one above the highest ever used in
+ * this session, so a deleted record's id does not come back with new meaning. */
 char *
 custos_document_next_id (CustosDocument *self,
                          CustosRegister  reg)
 {
   const CustosKind *kind = custos_kinds_register (reg);
-  GListModel *model = G_LIST_MODEL (self->registers[reg]);
-  size_t prefix_len;
-  guint64 max = 0;
 
   g_return_val_if_fail (kind->id_prefix != NULL, NULL);
 
-  prefix_len = strlen (kind->id_prefix);
-  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+  if (self->max_number[reg] < 0)
     {
-      g_autoptr(CustosRecord) record = g_list_model_get_item (model, i);
-      const char *id = custos_record_get_id (record);
-      guint64 number;
+      GListModel *model = G_LIST_MODEL (self->registers[reg]);
 
-      if (id != NULL && strncmp (id, kind->id_prefix, prefix_len) == 0 &&
-          g_ascii_string_to_unsigned (id + prefix_len, 10, 0, G_MAXUINT32, &number, NULL))
-        max = MAX (max, number);
+      self->max_number[reg] = 0;
+      for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+        {
+          g_autoptr(CustosRecord) record = g_list_model_get_item (model, i);
+          self->max_number[reg] = MAX (self->max_number[reg], id_number (kind, custos_record_get_id (record)));
+        }
     }
-  return g_strdup_printf ("%s%03" G_GUINT64_FORMAT, kind->id_prefix, max + 1);
+  return g_strdup_printf ("%s%03" G_GINT64_FORMAT, kind->id_prefix, self->max_number[reg] + 1);
+}
+
+/* Keeps the highest id number current as records come in. */
+static void
+note_id (CustosDocument *self,
+         CustosRegister  reg,
+         CustosRecord   *record)
+{
+  if (self->max_number[reg] >= 0)
+    self->max_number[reg] = MAX (self->max_number[reg],
+                                 id_number (custos_kinds_register (reg), custos_record_get_id (record)));
 }
 
 CustosRecord *
@@ -486,6 +519,7 @@ custos_document_insert (CustosDocument *self,
   g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, custos_kinds_register (reg)->get_type ()));
 
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->registers[reg])));
+  note_id (self, reg, record);
   watch (self, record);
   invalidate (self, reg);
   g_list_store_insert (self->registers[reg], position, record);
@@ -506,7 +540,10 @@ custos_document_append_all (CustosDocument  *self,
 
   store = self->registers[reg];
   for (guint i = 0; i < n_records; i++)
-    watch (self, records[i]);
+    {
+      note_id (self, reg, records[i]);
+      watch (self, records[i]);
+    }
   invalidate (self, reg);
   g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
                        (gpointer *) records, n_records);

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -669,7 +670,7 @@ custos_field_from_text (const CustosField  *field,
     case CUSTOS_FIELD_DATE:
       if (text[0] != '\0' && !custos_date_is_valid (text))
         {
-          *message = g_strdup_printf ("“%s” is not a valid date for %s (expected YYYY-MM-DD)", text, field->name);
+          *message = g_strdup_printf (_("“%s” is not a valid date for %s (expected YYYY-MM-DD)"), text, field->name);
           return FALSE;
         }
       g_value_set_string (value, text[0] ? text : NULL);
@@ -685,12 +686,12 @@ custos_field_from_text (const CustosField  *field,
           return TRUE;
         if (!g_ascii_string_to_signed (text, 10, G_MININT, G_MAXINT, &n, NULL))
           {
-            *message = g_strdup_printf ("“%s” is not a whole number for %s", text, field->name);
+            *message = g_strdup_printf (_("“%s” is not a whole number for %s"), text, field->name);
             return FALSE;
           }
         if (n < lo || n > hi)
           {
-            *message = g_strdup_printf ("%s %" G_GINT64_FORMAT " is out of range (%d to %d)", field->name, n, lo, hi);
+            *message = g_strdup_printf (_("%s %d is out of range (%d to %d)"), field->name, (int) n, lo, hi);
             return FALSE;
           }
         g_value_set_int (value, (int) n);
@@ -710,7 +711,7 @@ custos_field_from_text (const CustosField  *field,
         d = g_ascii_strtod (text, &end);
         if (end == text || *end != '\0' || !isfinite (d))
           {
-            *message = g_strdup_printf ("“%s” is not a number for %s", text, field->name);
+            *message = g_strdup_printf (_("“%s” is not a number for %s"), text, field->name);
             return FALSE;
           }
         g_value_set_double (value, d);
@@ -724,7 +725,7 @@ custos_field_from_text (const CustosField  *field,
         g_value_set_boolean (value, FALSE);
       else
         {
-          *message = g_strdup_printf ("“%s” is not true or false for %s", text, field->name);
+          *message = g_strdup_printf (_("“%s” is not true or false for %s"), text, field->name);
           return FALSE;
         }
       return TRUE;
@@ -739,7 +740,7 @@ custos_field_from_text (const CustosField  *field,
             g_autoptr(GString) allowed = g_string_new (NULL);
             for (guint i = 0; i < enum_class->n_values; i++)
               g_string_append_printf (allowed, "%s%s", i ? ", " : "", enum_class->values[i].value_nick);
-            *message = g_strdup_printf ("“%s” is not a valid %s (one of %s)", text, field->name, allowed->str);
+            *message = g_strdup_printf (_("“%s” is not a valid %s (one of %s)"), text, field->name, allowed->str);
             return FALSE;
           }
         g_value_set_enum (value, ev->value);
@@ -757,7 +758,7 @@ custos_field_from_text (const CustosField  *field,
             GFlagsValue *fv = g_flags_get_value_by_nick (flags_class, nicks[i]);
             if (fv == NULL || fv->value == 0)
               {
-                *message = g_strdup_printf ("“%s” is not a valid value of %s", nicks[i], field->name);
+                *message = g_strdup_printf (_("“%s” is not a valid value of %s"), nicks[i], field->name);
                 return FALSE;
               }
             flags |= fv->value;
