@@ -25,6 +25,7 @@ custos=${1:-$here/../build/src/custos}
 outdir=${2:-$here/out}
 # build/src/custos -> build/bench/custos-bench-gen
 generator=${3:-$(dirname "$custos")/../bench/custos-bench-gen}
+io=${4:-$(dirname "$custos")/../bench/custos-bench-io}
 sizes=${BENCH_SIZES:-1000 10000}
 runs=${BENCH_RUNS:-5}
 python=${PYTHON:-python3}
@@ -122,5 +123,14 @@ printf '%8s %8s %10s %9s %8s %9s %9s %8s %8s\n' \
   "size MB" "risks" "xmllint s" "check s" "chk/xml" "output s" "save s" "save/ld" "peak MB"
 for row in "${rows[@]}"; do echo "$row"; done
 echo
-echo "save s = output s - check s (an estimate of saving alone); save/ld = save s / check s"
+echo "save s = output s - check s; --check also runs the readiness check, so this"
+echo "under-states saving: the in-process figures below time load and save alone."
 for v in "${verdicts[@]}"; do echo "$v"; done
+if [ -x "$io" ]; then
+  echo
+  echo "in process (custos_file_load and custos_file_save, best of $runs):"
+  for n in $sizes; do
+    printf '%8d risks: ' "$n"
+    "$io" "$outdir/bench-$n.isms" "$runs"
+  done
+fi

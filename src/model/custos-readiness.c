@@ -415,7 +415,10 @@ empty_required (CustosRecord *record,
   for (guint f = 0; f < kind->n_fields; f++)
     if ((kind->fields[f].flags & CUSTOS_FIELD_FLAG_REQUIRED) != 0 && custos_record_field_is_empty (record, f))
       {
-        g_string_append_printf (list, "%s“%s”", list->len > 0 ? ", " : "", _(kind->fields[f].label));
+        if (list->len > 0)
+          g_string_append (list, ", ");
+        /* Translators: the name of a field in a list of empty required fields */
+        g_string_append_printf (list, _("“%s”"), _(kind->fields[f].label));
         (*n_empty)++;
       }
   return *n_empty > 0 ? g_string_free (g_steal_pointer (&list), FALSE) : NULL;
