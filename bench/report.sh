@@ -98,7 +98,7 @@ for entry in "${docs[@]}"; do
   if [ -n "$soffice" ]; then
     lodir="$outdir/lo"
     mkdir -p "$lodir"
-    run_best "$soffice" "${lo_env[@]}" --headless --infilter="CSV:44,34,76,1" --convert-to pdf \
+    run_best "$soffice" "${lo_env[@]}" --headless --infilter="CSV:44,34,76,1,1/2" --convert-to pdf \
              --outdir "$lodir" "$base-soa.csv"
     t_lo=$best
     add_row "$name" "LibreOffice SoA CSV→PDF" "$(pages_of "$lodir/$(basename "$base-soa").pdf")" "$t_lo" "$peak"

@@ -6,11 +6,14 @@
 
 #include "custos-application.h"
 #include "custos-cli.h"
+#include "custos-recovery.h"
 #include "custos-window.h"
 
 struct _CustosApplication
 {
   AdwApplication parent_instance;
+
+  gboolean       recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (CustosApplication, custos_application, ADW_TYPE_APPLICATION)
@@ -36,6 +39,70 @@ custos_application_open_window (CustosApplication *self,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+recovery_response (AdwMessageDialog  *dialog,
+                   const char        *response,
+                   CustosApplication *self)
+{
+  GPtrArray *files = g_object_get_data (G_OBJECT (dialog), "files");
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      CustosRecoveredFile *file = files->pdata[i];
+
+      if (g_str_equal (response, "recover"))
+        {
+          CustosWindow *window = custos_window_new (self);
+          custos_window_recover (window, file->copy, file->original);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      else if (g_str_equal (response, "discard"))
+        custos_recovery_discard (file->copy);
+    }
+}
+
+/* Work a crashed session left unsaved is offered back once, at start. */
+void
+custos_application_offer_recovery (CustosApplication *self)
+{
+  g_autoptr(GFile) directory = custos_recovery_get_directory ();
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GString) body = NULL;
+  GtkWidget *dialog;
+
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+  files = custos_recovery_list (directory);
+  if (files->len == 0)
+    return;
+
+  body = g_string_new (ngettext ("Custos did not close properly, and a document had unsaved changes:",
+                                 "Custos did not close properly, and documents had unsaved changes:", files->len));
+  for (guint i = 0; i < files->len; i++)
+    {
+      CustosRecoveredFile *file = files->pdata[i];
+      g_autofree char *name = file->original ? g_file_get_basename (file->original) : g_strdup (_("A new document"));
+      g_autofree char *when = g_date_time_format (file->written, "%c");
+      g_string_append_printf (body, "\n• %s (%s)", name, when);
+    }
+
+  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   _("Recover Unsaved Work?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Later"),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "files", g_steal_pointer (&files), (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (recovery_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static int
 custos_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
@@ -53,15 +120,13 @@ custos_application_command_line (GApplication            *app,
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
   if (files == NULL || files[0] == NULL)
-    {
-      g_application_activate (app);
-      return 0;
-    }
-  for (guint i = 0; files[i] != NULL; i++)
+    g_application_activate (app);
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
     {
       g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, files[i]);
       custos_application_open_window (self, file);
     }
+  custos_application_offer_recovery (self);
   return 0;
 }
 
@@ -199,7 +264,7 @@ custos_application_startup (GApplication *app)
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.export", { "<Control>e", NULL } },
-    { "win.print", { "<Control>p", NULL } },
+    { "win.print('pack')", { "<Control>p", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };

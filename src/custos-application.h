@@ -13,4 +13,7 @@ CustosApplication *custos_application_new         (void);
 void               custos_application_open_window (CustosApplication *self,
                                                    GFile             *file);
 
+/* Offers back, once per run, the unsaved work a crashed session left. */
+void               custos_application_offer_recovery (CustosApplication *self);
+
 G_END_DECLS

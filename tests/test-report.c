@@ -1050,8 +1050,14 @@ START_TEST (test_example_layout_verifies)
       g_autoptr(CustosReportBook) book = custos_report_build (doc, k, &options);
       g_autofree char *problem = NULL;
 
+      g_autoptr(GBytes) pdf = NULL;
+
       ck_assert (custos_report_book_paginate (book, NULL, NULL, NULL, NULL));
       ck_assert_msg (custos_report_book_verify (book, &problem), "%s: %s", custos_report_kind_to_string (k), problem);
+      pdf = custos_report_book_render_pdf (book, NULL, NULL, NULL, NULL);
+      ck_assert_ptr_nonnull (pdf);
+      /* The book holds no reference to itself, nor does rendering. */
+      custos_assert_finalized (g_steal_pointer (&book));
     }
 }
 END_TEST

@@ -6,6 +6,7 @@
 
 #include "custos-application.h"
 #include "custos-file.h"
+#include "custos-recovery.h"
 #include "custos-register-view.h"
 #include "custos-test-util.h"
 #include "custos-window.h"
@@ -353,6 +354,120 @@ START_TEST (test_every_register_through_the_window)
 }
 END_TEST
 
+static guint
+count_copies (void)
+{
+  g_autoptr(GFile) directory = custos_recovery_get_directory ();
+  g_autoptr(GPtrArray) files = custos_recovery_list (directory);
+
+  return files->len;
+}
+
+static gboolean
+has_copy (gpointer data)
+{
+  return count_copies () > 0;
+}
+
+static gboolean
+has_no_copy (gpointer data)
+{
+  return count_copies () == 0;
+}
+
+/* Unsaved work is copied aside while it is unsaved, and removed once saved. */
+START_TEST (test_autosave_copy)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  CustosWindow *window = custos_window_new (app);
+
+  g_settings_set_uint (settings, "autosave-interval", 1);
+  gtk_window_present (GTK_WINDOW (window));
+  custos_window_load (window, file);
+  wait_for (has_file, window, "the example to load");
+  ck_assert_uint_eq (count_copies (), 0);
+
+  custos_record_set_string (custos_document_get_section (custos_window_get_document (window), CUSTOS_SECTION_SCOPE),
+                            "exclusions", "Not yet saved");
+  wait_for (has_copy, NULL, "the recovery copy");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_for (is_saved, window, "the save");
+  wait_for (has_no_copy, NULL, "the recovery copy to go");
+  g_settings_reset (settings, "autosave-interval");
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+static CustosWindow *
+find_window_for (GFile *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (CUSTOS_IS_WINDOW (l->data) && custos_window_get_file (l->data) != NULL &&
+        g_file_equal (custos_window_get_file (l->data), file))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+has_window_for (gpointer file)
+{
+  return find_window_for (file) != NULL;
+}
+
+static GtkWindow *
+find_any_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* A copy left by a session that crashed is offered back at start. */
+START_TEST (test_recovery_after_crash)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) directory = custos_recovery_get_directory ();
+  g_autoptr(CustosDocument) doc = custos_file_load (file, NULL, NULL);
+  CustosRecovery *recovery = custos_recovery_new (directory, file);
+  GtkWindow *dialog;
+  CustosWindow *window;
+  CustosDocument *recovered;
+
+  custos_record_set_string (custos_document_get_section (doc, CUSTOS_SECTION_ORGANISATION), "name", "Recovered Ltd");
+  custos_recovery_write (recovery, doc);
+  wait_for (has_copy, NULL, "the copy of the crashed session");
+  g_object_unref (recovery); /* the crash: nothing clears the copy */
+  custos_application_offer_recovery (app);
+  dialog = find_any_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "example.isms"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  wait_for (has_window_for, file, "the recovered document");
+  window = find_window_for (file);
+  recovered = custos_window_get_document (window);
+  ck_assert (custos_document_get_modified (recovered));
+  ck_assert_str_eq (custos_record_get_string (custos_document_get_section (recovered, CUSTOS_SECTION_ORGANISATION), "name"),
+                    "Recovered Ltd");
+  /* The file itself is untouched until the user saves. */
+  {
+    g_autoptr(GBytes) on_disk = custos_test_read_file (path);
+    ck_assert_ptr_null (g_strstr_len (g_bytes_get_data (on_disk, NULL), g_bytes_get_size (on_disk), "Recovered Ltd"));
+  }
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 static Suite *
 window_suite (void)
 {
@@ -367,6 +482,8 @@ window_suite (void)
   tcase_add_test (tc, test_failed_load_keeps_document);
   tcase_add_test (tc, test_close_asks_about_changes);
   tcase_add_test (tc, test_every_register_through_the_window);
+  tcase_add_test (tc, test_autosave_copy);
+  tcase_add_test (tc, test_recovery_after_crash);
   suite_add_tcase (s, tc);
   return s;
 }
@@ -374,6 +491,9 @@ window_suite (void)
 int
 main (void)
 {
+  /* Recovery copies go to a directory of this run, not the user's. */
+  g_autofree char *state = custos_test_mkdtemp ();
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
   /* One process: a forked child must not share the parent's display connection. */
   g_setenv ("CK_FORK", "no", TRUE);
   if (!gtk_init_check ())

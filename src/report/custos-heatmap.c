@@ -116,6 +116,15 @@ luminance (const double *c)
   return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
 }
 
+guint32
+custos_heatmap_text_colour (guint32 fill)
+{
+  double c[3];
+
+  rgb_to_doubles (fill, c);
+  return luminance (c) > 0.36 ? 0x141419 : 0xffffff;
+}
+
 /* Geometry -------------------------------------------------------------- */
 
 void

@@ -112,6 +112,10 @@ guint32            custos_heatmap_band_colour     (CustosHeatmapPalette         
                                                    guint                        n_bands,
                                                    const char                  *hex);
 
+/* The text colour that reads on a fill (0xRRGGBB): near-black or white, by
+ * the rule the heatmap's counts use. */
+guint32            custos_heatmap_text_colour     (guint32                      fill);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CustosHeatmapData, custos_heatmap_data_unref)
 
 G_END_DECLS

@@ -952,7 +952,7 @@ custos_report_book_add_signatures (CustosReportBook   *self,
 void
 custos_report_book_add_contents (CustosReportBook *self)
 {
-  static const double weights[] = { -40, 1, -40 };
+  static const double weights[] = { -46, 1, -40 };
   Block *block;
 
   g_return_if_fail (CUSTOS_IS_REPORT_BOOK (self));
@@ -2195,6 +2195,7 @@ draw_row (CustosReportBook *self,
   double piece = p->end - p->start + p->lead;
   double origin = p->y + p->lead - p->start;   /* where the row's top would be */
   gboolean whole = p->start <= EPS && p->end >= row->height - EPS;
+  double rule_width = width;
 
   if (block->role == R_CONTENTS)
     {
@@ -2207,17 +2208,26 @@ draw_row (CustosReportBook *self,
       return;
     }
 
+  /* A table of fixed and fitted columns only may be narrower than the text. */
+  if (block->role == R_TABLE && block->n_columns <= 16)
+    {
+      double xs[16], ws[16];
+
+      columns ((Block *) block, width, xs, ws);
+      rule_width = MIN (width, xs[block->n_columns - 1] + ws[block->n_columns - 1]);
+    }
+
   /* Backgrounds */
   if (row->group)
     {
       set_rgb (cr, ACCENT_LIGHT);
-      cairo_rectangle (cr, x0, p->y + 1.5, width, piece - 1.5);
+      cairo_rectangle (cr, x0, p->y + 1.5, rule_width, piece - 1.5);
       cairo_fill (cr);
     }
   else if (!header && row->zebra && (block->flags & CUSTOS_TABLE_ZEBRA))
     {
       set_rgb (cr, ZEBRA);
-      cairo_rectangle (cr, x0, p->y, width, piece);
+      cairo_rectangle (cr, x0, p->y, rule_width, piece);
       cairo_fill (cr);
     }
 
@@ -2268,12 +2278,12 @@ draw_row (CustosReportBook *self,
 
   /* Rules */
   if (header)
-    hline (cr, x0, x0 + width, p->y + piece - 0.4, 0.8, RULE_STRONG);
+    hline (cr, x0, x0 + rule_width, p->y + piece - 0.4, 0.8, RULE_STRONG);
   else if (block->role == R_HEADING && block->level == 1)
     hline (cr, x0, x0 + width, p->y + piece + 5, 0.7, ACCENT);
   else if ((block->flags & CUSTOS_TABLE_RULES) &&
            !(r + 1 < (int) block->rows->len && g_array_index (block->rows, Row, r + 1).cont && p->end >= row->height - EPS))
-    hline (cr, x0, x0 + width, p->y + piece - 0.25, 0.5, RULE);
+    hline (cr, x0, x0 + rule_width, p->y + piece - 0.25, 0.5, RULE);
 }
 
 static void
@@ -2641,8 +2651,10 @@ custos_report_book_verify (CustosReportBook  *self,
               if (pango_layout_get_unknown_glyphs_count (layout) > 0)
                 {
                   if (problem != NULL)
-                    *problem = g_strdup_printf ("page %u: no font has glyphs for “%s”", pg + 1,
-                                                pango_layout_get_text (layout));
+                    {
+                      g_autofree char *start = g_utf8_substring (pango_layout_get_text (layout), 0, 60);
+                      *problem = g_strdup_printf ("page %u: no font has glyphs for some of “%s…”", pg + 1, start);
+                    }
                   return FALSE;
                 }
               pango_layout_get_extents (layout, NULL, &logical);
@@ -2650,17 +2662,22 @@ custos_report_book_verify (CustosReportBook  *self,
                   (logical.x + logical.width) / (double) PANGO_SCALE > box.width + 0.5)
                 {
                   if (problem != NULL)
-                    *problem = g_strdup_printf ("page %u: “%.40s” is %.1f wide in a cell of %.1f", pg + 1,
-                                                pango_layout_get_text (layout),
-                                                (logical.x + logical.width) / (double) PANGO_SCALE, box.width);
+                    {
+                      g_autofree char *start = g_utf8_substring (pango_layout_get_text (layout), 0, 40);
+                      *problem = g_strdup_printf ("page %u: “%s” is %.1f wide in a cell of %.1f", pg + 1, start,
+                                                  (logical.x + logical.width) / (double) PANGO_SCALE, box.width);
+                    }
                   return FALSE;
                 }
               bottom = box.top + logical.height / (double) PANGO_SCALE;
               if (bottom > row->height + 0.5)
                 {
                   if (problem != NULL)
-                    *problem = g_strdup_printf ("page %u: “%.40s” is %.1f high in a row of %.1f", pg + 1,
-                                                pango_layout_get_text (layout), bottom, row->height);
+                    {
+                      g_autofree char *start = g_utf8_substring (pango_layout_get_text (layout), 0, 40);
+                      *problem = g_strdup_printf ("page %u: “%s” is %.1f high in a row of %.1f", pg + 1, start,
+                                                  bottom, row->height);
+                    }
                   return FALSE;
                 }
               if (box.x + box.width > width + 0.5 || box.x < -EPS)

@@ -151,8 +151,11 @@ void               custos_report_book_add_key_values (CustosReportBook    *self,
                                                       const char * const  *values,
                                                       guint                n);
 /* A table; weights > 0 share the width, weights < 0 are fixed widths in
- * points. headers may be NULL (no header row). The table is valid until the
- * next block is added. */
+ * points, 0 fits the column to its widest value (capped). No column is
+ * narrower than the longest word of its header; a table of fixed and fitted
+ * columns only may be narrower than the page. headers may be NULL (no header
+ * row); the header row is repeated on every page the table continues on.
+ * The table is valid until the next block is added. */
 CustosReportTable *custos_report_book_add_table      (CustosReportBook    *self,
                                                       guint                n_columns,
                                                       const double        *weights,

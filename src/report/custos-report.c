@@ -529,7 +529,7 @@ heatmap_figure (Ctx *ctx)
 static void
 band_counts_table (Ctx *ctx)
 {
-  static const double weights[] = { 1.6, 1.0, 1.0, 1.0 };
+  static const double weights[] = { -130, -80, -80, -80 };
   const char *headers[] = { _("Band"), _("Scores"), _("Inherent"), _("Residual") };
   GListModel *risks = custos_document_get_register (ctx->doc, CUSTOS_REGISTER_RISKS);
   guint n_bands = custos_criteria_get_n_bands (ctx->criteria);

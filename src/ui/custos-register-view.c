@@ -55,6 +55,10 @@ struct _CustosRegisterView
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
   GPtrArray          *columns;    /* Column * */
+  GPtrArray          *extra_columns; /* GtkColumnViewColumn *, added by custos_register_view_add_column() */
+  GtkCustomFilterFunc extra_filter;  /* ANDed with the search */
+  gpointer            extra_filter_data;
+  GDestroyNotify      extra_filter_destroy;
 
   gboolean            syncing_entry;
   gboolean            narrow;
@@ -63,6 +67,8 @@ struct _CustosRegisterView
 
   /* template children */
   GtkWidget          *box;
+  GtkBox             *header_extra;
+  GtkBox             *editor_box;
   GtkLabel           *title_label;
   GtkLabel           *subtitle_label;
   GtkSearchEntry     *search_entry;
@@ -472,6 +478,19 @@ clear_columns (CustosRegisterView *self)
 }
 
 static void
+insert_column (CustosRegisterView  *self,
+               GtkColumnViewColumn *column,
+               int                  position)
+{
+  guint n = g_list_model_get_n_items (gtk_column_view_get_columns (self->column_view));
+
+  if (position < 0 || (guint) position >= n)
+    gtk_column_view_append_column (self->column_view, column);
+  else
+    gtk_column_view_insert_column (self->column_view, (guint) position, column);
+}
+
+static void
 build_columns (CustosRegisterView *self)
 {
   clear_columns (self);
@@ -488,6 +507,17 @@ build_columns (CustosRegisterView *self)
     if ((self->kind->fields[i].flags & CUSTOS_FIELD_FLAG_SUMMARY) != 0 &&
         (self->kind->fields[i].flags & CUSTOS_FIELD_FLAG_TITLE) == 0)
       add_column (self, (int) i);
+  /* Columns added from outside keep the places they were given. */
+  for (guint i = 0; i < self->extra_columns->len; i++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (self->extra_columns, i);
+      int position = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "custos-position"));
+
+      g_object_ref (column);
+      gtk_column_view_remove_column (self->column_view, column);
+      insert_column (self, column, position);
+      g_object_unref (column);
+    }
 }
 
 /* Search ---------------------------------------------------------------- */
@@ -500,6 +530,8 @@ filter_record (gpointer item,
   CustosRecord *record = item;
   const CustosKind *kind = self->kind;
 
+  if (self->extra_filter != NULL && !self->extra_filter (item, self->extra_filter_data))
+    return FALSE;
   if (self->key == NULL)
     return TRUE;
   if (custos_text_matches (custos_record_get_id (record), self->key))
@@ -1109,6 +1141,79 @@ custos_register_view_sort_by (CustosRegisterView *self,
   g_warning ("The register view shows no column “%s”", field_name);
 }
 
+/* Hooks for pages built on the view -------------------------------------- */
+
+void
+custos_register_view_set_filter_func (CustosRegisterView  *self,
+                                      GtkCustomFilterFunc  func,
+                                      gpointer             user_data,
+                                      GDestroyNotify       destroy)
+{
+  g_return_if_fail (CUSTOS_IS_REGISTER_VIEW (self));
+
+  if (self->extra_filter_destroy != NULL)
+    self->extra_filter_destroy (self->extra_filter_data);
+  self->extra_filter = func;
+  self->extra_filter_data = user_data;
+  self->extra_filter_destroy = destroy;
+  custos_register_view_refilter (self);
+}
+
+void
+custos_register_view_refilter (CustosRegisterView *self)
+{
+  g_return_if_fail (CUSTOS_IS_REGISTER_VIEW (self));
+
+  if (self->filter == NULL)
+    return; /* disposed */
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_state (self);
+}
+
+GtkColumnViewColumn *
+custos_register_view_add_column (CustosRegisterView *self,
+                                 int                 position,
+                                 const char         *title,
+                                 GtkListItemFactory *factory,
+                                 GtkSorter          *sorter)
+{
+  GtkColumnViewColumn *column;
+
+  g_return_val_if_fail (CUSTOS_IS_REGISTER_VIEW (self), NULL);
+  g_return_val_if_fail (GTK_IS_LIST_ITEM_FACTORY (factory), NULL);
+  g_return_val_if_fail (sorter == NULL || GTK_IS_SORTER (sorter), NULL);
+
+  column = gtk_column_view_column_new (title, g_object_ref (factory));
+  if (sorter != NULL)
+    gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  g_object_set_data (G_OBJECT (column), "custos-position", GINT_TO_POINTER (position));
+  insert_column (self, column, position);
+  g_ptr_array_add (self->extra_columns, column);
+  return column;
+}
+
+void
+custos_register_view_add_header_widget (CustosRegisterView *self,
+                                        GtkWidget          *widget)
+{
+  g_return_if_fail (CUSTOS_IS_REGISTER_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_box_append (self->header_extra, widget);
+  gtk_widget_set_visible (GTK_WIDGET (self->header_extra), TRUE);
+}
+
+void
+custos_register_view_add_editor_widget (CustosRegisterView *self,
+                                        GtkWidget          *widget)
+{
+  g_return_if_fail (CUSTOS_IS_REGISTER_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_box_append (self->editor_box, widget);
+}
+
 /* Layout ----------------------------------------------------------------- */
 
 static gboolean
@@ -1181,7 +1286,15 @@ custos_register_view_dispose (GObject *object)
     {
       gtk_column_view_set_model (self->column_view, NULL);
       clear_columns (self);
+      for (guint i = 0; i < self->extra_columns->len; i++)
+        gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->extra_columns, i));
     }
+  g_ptr_array_set_size (self->extra_columns, 0);
+  if (self->extra_filter_destroy != NULL)
+    self->extra_filter_destroy (self->extra_filter_data);
+  self->extra_filter = NULL;
+  self->extra_filter_data = NULL;
+  self->extra_filter_destroy = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_REGISTER_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
@@ -1199,6 +1312,7 @@ custos_register_view_finalize (GObject *object)
   CustosRegisterView *self = CUSTOS_REGISTER_VIEW (object);
 
   g_ptr_array_unref (self->columns);
+  g_ptr_array_unref (self->extra_columns);
   g_free (self->register_name);
   g_free (self->search_text);
   g_free (self->key);
@@ -1292,6 +1406,8 @@ custos_register_view_class_init (CustosRegisterViewClass *klass)
   g_type_ensure (CUSTOS_TYPE_RECORD_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-register-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, box);
+  gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, header_extra);
+  gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, editor_box);
   gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, title_label);
   gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, search_entry);
@@ -1322,6 +1438,7 @@ custos_register_view_init (CustosRegisterView *self)
 
   self->reg = -1;
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
+  self->extra_columns = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

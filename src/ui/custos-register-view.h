@@ -41,4 +41,27 @@ void                custos_register_view_sort_by           (CustosRegisterView *
                                                             const char         *field_name,
                                                             GtkSortType         order);
 
+/* Hooks for pages built on the view. They know nothing of any register. */
+
+/* Shows only records for which func returns TRUE (ANDed with the search);
+ * NULL removes it. Call refilter when what func tests changes. */
+void                custos_register_view_set_filter_func   (CustosRegisterView  *self,
+                                                            GtkCustomFilterFunc  func,
+                                                            gpointer             user_data,
+                                                            GDestroyNotify       destroy);
+void                custos_register_view_refilter          (CustosRegisterView  *self);
+/* Adds a column at a position among all columns (-1: last; sorter may be
+ * NULL); returns it (owned by the view). */
+GtkColumnViewColumn *custos_register_view_add_column       (CustosRegisterView  *self,
+                                                            int                  position,
+                                                            const char          *title,
+                                                            GtkListItemFactory  *factory,
+                                                            GtkSorter           *sorter);
+/* Packs a widget into the header, before the search entry. */
+void                custos_register_view_add_header_widget (CustosRegisterView  *self,
+                                                            GtkWidget           *widget);
+/* Packs a widget under the record editor, in its scrolled pane. */
+void                custos_register_view_add_editor_widget (CustosRegisterView  *self,
+                                                            GtkWidget           *widget);
+
 G_END_DECLS

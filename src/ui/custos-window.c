@@ -9,12 +9,15 @@
 
 #include <glib/gi18n.h>
 
+#include "custos-export.h"
 #include "custos-file.h"
 #include "custos-history.h"
 #include "custos-overview-page.h"
 #include "custos-readiness-page.h"
+#include "custos-recovery.h"
 #include "custos-record-editor.h"
 #include "custos-register-view.h"
+#include "custos-risks-page.h"
 #include "custos-window.h"
 
 typedef struct
@@ -27,20 +30,20 @@ typedef struct
 } PageInfo;
 
 static const PageInfo page_infos[] = {
-  { "overview", N_("Overview"), NULL, FALSE, FALSE },
-  { "context", N_("Context"), "4", FALSE, FALSE },
-  { "leadership", N_("Leadership"), "5", FALSE, FALSE },
-  { "planning", N_("Planning"), "6", FALSE, TRUE },
-  { "assets", N_("Assets"), NULL, TRUE, FALSE },
-  { "risks", N_("Risks"), NULL, TRUE, FALSE },
-  { "treatment", N_("Treatment Plan"), NULL, TRUE, FALSE },
-  { "soa", N_("Statement of Applicability"), NULL, TRUE, FALSE },
-  { "objectives", N_("Objectives"), NULL, TRUE, FALSE },
-  { "support", N_("Support"), "7", FALSE, FALSE },
-  { "operation", N_("Operation"), "8", FALSE, FALSE },
-  { "performance", N_("Performance Evaluation"), "9", FALSE, FALSE },
-  { "improvement", N_("Improvement"), "10", FALSE, FALSE },
-  { "readiness", N_("Readiness"), NULL, FALSE, FALSE },
+  { "overview", NC_("sidebar", "Overview"), NULL, FALSE, FALSE },
+  { "context", NC_("sidebar", "Context"), "4", FALSE, FALSE },
+  { "leadership", NC_("sidebar", "Leadership"), "5", FALSE, FALSE },
+  { "planning", NC_("sidebar", "Planning"), "6", FALSE, TRUE },
+  { "assets", NC_("sidebar", "Assets"), NULL, TRUE, FALSE },
+  { "risks", NC_("sidebar", "Risks"), NULL, TRUE, FALSE },
+  { "treatment", NC_("sidebar", "Treatment Plan"), NULL, TRUE, FALSE },
+  { "soa", NC_("sidebar", "Statement of Applicability"), NULL, TRUE, FALSE },
+  { "objectives", NC_("sidebar", "Objectives"), NULL, TRUE, FALSE },
+  { "support", NC_("sidebar", "Support"), "7", FALSE, FALSE },
+  { "operation", NC_("sidebar", "Operation"), "8", FALSE, FALSE },
+  { "performance", NC_("sidebar", "Performance Evaluation"), "9", FALSE, FALSE },
+  { "improvement", NC_("sidebar", "Improvement"), "10", FALSE, FALSE },
+  { "readiness", NC_("sidebar", "Readiness"), NULL, FALSE, FALSE },
 };
 
 struct _CustosWindow
@@ -53,6 +56,10 @@ struct _CustosWindow
   GFile                *pending_file; /* being loaded or saved */
   GCancellable         *cancellable;
   GSettings            *settings;
+  CustosRecovery       *recovery;     /* copy of unsaved work, for crashes */
+  guint                 autosave_id;
+  gboolean              recovering;   /* the file being loaded is a recovery copy … */
+  GFile                *recover_as;   /* … of this original (NULL: a new document) */
   gboolean              busy;
   gboolean              close_after_save;
   GPtrArray            *builders;     /* one per page built from ui/pages */
@@ -118,12 +125,35 @@ on_modified_changed (CustosDocument *document,
                                  self->file != NULL && custos_document_get_modified (document));
 }
 
+static gboolean
+autosave (gpointer user_data)
+{
+  CustosWindow *self = user_data;
+
+  self->autosave_id = 0;
+  if (custos_document_get_modified (self->document))
+    custos_recovery_write (self->recovery, self->document);
+  return G_SOURCE_REMOVE;
+}
+
+/* Unsaved work is copied to the recovery directory a little after each
+ * burst of edits (GSettings autosave-interval; 0 turns it off). */
+static void
+on_document_changed (CustosWindow *self)
+{
+  guint interval = g_settings_get_uint (self->settings, "autosave-interval");
+
+  if (interval > 0 && self->autosave_id == 0)
+    self->autosave_id = g_timeout_add_seconds (interval, autosave, self);
+}
+
 /* Hands the document to every widget of a page that takes one. */
 static void
 give_document (GtkWidget      *widget,
                CustosDocument *document)
 {
-  if (CUSTOS_IS_REGISTER_VIEW (widget) || CUSTOS_IS_OVERVIEW_PAGE (widget) || CUSTOS_IS_READINESS_PAGE (widget))
+  if (CUSTOS_IS_REGISTER_VIEW (widget) || CUSTOS_IS_OVERVIEW_PAGE (widget) || CUSTOS_IS_READINESS_PAGE (widget) ||
+      CUSTOS_IS_RISKS_PAGE (widget))
     g_object_set (widget, "document", document, NULL);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -158,6 +188,14 @@ set_document (CustosWindow   *self,
   g_set_object (&self->file, file);
   g_clear_object (&self->history);
   self->history = custos_history_new (document);
+  if (self->recovery != NULL)
+    custos_recovery_clear (self->recovery);
+  g_clear_object (&self->recovery);
+  {
+    g_autoptr(GFile) directory = custos_recovery_get_directory ();
+    self->recovery = custos_recovery_new (directory, file);
+  }
+  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (document, "notify::modified", G_CALLBACK (on_modified_changed), self, 0);
   g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
@@ -236,12 +274,28 @@ load_cb (GObject      *source,
   if (document == NULL)
     {
       g_autofree char *name = g_file_get_basename (file);
+
+      self->recovering = FALSE;
+      g_clear_object (&self->recover_as);
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       gtk_stack_set_visible_child_name (self->stack, "overview");
       show_error (self, heading, error->message);
+      return;
+    }
+  if (self->recovering)
+    {
+      /* A recovered copy: it stands for its original, with unsaved changes. */
+      g_autoptr(GFile) original = g_steal_pointer (&self->recover_as);
+
+      self->recovering = FALSE;
+      set_document (self, document, original);
+      custos_document_set_modified (document, TRUE);
+      /* The work moves into this window's own recovery copy. */
+      custos_recovery_write (self->recovery, document);
+      custos_recovery_discard (file);
       return;
     }
   set_document (self, document, file);
@@ -279,6 +333,8 @@ save_cb (GObject      *source,
       return;
     }
   g_set_object (&self->file, file);
+  custos_recovery_set_original (self->recovery, file);
+  custos_recovery_clear (self->recovery);
   remember_recent (file);
   update_title (self);
   custos_history_seal (self->history);
@@ -454,6 +510,32 @@ redo_action (GtkWidget  *widget,
   custos_history_redo (CUSTOS_WINDOW (widget)->history);
 }
 
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+
+  custos_export_present (GTK_WINDOW (self), self->document, self->file);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  CustosReportKind kind = CUSTOS_REPORT_PACK;
+
+  if (!custos_report_kind_parse (g_variant_get_string (parameter, NULL), &kind))
+    {
+      g_warning ("No report “%s”", g_variant_get_string (parameter, NULL));
+      return;
+    }
+  custos_print_present (GTK_WINDOW (self), self->document, kind);
+}
+
 static GtkListBoxRow *
 find_sidebar_row (CustosWindow *self,
                   const char   *name)
@@ -579,7 +661,7 @@ sidebar_row (const PageInfo *info)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *number = gtk_label_new (info->clause);
-  GtkWidget *label = gtk_label_new (_(info->label));
+  GtkWidget *label = gtk_label_new (g_dpgettext2 (NULL, "sidebar", info->label));
   GtkWidget *row = gtk_list_box_row_new ();
 
   gtk_widget_set_size_request (number, 20, -1);
@@ -599,7 +681,7 @@ sidebar_row (const PageInfo *info)
       gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_add_css_class (row, "sidebar-heading");
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->label), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, g_dpgettext2 (NULL, "sidebar", info->label), -1);
   return row;
 }
 
@@ -636,6 +718,12 @@ custos_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  /* Closed deliberately (saved or discarded): no copy is needed any more. */
+  if (self->recovery != NULL)
+    custos_recovery_clear (self->recovery);
+  g_clear_object (&self->recovery);
+  g_clear_object (&self->recover_as);
   g_clear_object (&self->history);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
@@ -660,6 +748,7 @@ custos_window_class_init (CustosWindowClass *klass)
   g_type_ensure (CUSTOS_TYPE_OVERVIEW_PAGE);
   g_type_ensure (CUSTOS_TYPE_RECORD_EDITOR);
   g_type_ensure (CUSTOS_TYPE_REGISTER_VIEW);
+  g_type_ensure (CUSTOS_TYPE_RISKS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CustosWindow, leaflet);
@@ -678,6 +767,8 @@ custos_window_class_init (CustosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", "s", print_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
@@ -741,6 +832,19 @@ custos_window_set_new_document (CustosWindow   *self,
 {
   g_return_if_fail (CUSTOS_IS_WINDOW (self));
   set_document (self, document, NULL);
+}
+
+/* Opens the copy of unsaved work a crashed session left, in place of original. */
+void
+custos_window_recover (CustosWindow *self,
+                       GFile        *copy,
+                       GFile        *original)
+{
+  g_return_if_fail (CUSTOS_IS_WINDOW (self));
+
+  self->recovering = TRUE;
+  g_set_object (&self->recover_as, original);
+  custos_window_load (self, copy);
 }
 
 CustosDocument *

@@ -16,6 +16,11 @@ CustosWindow   *custos_window_new          (CustosApplication *application);
 /* Loads file into this window; on failure the current document stays. */
 void            custos_window_load         (CustosWindow      *self,
                                             GFile             *file);
+/* Loads a recovery copy of unsaved work; the document stands for original
+ * (NULL for a new document) and is marked modified. */
+void            custos_window_recover      (CustosWindow      *self,
+                                            GFile             *copy,
+                                            GFile             *original);
 void            custos_window_set_new_document (CustosWindow   *self,
                                                 CustosDocument *document);
 CustosDocument *custos_window_get_document (CustosWindow      *self);
