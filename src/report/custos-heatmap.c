@@ -566,7 +566,9 @@ custos_heatmap_draw_data (cairo_t                  *cr,
   cell = MIN (g.cell_width, g.cell_height);
   radius = cell * 0.07;
   count_size = CLAMP (cell * 0.30, 4.0, 30.0);
+  count_size = MAX (count_size, MIN (style->count_size_min, cell * 0.45));
   label_size = CLAMP (MIN (g.cell_height * 0.21, g.cell_width * 0.2), 3.0, 10.0);
+  label_size = MAX (label_size, style->label_size_min);
 
   cairo_save (cr);
 
@@ -679,7 +681,7 @@ custos_heatmap_draw_data (cairo_t                  *cr,
 
   if (style->show_axis_titles)
     {
-      double title_size = CLAMP (g.axis_size * 0.55, 3.0, 10.5);
+      double title_size = MAX (CLAMP (g.axis_size * 0.55, 3.0, 10.5), MIN (style->label_size_min, g.axis_size * 0.8));
       g_autoptr(PangoLayout) across = make_layout (cr, family, title_size, PANGO_WEIGHT_BOLD, _("Consequence"));
       g_autoptr(PangoLayout) up = make_layout (cr, family, title_size, PANGO_WEIGHT_BOLD, _("Likelihood"));
 

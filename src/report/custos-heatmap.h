@@ -34,6 +34,8 @@ typedef struct
   double                background_rgba[4]; /* alpha 0: white; cells are mixed with it */
   int                   selected_likelihood;  /* a highlighted cell; 0: none */
   int                   selected_consequence;
+  double                label_size_min;   /* labels no smaller than this (still fitted to their room); 0: none */
+  double                count_size_min;   /* counts no smaller than this (within their cell); 0: none */
 } CustosHeatmapStyle;
 
 /* Where everything goes for a given size; a pure function of its inputs. */

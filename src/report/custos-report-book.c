@@ -2652,7 +2652,7 @@ custos_report_book_verify (CustosReportBook  *self,
                 {
                   if (problem != NULL)
                     {
-                      g_autofree char *start = g_utf8_substring (pango_layout_get_text (layout), 0, 60);
+                      g_autofree char *start = g_utf8_substring (pango_layout_get_text (layout), 0, MIN (60, g_utf8_strlen (pango_layout_get_text (layout), -1)));
                       *problem = g_strdup_printf ("page %u: no font has glyphs for some of “%s…”", pg + 1, start);
                     }
                   return FALSE;
@@ -2663,7 +2663,7 @@ custos_report_book_verify (CustosReportBook  *self,
                 {
                   if (problem != NULL)
                     {
-                      g_autofree char *start = g_utf8_substring (pango_layout_get_text (layout), 0, 40);
+                      g_autofree char *start = g_utf8_substring (pango_layout_get_text (layout), 0, MIN (40, g_utf8_strlen (pango_layout_get_text (layout), -1)));
                       *problem = g_strdup_printf ("page %u: “%s” is %.1f wide in a cell of %.1f", pg + 1, start,
                                                   (logical.x + logical.width) / (double) PANGO_SCALE, box.width);
                     }
@@ -2674,7 +2674,7 @@ custos_report_book_verify (CustosReportBook  *self,
                 {
                   if (problem != NULL)
                     {
-                      g_autofree char *start = g_utf8_substring (pango_layout_get_text (layout), 0, 40);
+                      g_autofree char *start = g_utf8_substring (pango_layout_get_text (layout), 0, MIN (40, g_utf8_strlen (pango_layout_get_text (layout), -1)));
                       *problem = g_strdup_printf ("page %u: “%s” is %.1f high in a row of %.1f", pg + 1, start,
                                                   bottom, row->height);
                     }

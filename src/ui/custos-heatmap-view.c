@@ -32,6 +32,7 @@ struct _CustosHeatmapView
   gboolean           colour_blind;
   int                selected_l, selected_c;
   int                focus_l, focus_c;
+  gboolean           keyboard;      /* the keys moved the focus cell since the last click */
   guint              a11y_idle;
 };
 
@@ -263,13 +264,25 @@ custos_heatmap_view_snapshot (GtkWidget   *widget,
   style.background_rgba[3] = 1.0;
   style.selected_likelihood = self->selected_l;
   style.selected_consequence = self->selected_c;
+  /* On screen, text stays readable however small the cells: counts at the
+   * UI font's size, labels a little smaller (the report sizes both from the
+   * cells alone). */
+  {
+    double ui_px = font != NULL && pango_font_description_get_size (font) > 0
+                   ? pango_font_description_get_size (font) / (double) PANGO_SCALE * 96.0 / 72.0
+                   : 14.0;
+    if (font != NULL && pango_font_description_get_size_is_absolute (font))
+      ui_px = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+    style.label_size_min = ui_px * 0.74;
+    style.count_size_min = ui_px * 1.1;
+  }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) width, (float) height));
   custos_heatmap_draw_data (cr, width, height, data, &style);
 
   /* The keyboard's cell, when the keyboard is in use. */
-  if ((gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_VISIBLE) != 0 &&
-      gtk_widget_has_focus (widget))
+  if (gtk_widget_has_focus (widget) &&
+      (self->keyboard || (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_VISIBLE) != 0))
     {
       CustosHeatmapGeometry g;
       double x, y, w, h, lw;
@@ -365,10 +378,18 @@ on_released (GtkGestureClick   *gesture,
              double             y,
              CustosHeatmapView *self)
 {
+  self->keyboard = FALSE;
   if (gtk_widget_get_focusable (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self));
   if (custos_heatmap_view_click (self, x, y))
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_focus_leave (CustosHeatmapView *self)
+{
+  self->keyboard = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
@@ -390,12 +411,30 @@ custos_heatmap_view_activate_focus (CustosHeatmapView *self)
     select_cell (self, self->focus_l, self->focus_c);
 }
 
+static gboolean handle_key (CustosHeatmapView *self,
+                            guint              keyval,
+                            GdkModifierType    state);
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
                 guint                  keycode,
                 GdkModifierType        state,
                 CustosHeatmapView     *self)
+{
+  if (!handle_key (self, keyval, state))
+    return FALSE;
+  /* The keys move the focus cell, not the window's focus, so GTK would
+   * not show it as keyboard focus: the widget remembers. */
+  self->keyboard = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static gboolean
+handle_key (CustosHeatmapView *self,
+            guint              keyval,
+            GdkModifierType    state)
 {
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return FALSE;
@@ -788,7 +827,7 @@ static void
 custos_heatmap_view_init (CustosHeatmapView *self)
 {
   GtkGesture *click;
-  GtkEventController *keys;
+  GtkEventController *keys, *focus;
 
   self->focus_l = 1;
   self->focus_c = 1;
@@ -799,6 +838,10 @@ custos_heatmap_view_init (CustosHeatmapView *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);

@@ -26,7 +26,7 @@ struct _CustosMonitoringPage
   CustosRecord       *measure;
   GSettings          *settings;
   guint               refresh_id;
-  gboolean            position_set;
+  int                 auto_position; /* where the paned was first put, -1 before */
 
   /* template children */
   GtkPaned           *paned;
@@ -55,6 +55,18 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Hiding a focused widget would leave the focus on a hidden widget (and
+ * GtkStack would keep the hidden page alive for it): let go of it first. */
+static void
+release_focus_in (GtkWidget *container)
+{
+  GtkRoot *root = gtk_widget_get_root (container);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, container))
+    gtk_root_set_focus (root, NULL);
+}
 
 /* Results --------------------------------------------------------------- */
 
@@ -174,6 +186,8 @@ refresh (gpointer user_data)
 
   self->refresh_id = 0;
   clear_list (self->results_list);
+  if (self->measure == NULL)
+    release_focus_in (gtk_stack_get_child_by_name (self->trend_stack, "trend"));
   gtk_stack_set_visible_child_name (self->trend_stack, self->measure != NULL ? "trend" : "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "monitoring.add-result",
                                  self->document != NULL && self->measure != NULL);
@@ -382,14 +396,10 @@ set_document (CustosMonitoringPage *self,
   g_set_object (&self->document, document);
   if (document != NULL)
     g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
-  /* The register view follows by its binding; show the first measure's trend. */
+  /* The view selects a record as soon as it has the document, and tells its
+   * form about the record before the document: the form must know it first. */
+  custos_record_editor_set_document (custos_register_view_get_editor (self->register_view), document);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-  if (document != NULL && custos_register_view_get_selected (self->register_view) == NULL)
-    {
-      g_autoptr(CustosRecord) first = g_list_model_get_item (custos_register_view_get_model (self->register_view), 0);
-      if (first != NULL)
-        custos_register_view_select (self->register_view, first);
-    }
   queue_refresh (self);
 }
 
@@ -402,13 +412,23 @@ on_max_position_notify (GtkPaned             *paned,
                         GParamSpec           *pspec,
                         CustosMonitoringPage *self)
 {
-  int max = 0;
+  /* The height it is shown at: max-position starts at G_MAXINT. */
+  int max = gtk_widget_get_height (GTK_WIDGET (paned));
 
-  g_object_get (paned, "max-position", &max, NULL);
-  if (self->position_set || max <= 0)
+  /* Once, at the first size the page is shown at (a hidden page is sized
+   * before it has its real size); after that the handle is the user's. */
+  if (max <= 0 || self->auto_position >= 0 || !gtk_widget_get_mapped (GTK_WIDGET (paned)))
     return;
-  self->position_set = TRUE;
-  gtk_paned_set_position (paned, MAX (max * 9 / 20, 220));
+  self->auto_position = MIN (MAX (max * 9 / 20, 220), max);
+  gtk_paned_set_position (paned, self->auto_position);
+}
+
+/* A page shown for the first time may already have its size. */
+static void
+on_paned_map (GtkWidget            *paned,
+              CustosMonitoringPage *self)
+{
+  on_max_position_notify (GTK_PANED (paned), NULL, self);
 }
 
 /* GObject ------------------------------------------------------------------- */
@@ -423,6 +443,8 @@ custos_monitoring_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->document, on_document_changed, self);
   if (self->register_view != NULL)
     g_signal_handlers_disconnect_by_func (self->register_view, on_selected_notify, self);
+  /* The bin's child is a template child: the bin must let go of it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_MONITORING_PAGE);
   g_clear_object (&self->measure);
   g_clear_object (&self->document);
@@ -510,12 +532,14 @@ static void
 custos_monitoring_page_init (CustosMonitoringPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->auto_position = -1;
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "colour-blind-palette", self->trend_view, "colour-blind", G_SETTINGS_BIND_GET);
   gtk_popover_set_default_widget (self->add_popover, GTK_WIDGET (self->confirm_button));
   g_signal_connect (self->register_view, "notify::selected", G_CALLBACK (on_selected_notify), self);
   g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (on_max_position_notify), self);
+  g_signal_connect (self->paned, "map", G_CALLBACK (on_paned_map), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "monitoring.add-result", FALSE);
   gtk_stack_set_visible_child_name (self->trend_stack, "none");
 }

@@ -84,7 +84,12 @@ struct _CustosRegisterView
   CustosRecordEditor *editor;
 };
 
-G_DEFINE_FINAL_TYPE (CustosRegisterView, custos_register_view, GTK_TYPE_WIDGET)
+static void custos_register_view_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CustosRegisterView, custos_register_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, custos_register_view_buildable_init))
+
+static GtkBuildableIface *parent_buildable_iface;
 
 enum {
   PROP_0,
@@ -1067,8 +1072,9 @@ custos_register_view_set_document (CustosRegisterView *self,
   /* Records of the old document must not linger in the editor. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_set_object (&self->document, document);
-  update_model (self);
+  /* The editor (bound to "document") gets the document before a record of it. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  update_model (self);
 }
 
 const char *
@@ -1212,6 +1218,30 @@ custos_register_view_add_editor_widget (CustosRegisterView *self,
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   gtk_box_append (self->editor_box, widget);
+}
+
+/* In a .ui file, <child type="header"> and <child type="editor"> do the same. */
+static void
+custos_register_view_buildable_add_child (GtkBuildable *buildable,
+                                          GtkBuilder   *builder,
+                                          GObject      *child,
+                                          const char   *type)
+{
+  CustosRegisterView *self = CUSTOS_REGISTER_VIEW (buildable);
+
+  if (g_strcmp0 (type, "header") == 0 && GTK_IS_WIDGET (child))
+    custos_register_view_add_header_widget (self, GTK_WIDGET (child));
+  else if (g_strcmp0 (type, "editor") == 0 && GTK_IS_WIDGET (child))
+    custos_register_view_add_editor_widget (self, GTK_WIDGET (child));
+  else
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+}
+
+static void
+custos_register_view_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = custos_register_view_buildable_add_child;
 }
 
 /* Layout ----------------------------------------------------------------- */

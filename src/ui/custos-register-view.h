@@ -41,7 +41,9 @@ void                custos_register_view_sort_by           (CustosRegisterView *
                                                             const char         *field_name,
                                                             GtkSortType         order);
 
-/* Hooks for pages built on the view. They know nothing of any register. */
+/* Hooks for pages built on the view. They know nothing of any register.
+ * In a .ui file, <child type="header"> and <child type="editor"> add widgets
+ * to the header and under the editor. */
 
 /* Shows only records for which func returns TRUE (ANDed with the search);
  * NULL removes it. Call refilter when what func tests changes. */

@@ -133,6 +133,7 @@ G_DEFINE_FINAL_TYPE (CustosRisksPage, custos_risks_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_RESIDUAL,
   N_PROPS
 };
 
@@ -491,6 +492,15 @@ filter_changed (CustosRisksPage *self)
   self->syncing = FALSE;
 
   custos_register_view_refilter (self->register_view);
+  /* The editor shows the first match rather than nothing. */
+  if (custos_register_view_get_selected (self->register_view) == NULL)
+    {
+      GListModel *shown = custos_register_view_get_model (self->register_view);
+      g_autoptr(CustosRecord) first = g_list_model_get_n_items (shown) > 0 ? g_list_model_get_item (shown, 0) : NULL;
+
+      if (first != NULL)
+        custos_register_view_select (self->register_view, first);
+    }
   update_filter_bar (self);
   update_legend (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "risks.clear-filters", custos_risk_filter_is_active (&self->filter));
@@ -774,6 +784,7 @@ on_residual_notify (CustosHeatmapView *heatmap,
 {
   self->filter.residual = custos_heatmap_view_get_residual (heatmap);
   filter_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESIDUAL]);
 }
 
 static void
@@ -991,6 +1002,12 @@ custos_risks_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->document, on_document_changed, self);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_RISKS_PAGE);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   g_clear_pointer (&self->chips, g_hash_table_unref);
   g_clear_object (&self->document);
   for (guint i = 0; i < N_DROPS; i++)
@@ -1022,6 +1039,9 @@ custos_risks_page_get_property (GObject    *object,
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
+    case PROP_RESIDUAL:
+      g_value_set_boolean (value, custos_heatmap_view_get_residual (self->heatmap));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1039,6 +1059,9 @@ custos_risks_page_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       custos_risks_page_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_RESIDUAL:
+      custos_heatmap_view_set_residual (self->heatmap, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1059,9 +1082,14 @@ custos_risks_page_class_init (CustosRisksPageClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, CUSTOS_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The heatmap and the band filter show residual rather than inherent risk. */
+  properties[PROP_RESIDUAL] =
+    g_param_spec_boolean ("residual", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "risks.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_property_action (widget_class, "risks.residual", "residual");
 
   g_type_ensure (CUSTOS_TYPE_HEATMAP_VIEW);
   g_type_ensure (CUSTOS_TYPE_REGISTER_VIEW);

@@ -263,7 +263,8 @@ struct _CustosSoaPage
   GHashTable         *problems;       /* control id (borrowed from readiness) → GPtrArray of findings */
   GArray             *group_decided;  /* guint per group of the catalogue */
   guint               n_decided;
-  guint               check_id;       /* idle: check again after edits */
+  guint               check_id;       /* idle or timeout: check again after edits */
+  gint64              check_cost;     /* µs the last check took */
 
   char               *search_text;
   char               *key;            /* case-folded search, NULL when empty */
@@ -295,6 +296,7 @@ struct _CustosSoaPage
   GtkDropDown        *attribute_dropdown;
   GtkLabel           *shown_label;
   GtkProgressBar     *progress_bar;
+  GtkLabel           *progress_label;
   GtkPaned           *paned;
   GtkStack           *results_stack;
   GtkColumnView      *column_view;
@@ -344,7 +346,8 @@ update_progress (CustosSoaPage *self)
 
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) self->n_decided / total : 0.0);
   gtk_progress_bar_set_text (self->progress_bar, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->progress_bar),
+  gtk_label_set_text (self->progress_label, text);
+  gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->progress_bar)),
                                _("Controls decided applicable or not applicable, out of every control of Annex A"));
 }
 
@@ -365,6 +368,7 @@ check_now (CustosSoaPage *self)
 {
   CustosCatalogue *catalogue;
   guint previous = self->n_decided;
+  gint64 start = g_get_monotonic_time ();
 
   g_clear_handle_id (&self->check_id, g_source_remove);
   g_hash_table_remove_all (self->problems);
@@ -415,6 +419,7 @@ check_now (CustosSoaPage *self)
 
   update_progress (self);
   refresh_bound_cells (self);
+  self->check_cost = g_get_monotonic_time () - start;
   if (previous != self->n_decided)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DECIDED]);
 }
@@ -429,12 +434,18 @@ check_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Before GTK lays out and draws again, so an edit and its check show together. */
+/* Before GTK lays out and draws again, so an edit and its check show
+ * together; but a check that takes long (ten thousand risks) waits for a
+ * pause in the typing. */
 static void
 queue_check (CustosSoaPage *self)
 {
-  if (self->check_id == 0)
+  if (self->check_id != 0)
+    return;
+  if (self->check_cost < 16000) /* a frame */
     self->check_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, check_idle, self, NULL);
+  else
+    self->check_id = g_timeout_add_full (G_PRIORITY_DEFAULT, 300, check_idle, self, NULL);
 }
 
 static void
@@ -442,6 +453,13 @@ ensure_checked (CustosSoaPage *self)
 {
   if (self->check_id != 0 || (self->readiness == NULL && self->document != NULL))
     check_now (self);
+}
+
+void
+custos_soa_page_check_now (CustosSoaPage *self)
+{
+  g_return_if_fail (CUSTOS_IS_SOA_PAGE (self));
+  check_now (self);
 }
 
 GPtrArray *
@@ -471,7 +489,7 @@ set_inscription (GtkWidget  *cell,
                  const char *text,
                  const char *css_class)
 {
-  static const char *classes[] = { "dim-label", "warning", "success", "custos-soa-empty" };
+  static const char *classes[] = { "dim-label", "warning", "success", "custos-soa-empty", "custos-soa-group" };
 
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
@@ -518,6 +536,7 @@ update_heading_cell (CustosSoaPage    *self,
 {
   CustosCatalogue *catalogue = custos_catalogue_get (heading->edition);
 
+  gtk_widget_set_tooltip_text (child, NULL); /* the cell may have shown an entry before */
   switch (kind)
     {
     case COLUMN_ID:
@@ -532,15 +551,20 @@ update_heading_cell (CustosSoaPage    *self,
 
     case COLUMN_TITLE:
       {
+        g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", group_title (heading->group));
+        gtk_label_set_markup (GTK_LABEL (child), markup);
+      }
+      break;
+
+    case COLUMN_APPLICABLE:
+      {
+        /* The group's progress, under the column that holds the decisions. */
         guint decided = heading->index < self->group_decided->len
                       ? g_array_index (self->group_decided, guint, heading->index) : 0;
         g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u decided",
                                                                "%u of %u decided", heading->group->n_controls),
                                                   decided, heading->group->n_controls);
-        g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>   <span fgalpha=\"55%%\">%s</span>",
-                                                          group_title (heading->group), count);
-
-        gtk_label_set_markup (GTK_LABEL (child), markup);
+        set_inscription (child, count, "custos-soa-group");
       }
       break;
 
@@ -548,7 +572,6 @@ update_heading_cell (CustosSoaPage    *self,
       gtk_label_set_text (GTK_LABEL (child), "");
       break;
 
-    case COLUMN_APPLICABLE:
     case COLUMN_REASONS:
     case COLUMN_IMPLEMENTATION:
     case COLUMN_OWNER:
@@ -641,7 +664,17 @@ update_cell (CustosSoaPage *self,
     case COLUMN_RISKS:
       {
         g_autofree char *markup = custos_soa_selecting_markup (self->document, id);
+        g_autoptr(GPtrArray) risks = custos_document_get_selecting_risks (self->document, id);
+        g_autoptr(GString) tooltip = g_string_new (NULL);
+
         gtk_label_set_markup (GTK_LABEL (child), markup);
+        /* All of them, for when the cell is too narrow for every link. */
+        for (guint i = 0; i < risks->len; i++)
+          {
+            g_autofree char *label = custos_format_record_label (self->document, risks->pdata[i]);
+            g_string_append_printf (tooltip, "%s%s", i > 0 ? "\n" : "", label);
+          }
+        gtk_widget_set_tooltip_text (child, tooltip->len > 0 ? tooltip->str : NULL);
       }
       break;
 
@@ -780,13 +813,13 @@ add_column (CustosSoaPage *self,
 static void
 build_columns (CustosSoaPage *self)
 {
-  add_column (self, COLUMN_ID, C_("column", "Control"), 78);
+  add_column (self, COLUMN_ID, C_("column", "Control"), 66);
   add_column (self, COLUMN_TITLE, C_("column", "Title"), -1);
-  add_column (self, COLUMN_APPLICABLE, C_("column", "Applicable"), 112);
-  add_column (self, COLUMN_REASONS, C_("column", "Reasons"), 128);
-  add_column (self, COLUMN_IMPLEMENTATION, C_("column", "Implementation"), 136);
-  add_column (self, COLUMN_OWNER, C_("column", "Owner"), 116);
-  add_column (self, COLUMN_RISKS, C_("column", "Selected by"), 104);
+  add_column (self, COLUMN_APPLICABLE, C_("column", "Applicable"), 122);
+  add_column (self, COLUMN_REASONS, C_("column", "Reasons"), 112);
+  add_column (self, COLUMN_IMPLEMENTATION, C_("column", "Implementation"), 164);
+  add_column (self, COLUMN_OWNER, C_("column", "Owner"), 100);
+  add_column (self, COLUMN_RISKS, C_("column", "Selected by"), 92);
 }
 
 /* Rows: the search and filters ------------------------------------------------ */
@@ -903,6 +936,22 @@ custos_soa_page_get_selected_entries (CustosSoaPage *self)
   return entries;
 }
 
+static gboolean apply_layout (gpointer user_data);
+
+/* A narrow page shows the editor under the list only while one control is
+ * selected: several are edited with the bar under the list. */
+static void
+update_editor_visibility (CustosSoaPage *self)
+{
+  gboolean visible = !self->narrow || self->n_selected == 1;
+
+  if (visible == gtk_widget_get_visible (GTK_WIDGET (self->editor_stack)))
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_stack), visible);
+  if (visible && self->layout_idle == 0)
+    self->layout_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_layout, self, NULL);
+}
+
 static void
 update_selection_state (CustosSoaPage *self)
 {
@@ -941,6 +990,7 @@ update_selection_state (CustosSoaPage *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "soa.set-owner", entries->len > 0);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "soa.select-none", entries->len > 0);
     }
+  update_editor_visibility (self);
 }
 
 static void
@@ -1259,17 +1309,17 @@ update_edition (CustosSoaPage *self)
                                is_2022 ? _("Show the controls of one theme") : _("Show the controls of one category"));
   gtk_widget_set_visible (GTK_WIDGET (self->attribute_dropdown), is_2022);
   gtk_revealer_set_reveal_child (self->migrate_revealer, self->document != NULL && !is_2022);
-  gtk_column_view_column_set_fixed_width (self->columns[COLUMN_ID].column, is_2022 ? 78 : 100);
+  gtk_column_view_column_set_fixed_width (self->columns[COLUMN_ID].column, is_2022 ? 66 : 88);
 
   if (is_2022)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "ISO/IEC 27001:2022 Annex A · %u controls in %u theme · clause 6.1.3 d",
-                                             "ISO/IEC 27001:2022 Annex A · %u controls in %u themes · clause 6.1.3 d",
+                                             "ISO/IEC 27001:2022 Annex A · %u controls in %u theme",
+                                             "ISO/IEC 27001:2022 Annex A · %u controls in %u themes",
                                              n_groups), n_controls, n_groups);
   else
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "ISO/IEC 27001:2013 Annex A · %u controls in %u category · clause 6.1.3 d",
-                                             "ISO/IEC 27001:2013 Annex A · %u controls in %u categories · clause 6.1.3 d",
+                                             "ISO/IEC 27001:2013 Annex A · %u controls in %u category",
+                                             "ISO/IEC 27001:2013 Annex A · %u controls in %u categories",
                                              n_groups), n_controls, n_groups);
   gtk_label_set_text (self->subtitle_label, subtitle);
 }
@@ -1530,6 +1580,7 @@ apply_layout (gpointer user_data)
   int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
 
   self->layout_idle = 0;
+  update_editor_visibility (self);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
                                   self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   /* The list gets the larger share: it is what an auditor reads. */
@@ -1733,6 +1784,7 @@ custos_soa_page_class_init (CustosSoaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustosSoaPage, attribute_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CustosSoaPage, shown_label);
   gtk_widget_class_bind_template_child (widget_class, CustosSoaPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CustosSoaPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, CustosSoaPage, paned);
   gtk_widget_class_bind_template_child (widget_class, CustosSoaPage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, CustosSoaPage, column_view);

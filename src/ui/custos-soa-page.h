@@ -72,6 +72,10 @@ void                custos_soa_page_select             (CustosSoaPage   *self,
 GPtrArray          *custos_soa_page_get_selected_entries (CustosSoaPage *self);
 CustosRecordEditor *custos_soa_page_get_editor         (CustosSoaPage   *self);
 
+/* The page checks the document again after each burst of edits (at once for
+ * a small document, after a pause in the typing for a large one); this
+ * checks now and refreshes the rows on screen. */
+void                custos_soa_page_check_now          (CustosSoaPage   *self);
 /* The consistency findings (of the readiness check) of one control, as the
  * row shows them: a borrowed array of CustosReadinessFinding that stays valid
  * until the page checks again after the next edit, or NULL for none. */

@@ -9,15 +9,26 @@
 
 #include <glib/gi18n.h>
 
+#include "custos-csv.h"
+#include "custos-asset-risks.h"
+#include "custos-audit-page.h"
+#include "custos-criteria-editor.h"
 #include "custos-export.h"
 #include "custos-file.h"
 #include "custos-history.h"
+#include "custos-migration-dialog.h"
+#include "custos-monitoring-page.h"
+#include "custos-nc-page.h"
 #include "custos-overview-page.h"
+#include "custos-pages.h"
 #include "custos-readiness-page.h"
 #include "custos-recovery.h"
 #include "custos-record-editor.h"
 #include "custos-register-view.h"
+#include "custos-review-page.h"
 #include "custos-risks-page.h"
+#include "custos-soa-page.h"
+#include "custos-treatment-page.h"
 #include "custos-window.h"
 
 typedef struct
@@ -153,7 +164,9 @@ give_document (GtkWidget      *widget,
                CustosDocument *document)
 {
   if (CUSTOS_IS_REGISTER_VIEW (widget) || CUSTOS_IS_OVERVIEW_PAGE (widget) || CUSTOS_IS_READINESS_PAGE (widget) ||
-      CUSTOS_IS_RISKS_PAGE (widget))
+      CUSTOS_IS_RISKS_PAGE (widget) || CUSTOS_IS_SOA_PAGE (widget) ||
+      CUSTOS_IS_MONITORING_PAGE (widget) || CUSTOS_IS_AUDIT_PAGE (widget) ||
+      CUSTOS_IS_REVIEW_PAGE (widget) || CUSTOS_IS_NC_PAGE (widget) || CUSTOS_IS_TREATMENT_PAGE (widget))
     g_object_set (widget, "document", document, NULL);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -173,6 +186,14 @@ bind_pages (CustosWindow *self)
                         "record", custos_document_get_section (self->document, s), NULL);
       }
   give_document (GTK_WIDGET (self->stack), self->document);
+}
+
+/* Only a 2013 document can be migrated (to 2022). */
+static void
+update_migrate_action (CustosWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.migrate",
+                                 custos_document_get_edition (self->document) == CUSTOS_EDITION_2013);
 }
 
 static void
@@ -198,10 +219,12 @@ set_document (CustosWindow   *self,
   g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (document, "notify::modified", G_CALLBACK (on_modified_changed), self, 0);
+  g_signal_connect_object (document, "notify::edition", G_CALLBACK (update_migrate_action), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
   bind_pages (self);
   update_undo_actions (self);
+  update_migrate_action (self);
   on_modified_changed (document, NULL, self);
   if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "loading"))
     gtk_stack_set_visible_child_name (self->stack, "overview");
@@ -566,6 +589,209 @@ show_page_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Selects record in whatever shows its register on a page. */
+/* Brings the tab (AdwViewStack page) that holds widget to the front. */
+static void
+show_tab_of (GtkWidget *widget)
+{
+  for (GtkWidget *child = widget, *parent = gtk_widget_get_parent (widget); parent != NULL;
+       child = parent, parent = gtk_widget_get_parent (parent))
+    if (ADW_IS_VIEW_STACK (parent))
+      adw_view_stack_set_visible_child (ADW_VIEW_STACK (parent), child);
+}
+
+static gboolean
+select_record_in (GtkWidget    *widget,
+                  const char   *register_name,
+                  CustosRecord *record)
+{
+  if (CUSTOS_IS_SOA_PAGE (widget) && g_str_equal (register_name, "soa"))
+    {
+      custos_soa_page_select (CUSTOS_SOA_PAGE (widget), record);
+      return TRUE;
+    }
+  if (CUSTOS_IS_RISKS_PAGE (widget) && g_str_equal (register_name, "risks"))
+    {
+      custos_risks_page_show_risk (CUSTOS_RISKS_PAGE (widget), record); /* drops the heatmap's filters */
+      return TRUE;
+    }
+  if (CUSTOS_IS_REGISTER_VIEW (widget) &&
+      g_strcmp0 (custos_register_view_get_register_name (CUSTOS_REGISTER_VIEW (widget)), register_name) == 0)
+    {
+      show_tab_of (widget);
+      custos_register_view_select (CUSTOS_REGISTER_VIEW (widget), record);
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (select_record_in (child, register_name, record))
+      return TRUE;
+  return FALSE;
+}
+
+/* ("risks", "R-004"): shows the page of a register and selects the record. */
+static void
+show_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  const char *name, *id;
+  const CustosKind *kind;
+  CustosRecord *record;
+  const char *page;
+  int reg;
+
+  g_variant_get (parameter, "(&s&s)", &name, &id);
+  kind = custos_kinds_lookup (name);
+  reg = kind != NULL ? custos_kinds_register_index (kind) : -1;
+  if (reg < 0)
+    {
+      g_warning ("No register “%s”", name);
+      return;
+    }
+  page = custos_page_for_register (reg);
+  gtk_widget_activate_action (widget, "win.show-page", "s", page);
+  record = custos_document_lookup (self->document, (CustosRegister) reg, id);
+  if (record != NULL)
+    select_record_in (gtk_stack_get_child_by_name (self->stack, page), kind->register_name, record);
+}
+
+static void
+on_migrated (CustosMigrationDialog *dialog,
+             CustosWindow          *self)
+{
+  GListModel *soa = custos_document_get_register (self->document, CUSTOS_REGISTER_SOA);
+  g_autofree char *message = NULL;
+  guint to_review = 0;
+
+  for (guint i = 0, n = g_list_model_get_n_items (soa); i < n; i++)
+    {
+      g_autoptr(CustosRecord) entry = g_list_model_get_item (soa, i);
+      to_review += custos_record_get_bool (entry, "review");
+    }
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Migrated to ISO/IEC 27001:2022 — %u control to review",
+                                          "Migrated to ISO/IEC 27001:2022 — %u controls to review", to_review),
+                             to_review);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "soa");
+}
+
+static void
+on_criteria_applied (CustosCriteriaEditor *editor,
+                     CustosWindow         *self)
+{
+  AdwToast *toast = adw_toast_new (_("Risk criteria changed"));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The risk criteria dialog; applying is one undoable step. */
+static void
+edit_criteria_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  CustosCriteriaEditor *editor = custos_criteria_editor_new (GTK_WINDOW (self), self->document, self->settings);
+
+  g_signal_connect_object (editor, "applied", G_CALLBACK (on_criteria_applied), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* An asset id: the risks page, showing only the risks that name the asset. */
+static void
+show_asset_risks_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "risks");
+
+  if (!CUSTOS_IS_RISKS_PAGE (page))
+    return;
+  custos_risks_page_clear_filters (CUSTOS_RISKS_PAGE (page));
+  custos_risks_page_set_asset_filter (CUSTOS_RISKS_PAGE (page), g_variant_get_string (parameter, NULL));
+  gtk_widget_activate_action (widget, "win.show-page", "s", "risks");
+}
+
+/* The preview of a 2013 → 2022 migration; applying it is one undoable step. */
+static void
+migrate_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (custos_document_get_edition (self->document) != CUSTOS_EDITION_2013)
+    return;
+  dialog = custos_migration_dialog_new (GTK_WINDOW (self), self->document);
+  g_signal_connect_object (dialog, "migrated", G_CALLBACK (on_migrated), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_soa_csv_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(CustosWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Export the Statement of Applicability"), error->message);
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Statement of Applicability exported")));
+}
+
+static void
+export_soa_csv_response (GtkNativeDialog *dialog,
+                         int              response,
+                         CustosWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      /* The shared CSV writer: the columns of the page, and the rest of each entry. */
+      char *csv = custos_csv_write_register (self->document, CUSTOS_REGISTER_SOA, CUSTOS_CSV_DISPLAY);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (csv, strlen (csv));
+
+      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                           self->cancellable, export_soa_csv_done, g_object_ref (self));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_soa_csv_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autofree char *name = g_strdup_printf ("%s.csv", _("Statement of Applicability"));
+
+  dialog = gtk_file_chooser_native_new (_("Export the Statement of Applicability"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_set_name (filter, _("CSV spreadsheets"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_soa_csv_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 show_sidebar_action (GtkWidget  *widget,
                      const char *action_name,
@@ -748,7 +974,14 @@ custos_window_class_init (CustosWindowClass *klass)
   g_type_ensure (CUSTOS_TYPE_OVERVIEW_PAGE);
   g_type_ensure (CUSTOS_TYPE_RECORD_EDITOR);
   g_type_ensure (CUSTOS_TYPE_REGISTER_VIEW);
+  g_type_ensure (CUSTOS_TYPE_ASSET_RISKS);
   g_type_ensure (CUSTOS_TYPE_RISKS_PAGE);
+  g_type_ensure (CUSTOS_TYPE_TREATMENT_PAGE);
+  g_type_ensure (CUSTOS_TYPE_SOA_PAGE);
+  g_type_ensure (CUSTOS_TYPE_MONITORING_PAGE);
+  g_type_ensure (CUSTOS_TYPE_AUDIT_PAGE);
+  g_type_ensure (CUSTOS_TYPE_REVIEW_PAGE);
+  g_type_ensure (CUSTOS_TYPE_NC_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CustosWindow, leaflet);
@@ -767,6 +1000,11 @@ custos_window_class_init (CustosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-record", "(ss)", show_record_action);
+  gtk_widget_class_install_action (widget_class, "win.migrate", NULL, migrate_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-criteria", NULL, edit_criteria_action);
+  gtk_widget_class_install_action (widget_class, "win.show-asset-risks", "s", show_asset_risks_action);
+  gtk_widget_class_install_action (widget_class, "win.export-soa-csv", NULL, export_soa_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", "s", print_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
