@@ -261,6 +261,7 @@ START_TEST (test_trend_colours_follow_direction)
       CustosTrendGeometry g;
       GDate date;
       double value;
+      guint32 rgb;
 
       custos_trend_style_init (&style);
       style.background_rgba[0] = style.background_rgba[1] = style.background_rgba[2] = style.background_rgba[3] = 1;
@@ -268,11 +269,11 @@ START_TEST (test_trend_colours_follow_direction)
       custos_trend_geometry (600, 250, data, TRUE, &g);
       /* 10 misses a target of 20 when higher is better, meets it otherwise; 30 the reverse. */
       custos_trend_data_get_point (data, 0, &date, &value, NULL);
-      ck_assert (higher ? is_reddish (pixel_at (surface, custos_trend_x (&g, g_date_get_julian (&date)), custos_trend_y (&g, value)))
-                        : is_greenish (pixel_at (surface, custos_trend_x (&g, g_date_get_julian (&date)), custos_trend_y (&g, value))));
+      rgb = pixel_at (surface, custos_trend_x (&g, g_date_get_julian (&date)), custos_trend_y (&g, value));
+      ck_assert_msg (higher ? is_reddish (rgb) : is_greenish (rgb), "10 drawn as #%06x", rgb);
       custos_trend_data_get_point (data, 1, &date, &value, NULL);
-      ck_assert (higher ? is_greenish (pixel_at (surface, custos_trend_x (&g, g_date_get_julian (&date)), custos_trend_y (&g, value)))
-                        : is_reddish (pixel_at (surface, custos_trend_x (&g, g_date_get_julian (&date)), custos_trend_y (&g, value))));
+      rgb = pixel_at (surface, custos_trend_x (&g, g_date_get_julian (&date)), custos_trend_y (&g, value));
+      ck_assert_msg (higher ? is_greenish (rgb) : is_reddish (rgb), "30 drawn as #%06x", rgb);
       ck_assert (custos_trend_meets_target (30, 20, higher) == higher);
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
@@ -310,17 +311,19 @@ START_TEST (test_monitoring_add_result)
   CustosMonitoringPage *page = CUSTOS_MONITORING_PAGE (custos_monitoring_page_new ());
   CustosRecord *measure = lookup (CUSTOS_REGISTER_MEASURES, "MON-004");
   guint before = custos_document_count (doc, CUSTOS_REGISTER_MEASUREMENTS);
+  CustosTrendView *trend = custos_monitoring_page_get_trend_view (page);
   CustosRecord *result;
 
   show (GTK_WIDGET (page));
   g_object_set (page, "document", doc, NULL);
   custos_register_view_select (custos_monitoring_page_get_register_view (page), measure);
   spin ();
-  ck_assert_ptr_eq (custos_trend_view_get_measure (custos_monitoring_page_get_trend_view (page)), measure);
-  ck_assert_uint_eq (custos_trend_data_get_n_points (custos_trend_view_get_data (custos_monitoring_page_get_trend_view (page))), 3);
+  ck_assert_ptr_eq (custos_trend_view_get_measure (trend), measure);
+  ck_assert_uint_eq (custos_trend_data_get_n_points (custos_trend_view_get_data (trend)), 3);
   ck_assert_uint_eq (count_rows (custos_monitoring_page_get_results_list (page)), 3);
 
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "monitoring.add-result", "(sds)", "2027-01-12", 1.5, "Q4 test"));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "monitoring.add-result", "(sds)",
+                                         "2027-01-12", 1.5, "Q4 test"));
   spin ();
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_MEASUREMENTS), before + 1);
   result = g_list_model_get_item (custos_document_get_register (doc, CUSTOS_REGISTER_MEASUREMENTS), before);
@@ -330,7 +333,7 @@ START_TEST (test_monitoring_add_result)
   ck_assert_double_eq (custos_record_get_number (result, "value"), 1.5);
   ck_assert_str_eq (custos_record_get_string (result, "note"), "Q4 test");
   /* The chart and the list follow. */
-  ck_assert_uint_eq (custos_trend_data_get_n_points (custos_trend_view_get_data (custos_monitoring_page_get_trend_view (page))), 4);
+  ck_assert_uint_eq (custos_trend_data_get_n_points (custos_trend_view_get_data (trend)), 4);
   ck_assert_uint_eq (count_rows (custos_monitoring_page_get_results_list (page)), 4);
 
   /* One step to undo. */
@@ -428,6 +431,7 @@ START_TEST (test_raise_nonconformity_from_finding)
   CustosRecord *finding = lookup (CUSTOS_REGISTER_FINDINGS, "FND-005");
   CustosWindow *win = g_object_new (CUSTOS_TYPE_WINDOW, NULL);
   CustosAuditPage *page;
+  CustosRegisterView *view;
   CustosNcPage *nc_page;
   CustosRecord *nc;
   guint n = custos_document_count (doc, CUSTOS_REGISTER_NONCONFORMITIES);
@@ -441,8 +445,8 @@ START_TEST (test_raise_nonconformity_from_finding)
   page = CUSTOS_AUDIT_PAGE (find_type (window, CUSTOS_TYPE_AUDIT_PAGE));
   ck_assert_ptr_nonnull (page);
   /* The page opens on the audit carried out last, and lists its findings. */
-  ck_assert_str_eq (custos_record_get_id (custos_register_view_get_selected (custos_audit_page_get_register_view (page))),
-                    "AUD-002");
+  view = custos_audit_page_get_register_view (page);
+  ck_assert_str_eq (custos_record_get_id (custos_register_view_get_selected (view)), "AUD-002");
   ck_assert_uint_eq (count_rows (custos_audit_page_get_findings_list (page)), 4);
   ck_assert_ptr_nonnull (find_button (GTK_WIDGET (custos_audit_page_get_findings_list (page)), "_Raise Nonconformity"));
 
@@ -504,8 +508,8 @@ START_TEST (test_prefill_example)
       { "10 issues recorded: 4 internal, 6 external", "8 of them are not named in the minutes of MR-001 (2026-09-22)",
         "ISS-002", NULL } },
     { CUSTOS_REVIEW_INPUT_PARTY_CHANGES,
-      { "10 interested parties recorded, 9 of them relevant to the ISMS", "IP-006 Professional indemnity and cyber insurers",
-        NULL } },
+      { "10 interested parties recorded, 9 of them relevant to the ISMS",
+        "IP-006 Professional indemnity and cyber insurers", NULL } },
     { CUSTOS_REVIEW_INPUT_NONCONFORMITIES,
       { "4 nonconformities", "Action planned: 1", "Verifying effectiveness: 1", "Closed: 2", "Effective: 2",
         "Raised since MR-001 (2026-09-22): 1", "0 corrective actions overdue", NULL } },
@@ -515,11 +519,13 @@ START_TEST (test_prefill_example)
         "MON-002 Annual security training completion: 93.3 % on 2026-09-30, off target", NULL } },
     { CUSTOS_REVIEW_INPUT_AUDITS,
       { "4 audits in the programme: 2 carried out, 2 planned", "7 findings", "Major nonconformity: 1",
-        "Minor nonconformity: 3", "Observation: 2", "Opportunity for improvement: 1", "FND-001, FND-002, FND-005", NULL } },
+        "Minor nonconformity: 3", "Observation: 2", "Opportunity for improvement: 1",
+        "FND-001, FND-002, FND-005", NULL } },
     { CUSTOS_REVIEW_INPUT_OBJECTIVES,
       { "7 objectives", "On track: 5", "At risk: 1", "Achieved: 1", "OBJ-003", NULL } },
     { CUSTOS_REVIEW_INPUT_FEEDBACK,
-      { "Complaints recorded as nonconformities: 0", "Incidents since MR-001 (2026-09-22)", "Professional indemnity", NULL } },
+      { "Complaints recorded as nonconformities: 0", "Incidents since MR-001 (2026-09-22)",
+        "Professional indemnity", NULL } },
     { CUSTOS_REVIEW_INPUT_RISKS,
       { "31 risks, 30 of them open", "Risk treatment plan: 33 actions", "Done: 24", "In progress: 8", "2 overdue",
         "Overdue: ACT-009", "Overdue: ACT-013", NULL } },
@@ -559,6 +565,7 @@ START_TEST (test_new_review_and_actions)
 {
   CustosReviewPage *page = CUSTOS_REVIEW_PAGE (custos_review_page_new ());
   CustosRegisterView *view = custos_review_page_get_register_view (page);
+  CustosRecordEditor *editor;
   CustosRecord *review, *action;
   guint n = custos_document_count (doc, CUSTOS_REGISTER_REVIEWS);
   guint n_actions = custos_document_count (doc, CUSTOS_REGISTER_REVIEW_ACTIONS);
@@ -569,8 +576,8 @@ START_TEST (test_new_review_and_actions)
   /* The latest review and the actions decided at it. */
   ck_assert_str_eq (custos_record_get_id (custos_register_view_get_selected (view)), "MR-001");
   ck_assert_uint_eq (count_rows (custos_review_page_get_actions_list (page)), 5);
-  ck_assert_str_eq (custos_record_get_id (custos_record_editor_get_record (custos_review_page_get_action_editor (page))),
-                    "MRA-001");
+  editor = custos_review_page_get_action_editor (page);
+  ck_assert_str_eq (custos_record_get_id (custos_record_editor_get_record (editor)), "MRA-001");
 
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "review.new", NULL));
   spin ();
@@ -591,7 +598,7 @@ START_TEST (test_new_review_and_actions)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "review.add-action", NULL));
   spin ();
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_REVIEW_ACTIONS), n_actions + 1);
-  action = custos_record_editor_get_record (custos_review_page_get_action_editor (page));
+  action = custos_record_editor_get_record (editor);
   ck_assert_ptr_nonnull (action);
   ck_assert_str_eq (custos_record_get_string (action, "review"), "MR-002");
   ck_assert_uint_eq (count_rows (custos_review_page_get_actions_list (page)), 1);
@@ -631,7 +638,9 @@ show_nc_page (const char *id)
   spin ();
   if (id != NULL)
     {
-      custos_register_view_select (custos_nc_page_get_register_view (page), lookup (CUSTOS_REGISTER_NONCONFORMITIES, id));
+      CustosRecord *nc = lookup (CUSTOS_REGISTER_NONCONFORMITIES, id);
+
+      custos_register_view_select (custos_nc_page_get_register_view (page), nc);
       spin ();
     }
   return page;
@@ -649,7 +658,8 @@ START_TEST (test_five_whys)
   /* The page opens on the first nonconformity still open. */
   nc = custos_nc_page_get_nonconformity (page);
   ck_assert_str_eq (custos_record_get_id (nc), "NC-002");
-  custos_register_view_select (custos_nc_page_get_register_view (page), lookup (CUSTOS_REGISTER_NONCONFORMITIES, "NC-004"));
+  nc = lookup (CUSTOS_REGISTER_NONCONFORMITIES, "NC-004");
+  custos_register_view_select (custos_nc_page_get_register_view (page), nc);
   spin ();
   nc = custos_nc_page_get_nonconformity (page);
   ck_assert_str_eq (custos_record_get_id (nc), "NC-004");
@@ -663,7 +673,8 @@ START_TEST (test_five_whys)
   ck_assert_str_eq (gtk_editable_get_text (custos_nc_page_get_why (page, 2)), "");
 
   /* Writes: a third answer, and blank answers are left out. */
-  gtk_editable_set_text (custos_nc_page_get_why (page, 2), "  Why was no one assigned? The ISMS roles list no such duty. ");
+  gtk_editable_set_text (custos_nc_page_get_why (page, 2),
+                         "  Why was no one assigned? The ISMS roles list no such duty. ");
   whys = custos_record_get_strv (nc, "whys");
   ck_assert_uint_eq (g_strv_length ((char **) whys), 3);
   ck_assert_str_eq (whys[2], "Why was no one assigned? The ISMS roles list no such duty.");

@@ -65,7 +65,7 @@ static void
 show_page (CustosDocument *document)
 {
   window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1260, 760);
   page = CUSTOS_SOA_PAGE (custos_soa_page_new ());
   custos_soa_page_set_document (page, document);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
@@ -179,6 +179,7 @@ on_screen (GtkWidget *widget)
   if (!gtk_widget_get_mapped (widget) || scroller == NULL ||
       !gtk_widget_compute_bounds (widget, scroller, &bounds))
     return FALSE;
+  if (g_getenv ("DBG") && GTK_IS_LABEL (widget)) g_printerr ("DBG %s %g %g %g %g sh=%d page %dx%d win %dx%d mapped %d\n", gtk_label_get_text (GTK_LABEL (widget)), bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height, gtk_widget_get_height (scroller), gtk_widget_get_width (GTK_WIDGET (page)), gtk_widget_get_height (GTK_WIDGET (page)), gtk_widget_get_width (window), gtk_widget_get_height (window), gtk_widget_get_mapped (window));
   return bounds.size.width > 0 && bounds.size.height > 0 &&
          bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (scroller);
 }

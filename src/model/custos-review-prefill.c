@@ -90,6 +90,13 @@ format_iso (const GDate *date,
               (guint) g_date_get_day (date));
 }
 
+/* A treatment or review action still to be done. */
+static gboolean
+is_open_action (int status)
+{
+  return status == CUSTOS_ACTION_STATUS_PLANNED || status == CUSTOS_ACTION_STATUS_IN_PROGRESS;
+}
+
 /* A date field before today. */
 static gboolean
 is_past (CustosRecord *record,
@@ -313,6 +320,8 @@ previous_actions (CustosDocument *document,
       const char *due = custos_record_get_string (action, "due");
       const char *owner = owner_name (document, action, "owner");
       const char *label = custos_enum_value_label (CUSTOS_TYPE_ACTION_STATUS, status);
+      const char *from = custos_record_get_string (action, "review");
+      const char *id = custos_record_get_id (action);
       gboolean late;
 
       if ((exclude_id != NULL && g_strcmp0 (custos_record_get_string (action, "review"), exclude_id) == 0) ||
@@ -320,19 +329,16 @@ previous_actions (CustosDocument *document,
         continue;
       late = is_past (action, "due", today);
       overdue += late;
+      from = from != NULL ? from : "—";
+      owner = owner != NULL ? owner : _("no owner");
       if (due != NULL && late)
-        /* Translators: a review action in a review input: id, title, status, owner, due date */
-        list_add (&list, _("%s “%s” (%s): %s, %s, overdue since %s"), custos_record_get_id (action),
-                  title_or_id (action), custos_record_get_string (action, "review") ? custos_record_get_string (action, "review") : "—",
-                  label, owner != NULL ? owner : _("no owner"), due);
+        /* Translators: a review action in a review input: id, title, review, status, owner, date */
+        list_add (&list, _("%s “%s” (%s): %s, %s, overdue since %s"),
+                  id, title_or_id (action), from, label, owner, due);
       else if (due != NULL)
-        list_add (&list, _("%s “%s” (%s): %s, %s, due %s"), custos_record_get_id (action), title_or_id (action),
-                  custos_record_get_string (action, "review") ? custos_record_get_string (action, "review") : "—",
-                  label, owner != NULL ? owner : _("no owner"), due);
+        list_add (&list, _("%s “%s” (%s): %s, %s, due %s"), id, title_or_id (action), from, label, owner, due);
       else
-        list_add (&list, _("%s “%s” (%s): %s, %s, no due date"), custos_record_get_id (action), title_or_id (action),
-                  custos_record_get_string (action, "review") ? custos_record_get_string (action, "review") : "—",
-                  label, owner != NULL ? owner : _("no owner"));
+        list_add (&list, _("%s “%s” (%s): %s, %s, no due date"), id, title_or_id (action), from, label, owner);
     }
   if (list.n == 0)
     g_string_append_printf (text, " %s", _("All of them are done or cancelled."));
@@ -401,10 +407,13 @@ issue_changes (CustosDocument *document,
         g_string_append_printf (text, _("All of them were discussed at %s."), label);
       else
         /* Translators: "8 of them are not named in the minutes of MR-001 (2026-09-22); check them for changes:" */
-        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u of them is not named in the minutes of %s; check it for changes:",
-                                                   "%u of them are not named in the minutes of %s; check them for changes:",
-                                                   unmentioned),
+        g_string_append_printf (text,
+                                g_dngettext (GETTEXT_PACKAGE,
+                                             "%u of them is not named in the minutes of %s; "
+                                             "check it for changes:",
+                                             "%u of them are not named in the minutes of %s; "
+                                             "check them for changes:",
+                                             unmentioned),
                                 unmentioned, label);
     }
   for (guint i = 0; i < n; i++)
@@ -545,7 +554,8 @@ nonconformities (CustosDocument *document,
         list_add (&list, _("%s “%s” (%s): %s, corrective action due %s%s"), custos_record_get_id (nc),
                   title_or_id (nc), source, label, due, is_past (nc, "due", today) ? _(" (overdue)") : "");
       else
-        list_add (&list, _("%s “%s” (%s): %s, no due date"), custos_record_get_id (nc), title_or_id (nc), source, label);
+        list_add (&list, _("%s “%s” (%s): %s, no due date"),
+                  custos_record_get_id (nc), title_or_id (nc), source, label);
     }
   list_finish (&list);
   return g_string_free (text, FALSE);
@@ -643,9 +653,12 @@ monitoring (CustosDocument *document)
 
   text = g_string_new (NULL);
   /* Translators: "6 measures; latest result on target: 5, off target: 1, no result yet: 0." */
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                             "%u measure; latest result on target: %u, off target: %u, no result yet: %u.",
-                                             "%u measures; latest result on target: %u, off target: %u, no result yet: %u.", n),
+  g_string_append_printf (text,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%u measure; latest result on target: %u, off target: %u, "
+                                       "no result yet: %u.",
+                                       "%u measures; latest result on target: %u, off target: %u, "
+                                       "no result yet: %u.", n),
                           n, met, missed, none);
   if (no_target > 0)
     {
@@ -734,7 +747,8 @@ audits (CustosDocument *document,
   if (next != NULL)
     {
       g_string_append_c (text, ' ');
-      g_string_append_printf (text, _("Next audit: %s “%s” on %s."), custos_record_get_id (next), title_or_id (next),
+      g_string_append_printf (text, _("Next audit: %s “%s” on %s."),
+                              custos_record_get_id (next), title_or_id (next),
                               custos_record_get_string (next, "planned"));
     }
   g_string_free (unraised, TRUE);
@@ -763,11 +777,12 @@ audits (CustosDocument *document,
       by_type = count_by_value (CUSTOS_TYPE_FINDING_TYPE, audit_types, G_N_ELEMENTS (audit_types));
       if (count > 0)
         /* Translators: "AUD-002 “Internal audit 2026” on 2026-06-17: 4 findings (Minor nonconformity: 2, …)" */
-        list_add (&list, g_dngettext (GETTEXT_PACKAGE, "%s “%s” on %s: %u finding (%s)", "%s “%s” on %s: %u findings (%s)",
-                                      count),
+        list_add (&list, g_dngettext (GETTEXT_PACKAGE, "%s “%s” on %s: %u finding (%s)",
+                                      "%s “%s” on %s: %u findings (%s)", count),
                   id, title_or_id (audit), custos_record_get_string (audit, "done"), count, by_type);
       else
-        list_add (&list, _("%s “%s” on %s: no findings"), id, title_or_id (audit), custos_record_get_string (audit, "done"));
+        list_add (&list, _("%s “%s” on %s: no findings"),
+                  id, title_or_id (audit), custos_record_get_string (audit, "done"));
     }
   list_finish (&list);
   return g_string_free (text, FALSE);
@@ -799,7 +814,8 @@ objectives (CustosDocument *document,
     }
   by_status = count_by_value (CUSTOS_TYPE_OBJECTIVE_STATUS, status, G_N_ELEMENTS (status));
   /* Translators: "7 objectives: On track: 5, At risk: 1, Achieved: 1." */
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u objective: %s.", "%u objectives: %s.", n), n, by_status);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u objective: %s.", "%u objectives: %s.", n),
+                          n, by_status);
   for (guint i = 0; i < n; i++)
     {
       CustosRecord *objective = item_at (list_model, i);
@@ -957,7 +973,8 @@ risks (CustosDocument *document,
   residual = bands_text (document, TRUE, &residual_unscored);
 
   /* Translators: "31 risks, 30 of them open." */
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u risk, %u of them open.", "%u risks, %u of them open.", n),
+  g_string_append_printf (text,
+                          g_dngettext (GETTEXT_PACKAGE, "%u risk, %u of them open.", "%u risks, %u of them open.", n),
                           n, open);
   if (custos_record_get_string (reassessment, "last") != NULL)
     {
@@ -977,7 +994,7 @@ risks (CustosDocument *document,
 
       if (s >= 0 && s <= CUSTOS_ACTION_STATUS_CANCELLED)
         status[s]++;
-      if ((s == CUSTOS_ACTION_STATUS_PLANNED || s == CUSTOS_ACTION_STATUS_IN_PROGRESS) && is_past (action, "due", today))
+      if (is_open_action (s) && is_past (action, "due", today))
         overdue++;
     }
   g_string_append_c (text, ' ');
@@ -1016,9 +1033,10 @@ risks (CustosDocument *document,
       int s = custos_record_get_enum (action, "status");
       const char *owner = owner_name (document, action, "owner");
 
-      if ((s == CUSTOS_ACTION_STATUS_PLANNED || s == CUSTOS_ACTION_STATUS_IN_PROGRESS) && is_past (action, "due", today))
+      if (is_open_action (s) && is_past (action, "due", today))
         /* Translators: an overdue treatment action: id, title, risk, status, owner, due date */
-        list_add (&list, _("Overdue: %s “%s” (%s): %s, %s, due %s"), custos_record_get_id (action), title_or_id (action),
+        list_add (&list, _("Overdue: %s “%s” (%s): %s, %s, due %s"),
+                  custos_record_get_id (action), title_or_id (action),
                   custos_record_get_string (action, "risk") ? custos_record_get_string (action, "risk") : "—",
                   custos_enum_value_label (CUSTOS_TYPE_ACTION_STATUS, s), owner != NULL ? owner : _("no owner"),
                   custos_record_get_string (action, "due"));
@@ -1056,8 +1074,10 @@ opportunities (CustosDocument *document)
                              "Add those from monitoring results, incidents and staff suggestions."));
   else
     /* Translators: "1 opportunity for improvement raised by internal audits:" */
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u opportunity for improvement raised by internal audits:",
-                                               "%u opportunities for improvement raised by internal audits:", list.n),
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "%u opportunity for improvement raised by internal audits:",
+                                         "%u opportunities for improvement raised by internal audits:", list.n),
                             list.n);
   g_string_append (text, items->str);
   g_string_free (items, TRUE);

@@ -160,14 +160,15 @@ finding_row (CustosAuditPage *self,
   const char *reference = custos_record_get_string (finding, "reference");
   const char *description = custos_record_get_string (finding, "description");
   const char *linked = custos_record_get_string (finding, "nonconformity");
-  CustosRecord *nc = linked != NULL ? custos_document_lookup (self->document, CUSTOS_REGISTER_NONCONFORMITIES, linked) : NULL;
+  CustosRecord *nc = custos_document_lookup (self->document, CUSTOS_REGISTER_NONCONFORMITIES, linked);
+  const char *type_label = custos_enum_value_label (CUSTOS_TYPE_FINDING_TYPE, type);
   g_autofree char *meta_text = NULL;
   gboolean is_nc = type == CUSTOS_FINDING_TYPE_MAJOR || type == CUSTOS_FINDING_TYPE_MINOR;
 
-  meta_text = reference != NULL
-    ? g_strdup_printf ("%s · %s · %s", custos_record_get_id (finding),
-                       custos_enum_value_label (CUSTOS_TYPE_FINDING_TYPE, type), reference)
-    : g_strdup_printf ("%s · %s", custos_record_get_id (finding), custos_enum_value_label (CUSTOS_TYPE_FINDING_TYPE, type));
+  if (reference != NULL)
+    meta_text = g_strdup_printf ("%s · %s · %s", custos_record_get_id (finding), type_label, reference);
+  else
+    meta_text = g_strdup_printf ("%s · %s", custos_record_get_id (finding), type_label);
   gtk_label_set_text (GTK_LABEL (meta), meta_text);
   gtk_label_set_xalign (GTK_LABEL (meta), 0);
   gtk_label_set_wrap (GTK_LABEL (meta), TRUE);
@@ -244,7 +245,8 @@ refresh (gpointer user_data)
   const char *id;
 
   self->refresh_id = 0;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audits.add-finding", self->document != NULL && self->audit != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audits.add-finding",
+                                 self->document != NULL && self->audit != NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
     gtk_list_box_remove (self->findings_list, child);
 

@@ -204,7 +204,10 @@ mark_button (CustosCoverageView *self,
 
   /* The month says when in the year; the tooltip says which audit. */
   {
-    g_autoptr(GDateTime) when = custos_date_is_valid (iso) ? g_date_time_new_utc (atoi (iso), atoi (iso + 5), 1, 0, 0, 0) : NULL;
+    g_autoptr(GDateTime) when = NULL;
+
+    if (custos_date_is_valid (iso))
+      when = g_date_time_new_utc (atoi (iso), atoi (iso + 5), 1, 0, 0, 0);
     month = when != NULL ? g_date_time_format (when, "%b") : g_strdup (custos_record_get_id (mark->audit));
   }
   label = gtk_label_new (month);
@@ -249,7 +252,8 @@ status_chip (const Row *row)
     {
       label = gtk_label_new (C_("audit coverage", "Not covered"));
       gtk_widget_add_css_class (label, "error");
-      gtk_widget_set_tooltip_text (label, _("Not audited in the last three years and no audit planned in the next three"));
+      gtk_widget_set_tooltip_text (label,
+                                   _("Not audited in the last three years and no audit planned in the next three"));
     }
   else if (row->overdue)
     {
@@ -287,7 +291,6 @@ process_cell (const Row *row)
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (name), 10);
   gtk_label_set_max_width_chars (GTK_LABEL (name), 30);
-  gtk_widget_set_tooltip_text (name, text);
   gtk_box_append (GTK_BOX (box), name);
   detail = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
@@ -302,33 +305,49 @@ process_cell (const Row *row)
   return box;
 }
 
+static char *
+format_gdate (const GDate *date)
+{
+  char iso[16];
+
+  if (!g_date_valid (date))
+    return NULL;
+  g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", (guint) g_date_get_year (date), (guint) g_date_get_month (date),
+              (guint) g_date_get_day (date));
+  return custos_format_date (iso);
+}
+
+/* The line under a process's name, and all it knows in the tooltip: last
+ * audited, next planned, due by. */
 static void
 set_detail (GtkWidget                 *cell,
             const CustosAuditCoverage *entry)
 {
   const char *id = custos_record_get_id (entry->process);
+  const char *title = custos_record_get_title (entry->process);
   GtkLabel *detail = g_object_get_data (G_OBJECT (cell), "custos-detail");
+  g_autofree char *last = format_gdate (&entry->last_audited);
+  g_autofree char *next = format_gdate (&entry->next_planned);
+  g_autofree char *due = format_gdate (&entry->due);
   g_autofree char *text = NULL;
-  char last[16], due[16];
+  g_autofree char *tooltip = NULL;
 
-  if (g_date_valid (&entry->last_audited))
-    {
-      g_autofree char *last_text = NULL;
-      g_autofree char *due_text = NULL;
-
-      g_snprintf (last, sizeof last, "%04u-%02u-%02u", (guint) g_date_get_year (&entry->last_audited),
-                  (guint) g_date_get_month (&entry->last_audited), (guint) g_date_get_day (&entry->last_audited));
-      g_snprintf (due, sizeof due, "%04u-%02u-%02u", (guint) g_date_get_year (&entry->due),
-                  (guint) g_date_get_month (&entry->due), (guint) g_date_get_day (&entry->due));
-      last_text = custos_format_date (last);
-      due_text = custos_format_date (due);
-      /* Translators: "PROC-001 · audited 19 Nov 2025 · due by 19 Nov 2028" */
-      text = g_strdup_printf (_("%s · audited %s · due by %s"), id, last_text, due_text);
-    }
+  if (last != NULL)
+    /* Translators: "PROC-001 · audited 19 Nov 2025 · due by 19 Nov 2028" */
+    text = g_strdup_printf (_("%s · audited %s · due by %s"), id, last, due);
   else
     /* Translators: "PROC-009 · never audited" */
     text = g_strdup_printf (_("%s · never audited"), id);
   gtk_label_set_text (detail, text);
+
+  /* Translators: a process's audit coverage in a tooltip: id and name, then
+   * when it was last audited, its next planned audit and when it is due */
+  tooltip = g_strdup_printf (_("%s · %s\nLast audited: %s\nNext planned: %s\nDue by: %s"),
+                             id, title != NULL ? title : "",
+                             last != NULL ? last : C_("audit date", "never"),
+                             next != NULL ? next : C_("audit date", "none"),
+                             due != NULL ? due : "—");
+  gtk_widget_set_tooltip_text (cell, tooltip);
 }
 
 static GtkWidget *

@@ -148,7 +148,8 @@ update_header (CustosMonitoringPage *self,
     {
       g_autofree char *value = custos_trend_format_value (target, unit);
       /* Translators: "Target 95 % · higher is better" */
-      target_text = g_strdup_printf (higher ? _("Target %s · higher is better") : _("Target %s · lower is better"), value);
+      target_text = g_strdup_printf (higher ? _("Target %s · higher is better") : _("Target %s · lower is better"),
+                                     value);
     }
   else
     target_text = g_strdup (_("No target set"));

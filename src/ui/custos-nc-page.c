@@ -103,7 +103,8 @@ step_subtitle (CustosNcPage *self,
     case CUSTOS_NC_STATUS_OPEN:
       {
         g_autofree char *raised = date_or (self->nc, "raised");
-        const char *source = custos_enum_value_label (CUSTOS_TYPE_NC_SOURCE, custos_record_get_enum (self->nc, "source"));
+        const char *source = custos_enum_value_label (CUSTOS_TYPE_NC_SOURCE,
+                                                      custos_record_get_enum (self->nc, "source"));
 
         /* Translators: "Raised on 17 Jun 2026 · Audit" */
         return raised != NULL ? g_strdup_printf (_("Raised on %s · %s"), raised, source)
@@ -625,7 +626,8 @@ custos_nc_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_func (self->register_view, on_view_document_notify, self);
     }
   if (self->root_cause_view != NULL)
-    g_signal_handlers_disconnect_by_func (gtk_text_view_get_buffer (self->root_cause_view), on_root_cause_changed, self);
+    g_signal_handlers_disconnect_by_func (gtk_text_view_get_buffer (self->root_cause_view),
+                                          on_root_cause_changed, self);
   /* The bin's child is a template child: the bin must let go of it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_NC_PAGE);

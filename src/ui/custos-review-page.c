@@ -66,7 +66,8 @@ update_actions_enabled (CustosReviewPage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.new", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.fill", self->document != NULL && self->review != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add-action", self->document != NULL && self->review != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add-action",
+                                 self->document != NULL && self->review != NULL);
 }
 
 /* Hiding a focused widget would leave the focus on a hidden widget (and
@@ -108,8 +109,8 @@ update_row (CustosReviewPage *self,
   if (due != NULL)
     /* Translators: when a review action is due, in the list of actions */
     g_string_append_printf (line, " · %s", due);
-  g_string_append_printf (line, " · %s",
-                          custos_enum_value_label (CUSTOS_TYPE_ACTION_STATUS, custos_record_get_enum (action, "status")));
+  g_string_append_printf (line, " · %s", custos_enum_value_label (CUSTOS_TYPE_ACTION_STATUS,
+                                                                 custos_record_get_enum (action, "status")));
   gtk_label_set_text (title, text != NULL ? text : _("Untitled action"));
   gtk_label_set_text (subtitle, line->str);
   g_string_free (line, TRUE);
@@ -210,7 +211,8 @@ refresh (gpointer user_data)
       g_autofree char *date = custos_format_date (custos_record_get_string (self->review, "date"));
       /* Translators: "MR-001 · 22 Sep 2026 · 5 actions" */
       subtitle = g_strdup_printf (ngettext ("%s · %s · %u action", "%s · %s · %u actions", actions->len),
-                                  custos_record_get_id (self->review), date != NULL ? date : _("no date"), actions->len);
+                                  custos_record_get_id (self->review), date != NULL ? date : _("no date"),
+                                  actions->len);
     }
   gtk_label_set_text (self->actions_subtitle, subtitle);
 
