@@ -226,6 +226,8 @@ custos_soa_filter_matches (CustosDocument  *document,
       }
     case CUSTOS_SOA_FILTER_PROBLEMS:
       return has_problems;
+    case CUSTOS_SOA_FILTER_REVIEW:
+      return custos_record_get_bool (entry, "review");
     case CUSTOS_SOA_N_FILTERS:
     default:
       g_return_val_if_reached (TRUE);
@@ -459,7 +461,7 @@ void
 custos_soa_page_check_now (CustosSoaPage *self)
 {
   g_return_if_fail (CUSTOS_IS_SOA_PAGE (self));
-  check_now (self);
+  ensure_checked (self);
 }
 
 GPtrArray *
@@ -484,6 +486,34 @@ row_of (GtkWidget *child)
   return row != NULL && g_strcmp0 (gtk_widget_get_css_name (row), "row") == 0 ? row : NULL;
 }
 
+/* Cells are refreshed after every check: only what changed is set again (and
+ * announced to assistive technologies). */
+static void
+set_label_text (GtkWidget  *label,
+                const char *text)
+{
+  if (gtk_label_get_use_markup (GTK_LABEL (label)) || g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
+}
+
+static void
+set_label_markup (GtkWidget  *label,
+                  const char *markup)
+{
+  if (!gtk_label_get_use_markup (GTK_LABEL (label)) || g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), markup) != 0)
+    gtk_label_set_markup (GTK_LABEL (label), markup);
+}
+
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  const char *old = gtk_widget_get_tooltip_text (widget);
+
+  if (g_strcmp0 (old, text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 set_inscription (GtkWidget  *cell,
                  const char *text,
@@ -491,7 +521,8 @@ set_inscription (GtkWidget  *cell,
 {
   static const char *classes[] = { "dim-label", "warning", "success", "custos-soa-empty", "custos-soa-group" };
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (cell)), text) != 0)
+    gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     if (g_strcmp0 (classes[i], css_class) != 0)
       gtk_widget_remove_css_class (cell, classes[i]);
@@ -521,11 +552,19 @@ update_problem_icon (CustosSoaPage *self,
       g_string_append_printf (tooltip, "%s: %s", custos_readiness_severity_get_label (finding->severity),
                               finding->message);
     }
-  gtk_image_set_from_icon_name (GTK_IMAGE (image), error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+  if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), error ? "dialog-error-symbolic" : "dialog-warning-symbolic") != 0)
+    gtk_image_set_from_icon_name (GTK_IMAGE (image), error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
   gtk_widget_remove_css_class (image, error ? "warning" : "error");
   gtk_widget_add_css_class (image, error ? "error" : "warning");
-  gtk_widget_set_tooltip_text (image, tooltip->str);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip->str, -1);
+  {
+    const char *old = gtk_widget_get_tooltip_text (image);
+
+    if (g_strcmp0 (old, tooltip->str) != 0)
+      {
+        gtk_widget_set_tooltip_text (image, tooltip->str);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip->str, -1);
+      }
+  }
 }
 
 static void
@@ -536,7 +575,7 @@ update_heading_cell (CustosSoaPage    *self,
 {
   CustosCatalogue *catalogue = custos_catalogue_get (heading->edition);
 
-  gtk_widget_set_tooltip_text (child, NULL); /* the cell may have shown an entry before */
+  set_tooltip (child, NULL); /* the cell may have shown an entry before */
   switch (kind)
     {
     case COLUMN_ID:
@@ -544,7 +583,7 @@ update_heading_cell (CustosSoaPage    *self,
         g_autofree char *number = group_number (catalogue, heading->group);
         GtkWidget *label = gtk_widget_get_first_child (child);
 
-        gtk_label_set_text (GTK_LABEL (label), number);
+        set_label_text (label, number);
         gtk_widget_set_visible (gtk_widget_get_next_sibling (label), FALSE);
       }
       break;
@@ -552,7 +591,7 @@ update_heading_cell (CustosSoaPage    *self,
     case COLUMN_TITLE:
       {
         g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", group_title (heading->group));
-        gtk_label_set_markup (GTK_LABEL (child), markup);
+        set_label_markup (child, markup);
       }
       break;
 
@@ -569,7 +608,7 @@ update_heading_cell (CustosSoaPage    *self,
       break;
 
     case COLUMN_RISKS:
-      gtk_label_set_text (GTK_LABEL (child), "");
+      set_label_text (child, "");
       break;
 
     case COLUMN_REASONS:
@@ -612,7 +651,7 @@ update_cell (CustosSoaPage *self,
       {
         GtkWidget *label = gtk_widget_get_first_child (child);
 
-        gtk_label_set_text (GTK_LABEL (label), id);
+        set_label_text (label, id);
         update_problem_icon (self, gtk_widget_get_next_sibling (label), id);
       }
       break;
@@ -620,7 +659,7 @@ update_cell (CustosSoaPage *self,
     case COLUMN_TITLE:
       {
         const char *title = custos_document_get_control_title (self->document, id);
-        gtk_label_set_text (GTK_LABEL (child), title != NULL ? title : "");
+        set_label_text (child, title != NULL ? title : "");
       }
       break;
 
@@ -635,7 +674,7 @@ update_cell (CustosSoaPage *self,
         g_autofree char *reasons = custos_flags_label (CUSTOS_TYPE_REASON,
                                                        (guint) custos_record_get_enum (entry, "reasons"));
         set_inscription (child, reasons, NULL);
-        gtk_widget_set_tooltip_text (child, reasons != NULL && *reasons != '\0' ? reasons : NULL);
+        set_tooltip (child, reasons != NULL && *reasons != '\0' ? reasons : NULL);
       }
       break;
 
@@ -657,7 +696,7 @@ update_cell (CustosSoaPage *self,
         const char *title = role != NULL ? custos_record_get_title (role) : NULL;
 
         set_inscription (child, title != NULL ? title : owner, NULL);
-        gtk_widget_set_tooltip_text (child, title != NULL ? title : owner);
+        set_tooltip (child, title != NULL ? title : owner);
       }
       break;
 
@@ -667,14 +706,14 @@ update_cell (CustosSoaPage *self,
         g_autoptr(GPtrArray) risks = custos_document_get_selecting_risks (self->document, id);
         g_autoptr(GString) tooltip = g_string_new (NULL);
 
-        gtk_label_set_markup (GTK_LABEL (child), markup);
+        set_label_markup (child, markup);
         /* All of them, for when the cell is too narrow for every link. */
         for (guint i = 0; i < risks->len; i++)
           {
             g_autofree char *label = custos_format_record_label (self->document, risks->pdata[i]);
             g_string_append_printf (tooltip, "%s%s", i > 0 ? "\n" : "", label);
           }
-        gtk_widget_set_tooltip_text (child, tooltip->len > 0 ? tooltip->str : NULL);
+        set_tooltip (child, tooltip->len > 0 ? tooltip->str : NULL);
       }
       break;
 

@@ -20,6 +20,7 @@ typedef enum
   CUSTOS_SOA_FILTER_NOT_IMPLEMENTED,         /* applicable, not (yet) fully implemented */
   CUSTOS_SOA_FILTER_SELECTED_NOT_APPLICABLE, /* a risk selects it, yet it is not applicable */
   CUSTOS_SOA_FILTER_PROBLEMS,                /* with a consistency finding */
+  CUSTOS_SOA_FILTER_REVIEW,                  /* marked for review (after a migration) */
   CUSTOS_SOA_N_FILTERS,
 } CustosSoaFilter;
 
@@ -72,9 +73,10 @@ void                custos_soa_page_select             (CustosSoaPage   *self,
 GPtrArray          *custos_soa_page_get_selected_entries (CustosSoaPage *self);
 CustosRecordEditor *custos_soa_page_get_editor         (CustosSoaPage   *self);
 
-/* The page checks the document again after each burst of edits (at once for
- * a small document, after a pause in the typing for a large one); this
- * checks now and refreshes the rows on screen. */
+/* The page checks the document again after each burst of edits (before the
+ * next frame for a small document, after a pause in the typing for a large
+ * one); this runs a check that is still waiting now, and refreshes the rows
+ * on screen. */
 void                custos_soa_page_check_now          (CustosSoaPage   *self);
 /* The consistency findings (of the readiness check) of one control, as the
  * row shows them: a borrowed array of CustosReadinessFinding that stays valid
