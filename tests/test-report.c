@@ -697,10 +697,13 @@ START_TEST (test_csv_soa_selecting_risks)
   for (guint r = 1; r < records->len; r++)
     {
       char **row = records->pdata[r];
-      g_autoptr(GPtrArray) risks = custos_document_get_selecting_risks (doc, row[0]);
+      /* 2022 ids are cited "A.5.10" so that spreadsheets keep them as text. */
+      const char *control = row[0] + 2;
+      g_autoptr(GPtrArray) risks = custos_document_get_selecting_risks (doc, control);
       g_auto(GStrv) ids = *row[last] ? g_strsplit (row[last], "; ", -1) : g_new0 (char *, 1);
 
-      ck_assert_str_eq (row[1], custos_document_get_control_title (doc, row[0]));
+      ck_assert (g_str_has_prefix (row[0], "A."));
+      ck_assert_str_eq (row[1], custos_document_get_control_title (doc, control));
       ck_assert_uint_eq (g_strv_length (ids), risks->len);
       for (guint i = 0; i < risks->len; i++)
         ck_assert_str_eq (ids[i], custos_record_get_id (risks->pdata[i]));

@@ -188,7 +188,15 @@ custos_csv_write_register (CustosDocument *document,
 
       first = TRUE;
       separator (out, &first);
-      custos_csv_append_field (out, id);
+      if (soa && !g_str_has_prefix (id, "A."))
+        {
+          /* Spreadsheets read a bare 2022 id such as 5.10 as the number 5.1;
+           * "A.5.10" is how Annex A controls are commonly cited anyway. */
+          g_autofree char *cited = g_strconcat ("A.", id, NULL);
+          custos_csv_append_field (out, cited);
+        }
+      else
+        custos_csv_append_field (out, id);
       if (soa)
         {
           const CustosControl *control = custos_catalogue_lookup (catalogue, id);
