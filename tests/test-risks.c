@@ -738,7 +738,7 @@ find_criteria_editor (void)
 static void
 wait_for_size (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC; /* sanitizers are slow */
 
   while (gtk_widget_get_width (widget) == 0 || !gtk_widget_get_mapped (widget))
     {

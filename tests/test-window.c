@@ -52,7 +52,7 @@ wait_for (gboolean  (*condition) (gpointer),
           gpointer    data,
           const char *what)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC; /* sanitizers are slow */
 
   while (!condition (data))
     {
