@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "custos-audit-page.h"
+#include "custos-paned.h"
 #include "custos-enums.h"
 #include "custos-field-format.h"
 #include "custos-labels.h"
@@ -30,7 +31,6 @@ struct _CustosAuditPage
   CustosDocument     *document;
   CustosRecord       *audit;
   guint               refresh_id;
-  int                 auto_position; /* where the paned was first put, -1 before */
 
   /* template children */
   GtkPaned           *paned;
@@ -445,30 +445,6 @@ set_document (CustosAuditPage *self,
   refresh_now (self);
 }
 
-static void
-on_max_position_notify (GtkPaned        *paned,
-                        GParamSpec      *pspec,
-                        CustosAuditPage *self)
-{
-  /* The height it is shown at: max-position starts at G_MAXINT. */
-  int max = gtk_widget_get_height (GTK_WIDGET (paned));
-
-  /* Once, at the first size the page is shown at (a hidden page is sized
-   * before it has its real size); after that the handle is the user's. */
-  if (max <= 0 || self->auto_position >= 0 || !gtk_widget_get_mapped (GTK_WIDGET (paned)))
-    return;
-  self->auto_position = MIN (MAX (max * 2 / 5, 200), max);
-  gtk_paned_set_position (paned, self->auto_position);
-}
-
-/* A page shown for the first time may already have its size. */
-static void
-on_paned_map (GtkWidget       *paned,
-              CustosAuditPage *self)
-{
-  on_max_position_notify (GTK_PANED (paned), NULL, self);
-}
-
 /* GObject ------------------------------------------------------------------- */
 
 static void
@@ -562,12 +538,10 @@ static void
 custos_audit_page_init (CustosAuditPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->auto_position = -1;
 
   g_signal_connect (self->register_view, "notify::selected", G_CALLBACK (on_selected_notify), self);
   g_signal_connect (self->register_view, "notify::document", G_CALLBACK (on_view_document_notify), self);
-  g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (on_max_position_notify), self);
-  g_signal_connect (self->paned, "map", G_CALLBACK (on_paned_map), self);
+  custos_paned_place_once (self->paned, 2, 5, 200);
   refresh_now (self);
 }
 

@@ -16,6 +16,7 @@
 
 #include "custos-field-format.h"
 #include "custos-monitoring-page.h"
+#include "custos-paned.h"
 #include "custos-readiness.h"
 
 struct _CustosMonitoringPage
@@ -26,7 +27,6 @@ struct _CustosMonitoringPage
   CustosRecord       *measure;
   GSettings          *settings;
   guint               refresh_id;
-  int                 auto_position; /* where the paned was first put, -1 before */
 
   /* template children */
   GtkPaned           *paned;
@@ -404,34 +404,6 @@ set_document (CustosMonitoringPage *self,
   queue_refresh (self);
 }
 
-/* Layout ----------------------------------------------------------------- */
-
-/* The measures get a little under half the height the first time the paned
- * knows its size (its maximum position follows its allocation). */
-static void
-on_max_position_notify (GtkPaned             *paned,
-                        GParamSpec           *pspec,
-                        CustosMonitoringPage *self)
-{
-  /* The height it is shown at: max-position starts at G_MAXINT. */
-  int max = gtk_widget_get_height (GTK_WIDGET (paned));
-
-  /* Once, at the first size the page is shown at (a hidden page is sized
-   * before it has its real size); after that the handle is the user's. */
-  if (max <= 0 || self->auto_position >= 0 || !gtk_widget_get_mapped (GTK_WIDGET (paned)))
-    return;
-  self->auto_position = MIN (MAX (max * 9 / 20, 220), max);
-  gtk_paned_set_position (paned, self->auto_position);
-}
-
-/* A page shown for the first time may already have its size. */
-static void
-on_paned_map (GtkWidget            *paned,
-              CustosMonitoringPage *self)
-{
-  on_max_position_notify (GTK_PANED (paned), NULL, self);
-}
-
 /* GObject ------------------------------------------------------------------- */
 
 static void
@@ -533,14 +505,12 @@ static void
 custos_monitoring_page_init (CustosMonitoringPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->auto_position = -1;
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "colour-blind-palette", self->trend_view, "colour-blind", G_SETTINGS_BIND_GET);
   gtk_popover_set_default_widget (self->add_popover, GTK_WIDGET (self->confirm_button));
   g_signal_connect (self->register_view, "notify::selected", G_CALLBACK (on_selected_notify), self);
-  g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (on_max_position_notify), self);
-  g_signal_connect (self->paned, "map", G_CALLBACK (on_paned_map), self);
+  custos_paned_place_once (self->paned, 9, 20, 220);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "monitoring.add-result", FALSE);
   gtk_stack_set_visible_child_name (self->trend_stack, "none");
 }

@@ -16,6 +16,7 @@
 #include "custos-field-format.h"
 #include "custos-labels.h"
 #include "custos-nc-page.h"
+#include "custos-paned.h"
 #include "custos-readiness.h"
 
 #define MIN_WHYS 5
@@ -35,7 +36,6 @@ struct _CustosNcPage
   char               *advance_hint;
   int                 writing;      /* our own writes to the record */
   int                 loading;      /* our own writes to the widgets */
-  int                 auto_position; /* where the paned was first put, -1 before */
 
   /* template children */
   GtkPaned           *paned;
@@ -583,31 +583,6 @@ set_document (CustosNcPage   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
-static void
-on_max_position_notify (GtkPaned     *paned,
-                        GParamSpec   *pspec,
-                        CustosNcPage *self)
-{
-  /* The height it is shown at: max-position starts at G_MAXINT. */
-  int max = gtk_widget_get_height (GTK_WIDGET (paned));
-
-  /* Once, at the first size the page is shown at (a hidden page is sized
-   * before it has its real size); after that the handle is the user's. */
-  if (max <= 0 || self->auto_position >= 0 || !gtk_widget_get_mapped (GTK_WIDGET (paned)))
-    return;
-  /* The register and its form above, a little under half; the analysis below. */
-  self->auto_position = MIN (MAX (max * 9 / 20, 220), max);
-  gtk_paned_set_position (paned, self->auto_position);
-}
-
-/* A page shown for the first time may already have its size. */
-static void
-on_paned_map (GtkWidget    *paned,
-              CustosNcPage *self)
-{
-  on_max_position_notify (GTK_PANED (paned), NULL, self);
-}
-
 /* GObject ------------------------------------------------------------------- */
 
 static void
@@ -719,7 +694,6 @@ static void
 custos_nc_page_init (CustosNcPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->auto_position = -1;
 
   self->why_rows = g_ptr_array_new ();
   self->step_rows = g_ptr_array_new ();
@@ -740,8 +714,7 @@ custos_nc_page_init (CustosNcPage *self)
                     G_CALLBACK (on_root_cause_changed), self);
   g_signal_connect (self->register_view, "notify::selected", G_CALLBACK (on_selected_notify), self);
   g_signal_connect (self->register_view, "notify::document", G_CALLBACK (on_view_document_notify), self);
-  g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (on_max_position_notify), self);
-  g_signal_connect (self->paned, "map", G_CALLBACK (on_paned_map), self);
+  custos_paned_place_once (self->paned, 9, 20, 220);
   load_whys (self);
   update_cycle (self);
   gtk_stack_set_visible_child_name (self->stack, "none");

@@ -17,6 +17,7 @@
 #include "custos-labels.h"
 #include "custos-readiness.h"
 #include "custos-review-page.h"
+#include "custos-paned.h"
 #include "custos-review-prefill.h"
 
 struct _CustosReviewPage
@@ -27,7 +28,6 @@ struct _CustosReviewPage
   CustosRecord       *review;
   GPtrArray          *actions;      /* CustosRecord *, shown in actions_list */
   gboolean            rebuilding;
-  int                 auto_position; /* where the paned was first put, -1 before */
   guint               refresh_id;
 
   /* template children */
@@ -419,30 +419,6 @@ set_document (CustosReviewPage *self,
   refresh_now (self);
 }
 
-static void
-on_max_position_notify (GtkPaned         *paned,
-                        GParamSpec       *pspec,
-                        CustosReviewPage *self)
-{
-  /* The height it is shown at: max-position starts at G_MAXINT. */
-  int max = gtk_widget_get_height (GTK_WIDGET (paned));
-
-  /* Once, at the first size the page is shown at (a hidden page is sized
-   * before it has its real size); after that the handle is the user's. */
-  if (max <= 0 || self->auto_position >= 0 || !gtk_widget_get_mapped (GTK_WIDGET (paned)))
-    return;
-  self->auto_position = MIN (MAX (max * 3 / 5, 220), max);
-  gtk_paned_set_position (paned, self->auto_position);
-}
-
-/* A page shown for the first time may already have its size. */
-static void
-on_paned_map (GtkWidget        *paned,
-              CustosReviewPage *self)
-{
-  on_max_position_notify (GTK_PANED (paned), NULL, self);
-}
-
 /* GObject ------------------------------------------------------------------- */
 
 static void
@@ -539,12 +515,10 @@ static void
 custos_review_page_init (CustosReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->auto_position = -1;
 
   g_signal_connect (self->register_view, "notify::selected", G_CALLBACK (on_selected_notify), self);
   g_signal_connect (self->register_view, "notify::document", G_CALLBACK (on_view_document_notify), self);
-  g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (on_max_position_notify), self);
-  g_signal_connect (self->paned, "map", G_CALLBACK (on_paned_map), self);
+  custos_paned_place_once (self->paned, 3, 5, 220);
   gtk_stack_set_visible_child_name (self->actions_stack, "none");
   update_actions_enabled (self);
 }
