@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "custos-cli.h"
+#include "custos-csv.h"
 #include "custos-document.h"
 #include "custos-file.h"
 #include "custos-readiness.h"
@@ -149,6 +150,99 @@ convert_file (GFile      *file,
   return 0;
 }
 
+static gboolean
+has_suffix (const char *path,
+            const char *suffix)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  return g_str_has_suffix (lower, suffix);
+}
+
+/* custos --export=NAME --output=OUT[.pdf|.csv] [--paper=PAPER] INPUT.
+ * Prints errors on stderr; returns the exit status (0 or 1). */
+static int
+export_file (const char *input,
+             const char *name,
+             const char *output,
+             const char *paper)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) in = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(CustosDocument) document = NULL;
+  CustosReportOptions options;
+  CustosReportKind kind = CUSTOS_REPORT_SOA;
+  CustosRegister reg = CUSTOS_REGISTER_SOA;
+  gboolean pdf;
+
+  custos_report_options_init (&options);
+  if (output == NULL)
+    {
+      g_printerr (_("--export needs --output=FILE.pdf or --output=FILE.csv\n"));
+      return 1;
+    }
+  if (has_suffix (output, ".pdf"))
+    pdf = TRUE;
+  else if (has_suffix (output, ".csv"))
+    pdf = FALSE;
+  else
+    {
+      g_printerr (_("Cannot tell the format of “%s”: the output must end in .pdf or .csv\n"), output);
+      return 1;
+    }
+  if (paper != NULL && !custos_paper_parse (paper, &options.paper))
+    {
+      g_printerr (_("Unknown paper size “%s”: use a4 or letter\n"), paper);
+      return 1;
+    }
+  if (pdf && !custos_report_kind_parse (name, &kind))
+    {
+      g_printerr (_("Unknown report “%s”: use soa, rtp, risks or pack\n"), name);
+      return 1;
+    }
+  if (!pdf && g_strcmp0 (name, "pack") == 0)
+    {
+      g_printerr (_("The certification pack has no CSV form: write it to a .pdf file\n"));
+      return 1;
+    }
+  if (!pdf && !custos_csv_lookup (name, &reg))
+    {
+      g_printerr (_("Unknown register “%s”: use soa, rtp, risks, assets or the name of any register (issues, incidents, …)\n"),
+                  name);
+      return 1;
+    }
+
+  in = g_file_new_for_commandline_arg (input);
+  document = custos_file_load (in, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  out = g_file_new_for_commandline_arg (output);
+  if (pdf)
+    {
+      if (!custos_report_export_pdf (document, kind, &options, out, NULL, &error))
+        {
+          g_printerr (_("Cannot write %s: %s\n"), output, error->message);
+          return 1;
+        }
+    }
+  else
+    {
+      char *text = custos_csv_write_register (document, reg, CUSTOS_CSV_DISPLAY);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+      if (!custos_report_save_bytes (bytes, out, NULL, &error))
+        {
+          g_printerr (_("Cannot write %s: %s\n"), output, error->message);
+          return 1;
+        }
+    }
+  return 0;
+}
+
 int
 custos_cli_run (GVariantDict *options)
 {
@@ -184,7 +278,7 @@ custos_cli_run (GVariantDict *options)
             g_printerr (_("--export takes exactly one FILE\n"));
             return 1;
           }
-        return custos_report_run_cli (inputs[0], report, out, paper);
+        return export_file (inputs[0], report, out, paper);
       }
     if (paper != NULL)
       {

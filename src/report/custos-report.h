@@ -69,11 +69,5 @@ gboolean           custos_report_export_pdf      (CustosDocument            *doc
                                                   GFile                     *file,
                                                   GCancellable              *cancellable,
                                                   GError                   **error);
-/* custos --export=NAME --output=OUT[.pdf|.csv] [--paper=PAPER] INPUT.
- * Prints errors on stderr; returns the exit status (0 or 1). */
-int                custos_report_run_cli         (const char                *input,
-                                                  const char                *name,
-                                                  const char                *output,
-                                                  const char                *paper);
 
 G_END_DECLS
