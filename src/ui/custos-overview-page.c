@@ -162,11 +162,7 @@ refresh_steps (CustosOverviewPage *self)
 static void
 refresh_attention (CustosOverviewPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
-                                           (GDateMonth) g_date_time_get_month (now),
-                                           (GDateYear) g_date_time_get_year (now));
-  g_autoptr(CustosReadiness) readiness = custos_readiness_new (self->document, today);
+  g_autoptr(CustosReadiness) readiness = custos_readiness_new (self->document, NULL); /* as of today */
   guint shown = 0;
 
   /* Dated items only: what is overdue, expired or past its review. */

@@ -109,17 +109,13 @@ static gboolean
 refresh (gpointer user_data)
 {
   CustosReadinessPage *self = user_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
-                                           (GDateMonth) g_date_time_get_month (now),
-                                           (GDateYear) g_date_time_get_year (now));
   g_autofree char *percentage = NULL;
   g_autofree char *summary = NULL;
   guint errors, warnings;
 
   self->refresh_id = 0;
   g_clear_object (&self->readiness);
-  self->readiness = custos_readiness_new (self->document, today);
+  self->readiness = custos_readiness_new (self->document, NULL); /* as of today */
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -139,7 +135,7 @@ refresh (gpointer user_data)
     g_autofree char *warnings_text = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
     char date[64];
 
-    g_date_strftime (date, sizeof date, "%x", today);
+    g_date_strftime (date, sizeof date, "%x", custos_readiness_get_date (self->readiness));
     /* TRANSLATORS: "2 errors and 5 warnings, checked as an auditor would on 28/11/2026." */
     summary = g_strdup_printf (_("%s and %s, checked as an auditor would on %s."), errors_text, warnings_text, date);
     gtk_label_set_text (self->summary_label, summary);
