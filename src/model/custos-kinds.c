@@ -32,6 +32,7 @@
 #define F_STRINGS(n, l, f, i)  { n, l, CUSTOS_FIELD_STRINGS, f, 0, 0, NULL, NULL, i }
 
 #define KIND(var, elem, reg, lbl, pl, prefix, clause, gtype) \
+  G_STATIC_ASSERT (G_N_ELEMENTS (var##_fields) <= CUSTOS_KIND_MAX_FIELDS); \
   static const CustosKind var = { elem, reg, lbl, pl, prefix, clause, gtype, var##_fields, G_N_ELEMENTS (var##_fields) }
 
 /* Sections ------------------------------------------------------------ */

@@ -52,6 +52,10 @@ typedef struct
   const char       *item;      /* STRINGS: element name of one item */
 } CustosField;
 
+/* No kind has more fields than this: custos-kinds.c fails to build when one
+ * does, and so does any code that keeps one bit per field (the XML reader). */
+#define CUSTOS_KIND_MAX_FIELDS 64
+
 /* One kind of record: a register (many records) or a singleton section. */
 typedef struct
 {

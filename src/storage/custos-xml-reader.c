@@ -101,7 +101,7 @@ typedef struct
   gsize             offset;     /* of the '<' */
   Position          pos;
   Position          value_pos;  /* leaves: first character of the value */
-  guint32           seen;       /* children seen, by order index */
+  guint64           seen;       /* children seen, by order index (SEEN_BIT) */
   int               last;       /* highest order index seen, or -1 */
   const char       *last_name;
   gboolean          text_reported;
@@ -111,6 +111,15 @@ typedef struct
   guint             index;      /* VALUE, STRINGS: field; SCALE: scale; *_VALUE: child */
   GPtrArray        *items;      /* STRINGS */
 } Frame;
+
+/* Frame.seen holds one bit per child a parent may have: the fields of the
+ * largest kind, the top-level parts of the document, the children of the
+ * criteria, of a level and of a band. A kind or a document with more children
+ * must fail to build rather than confuse its children. */
+#define SEEN_BIT(index) (G_GUINT64_CONSTANT (1) << (index))
+#define SEEN_BITS       (sizeof (((Frame *) NULL)->seen) * 8)
+G_STATIC_ASSERT (CUSTOS_KIND_MAX_FIELDS <= SEEN_BITS);
+G_STATIC_ASSERT (CUSTOS_N_SECTIONS + CUSTOS_N_REGISTERS + 1 <= SEEN_BITS);
 
 /* A REF or REFS value, checked once every register has been read. */
 typedef struct
@@ -642,7 +651,7 @@ check_order (Reader *r,
              Frame  *frame,
              int     index)
 {
-  if (parent->seen & (1u << index))
+  if (parent->seen & SEEN_BIT (index))
     {
       problem (r, frame->pos, _("<%s> appears more than once in <%s>"), frame->name, parent->name);
       frame->type = FRAME_SKIP;
@@ -651,7 +660,7 @@ check_order (Reader *r,
   if (index < parent->last)
     problem (r, frame->pos, _("<%s> is out of order in <%s>: it must come before <%s>"),
              frame->name, parent->name, parent->last_name);
-  parent->seen |= 1u << index;
+  parent->seen |= SEEN_BIT (index);
   if (index > parent->last)
     {
       parent->last = index;
@@ -1166,6 +1175,9 @@ end_register (Reader *r,
 static const char * const criteria_children[] = { "likelihood", "consequence", "bands" };
 static const char * const level_children[] = { "label", "meaning" };
 static const char * const band_children[] = { "name", "action", "timescale", "accepted-by" };
+G_STATIC_ASSERT (G_N_ELEMENTS (criteria_children) <= SEEN_BITS);
+G_STATIC_ASSERT (G_N_ELEMENTS (level_children) <= SEEN_BITS);
+G_STATIC_ASSERT (G_N_ELEMENTS (band_children) <= SEEN_BITS);
 
 static int
 find_name (const char * const *names,
@@ -1280,7 +1292,7 @@ end_criteria (Reader *r,
   g_autofree char *message = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (criteria_children); i++)
-    if ((frame->seen & (1u << i)) == 0)
+    if ((frame->seen & SEEN_BIT (i)) == 0)
       problem (r, frame->pos, _("<criteria> has no <%s>"), criteria_children[i]);
 
   criteria = custos_criteria_new ();
@@ -1542,12 +1554,12 @@ on_end_element (void          *ctx,
       end_criteria (r, frame);
       break;
     case FRAME_LEVEL:
-      if ((frame->seen & 1) == 0)
+      if ((frame->seen & SEEN_BIT (0)) == 0)
         problem (r, frame->pos, _("level %u of the %s scale has no <label>"), frame->index + 1,
                  parent->name);
       break;
     case FRAME_BAND:
-      if ((frame->seen & 1) == 0)
+      if ((frame->seen & SEEN_BIT (0)) == 0)
         problem (r, frame->pos, _("score band %u has no <name>"), frame->index + 1);
       break;
     case FRAME_LEVEL_VALUE:
