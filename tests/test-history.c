@@ -160,6 +160,45 @@ START_TEST (test_remove_is_one_step)
 }
 END_TEST
 
+/* Typing joins edits of one field of one record; an edit of another field, or
+ * of the same field of another record, right after it is a step of its own. */
+START_TEST (test_other_field_is_another_step)
+{
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
+  CustosRecord *org = custos_document_get_section (doc, CUSTOS_SECTION_ORGANISATION);
+  CustosRecord *a = custos_document_add_new (doc, CUSTOS_REGISTER_ASSETS);
+  CustosRecord *b = custos_document_add_new (doc, CUSTOS_REGISTER_ASSETS);
+  g_autoptr(CustosHistory) history = custos_history_new (doc);
+
+  custos_record_set_string (org, "name", "Northwind");
+  custos_record_set_string (org, "sector", "Accountancy");
+  custos_record_set_string (a, "name", "Laptop");
+  custos_record_set_string (b, "name", "Server");
+
+  ck_assert (custos_history_undo (history));
+  ck_assert_ptr_null (custos_record_get_string (b, "name"));
+  ck_assert_str_eq (custos_record_get_string (a, "name"), "Laptop");
+  ck_assert (custos_history_undo (history));
+  ck_assert_ptr_null (custos_record_get_string (a, "name"));
+  ck_assert_str_eq (custos_record_get_string (org, "sector"), "Accountancy");
+  ck_assert (custos_history_undo (history));
+  ck_assert_ptr_null (custos_record_get_string (org, "sector"));
+  ck_assert_str_eq (custos_record_get_string (org, "name"), "Northwind");
+  ck_assert (custos_history_undo (history));
+  ck_assert_ptr_null (custos_record_get_string (org, "name"));
+  ck_assert (!custos_history_can_undo (history));
+
+  /* And each comes back on its own. */
+  ck_assert (custos_history_redo (history));
+  ck_assert_str_eq (custos_record_get_string (org, "name"), "Northwind");
+  ck_assert_ptr_null (custos_record_get_string (org, "sector"));
+  ck_assert (custos_history_redo (history));
+  ck_assert (custos_history_redo (history));
+  ck_assert_str_eq (custos_record_get_string (a, "name"), "Laptop");
+  ck_assert_ptr_null (custos_record_get_string (b, "name"));
+}
+END_TEST
+
 static Suite *
 history_suite (void)
 {
@@ -172,6 +211,7 @@ history_suite (void)
   tcase_add_test (tc, test_migration_undo);
   tcase_add_test (tc, test_history_outlived_by_document);
   tcase_add_test (tc, test_remove_is_one_step);
+  tcase_add_test (tc, test_other_field_is_another_step);
   suite_add_tcase (s, tc);
   return s;
 }
