@@ -42,7 +42,7 @@ struct _CustosHistory
   GObject         parent_instance;
 
   CustosDocument *document;   /* weak */
-  GHashTable     *shadow;     /* CustosRecord → GValue[] (+ id as last) */
+  GHashTable     *shadow;     /* CustosRecord (a reference) → Shadow, for the records in the document */
   GPtrArray      *undo;       /* of GPtrArray of Change */
   GPtrArray      *redo;
   guint           group_depth;
@@ -111,7 +111,18 @@ snapshot (CustosHistory *self,
     }
   g_value_init (&s->values[s->n], G_TYPE_STRING);
   g_value_set_string (&s->values[s->n], custos_record_get_id (record));
-  g_hash_table_replace (self->shadow, record, s);
+  g_hash_table_replace (self->shadow, g_object_ref (record), s);
+}
+
+/* A record that leaves the document is forgotten; undoing its removal
+ * snapshots it again. The shadow holds a reference, so a record is never
+ * freed while the history knows it, and no later record can take its
+ * address and be confused with it. */
+static void
+forget (CustosHistory *self,
+        CustosRecord  *record)
+{
+  g_hash_table_remove (self->shadow, record);
 }
 
 static void
@@ -242,6 +253,7 @@ on_removed (CustosDocument *document,
             CustosRecord   *record,
             CustosHistory  *self)
 {
+  forget (self, record);
   if (!self->replaying)
     {
       Change *change = g_new0 (Change, 1);
@@ -287,6 +299,8 @@ on_soa_replaced (CustosDocument *document,
 {
   GListModel *soa = custos_document_get_register (document, CUSTOS_REGISTER_SOA);
 
+  for (guint i = 0; i < old_entries->len; i++)
+    forget (self, old_entries->pdata[i]);
   snapshot_register (self, soa);
   if (!self->replaying)
     {
@@ -484,7 +498,7 @@ custos_history_class_init (CustosHistoryClass *klass)
 static void
 custos_history_init (CustosHistory *self)
 {
-  self->shadow = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, shadow_free);
+  self->shadow = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, shadow_free);
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->sealed = TRUE;
