@@ -388,9 +388,43 @@ START_TEST (test_field_text_forms)
   ck_assert (custos_field_from_text (custos_kind_find_field (review, "triggers", NULL), "New office\nNew supplier", &v, &message));
   ck_assert_uint_eq (g_strv_length (g_value_get_boxed (&v)), 2);
 
+}
+END_TEST
+
+/* The one date parser: exactly YYYY-MM-DD, a real day of the calendar. */
+START_TEST (test_date_parse)
+{
+  static const char * const invalid[] = {
+    "", "2023-02-29", "2100-02-29", "2026-02-30", "2026-04-31", "2026-13-01", "2026-00-10", "2026-01-00",
+    "0000-01-01", "2026-1-05", "2026-01-5", "26-01-05", "02026-01-05", "2026/01/05", "20260105",
+    "2026-01-05x", "2026-01-05 ", "2026-01-05T10:00", " 2026-01-05", "2026 -01-05", "2026-01- 5",
+    "+2026-01-05", "-2026-01-05", "2026-+1-05", "2026-01--5", "2026-0x-05", "٢٠٢٦-01-05",
+  };
+  char iso[CUSTOS_DATE_ISO_SIZE];
+  GDate date;
+
+  ck_assert (custos_date_parse ("2024-02-29", &date));
+  ck_assert_uint_eq (g_date_get_year (&date), 2024);
+  ck_assert_uint_eq (g_date_get_month (&date), 2);
+  ck_assert_uint_eq (g_date_get_day (&date), 29);
+  ck_assert (custos_date_parse ("2000-02-29", &date));
+  ck_assert (custos_date_parse ("0001-01-01", &date));
+  ck_assert (custos_date_parse ("9999-12-31", &date));
+  custos_date_format_iso (&date, iso);
+  ck_assert_str_eq (iso, "9999-12-31");
+  ck_assert (custos_date_parse ("2026-03-07", &date));
+  custos_date_format_iso (&date, iso);
+  ck_assert_str_eq (iso, "2026-03-07");
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      ck_assert_msg (!custos_date_parse (invalid[i], &date), "“%s” parsed", invalid[i]);
+      ck_assert_msg (!g_date_valid (&date), "“%s” left a date behind", invalid[i]);
+      ck_assert (!custos_date_is_valid (invalid[i]));
+    }
+  ck_assert (!custos_date_parse (NULL, &date));
+  ck_assert (!custos_date_is_valid (NULL));
   ck_assert (custos_date_is_valid ("2024-02-29"));
-  ck_assert (!custos_date_is_valid ("2023-02-29"));
-  ck_assert (!custos_date_is_valid ("2023-2-28"));
 }
 END_TEST
 
@@ -479,6 +513,7 @@ model_suite (void)
   tcase_add_test (tc, test_no_leaked_references);
   tcase_add_test (tc, test_duplicate_record);
   tcase_add_test (tc, test_field_text_forms);
+  tcase_add_test (tc, test_date_parse);
   tcase_add_test (tc, test_kinds_complete);
   tcase_add_test (tc, test_no_dangling_references);
   tcase_add_test (tc, test_criteria_guarded);

@@ -291,6 +291,25 @@ START_TEST (test_trend_of_measure)
 
   /* MON-001: four results, the oldest first; 5 %, lower is better. */
   ck_assert_uint_eq (custos_trend_data_get_n_points (data), 4);
+
+  /* A result whose date the file format would refuse is not charted, as the
+   * readiness check does not count it either. */
+  {
+    static const char * const not_dates[] = { "2026-1-05", "2026-01-05 ", " 2026-01-05", "+2026-01-05" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (not_dates); i++)
+      {
+        CustosRecord *result = custos_document_add_new (doc, CUSTOS_REGISTER_MEASUREMENTS);
+        g_autoptr(CustosTrendData) again = NULL;
+
+        custos_record_set_string (result, "measure", "MON-001");
+        custos_record_set_string (result, "date", not_dates[i]);
+        custos_record_set_number (result, "value", 7);
+        again = custos_trend_data_new_for_measure (doc, measure);
+        ck_assert_msg (custos_trend_data_get_n_points (again) == 4, "“%s” was charted", not_dates[i]);
+        custos_document_remove (doc, CUSTOS_REGISTER_MEASUREMENTS, result);
+      }
+  }
   custos_trend_data_get_point (data, 0, NULL, &value, &id);
   ck_assert_str_eq (id, "RES-003");
   ck_assert_double_eq (value, 18);

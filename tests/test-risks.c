@@ -84,7 +84,7 @@ static void
 set_date (GDate      *date,
           const char *iso)
 {
-  ck_assert (custos_readiness_parse_date (iso, date));
+  ck_assert (custos_date_parse (iso, date));
 }
 
 /* Scoring and bands ------------------------------------------------------- */

@@ -136,29 +136,6 @@ field_label (CustosRecord *record,
 }
 
 gboolean
-custos_readiness_parse_date (const char *text,
-                             GDate      *date)
-{
-  guint64 year, month, day;
-
-  g_return_val_if_fail (date != NULL, FALSE);
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  year = g_ascii_strtoull (text, NULL, 10);
-  month = g_ascii_strtoull (text + 5, NULL, 10);
-  day = g_ascii_strtoull (text + 8, NULL, 10);
-  if (year < 1 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return TRUE;
-}
-
-gboolean
 custos_readiness_get_today (GDate   *date,
                             GError **error)
 {
@@ -169,7 +146,7 @@ custos_readiness_get_today (GDate   *date,
 
   if (pinned != NULL && *pinned != '\0')
     {
-      if (custos_readiness_parse_date (pinned, date))
+      if (custos_date_parse (pinned, date))
         return TRUE;
       g_set_error (error, CUSTOS_READINESS_ERROR, CUSTOS_READINESS_ERROR_INVALID_DATE,
                    _("CUSTOS_TODAY is “%s”, not a date of the form YYYY-MM-DD"), pinned);
@@ -188,7 +165,7 @@ record_date (CustosRecord *record,
              const char   *name,
              GDate        *date)
 {
-  return custos_readiness_parse_date (custos_record_get_string (record, name), date);
+  return custos_date_parse (custos_record_get_string (record, name), date);
 }
 
 /* TRUE when the date field is set and lies before today. */
@@ -1426,14 +1403,6 @@ custos_audit_coverage (CustosDocument *document,
 }
 
 static void
-format_date (const GDate *date,
-             char         buffer[11])
-{
-  g_snprintf (buffer, 11, "%04u-%02u-%02u", (guint) g_date_get_year (date), (guint) g_date_get_month (date),
-              (guint) g_date_get_day (date));
-}
-
-static void
 check_audits (Check *c)
 {
   GListModel *audits = custos_document_get_register (c->doc, CUSTOS_REGISTER_AUDITS);
@@ -1447,12 +1416,12 @@ check_audits (Check *c)
     {
       const CustosAuditCoverage *entry = &g_array_index (c->coverage, CustosAuditCoverage, i);
       CustosRecord *process = entry->process;
-      char last[11], next[11];
+      char last[CUSTOS_DATE_ISO_SIZE], next[CUSTOS_DATE_ISO_SIZE];
 
       if (g_date_valid (&entry->last_audited))
-        format_date (&entry->last_audited, last);
+        custos_date_format_iso (&entry->last_audited, last);
       if (g_date_valid (&entry->next_planned))
-        format_date (&entry->next_planned, next);
+        custos_date_format_iso (&entry->next_planned, next);
 
       if (!entry->covered)
         {

@@ -107,9 +107,6 @@ const char                   *custos_readiness_status_to_string   (CustosReadine
 const char                   *custos_readiness_severity_get_label (CustosReadinessSeverity severity);
 const char                   *custos_readiness_status_get_label   (CustosReadinessStatus   status);
 
-/* Parses an ISO 8601 calendar date, YYYY-MM-DD. */
-gboolean                      custos_readiness_parse_date      (const char              *text,
-                                                                GDate                   *date);
 /* The local date today, or the date in the environment variable
  * CUSTOS_TODAY (YYYY-MM-DD) when it is set, so that scripts and tests can pin
  * it. FALSE with CUSTOS_READINESS_ERROR_INVALID_DATE if CUSTOS_TODAY is set

@@ -560,22 +560,6 @@ custos_record_set_strv (CustosRecord       *self,
 
 /* Text forms ------------------------------------------------------------ */
 
-gboolean
-custos_date_is_valid (const char *text)
-{
-  int y, m, d;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  y = atoi (text);
-  m = atoi (text + 5);
-  d = atoi (text + 8);
-  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
 char *
 custos_field_to_text (const CustosField *field,
                       const GValue      *value,

@@ -4,6 +4,7 @@
 
 #include <glib-object.h>
 
+#include "custos-date.h"
 #include "custos-types.h"
 
 G_BEGIN_DECLS
@@ -150,7 +151,6 @@ gboolean           custos_field_from_text         (const CustosField *field,
                                                    const char        *text,
                                                    GValue            *value,
                                                    char             **message);
-gboolean           custos_date_is_valid           (const char        *text);
 GType              custos_field_value_type        (const CustosField *field);
 
 G_END_DECLS

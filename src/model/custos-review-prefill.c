@@ -69,27 +69,6 @@ item_at (GListModel *model,
   return record;
 }
 
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  int y, m, d;
-
-  g_date_clear (date, 1);
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
-}
-
-static void
-format_iso (const GDate *date,
-            char         buffer[11])
-{
-  g_snprintf (buffer, 11, "%04u-%02u-%02u", (guint) g_date_get_year (date), (guint) g_date_get_month (date),
-              (guint) g_date_get_day (date));
-}
-
 /* A treatment or review action still to be done. */
 static gboolean
 is_open_action (int status)
@@ -105,7 +84,7 @@ is_past (CustosRecord *record,
 {
   GDate date;
 
-  return parse_date (custos_record_get_string (record, field), &date) && g_date_compare (&date, today) < 0;
+  return custos_date_parse (custos_record_get_string (record, field), &date) && g_date_compare (&date, today) < 0;
 }
 
 /* Prose on one line, cut at a word near max characters. */
@@ -250,7 +229,7 @@ custos_review_prefill_previous (CustosDocument *document,
       CustosRecord *review = item_at (reviews, i);
       GDate held;
 
-      if (review == exclude || !parse_date (custos_record_get_string (review, "date"), &held) ||
+      if (review == exclude || !custos_date_parse (custos_record_get_string (review, "date"), &held) ||
           g_date_compare (&held, date) >= 0)
         continue;
       if (previous == NULL || g_date_compare (&held, &previous_date) > 0)
@@ -286,9 +265,9 @@ previous_actions (CustosDocument *document,
   GString *items = g_string_new (NULL);
   List list = { items, 0 };
   g_autofree char *by_status = NULL;
-  char today_iso[11];
+  char today_iso[CUSTOS_DATE_ISO_SIZE];
 
-  format_iso (today, today_iso);
+  custos_date_format_iso (today, today_iso);
   for (guint i = 0, n = g_list_model_get_n_items (actions); i < n; i++)
     {
       CustosRecord *action = item_at (actions, i);
@@ -494,7 +473,7 @@ nonconformities (CustosDocument *document,
       g_string_append (text, _("No nonconformities are recorded."));
       return g_string_free (text, FALSE);
     }
-  if (previous == NULL || !parse_date (custos_record_get_string (previous, "date"), &previous_date))
+  if (previous == NULL || !custos_date_parse (custos_record_get_string (previous, "date"), &previous_date))
     g_date_clear (&previous_date, 1);
   for (guint i = 0; i < n; i++)
     {
@@ -510,7 +489,7 @@ nonconformities (CustosDocument *document,
       /* Overdue: the corrective action is not done (verifying means it is). */
       if ((s == CUSTOS_NC_STATUS_OPEN || s == CUSTOS_NC_STATUS_ACTION_PLANNED) && is_past (nc, "due", today))
         overdue++;
-      if (g_date_valid (&previous_date) && parse_date (custos_record_get_string (nc, "raised"), &raised) &&
+      if (g_date_valid (&previous_date) && custos_date_parse (custos_record_get_string (nc, "raised"), &raised) &&
           g_date_compare (&raised, &previous_date) >= 0)
         since++;
     }
@@ -597,7 +576,7 @@ monitoring (CustosDocument *document)
 
           if (g_strcmp0 (custos_record_get_string (result, "measure"), id) != 0 ||
               !isfinite (custos_record_get_number (result, "value")) ||
-              !parse_date (custos_record_get_string (result, "date"), &date))
+              !custos_date_parse (custos_record_get_string (result, "date"), &date))
             continue;
           if (latest == NULL || g_date_compare (&date, &latest_date) >= 0)
             {
@@ -706,7 +685,7 @@ audits (CustosDocument *document,
       else if (status != CUSTOS_AUDIT_STATUS_CANCELLED)
         {
           planned++;
-          if (parse_date (custos_record_get_string (audit, "planned"), &date) && g_date_compare (&date, today) >= 0 &&
+          if (custos_date_parse (custos_record_get_string (audit, "planned"), &date) && g_date_compare (&date, today) >= 0 &&
               (next == NULL || g_date_compare (&date, &next_date) < 0))
             next = audit, next_date = date;
         }
@@ -854,7 +833,7 @@ feedback (CustosDocument *document,
   List list = { text, 0 };
   GString *names = g_string_new (NULL);
 
-  if (previous == NULL || !parse_date (custos_record_get_string (previous, "date"), &previous_date))
+  if (previous == NULL || !custos_date_parse (custos_record_get_string (previous, "date"), &previous_date))
     g_date_clear (&previous_date, 1);
   for (guint i = 0, n = g_list_model_get_n_items (ncs); i < n; i++)
     if (custos_record_get_enum (item_at (ncs, i), "source") == CUSTOS_NC_SOURCE_COMPLAINT)
@@ -864,7 +843,7 @@ feedback (CustosDocument *document,
       GDate date;
 
       if (!g_date_valid (&previous_date) ||
-          (parse_date (custos_record_get_string (item_at (incidents, i), "date"), &date) &&
+          (custos_date_parse (custos_record_get_string (item_at (incidents, i), "date"), &date) &&
            g_date_compare (&date, &previous_date) >= 0))
         n_incidents++;
     }
@@ -1201,13 +1180,13 @@ custos_review_prefill_new (CustosDocument *document,
                            const GDate    *today)
 {
   CustosRecord *review;
-  char iso[11];
+  char iso[CUSTOS_DATE_ISO_SIZE];
   guint filled = 0;
 
   g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
-  format_iso (today, iso);
+  custos_date_format_iso (today, iso);
   custos_document_begin_compound (document);
   review = custos_document_add_new (document, CUSTOS_REGISTER_REVIEWS);
   custos_record_set_string (review, "date", iso);
@@ -1228,7 +1207,7 @@ custos_review_prefill_fill_empty (CustosDocument *document,
   g_return_val_if_fail (CUSTOS_IS_REVIEW (review), 0);
   g_return_val_if_fail (today != NULL && g_date_valid (today), 0);
 
-  if (!parse_date (custos_record_get_string (review, "date"), &date))
+  if (!custos_date_parse (custos_record_get_string (review, "date"), &date))
     date = *today;
   custos_document_begin_compound (document);
   fill (document, review, &date, TRUE, &filled);

@@ -149,19 +149,6 @@ custos_trend_data_add (CustosTrendData *data,
   g_array_insert_val (data->points, at, point);
 }
 
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  int y, m, d;
-
-  g_date_clear (date, 1);
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
-}
-
 CustosTrendData *
 custos_trend_data_new_for_measure (CustosDocument *document,
                                    CustosRecord   *measure)
@@ -185,7 +172,7 @@ custos_trend_data_new_for_measure (CustosDocument *document,
       GDate date;
 
       if (g_strcmp0 (custos_record_get_string (result, "measure"), id) != 0 || !isfinite (value) ||
-          !parse_date (custos_record_get_string (result, "date"), &date))
+          !custos_date_parse (custos_record_get_string (result, "date"), &date))
         continue;
       custos_trend_data_add (data, &date, value, custos_record_get_id (result));
     }

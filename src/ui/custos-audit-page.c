@@ -87,7 +87,7 @@ custos_audit_raise_nonconformity (CustosDocument *document,
   const char *linked, *done, *reference, *description;
   g_autofree char *title = NULL;
   g_autofree char *text = NULL;
-  char iso[16];
+  char iso[CUSTOS_DATE_ISO_SIZE];
 
   g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (CUSTOS_IS_FINDING (finding), NULL);
@@ -118,8 +118,7 @@ custos_audit_raise_nonconformity (CustosDocument *document,
     text = g_strdup_printf (_("Internal audit %s (finding %s): %s"),
                             audit != NULL ? custos_record_get_id (audit) : "—", custos_record_get_id (finding),
                             description != NULL ? description : "");
-  g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", (guint) g_date_get_year (today),
-              (guint) g_date_get_month (today), (guint) g_date_get_day (today));
+  custos_date_format_iso (today, iso);
 
   custos_document_begin_compound (document);
   nc = custos_document_add_new (document, CUSTOS_REGISTER_NONCONFORMITIES);

@@ -85,19 +85,6 @@ row_free (gpointer data)
   g_free (row);
 }
 
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  int y, m, d;
-
-  g_date_clear (date, 1);
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
-}
-
 static void
 get_today (CustosCoverageView *self,
            GDate              *today)
@@ -156,10 +143,10 @@ compute_rows (CustosCoverageView *self,
 
           if (!lists_process (audit, id))
             continue;
-          if (parse_date (custos_record_get_string (audit, "done"), &date))
+          if (custos_date_parse (custos_record_get_string (audit, "done"), &date))
             mark.kind = MARK_DONE;
           else if (custos_record_get_enum (audit, "status") == CUSTOS_AUDIT_STATUS_CANCELLED ||
-                   !parse_date (custos_record_get_string (audit, "planned"), &date))
+                   !custos_date_parse (custos_record_get_string (audit, "planned"), &date))
             continue;
           else
             mark.kind = g_date_compare (&date, today) < 0 ? MARK_MISSED : MARK_PLANNED;
@@ -205,9 +192,10 @@ mark_button (CustosCoverageView *self,
   /* The month says when in the year; the tooltip says which audit. */
   {
     g_autoptr(GDateTime) when = NULL;
+    GDate day;
 
-    if (custos_date_is_valid (iso))
-      when = g_date_time_new_utc (atoi (iso), atoi (iso + 5), 1, 0, 0, 0);
+    if (custos_date_parse (iso, &day))
+      when = g_date_time_new_utc (g_date_get_year (&day), g_date_get_month (&day), 1, 0, 0, 0);
     month = when != NULL ? g_date_time_format (when, "%b") : g_strdup (custos_record_get_id (mark->audit));
   }
   label = gtk_label_new (month);
@@ -305,18 +293,6 @@ process_cell (const Row *row)
   return box;
 }
 
-static char *
-format_gdate (const GDate *date)
-{
-  char iso[16];
-
-  if (!g_date_valid (date))
-    return NULL;
-  g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", (guint) g_date_get_year (date), (guint) g_date_get_month (date),
-              (guint) g_date_get_day (date));
-  return custos_format_date (iso);
-}
-
 /* The line under a process's name, and all it knows in the tooltip: last
  * audited, next planned, due by. */
 static void
@@ -326,9 +302,9 @@ set_detail (GtkWidget                 *cell,
   const char *id = custos_record_get_id (entry->process);
   const char *title = custos_record_get_title (entry->process);
   GtkLabel *detail = g_object_get_data (G_OBJECT (cell), "custos-detail");
-  g_autofree char *last = format_gdate (&entry->last_audited);
-  g_autofree char *next = format_gdate (&entry->next_planned);
-  g_autofree char *due = format_gdate (&entry->due);
+  g_autofree char *last = custos_format_gdate (&entry->last_audited);
+  g_autofree char *next = custos_format_gdate (&entry->next_planned);
+  g_autofree char *due = custos_format_gdate (&entry->due);
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
 

@@ -11,18 +11,26 @@
 #include "custos-labels.h"
 
 char *
-custos_format_date (const char *iso)
+custos_format_gdate (const GDate *date)
 {
-  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GDateTime) time = NULL;
 
-  if (!custos_date_is_valid (iso))
+  if (date == NULL || !g_date_valid (date))
     return NULL;
-  date = g_date_time_new_utc (atoi (iso), atoi (iso + 5), atoi (iso + 8), 0, 0, 0);
-  if (date == NULL)
-    return NULL;
+  time = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 0, 0, 0);
   /* Translators: how a date reads in forms and lists, see g_date_time_format();
    * "%-d %b %Y" gives "14 Mar 2024". */
-  return g_date_time_format (date, _("%-d %b %Y"));
+  return g_date_time_format (time, _("%-d %b %Y"));
+}
+
+char *
+custos_format_date (const char *iso)
+{
+  GDate date;
+
+  if (!custos_date_parse (iso, &date))
+    return NULL;
+  return custos_format_gdate (&date);
 }
 
 /* Prose shows on one line in a list. */

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 /* "14 Mar 2024" in the translated format; NULL when iso is empty or invalid. */
 char       *custos_format_date          (const char     *iso);
+/* The same for a GDate; NULL when date is NULL or invalid. */
+char       *custos_format_gdate         (const GDate    *date);
 /* The title people read: the TITLE field (a date is formatted), the control's
  * title for an SoA entry; NULL when the record has none yet. */
 char       *custos_format_record_title  (CustosDocument *document,

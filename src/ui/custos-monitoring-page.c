@@ -335,13 +335,11 @@ on_add_popover_show (GtkPopover           *popover,
                      CustosMonitoringPage *self)
 {
   GDate today;
-  char iso[16];
+  char iso[CUSTOS_DATE_ISO_SIZE] = "";
 
-  if (!custos_readiness_get_today (&today, NULL))
-    g_date_clear (&today, 1);
-  g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", (guint) g_date_get_year (&today),
-              (guint) g_date_get_month (&today), (guint) g_date_get_day (&today));
-  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), g_date_valid (&today) ? iso : "");
+  if (custos_readiness_get_today (&today, NULL))
+    custos_date_format_iso (&today, iso);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), iso);
   gtk_editable_set_text (GTK_EDITABLE (self->value_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
   on_add_entry_changed (NULL, self);

@@ -130,12 +130,11 @@ step_subtitle (CustosNcPage *self,
       {
         g_autofree char *review = date_or (self->nc, "effectiveness-review");
         const char *iso = custos_record_get_string (self->nc, "effectiveness-review");
-        char today_iso[16] = "";
+        char today_iso[CUSTOS_DATE_ISO_SIZE] = "";
         GDate today;
 
         if (custos_readiness_get_today (&today, NULL))
-          g_snprintf (today_iso, sizeof today_iso, "%04u-%02u-%02u", (guint) g_date_get_year (&today),
-                      (guint) g_date_get_month (&today), (guint) g_date_get_day (&today));
+          custos_date_format_iso (&today, today_iso);
         if (review == NULL)
           return g_strdup (_("Effectiveness review not dated yet"));
         if (*today_iso != '\0' && g_strcmp0 (iso, today_iso) > 0)
@@ -257,12 +256,11 @@ advance_action (GtkWidget  *widget,
   if (status + 1 == CUSTOS_NC_STATUS_CLOSED && custos_record_get_string (self->nc, "effectiveness-review") == NULL)
     {
       GDate today;
-      char iso[16];
+      char iso[CUSTOS_DATE_ISO_SIZE];
 
       if (custos_readiness_get_today (&today, NULL))
         {
-          g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", (guint) g_date_get_year (&today),
-                      (guint) g_date_get_month (&today), (guint) g_date_get_day (&today));
+          custos_date_format_iso (&today, iso);
           custos_record_set_string (self->nc, "effectiveness-review", iso);
         }
     }

@@ -682,9 +682,10 @@ on_date_popover_show (GtkPopover *popover,
   const char *iso = row->editor->record != NULL
                     ? custos_record_get_string (row->editor->record, row->field->name) : NULL;
   g_autoptr(GDateTime) date = NULL;
+  GDate day;
 
-  if (custos_date_is_valid (iso))
-    date = g_date_time_new_local (atoi (iso), atoi (iso + 5), atoi (iso + 8), 0, 0, 0);
+  if (custos_date_parse (iso, &day))
+    date = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day), 0, 0, 0);
   if (date == NULL)
     date = g_date_time_new_now_local ();
   row->guard++;

@@ -36,7 +36,7 @@ record_date (CustosRecord *record,
              const char   *field,
              GDate        *date)
 {
-  return custos_readiness_parse_date (custos_record_get_string (record, field), date);
+  return custos_date_parse (custos_record_get_string (record, field), date);
 }
 
 CustosActionTiming
@@ -210,15 +210,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static char *
-format_gdate (const GDate *date)
-{
-  char iso[16];
-
-  g_date_strftime (iso, sizeof iso, "%Y-%m-%d", date);
-  return custos_format_date (iso);
-}
 
 /* Timing column ------------------------------------------------------------------ */
 
@@ -454,7 +445,7 @@ update_status (CustosTreatmentPage *self)
   counts = g_strdup_printf (ngettext ("%u action: %u done, %u overdue", "%u actions: %u done, %u overdue", s->n_actions),
                             s->n_actions, s->n_done, s->n_overdue);
   if (g_date_valid (&s->approved_date))
-    approved_on = format_gdate (&s->approved_date);
+    approved_on = custos_format_gdate (&s->approved_date);
 
   gtk_widget_remove_css_class (self->status_bar, "custos-warn");
   gtk_widget_remove_css_class (self->status_bar, "custos-ok");
@@ -484,7 +475,7 @@ update_status (CustosTreatmentPage *self)
   /* Approvals */
   if (s->owners_approved)
     {
-      g_autofree char *date = format_gdate (&s->owners_date);
+      g_autofree char *date = custos_format_gdate (&s->owners_date);
       g_autofree char *text = g_strdup_printf (_("Risk owners approved on %s"), date);
       add_since_row (self, "emblem-ok-symbolic", "success", text,
                      custos_record_get_string (custos_document_get_section (self->document, CUSTOS_SECTION_PLAN_APPROVAL),
@@ -494,7 +485,7 @@ update_status (CustosTreatmentPage *self)
     add_since_row (self, "dialog-warning-symbolic", "warning", _("The risk owners have not approved the plan"), NULL);
   if (s->management_approved)
     {
-      g_autofree char *date = format_gdate (&s->management_date);
+      g_autofree char *date = custos_format_gdate (&s->management_date);
       g_autofree char *text = g_strdup_printf (_("Top management approved on %s"), date);
       add_since_row (self, "emblem-ok-symbolic", "success", text,
                      custos_record_get_string (custos_document_get_section (self->document, CUSTOS_SECTION_PLAN_APPROVAL),
@@ -506,7 +497,7 @@ update_status (CustosTreatmentPage *self)
   /* What calls for a new approval */
   if (s->reassessed_after)
     {
-      g_autofree char *date = format_gdate (&s->reassessed_date);
+      g_autofree char *date = custos_format_gdate (&s->reassessed_date);
       g_autofree char *text = g_strdup_printf (_("The risks were reassessed on %s, after the approval"), date);
       add_since_row (self, "dialog-warning-symbolic", "warning", text,
                      _("The plan should be approved again for the new assessment"));

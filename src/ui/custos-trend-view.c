@@ -37,16 +37,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-date_text (const GDate *date)
-{
-  char iso[16];
-
-  g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", (guint) g_date_get_year (date),
-              (guint) g_date_get_month (date), (guint) g_date_get_day (date));
-  return custos_format_date (iso);
-}
-
 /* What a screen reader says about the chart. */
 static void
 update_accessible (CustosTrendView *self)
@@ -75,7 +65,7 @@ update_accessible (CustosTrendView *self)
 
       custos_trend_data_get_point (data, n - 1, &date, &value, NULL);
       latest = custos_trend_format_value (value, unit);
-      when = date_text (&date);
+      when = custos_format_gdate (&date);
       if (isfinite (target))
         {
           g_autofree char *goal = custos_trend_format_value (target, unit);
@@ -250,7 +240,7 @@ on_query_tooltip (GtkWidget       *widget,
   custos_trend_data_get_point (data, (guint) index, &date, &value, &id);
   target = custos_trend_data_get_target (data);
   value_text = custos_trend_format_value (value, custos_trend_data_get_unit (data));
-  when = date_text (&date);
+  when = custos_format_gdate (&date);
   if (isfinite (target))
     text = g_strdup_printf ("%s · %s\n%s", id != NULL ? id : "", when,
                             custos_trend_meets_target (value, target, custos_trend_data_get_higher_is_better (data))
