@@ -13,6 +13,7 @@ struct _CustosApplication
 {
   AdwApplication parent_instance;
 
+  CustosClock   *clock;  /* today, for every window */
   gboolean       recovery_offered;
 };
 
@@ -28,11 +29,18 @@ custos_application_new (void)
                        NULL);
 }
 
+CustosClock *
+custos_application_get_clock (CustosApplication *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_APPLICATION (self), NULL);
+  return self->clock;
+}
+
 void
 custos_application_open_window (CustosApplication *self,
                                 GFile             *file)
 {
-  CustosWindow *window = custos_window_new (self);
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (self), self->clock);
 
   if (file != NULL)
     custos_window_load (window, file);
@@ -52,7 +60,7 @@ recovery_response (AdwMessageDialog  *dialog,
 
       if (g_str_equal (response, "recover"))
         {
-          CustosWindow *window = custos_window_new (self);
+          CustosWindow *window = custos_window_new (GTK_APPLICATION (self), self->clock);
           custos_window_recover (window, file->copy, file->original);
           gtk_window_present (GTK_WINDOW (window));
         }
@@ -168,7 +176,7 @@ new_response (AdwMessageDialog  *dialog,
                                                                              : CUSTOS_EDITION_2022);
   text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
   custos_record_set_string (custos_document_get_section (document, CUSTOS_SECTION_ORGANISATION), "name", text);
-  window = custos_window_new (self);
+  window = custos_window_new (GTK_APPLICATION (self), self->clock);
   custos_window_set_new_document (window, document);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -269,7 +277,18 @@ custos_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
   };
 
+  CustosApplication *self = CUSTOS_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
   G_APPLICATION_CLASS (custos_application_parent_class)->startup (app);
+
+  /* One clock for every window: CUSTOS_TODAY pins it, as on the command line. */
+  self->clock = custos_clock_new_from_environment (&error);
+  if (self->clock == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      self->clock = custos_clock_new_system ();
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -277,9 +296,22 @@ custos_application_startup (GApplication *app)
 }
 
 static void
+custos_application_dispose (GObject *object)
+{
+  CustosApplication *self = CUSTOS_APPLICATION (object);
+
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (custos_application_parent_class)->dispose (object);
+}
+
+static void
 custos_application_class_init (CustosApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = custos_application_dispose;
 
   /* Once per process: GtkRecentManager needs it, and GLib allows one call. */
   g_set_application_name (_("Custos"));

@@ -3,12 +3,17 @@
 
 #include <adwaita.h>
 
+#include "custos-clock.h"
+
 G_BEGIN_DECLS
 
 #define CUSTOS_TYPE_APPLICATION (custos_application_get_type ())
 G_DECLARE_FINAL_TYPE (CustosApplication, custos_application, CUSTOS, APPLICATION, AdwApplication)
 
 CustosApplication *custos_application_new         (void);
+/* Today for every window: CUSTOS_TODAY when set (as on the command line),
+ * else the local date. Set up when the application starts. */
+CustosClock       *custos_application_get_clock   (CustosApplication *self);
 /* Opens a window on file, or on a new document when file is NULL. */
 void               custos_application_open_window (CustosApplication *self,
                                                    GFile             *file);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "custos-cli.h"
+#include "custos-clock.h"
 #include "custos-csv.h"
 #include "custos-document.h"
 #include "custos-file.h"
@@ -170,6 +171,7 @@ export_file (const char *input,
   g_autoptr(GFile) in = NULL;
   g_autoptr(GFile) out = NULL;
   g_autoptr(CustosDocument) document = NULL;
+  g_autoptr(CustosClock) clock = NULL;
   CustosReportOptions options;
   CustosReportKind kind = CUSTOS_REPORT_SOA;
   CustosRegister reg = CUSTOS_REGISTER_SOA;
@@ -212,6 +214,14 @@ export_file (const char *input,
       return 1;
     }
 
+  clock = custos_clock_new_from_environment (&error);
+  if (clock == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  options.today = custos_clock_get_today (clock);
+
   in = g_file_new_for_commandline_arg (input);
   document = custos_file_load (in, NULL, &error);
   if (document == NULL)
@@ -251,7 +261,7 @@ custos_cli_run (GVariantDict *options)
   g_autofree char *edition = NULL;
   gboolean check = FALSE;
   gboolean strict = FALSE;
-  GDate today;
+  g_autoptr(CustosClock) clock = NULL;
   int status = 0;
 
   if (g_variant_dict_contains (options, "version"))
@@ -333,7 +343,8 @@ custos_cli_run (GVariantDict *options)
   {
     g_autoptr(GError) error = NULL;
 
-    if (!custos_readiness_get_today (&today, &error))
+    clock = custos_clock_new_from_environment (&error);
+    if (clock == NULL)
       {
         g_printerr ("%s\n", error->message);
         return 1;
@@ -342,7 +353,7 @@ custos_cli_run (GVariantDict *options)
   for (guint i = 0; files[i] != NULL; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
-      if (check_file (file, &today, strict) != 0)
+      if (check_file (file, custos_clock_get_today (clock), strict) != 0)
         status = 1;
     }
   return status;

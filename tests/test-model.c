@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "custos-clock.h"
 #include "custos-document.h"
 #include "custos-enums.h"
 #include "custos-test-util.h"
@@ -428,6 +429,68 @@ START_TEST (test_date_parse)
 }
 END_TEST
 
+/* What "today" is: a pinned date, CUSTOS_TODAY, or the local date. */
+START_TEST (test_clock)
+{
+  g_autoptr(CustosClock) system = custos_clock_new_system ();
+  g_autoptr(CustosClock) pinned = NULL;
+  g_autoptr(CustosClock) fixed = NULL;
+  g_autoptr(GError) error = NULL;
+  CustosClock *watched = NULL;
+  char iso[CUSTOS_DATE_ISO_SIZE];
+  int notified = 0, moved = 0;
+  GDate date, local;
+
+  custos_clock_get_local_date (&local);
+  ck_assert_int_eq (g_date_compare (custos_clock_get_today (system), &local), 0);
+  custos_clock_refresh (system);
+  ck_assert_int_eq (g_date_compare (custos_clock_get_today (system), &local), 0);
+
+  g_setenv ("CUSTOS_TODAY", "2030-01-02", TRUE);
+  pinned = custos_clock_new_from_environment (&error);
+  ck_assert_ptr_nonnull (pinned);
+  custos_clock_get_today_iso (pinned, iso);
+  ck_assert_str_eq (iso, "2030-01-02");
+  g_setenv ("CUSTOS_TODAY", "2030-02-30", TRUE);
+  ck_assert_ptr_null (custos_clock_new_from_environment (&error));
+  ck_assert (g_error_matches (error, CUSTOS_CLOCK_ERROR, CUSTOS_CLOCK_ERROR_INVALID_DATE));
+  ck_assert_ptr_nonnull (strstr (error->message, "CUSTOS_TODAY"));
+  g_clear_error (&error);
+  g_unsetenv ("CUSTOS_TODAY");
+  g_clear_object (&pinned);
+  pinned = custos_clock_new_from_environment (&error);
+  ck_assert_int_eq (g_date_compare (custos_clock_get_today (pinned), &local), 0);
+
+  /* A pinned clock moves only when told, and says so once per move. */
+  ck_assert (custos_date_parse ("2026-02-28", &date));
+  fixed = custos_clock_new_fixed (&date);
+  g_signal_connect_swapped (fixed, "notify::today", G_CALLBACK (increment), &notified);
+  custos_clock_refresh (fixed);
+  custos_clock_set_today (fixed, &date);
+  ck_assert_int_eq (notified, 0);
+  g_date_add_days (&date, 1);
+  custos_clock_set_today (fixed, &date);
+  ck_assert_int_eq (notified, 1);
+  custos_clock_get_today_iso (fixed, iso);
+  ck_assert_str_eq (iso, "2026-03-01");
+
+  /* Following a clock: its moves reach the follower until it lets go. */
+  ck_assert (custos_clock_watch (&watched, fixed, G_CALLBACK (increment), &moved));
+  ck_assert (!custos_clock_watch (&watched, fixed, G_CALLBACK (increment), &moved));
+  g_date_add_days (&date, 1);
+  custos_clock_set_today (fixed, &date);
+  ck_assert_int_eq (moved, 1);
+  ck_assert (custos_clock_watch (&watched, NULL, G_CALLBACK (increment), &moved));
+  ck_assert_ptr_nonnull (watched);
+  ck_assert_ptr_ne (watched, fixed);
+  g_date_add_days (&date, 1);
+  custos_clock_set_today (fixed, &date);
+  ck_assert_int_eq (moved, 1);
+  custos_clock_unwatch (&watched, &moved);
+  ck_assert_ptr_null (watched);
+}
+END_TEST
+
 START_TEST (test_kinds_complete)
 {
   /* Every register has a title field, an id prefix (but the SoA), and a unique element name. */
@@ -514,6 +577,7 @@ model_suite (void)
   tcase_add_test (tc, test_duplicate_record);
   tcase_add_test (tc, test_field_text_forms);
   tcase_add_test (tc, test_date_parse);
+  tcase_add_test (tc, test_clock);
   tcase_add_test (tc, test_kinds_complete);
   tcase_add_test (tc, test_no_dangling_references);
   tcase_add_test (tc, test_criteria_guarded);

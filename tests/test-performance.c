@@ -27,6 +27,7 @@
 
 static CustosDocument *doc;
 static CustosHistory *history;
+static CustosClock *today_clock;   /* at the example's reference date */
 static GtkWidget *window;
 
 /* Lets GTK lay out and draw, without waiting on animations for ever. */
@@ -62,8 +63,12 @@ load_example (void)
 static void
 setup (void)
 {
+  GDate date;
+
   doc = load_example ();
   history = custos_history_new (doc);
+  today (&date);
+  today_clock = custos_clock_new_fixed (&date);
   window = NULL;
 }
 
@@ -86,6 +91,8 @@ teardown (void)
   spin ();
   window = NULL;
   g_clear_object (&history);
+  custos_assert_finalized (today_clock);
+  today_clock = NULL;
   /* Nothing the pages bound or connected may keep the document alive. */
   custos_assert_finalized (doc);
   doc = NULL;
@@ -334,7 +341,7 @@ START_TEST (test_monitoring_add_result)
   CustosRecord *result;
 
   show (GTK_WIDGET (page));
-  g_object_set (page, "document", doc, NULL);
+  g_object_set (page, "document", doc, "clock", today_clock, NULL);
   custos_register_view_select (custos_monitoring_page_get_register_view (page), measure);
   spin ();
   ck_assert_ptr_eq (custos_trend_view_get_measure (trend), measure);
@@ -384,11 +391,9 @@ START_TEST (test_coverage_rows_example)
   CustosCoverageView *view = CUSTOS_COVERAGE_VIEW (custos_coverage_view_new ());
   GtkListBox *list;
   CustosRecord *process, *audit;
-  GDate date;
 
   show (GTK_WIDGET (view));
-  today (&date);
-  custos_coverage_view_set_today (view, &date);
+  g_object_set (view, "clock", today_clock, NULL);
   custos_coverage_view_set_document (view, doc);
   ck_assert_uint_eq (custos_coverage_view_get_first_year (view), 2025);
   ck_assert_uint_eq (custos_coverage_view_get_n_rows (view), G_N_ELEMENTS (expected));
@@ -448,7 +453,7 @@ END_TEST
 START_TEST (test_raise_nonconformity_from_finding)
 {
   CustosRecord *finding = lookup (CUSTOS_REGISTER_FINDINGS, "FND-005");
-  CustosWindow *win = g_object_new (CUSTOS_TYPE_WINDOW, NULL);
+  CustosWindow *win = custos_window_new (NULL, today_clock);
   CustosAuditPage *page;
   CustosRegisterView *view;
   CustosNcPage *nc_page;
@@ -590,7 +595,7 @@ START_TEST (test_new_review_and_actions)
   guint n_actions = custos_document_count (doc, CUSTOS_REGISTER_REVIEW_ACTIONS);
 
   show (GTK_WIDGET (page));
-  g_object_set (page, "document", doc, NULL);
+  g_object_set (page, "document", doc, "clock", today_clock, NULL);
   spin ();
   /* The latest review and the actions decided at it. */
   ck_assert_str_eq (custos_record_get_id (custos_register_view_get_selected (view)), "MR-001");
@@ -653,7 +658,7 @@ show_nc_page (const char *id)
   CustosNcPage *page = CUSTOS_NC_PAGE (custos_nc_page_new ());
 
   show (GTK_WIDGET (page));
-  g_object_set (page, "document", doc, NULL);
+  g_object_set (page, "document", doc, "clock", today_clock, NULL);
   spin ();
   if (id != NULL)
     {
@@ -825,8 +830,6 @@ main (void)
 {
   /* One process: a forked child must not share the parent's display connection. */
   g_setenv ("CK_FORK", "no", TRUE);
-  /* The example is read as of its reference date. */
-  g_setenv ("CUSTOS_TODAY", TODAY_ISO, TRUE);
   if (!gtk_init_check ())
     return 77; /* no display: meson counts it as skipped; CI runs it under Xvfb */
   adw_init ();

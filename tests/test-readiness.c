@@ -896,22 +896,8 @@ START_TEST (test_update_notifies)
 }
 END_TEST
 
-START_TEST (test_dates)
+START_TEST (test_labels)
 {
-  GDate date;
-  g_autoptr(GError) error = NULL;
-
-  g_setenv ("CUSTOS_TODAY", "2030-01-02", TRUE);
-  ck_assert (custos_readiness_get_today (&date, &error));
-  ck_assert_uint_eq (g_date_get_year (&date), 2030);
-  g_setenv ("CUSTOS_TODAY", "tomorrow", TRUE);
-  ck_assert (!custos_readiness_get_today (&date, &error));
-  ck_assert (g_error_matches (error, CUSTOS_READINESS_ERROR, CUSTOS_READINESS_ERROR_INVALID_DATE));
-  g_clear_error (&error);
-  g_unsetenv ("CUSTOS_TODAY");
-  ck_assert (custos_readiness_get_today (&date, &error));
-  ck_assert (g_date_valid (&date));
-
   ck_assert_str_eq (custos_readiness_severity_to_string (ERR), "error");
   ck_assert_str_eq (custos_readiness_severity_to_string (WARN), "warning");
   ck_assert_str_eq (custos_readiness_severity_to_string (INFO), "info");
@@ -1318,7 +1304,7 @@ readiness_suite (void)
   tcase_add_test (rules, test_review_none_at_all);
   tcase_add_test (rules, test_policy_both_commitments);
   tcase_add_test (rules, test_update_notifies);
-  tcase_add_test (rules, test_dates);
+  tcase_add_test (rules, test_labels);
   suite_add_tcase (s, rules);
 
   tcase_add_test (items, test_items_empty_document);

@@ -1301,7 +1301,7 @@ START_TEST (test_export_dialog_thread)
   path = g_build_filename (dir, "from-dialog.pdf", NULL);
   file = g_file_new_for_path (path);
 
-  dialog = custos_export_dialog_new (NULL, doc, NULL);
+  dialog = custos_export_dialog_new (NULL, doc, NULL, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   custos_export_dialog_export_to (dialog, file);
   /* The work is not done on the main thread: the call returns at once. */
@@ -1350,7 +1350,7 @@ START_TEST (test_print_operation)
   path = g_build_filename (dir, "printed.pdf", NULL);
   reference = out_path ("risks.pdf");
 
-  operation = custos_print_operation_new (doc, CUSTOS_REPORT_RISKS);
+  operation = custos_print_operation_new (doc, CUSTOS_REPORT_RISKS, NULL);
   gtk_print_operation_set_export_filename (operation, path);
   gtk_print_operation_set_show_progress (operation, FALSE);
   ck_assert_int_eq (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),

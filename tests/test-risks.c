@@ -587,6 +587,7 @@ START_TEST (test_treatment_page_highlights_overdue)
   CustosTreatmentPage *page = CUSTOS_TREATMENT_PAGE (custos_treatment_page_new ());
   CustosRegisterView *view = custos_treatment_page_get_register_view (page);
   CustosRecord *risk, *late, *later, *done;
+  g_autoptr(CustosClock) clock = NULL;
   GDate today;
 
   risk = add_risk (doc, "Treated", 4, 4, 2, 2);
@@ -594,7 +595,8 @@ START_TEST (test_treatment_page_highlights_overdue)
   later = add_action (doc, risk, "2026-06-01", CUSTOS_ACTION_STATUS_IN_PROGRESS);
   done = add_action (doc, risk, "2026-01-01", CUSTOS_ACTION_STATUS_DONE);
   set_date (&today, "2026-05-01");
-  custos_treatment_page_set_today (page, &today);
+  clock = custos_clock_new_fixed (&today);
+  g_object_set (page, "clock", clock, NULL);
   custos_treatment_page_set_document (page, doc);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
@@ -617,6 +619,13 @@ START_TEST (test_treatment_page_highlights_overdue)
   ck_assert_uint_eq (g_list_model_get_n_items (custos_register_view_get_model (view)), 0);
   custos_treatment_page_set_overdue_only (page, FALSE);
   ck_assert_uint_eq (g_list_model_get_n_items (custos_register_view_get_model (view)), 3);
+
+  /* Months later, the clock moves on and the page follows it. */
+  set_date (&today, "2026-07-01");
+  custos_clock_set_today (clock, &today);
+  ck_assert_uint_eq (custos_treatment_page_get_state (page)->n_overdue, 1);
+  spin ();
+  ck_assert (custos_treatment_page_row_is_highlighted (page, later));
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
@@ -766,7 +775,7 @@ click_cell (CustosHeatmapView *heatmap,
 
 START_TEST (test_gui_flow_through_actions)
 {
-  CustosWindow *window = custos_window_new (app);
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
   CustosRegisterView *assets, *risks;
   CustosRisksPage *page;
   CustosHeatmapView *heatmap;
@@ -883,7 +892,7 @@ END_TEST
 
 START_TEST (test_criteria_editor_preview_apply_undo)
 {
-  CustosWindow *window = custos_window_new (app);
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
   CustosDocument *doc = custos_window_get_document (window);
   CustosHistory *history = custos_window_get_history (window);
   g_autoptr(CustosCriteria) before = custos_criteria_copy (custos_document_get_criteria (doc));

@@ -1338,7 +1338,7 @@ static CustosWindow *
 open_window (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  CustosWindow *win = custos_window_new (app);
+  CustosWindow *win = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
 
   gtk_window_present (GTK_WINDOW (win));
   custos_window_load (win, file);

@@ -6,6 +6,8 @@
 
 #include "custos-application.h"
 #include "custos-file.h"
+#include "custos-overview-page.h"
+#include "custos-readiness-page.h"
 #include "custos-recovery.h"
 #include "custos-register-view.h"
 #include "custos-soa-page.h"
@@ -15,15 +17,23 @@
 static CustosApplication *app;
 
 static void
-setup (void)
+register_app (const char *id)
 {
   g_autoptr(GError) error = NULL;
 
   app = custos_application_new ();
+  /* Each application of the process needs a path of its own on the bus. */
+  g_application_set_application_id (G_APPLICATION (app), id);
   /* No D-Bus name: tests may run side by side. */
   g_application_set_flags (G_APPLICATION (app),
                            g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  ck_assert (g_application_register (G_APPLICATION (app), NULL, &error));
+  ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error), "%s", error->message);
+}
+
+static void
+setup (void)
+{
+  register_app (APP_ID);
 }
 
 static void
@@ -37,6 +47,18 @@ close_windows (void)
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
       gtk_window_destroy (window);
     }
+}
+
+/* The application of a run with CUSTOS_TODAY set, years after the
+ * example's reference date: much is overdue by then. */
+#define PINNED_TODAY "2031-03-15"
+
+static void
+setup_pinned (void)
+{
+  g_setenv ("CUSTOS_TODAY", PINNED_TODAY, TRUE);
+  register_app (APP_ID ".Pinned");
+  g_unsetenv ("CUSTOS_TODAY");
 }
 
 static void
@@ -111,7 +133,7 @@ START_TEST (test_open_edit_save)
   g_autofree char *path = copy_example (dir);
   g_autofree char *bak = g_strconcat (path, ".bak", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  CustosWindow *window = custos_window_new (app);
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
   CustosDocument *doc;
   CustosRecord *org;
   g_autoptr(GBytes) saved = NULL;
@@ -144,7 +166,7 @@ START_TEST (test_failed_load_keeps_document)
   g_autofree char *dir = custos_test_mkdtemp ();
   g_autofree char *path = g_build_filename (dir, "broken.isms", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  CustosWindow *window = custos_window_new (app);
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
   CustosDocument *before = custos_window_get_document (window);
   g_autofree char *message = NULL;
   GtkWindow *dialog;
@@ -165,7 +187,7 @@ END_TEST
 
 START_TEST (test_close_asks_about_changes)
 {
-  CustosWindow *window = custos_window_new (app);
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
   CustosDocument *doc = custos_window_get_document (window);
 
   gtk_window_present (GTK_WINDOW (window));
@@ -196,19 +218,124 @@ find_view (GtkWidget  *widget,
   return NULL;
 }
 
-static CustosSoaPage *
-find_soa_page (GtkWidget *widget)
+/* The first widget of type in widget's tree. */
+static gpointer
+find_widget (GtkWidget *widget,
+             GType      type)
 {
-  if (CUSTOS_IS_SOA_PAGE (widget))
-    return CUSTOS_SOA_PAGE (widget);
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      CustosSoaPage *found = find_soa_page (child);
+      gpointer found = find_widget (child, type);
       if (found != NULL)
         return found;
     }
   return NULL;
 }
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *title;
+} RowTitle;
+
+/* TRUE when a row under data->widget has the title data->title. */
+static gboolean
+has_row_titled (gpointer data)
+{
+  RowTitle *row = data;
+
+  if (ADW_IS_PREFERENCES_ROW (row->widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row->widget)), row->title) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (row->widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      RowTitle in_child = { child, row->title };
+      if (has_row_titled (&in_child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_document (gpointer data)
+{
+  return custos_window_get_file (data) != NULL && custos_document_count (custos_window_get_document (data),
+                                                                          CUSTOS_REGISTER_RISKS) > 0;
+}
+
+typedef struct
+{
+  CustosReadinessPage *page;
+  const GDate         *date;
+} ReadinessAt;
+
+static gboolean
+readiness_is_at (gpointer data)
+{
+  ReadinessAt *at = data;
+  CustosReadiness *readiness = custos_readiness_page_get_readiness (at->page);
+
+  return readiness != NULL && g_date_compare (custos_readiness_get_date (readiness), at->date) == 0;
+}
+
+/* With CUSTOS_TODAY set, the window judges dates as of that day, as
+ * custos --check does; and when the day moves on, its pages follow. */
+START_TEST (test_window_today)
+{
+  g_autofree char *example = custos_test_example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (example);
+  g_autoptr(CustosReadiness) expected = NULL;
+  const char *args[] = { "--check", example, NULL };
+  g_autofree char *out = NULL, *err = NULL, *line = NULL;
+  const CustosReadinessFinding *overdue = NULL;
+  CustosReadinessPage *page;
+  CustosReadiness *readiness;
+  CustosWindow *window;
+  ReadinessAt at;
+  RowTitle row;
+  GDate today;
+
+  g_setenv ("CUSTOS_TODAY", PINNED_TODAY, TRUE);
+  ck_assert_int_eq (custos_test_run_cli (args, &out, &err), 0);
+  g_unsetenv ("CUSTOS_TODAY");
+
+  window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
+  gtk_window_present (GTK_WINDOW (window));
+  custos_window_load (window, file);
+  wait_for (has_document, window, "the example");
+
+  ck_assert (custos_date_parse (PINNED_TODAY, &today));
+  page = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_READINESS_PAGE);
+  at.page = page;
+  at.date = &today;
+  wait_for (readiness_is_at, &at, "the readiness check of 15 March 2031");
+  readiness = custos_readiness_page_get_readiness (page);
+  /* The same verdict as the command line's. */
+  line = g_strdup_printf ("readiness: %d%% (errors %u, warnings %u, info %u)\n",
+                          custos_readiness_get_percentage (readiness),
+                          custos_readiness_count (readiness, CUSTOS_READINESS_SEVERITY_ERROR),
+                          custos_readiness_count (readiness, CUSTOS_READINESS_SEVERITY_WARNING),
+                          custos_readiness_count (readiness, CUSTOS_READINESS_SEVERITY_INFO));
+  ck_assert_msg (g_str_has_suffix (out, line), "window: %s\ncommand line: %s", line, out);
+
+  /* The overview lists what is overdue as of that day, days counted. */
+  expected = custos_readiness_new (custos_window_get_document (window), &today);
+  for (guint i = 0; overdue == NULL && i < custos_readiness_get_n_findings (expected); i++)
+    if (strstr (custos_readiness_get_finding (expected, i)->rule, "overdue") != NULL)
+      overdue = custos_readiness_get_finding (expected, i);
+  ck_assert_ptr_nonnull (overdue);
+  row.widget = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_OVERVIEW_PAGE);
+  row.title = overdue->message;
+  wait_for (has_row_titled, &row, overdue->message);
+
+  /* A day later (midnight came, or the machine woke up): the pages move on. */
+  g_date_add_days (&today, 1);
+  custos_clock_set_today (custos_window_get_clock (window), &today);
+  wait_for (readiness_is_at, &at, "the readiness check of 16 March 2031");
+}
+END_TEST
 
 static CustosRecordEditor *
 find_editor (GtkWidget    *widget,
@@ -285,7 +412,7 @@ START_TEST (test_every_register_through_the_window)
   g_autoptr(CustosDocument) reopened = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) deleted = g_ptr_array_new_with_free_func (g_free);
-  CustosWindow *window = custos_window_new (app);
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
   CustosDocument *doc;
   CustosRecordEditor *scope_editor;
 
@@ -313,7 +440,7 @@ START_TEST (test_every_register_through_the_window)
       if (r == CUSTOS_REGISTER_SOA)
         {
           /* The SoA lists every control (its own page): decisions are edited, never added. */
-          CustosSoaPage *soa = find_soa_page (GTK_WIDGET (window));
+          CustosSoaPage *soa = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_SOA_PAGE);
 
           ck_assert_msg (soa != NULL, "no page shows the soa register");
           custos_soa_page_select (soa, custos_document_lookup (doc, r, "5.1"));
@@ -400,7 +527,7 @@ START_TEST (test_autosave_copy)
   g_autofree char *path = copy_example (dir);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  CustosWindow *window = custos_window_new (app);
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
 
   g_settings_set_uint (settings, "autosave-interval", 1);
   gtk_window_present (GTK_WINDOW (window));
@@ -502,6 +629,13 @@ window_suite (void)
   tcase_add_test (tc, test_every_register_through_the_window);
   tcase_add_test (tc, test_autosave_copy);
   tcase_add_test (tc, test_recovery_after_crash);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("today");
+  tcase_add_unchecked_fixture (tc, setup_pinned, teardown);
+  tcase_add_checked_fixture (tc, NULL, close_windows);
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_window_today);
   suite_add_tcase (s, tc);
   return s;
 }

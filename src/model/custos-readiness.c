@@ -20,7 +20,6 @@
 
 #include "custos-readiness.h"
 
-G_DEFINE_QUARK (custos-readiness-error-quark, custos_readiness_error)
 
 typedef enum
 {
@@ -133,30 +132,6 @@ field_label (CustosRecord *record,
 
   g_return_val_if_fail (field != NULL, name);
   return _(field->label);
-}
-
-gboolean
-custos_readiness_get_today (GDate   *date,
-                            GError **error)
-{
-  const char *pinned = g_getenv ("CUSTOS_TODAY");
-  g_autoptr(GDateTime) now = NULL;
-
-  g_return_val_if_fail (date != NULL, FALSE);
-
-  if (pinned != NULL && *pinned != '\0')
-    {
-      if (custos_date_parse (pinned, date))
-        return TRUE;
-      g_set_error (error, CUSTOS_READINESS_ERROR, CUSTOS_READINESS_ERROR_INVALID_DATE,
-                   _("CUSTOS_TODAY is “%s”, not a date of the form YYYY-MM-DD"), pinned);
-      return FALSE;
-    }
-  now = g_date_time_new_now_local ();
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
-  return TRUE;
 }
 
 /* The date in a date field; FALSE when it is not set. */
@@ -1937,7 +1912,7 @@ custos_readiness_new (CustosDocument *document,
   CustosReadiness *self;
 
   g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (today == NULL || g_date_valid (today), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
   self = g_object_new (CUSTOS_TYPE_READINESS, "document", document, NULL);
   custos_readiness_update (self, today);
@@ -1956,12 +1931,6 @@ custos_readiness_update (CustosReadiness *self,
 
   if (today != NULL)
     self->today = *today;
-  else if (!g_date_valid (&self->today))
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_date_set_dmy (&self->today, (GDateDay) g_date_time_get_day_of_month (now),
-                      (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
-    }
 
   old_percentage = self->percentage;
   memcpy (old_counts, self->counts, sizeof old_counts);

@@ -10,13 +10,6 @@
 
 G_BEGIN_DECLS
 
-#define CUSTOS_READINESS_ERROR (custos_readiness_error_quark ())
-
-typedef enum
-{
-  CUSTOS_READINESS_ERROR_INVALID_DATE,
-} CustosReadinessError;
-
 /* How far a piece of required documented information is there. */
 typedef enum
 {
@@ -64,9 +57,7 @@ typedef struct
 #define CUSTOS_TYPE_READINESS (custos_readiness_get_type ())
 G_DECLARE_FINAL_TYPE (CustosReadiness, custos_readiness, CUSTOS, READINESS, GObject)
 
-GQuark                        custos_readiness_error_quark     (void);
-
-/* Checks document as of today (NULL: the local date today). The result is a
+/* Checks document as of today (a CustosClock's date). The result is a
  * snapshot: after edits, call custos_readiness_update() or make a new one. */
 CustosReadiness              *custos_readiness_new             (CustosDocument          *document,
                                                                 const GDate             *today);
@@ -107,12 +98,6 @@ const char                   *custos_readiness_status_to_string   (CustosReadine
 const char                   *custos_readiness_severity_get_label (CustosReadinessSeverity severity);
 const char                   *custos_readiness_status_get_label   (CustosReadinessStatus   status);
 
-/* The local date today, or the date in the environment variable
- * CUSTOS_TODAY (YYYY-MM-DD) when it is set, so that scripts and tests can pin
- * it. FALSE with CUSTOS_READINESS_ERROR_INVALID_DATE if CUSTOS_TODAY is set
- * but not a date. */
-gboolean                      custos_readiness_get_today       (GDate                   *date,
-                                                                GError                 **error);
 
 /* Internal audit programme coverage (clause 9.2) ------------------------- */
 

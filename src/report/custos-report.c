@@ -12,9 +12,9 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "custos-clock.h"
 #include "custos-csv.h"
 #include "custos-enums.h"
-#include "custos-file.h"
 #include "custos-report-text.h"
 #include "custos-report.h"
 
@@ -28,7 +28,7 @@ typedef struct
   CustosCatalogue     *catalogue;
   CustosReportOptions  options;
   CustosReportKind     kind;
-  char                 today[11];
+  char                 today[CUSTOS_DATE_ISO_SIZE];
   guint                chapter;   /* numbering of standalone reports */
   guint                figure;
 } Ctx;
@@ -1349,9 +1349,13 @@ resolve_today (Ctx *ctx)
         }
     }
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
-    g_strlcpy (ctx->today, day, sizeof ctx->today);
+    GDate today;
+
+    if (ctx->options.today != NULL)
+      today = *ctx->options.today;
+    else
+      custos_clock_get_local_date (&today);
+    custos_date_format_iso (&today, ctx->today);
   }
 }
 

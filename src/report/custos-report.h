@@ -40,8 +40,10 @@ typedef struct
   CustosHeatmapPalette  palette;
   /* The report's date, "YYYY-MM-DD" or ISO 8601 with a time: the PDF's
    * creation date and "today" for overdue actions. NULL: the environment's
-   * CAIRO_PDF_METADATA_CREATE_DATE, else now. */
+   * CAIRO_PDF_METADATA_CREATE_DATE, else today. */
   const char           *date;
+  /* Today, from the caller's CustosClock; NULL: the local date. */
+  const GDate          *today;
 } CustosReportOptions;
 
 GQuark             custos_report_error_quark     (void);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "custos-clock.h"
 #include "custos-audit-page.h"
 #include "custos-paned.h"
 #include "custos-enums.h"
@@ -29,6 +30,7 @@ struct _CustosAuditPage
   AdwBin              parent_instance;
 
   CustosDocument     *document;
+  CustosClock        *clock;
   CustosRecord       *audit;
   guint               refresh_id;
 
@@ -47,6 +49,7 @@ G_DEFINE_FINAL_TYPE (CustosAuditPage, custos_audit_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_CLOCK,
   N_PROPS
 };
 
@@ -333,20 +336,13 @@ raise_action (GtkWidget  *widget,
 {
   CustosAuditPage *self = CUSTOS_AUDIT_PAGE (widget);
   CustosRecord *finding, *nc;
-  g_autoptr(GError) error = NULL;
-  GDate today;
 
   if (self->document == NULL)
     return;
   finding = custos_document_lookup (self->document, CUSTOS_REGISTER_FINDINGS, g_variant_get_string (parameter, NULL));
   if (finding == NULL)
     return;
-  if (!custos_readiness_get_today (&today, &error))
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
-  nc = custos_audit_raise_nonconformity (self->document, finding, &today);
+  nc = custos_audit_raise_nonconformity (self->document, finding, custos_clock_get_today (self->clock));
   refresh_now (self);
   gtk_widget_activate_action (widget, "win.show-record", "(ss)", "nonconformities", custos_record_get_id (nc));
 }
@@ -446,6 +442,17 @@ set_document (CustosAuditPage *self,
 
 /* GObject ------------------------------------------------------------------- */
 
+/* Today, for what is dated on request. */
+static void
+set_clock (CustosAuditPage *self,
+           CustosClock     *clock)
+{
+  if (!custos_clock_watch (&self->clock, clock, NULL, self))
+    return;
+  g_object_set (self->coverage_view, "clock", self->clock, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
+}
+
 static void
 custos_audit_page_dispose (GObject *object)
 {
@@ -464,6 +471,7 @@ custos_audit_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_AUDIT_PAGE);
   g_clear_object (&self->audit);
   g_clear_object (&self->document);
+  custos_clock_unwatch (&self->clock, self);
 
   G_OBJECT_CLASS (custos_audit_page_parent_class)->dispose (object);
 }
@@ -478,6 +486,9 @@ custos_audit_page_get_property (GObject    *object,
     {
     case PROP_DOCUMENT:
       g_value_set_object (value, CUSTOS_AUDIT_PAGE (object)->document);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, CUSTOS_AUDIT_PAGE (object)->clock);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -494,6 +505,9 @@ custos_audit_page_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       set_document (CUSTOS_AUDIT_PAGE (object), g_value_get_object (value));
+      break;
+    case PROP_CLOCK:
+      set_clock (CUSTOS_AUDIT_PAGE (object), g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -512,6 +526,10 @@ custos_audit_page_class_init (CustosAuditPageClass *klass)
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, CUSTOS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Today: the date a nonconformity is raised on when the audit has no actual date. */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, CUSTOS_TYPE_CLOCK,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -537,6 +555,7 @@ static void
 custos_audit_page_init (CustosAuditPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  custos_clock_watch (&self->clock, NULL, NULL, self);
 
   g_signal_connect (self->register_view, "notify::selected", G_CALLBACK (on_selected_notify), self);
   g_signal_connect (self->register_view, "notify::document", G_CALLBACK (on_view_document_notify), self);

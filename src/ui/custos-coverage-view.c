@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "custos-clock.h"
 #include "custos-coverage-view.h"
 #include "custos-field-format.h"
 #include "custos-readiness.h"
@@ -47,7 +48,7 @@ struct _CustosCoverageView
   GtkWidget       parent_instance;
 
   CustosDocument *document;
-  GDate           today;      /* invalid: the real today */
+  CustosClock    *clock;
   GPtrArray      *rows;       /* Row * */
   guint           first_year;
   guint           refresh_id;
@@ -65,6 +66,7 @@ G_DEFINE_FINAL_TYPE (CustosCoverageView, custos_coverage_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_CLOCK,
   N_PROPS
 };
 
@@ -83,22 +85,6 @@ row_free (gpointer data)
 
   g_array_unref (row->marks);
   g_free (row);
-}
-
-static void
-get_today (CustosCoverageView *self,
-           GDate              *today)
-{
-  if (g_date_valid (&self->today))
-    *today = self->today;
-  else if (!custos_readiness_get_today (today, NULL))
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      g_date_clear (today, 1);
-      g_date_set_dmy (today, (GDateDay) g_date_time_get_day_of_month (now),
-                      (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
-    }
 }
 
 static gboolean
@@ -343,13 +329,12 @@ refresh (gpointer user_data)
   CustosCoverageView *self = user_data;
   g_autoptr(GArray) coverage = NULL;
   GtkWidget *child;
-  GDate today;
+  const GDate *today = custos_clock_get_today (self->clock);
 
   self->refresh_id = 0;
-  get_today (self, &today);
-  compute_rows (self, &today);
+  compute_rows (self, today);
   if (self->document != NULL)
-    coverage = custos_audit_coverage (self->document, &today);
+    coverage = custos_audit_coverage (self->document, today);
 
   while ((child = gtk_widget_get_first_child (self->header)) != NULL)
     gtk_box_remove (GTK_BOX (self->header), child);
@@ -365,7 +350,7 @@ refresh (gpointer user_data)
       g_autofree char *year = g_strdup_printf ("%u", self->first_year + y);
 
       child = header_label (year);
-      if (self->first_year + y == g_date_get_year (&today))
+      if (self->first_year + y == g_date_get_year (today))
         gtk_widget_add_css_class (child, "accent");
       gtk_size_group_add_widget (self->year_group, child);
       gtk_box_append (GTK_BOX (self->header), child);
@@ -476,19 +461,6 @@ custos_coverage_view_set_document (CustosCoverageView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
-void
-custos_coverage_view_set_today (CustosCoverageView *self,
-                                const GDate        *today)
-{
-  g_return_if_fail (CUSTOS_IS_COVERAGE_VIEW (self));
-
-  if (today != NULL && g_date_valid (today))
-    self->today = *today;
-  else
-    g_date_clear (&self->today, 1);
-  refresh_now (self);
-}
-
 guint
 custos_coverage_view_get_first_year (CustosCoverageView *self)
 {
@@ -547,6 +519,23 @@ custos_coverage_view_get_row_summary (CustosCoverageView *self,
 /* GObject ------------------------------------------------------------------- */
 
 static void
+on_today (CustosCoverageView *self)
+{
+  refresh_now (self);
+}
+
+/* Today; a new date (midnight, a window woken up) refreshes what depends on it. */
+static void
+set_clock (CustosCoverageView *self,
+           CustosClock        *clock)
+{
+  if (!custos_clock_watch (&self->clock, clock, G_CALLBACK (on_today), self))
+    return;
+  on_today (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
+}
+
+static void
 custos_coverage_view_dispose (GObject *object)
 {
   CustosCoverageView *self = CUSTOS_COVERAGE_VIEW (object);
@@ -559,6 +548,7 @@ custos_coverage_view_dispose (GObject *object)
   g_clear_object (&self->status_group);
   g_ptr_array_set_size (self->rows, 0);
   g_clear_object (&self->document);
+  custos_clock_unwatch (&self->clock, self);
 
   G_OBJECT_CLASS (custos_coverage_view_parent_class)->dispose (object);
 }
@@ -584,6 +574,9 @@ custos_coverage_view_get_property (GObject    *object,
     case PROP_DOCUMENT:
       g_value_set_object (value, CUSTOS_COVERAGE_VIEW (object)->document);
       break;
+    case PROP_CLOCK:
+      g_value_set_object (value, CUSTOS_COVERAGE_VIEW (object)->clock);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -599,6 +592,9 @@ custos_coverage_view_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       custos_coverage_view_set_document (CUSTOS_COVERAGE_VIEW (object), g_value_get_object (value));
+      break;
+    case PROP_CLOCK:
+      set_clock (CUSTOS_COVERAGE_VIEW (object), g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -619,6 +615,10 @@ custos_coverage_view_class_init (CustosCoverageViewClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, CUSTOS_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Today: coverage is judged on its date. */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, CUSTOS_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -636,7 +636,7 @@ custos_coverage_view_class_init (CustosCoverageViewClass *klass)
 static void
 custos_coverage_view_init (CustosCoverageView *self)
 {
-  g_date_clear (&self->today, 1);
+  custos_clock_watch (&self->clock, NULL, G_CALLBACK (on_today), self);
   self->rows = g_ptr_array_new_with_free_func (row_free);
   self->year_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->status_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);

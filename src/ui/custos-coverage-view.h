@@ -20,9 +20,6 @@ GtkWidget      *custos_coverage_view_new             (void);
 CustosDocument *custos_coverage_view_get_document    (CustosCoverageView *self);
 void            custos_coverage_view_set_document    (CustosCoverageView *self,
                                                       CustosDocument     *document);
-/* The date coverage is judged on; NULL: today (custos_readiness_get_today()). */
-void            custos_coverage_view_set_today       (CustosCoverageView *self,
-                                                      const GDate        *today);
 guint           custos_coverage_view_get_first_year  (CustosCoverageView *self);
 
 /* One row per process, in register order. */

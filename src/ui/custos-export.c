@@ -29,6 +29,7 @@ struct _CustosExportDialog
 
   CustosDocument       *document;
   GFile                *document_file;
+  CustosClock          *clock;        /* dates the reports; NULL: the local date */
   GFile                *output;
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
@@ -243,6 +244,7 @@ start_export (CustosExportDialog *self,
       static const CustosPaper papers[] = { CUSTOS_PAPER_AUTO, CUSTOS_PAPER_A4, CUSTOS_PAPER_LETTER };
 
       custos_report_options_init (&options);
+      options.today = self->clock != NULL ? custos_clock_get_today (self->clock) : NULL;
       options.paper = papers[MIN (adw_combo_row_get_selected (self->paper_row), G_N_ELEMENTS (papers) - 1)];
       options.palette = adw_combo_row_get_selected (self->palette_row) == 1 ? CUSTOS_HEATMAP_PALETTE_COLOUR_BLIND
                                                                              : CUSTOS_HEATMAP_PALETTE_BANDS;
@@ -380,6 +382,7 @@ custos_export_dialog_dispose (GObject *object)
   g_clear_pointer (&self->job, job_unref);
   g_clear_object (&self->document);
   g_clear_object (&self->document_file);
+  g_clear_object (&self->clock);
   g_clear_object (&self->output);
 
   G_OBJECT_CLASS (custos_export_dialog_parent_class)->dispose (object);
@@ -431,16 +434,19 @@ custos_export_dialog_init (CustosExportDialog *self)
 CustosExportDialog *
 custos_export_dialog_new (GtkWindow      *parent,
                           CustosDocument *document,
-                          GFile          *document_file)
+                          GFile          *document_file,
+                          CustosClock    *clock)
 {
   CustosExportDialog *self;
 
   g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (document_file == NULL || G_IS_FILE (document_file), NULL);
+  g_return_val_if_fail (clock == NULL || CUSTOS_IS_CLOCK (clock), NULL);
 
   self = g_object_new (CUSTOS_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->document = g_object_ref (document);
   g_set_object (&self->document_file, document_file);
+  g_set_object (&self->clock, clock);
   return self;
 }
 
@@ -458,9 +464,10 @@ custos_export_dialog_export_to (CustosExportDialog *self,
 void
 custos_export_present (GtkWindow      *parent,
                        CustosDocument *document,
-                       GFile          *document_file)
+                       GFile          *document_file,
+                       CustosClock    *clock)
 {
-  gtk_window_present (GTK_WINDOW (custos_export_dialog_new (parent, document, document_file)));
+  gtk_window_present (GTK_WINDOW (custos_export_dialog_new (parent, document, document_file, clock)));
 }
 
 /* Printing ------------------------------------------------------------------ */
@@ -533,17 +540,22 @@ print_done (GtkPrintOperation       *operation,
 
 GtkPrintOperation *
 custos_print_operation_new (CustosDocument   *document,
-                            CustosReportKind  kind)
+                            CustosReportKind  kind,
+                            CustosClock      *clock)
 {
   GtkPrintOperation *operation;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
+  CustosReportOptions options;
   CustosReportBook *book;
 
   g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (kind < CUSTOS_N_REPORTS, NULL);
+  g_return_val_if_fail (clock == NULL || CUSTOS_IS_CLOCK (clock), NULL);
 
-  book = custos_report_build (document, kind, NULL);
+  custos_report_options_init (&options);
+  options.today = clock != NULL ? custos_clock_get_today (clock) : NULL;
+  book = custos_report_build (document, kind, &options);
   paper = gtk_paper_size_new (custos_paper_from_locale () == CUSTOS_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
                                                                                  : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
@@ -565,7 +577,8 @@ custos_print_operation_new (CustosDocument   *document,
 void
 custos_print_present (GtkWindow        *parent,
                       CustosDocument   *document,
-                      CustosReportKind  kind)
+                      CustosReportKind  kind,
+                      CustosClock      *clock)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
@@ -574,7 +587,7 @@ custos_print_present (GtkWindow        *parent,
   g_return_if_fail (CUSTOS_IS_DOCUMENT (document));
   g_return_if_fail (kind < CUSTOS_N_REPORTS);
 
-  operation = custos_print_operation_new (document, kind);
+  operation = custos_print_operation_new (document, kind, clock);
   gtk_print_operation_set_allow_async (operation, TRUE);
   if (parent != NULL)
     g_signal_connect_object (operation, "done", G_CALLBACK (print_done), parent, 0);

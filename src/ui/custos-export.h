@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 
+#include "custos-clock.h"
 #include "custos-document.h"
 #include "custos-report.h"
 
@@ -23,16 +24,20 @@ G_DECLARE_FINAL_TYPE (CustosExportDialog, custos_export_dialog, CUSTOS, EXPORT_D
  * NULL) suggests the folder and name. */
 void  custos_export_present (GtkWindow       *parent,
                              CustosDocument  *document,
-                             GFile           *document_file);
+                             GFile           *document_file,
+                             CustosClock     *clock);
 /* The print dialog with its preview, for one report. */
 void  custos_print_present  (GtkWindow       *parent,
                              CustosDocument  *document,
-                             CustosReportKind kind);
+                             CustosReportKind kind,
+                             CustosClock     *clock);
 
-/* For tests and for callers that know the file already: */
+/* For tests and for callers that know the file already. Reports are dated
+ * today as clock says (NULL: the local date). */
 CustosExportDialog *custos_export_dialog_new       (GtkWindow          *parent,
                                                     CustosDocument     *document,
-                                                    GFile              *document_file);
+                                                    GFile              *document_file,
+                                                    CustosClock        *clock);
 /* Exports the chosen report to file without asking for one. */
 void                custos_export_dialog_export_to (CustosExportDialog *self,
                                                     GFile              *file);
@@ -40,6 +45,7 @@ void                custos_export_dialog_export_to (CustosExportDialog *self,
  * book for the paper chosen, request-page-setup turns landscape pages,
  * draw-page draws them); run it with any GtkPrintOperationAction. */
 GtkPrintOperation  *custos_print_operation_new     (CustosDocument     *document,
-                                                    CustosReportKind    kind);
+                                                    CustosReportKind    kind,
+                                                    CustosClock        *clock);
 
 G_END_DECLS

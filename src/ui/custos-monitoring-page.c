@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "custos-clock.h"
 #include "custos-field-format.h"
 #include "custos-monitoring-page.h"
 #include "custos-paned.h"
@@ -24,6 +25,7 @@ struct _CustosMonitoringPage
   AdwBin              parent_instance;
 
   CustosDocument     *document;
+  CustosClock        *clock;
   CustosRecord       *measure;
   GSettings          *settings;
   guint               refresh_id;
@@ -51,6 +53,7 @@ G_DEFINE_FINAL_TYPE (CustosMonitoringPage, custos_monitoring_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_CLOCK,
   N_PROPS
 };
 
@@ -334,11 +337,9 @@ static void
 on_add_popover_show (GtkPopover           *popover,
                      CustosMonitoringPage *self)
 {
-  GDate today;
-  char iso[CUSTOS_DATE_ISO_SIZE] = "";
+  char iso[CUSTOS_DATE_ISO_SIZE];
 
-  if (custos_readiness_get_today (&today, NULL))
-    custos_date_format_iso (&today, iso);
+  custos_clock_get_today_iso (self->clock, iso);
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), iso);
   gtk_editable_set_text (GTK_EDITABLE (self->value_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
@@ -404,6 +405,16 @@ set_document (CustosMonitoringPage *self,
 
 /* GObject ------------------------------------------------------------------- */
 
+/* Today, for what is dated on request. */
+static void
+set_clock (CustosMonitoringPage *self,
+           CustosClock          *clock)
+{
+  if (!custos_clock_watch (&self->clock, clock, NULL, self))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
+}
+
 static void
 custos_monitoring_page_dispose (GObject *object)
 {
@@ -420,6 +431,7 @@ custos_monitoring_page_dispose (GObject *object)
   g_clear_object (&self->measure);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
+  custos_clock_unwatch (&self->clock, self);
 
   G_OBJECT_CLASS (custos_monitoring_page_parent_class)->dispose (object);
 }
@@ -434,6 +446,9 @@ custos_monitoring_page_get_property (GObject    *object,
     {
     case PROP_DOCUMENT:
       g_value_set_object (value, CUSTOS_MONITORING_PAGE (object)->document);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, CUSTOS_MONITORING_PAGE (object)->clock);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -450,6 +465,9 @@ custos_monitoring_page_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       set_document (CUSTOS_MONITORING_PAGE (object), g_value_get_object (value));
+      break;
+    case PROP_CLOCK:
+      set_clock (CUSTOS_MONITORING_PAGE (object), g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -468,6 +486,10 @@ custos_monitoring_page_class_init (CustosMonitoringPageClass *klass)
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, CUSTOS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Today: the date a new result is proposed with. */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, CUSTOS_TYPE_CLOCK,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -503,6 +525,7 @@ static void
 custos_monitoring_page_init (CustosMonitoringPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  custos_clock_watch (&self->clock, NULL, NULL, self);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "colour-blind-palette", self->trend_view, "colour-blind", G_SETTINGS_BIND_GET);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "custos-clock.h"
 #include "custos-enums.h"
 #include "custos-field-format.h"
 #include "custos-labels.h"
@@ -27,6 +28,7 @@ struct _CustosNcPage
   AdwBin              parent_instance;
 
   CustosDocument     *document;
+  CustosClock        *clock;
   CustosRecord       *nc;
   gulong              notify_id;
   GPtrArray          *why_rows;     /* AdwEntryRow * */
@@ -54,6 +56,7 @@ G_DEFINE_FINAL_TYPE (CustosNcPage, custos_nc_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_CLOCK,
   N_PROPS
 };
 
@@ -130,14 +133,12 @@ step_subtitle (CustosNcPage *self,
       {
         g_autofree char *review = date_or (self->nc, "effectiveness-review");
         const char *iso = custos_record_get_string (self->nc, "effectiveness-review");
-        char today_iso[CUSTOS_DATE_ISO_SIZE] = "";
-        GDate today;
+        char today_iso[CUSTOS_DATE_ISO_SIZE];
 
-        if (custos_readiness_get_today (&today, NULL))
-          custos_date_format_iso (&today, today_iso);
+        custos_clock_get_today_iso (self->clock, today_iso);
         if (review == NULL)
           return g_strdup (_("Effectiveness review not dated yet"));
-        if (*today_iso != '\0' && g_strcmp0 (iso, today_iso) > 0)
+        if (g_strcmp0 (iso, today_iso) > 0)
           /* Translators: "Effectiveness review planned for 15 Dec 2026" */
           return g_strdup_printf (_("Effectiveness review planned for %s"), review);
         /* Translators: "Effectiveness reviewed on 30 Oct 2026" */
@@ -255,14 +256,10 @@ advance_action (GtkWidget  *widget,
   custos_document_begin_compound (self->document);
   if (status + 1 == CUSTOS_NC_STATUS_CLOSED && custos_record_get_string (self->nc, "effectiveness-review") == NULL)
     {
-      GDate today;
       char iso[CUSTOS_DATE_ISO_SIZE];
 
-      if (custos_readiness_get_today (&today, NULL))
-        {
-          custos_date_format_iso (&today, iso);
-          custos_record_set_string (self->nc, "effectiveness-review", iso);
-        }
+      custos_clock_get_today_iso (self->clock, iso);
+      custos_record_set_string (self->nc, "effectiveness-review", iso);
     }
   custos_record_set_enum (self->nc, "status", status + 1);
   custos_document_end_compound (self->document);
@@ -584,6 +581,24 @@ set_document (CustosNcPage   *self,
 /* GObject ------------------------------------------------------------------- */
 
 static void
+on_today (CustosNcPage *self)
+{
+  if (self->nc != NULL)
+    update_cycle (self);
+}
+
+/* Today; a new date (midnight, a window woken up) refreshes what depends on it. */
+static void
+set_clock (CustosNcPage *self,
+           CustosClock  *clock)
+{
+  if (!custos_clock_watch (&self->clock, clock, G_CALLBACK (on_today), self))
+    return;
+  on_today (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
+}
+
+static void
 custos_nc_page_dispose (GObject *object)
 {
   CustosNcPage *self = CUSTOS_NC_PAGE (object);
@@ -605,6 +620,7 @@ custos_nc_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_NC_PAGE);
   g_clear_object (&self->document);
+  custos_clock_unwatch (&self->clock, self);
 
   G_OBJECT_CLASS (custos_nc_page_parent_class)->dispose (object);
 }
@@ -633,6 +649,9 @@ custos_nc_page_get_property (GObject    *object,
     case PROP_DOCUMENT:
       g_value_set_object (value, CUSTOS_NC_PAGE (object)->document);
       break;
+    case PROP_CLOCK:
+      g_value_set_object (value, CUSTOS_NC_PAGE (object)->clock);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -648,6 +667,9 @@ custos_nc_page_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       set_document (CUSTOS_NC_PAGE (object), g_value_get_object (value));
+      break;
+    case PROP_CLOCK:
+      set_clock (CUSTOS_NC_PAGE (object), g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -667,6 +689,10 @@ custos_nc_page_class_init (CustosNcPageClass *klass)
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, CUSTOS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Today: when an effectiveness review is planned rather than done. */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, CUSTOS_TYPE_CLOCK,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -692,6 +718,7 @@ static void
 custos_nc_page_init (CustosNcPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  custos_clock_watch (&self->clock, NULL, G_CALLBACK (on_today), self);
 
   self->why_rows = g_ptr_array_new ();
   self->step_rows = g_ptr_array_new ();

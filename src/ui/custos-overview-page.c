@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "custos-clock.h"
 #include "custos-enums.h"
 #include "custos-labels.h"
 #include "custos-overview-page.h"
@@ -19,6 +20,7 @@ struct _CustosOverviewPage
   AdwBin               parent_instance;
 
   CustosDocument      *document;
+  CustosClock         *clock;
   guint                refresh_id;
   GPtrArray           *step_pages;   /* page names of the steps shown */
   GPtrArray           *rows;         /* rows added to the two groups */
@@ -37,6 +39,7 @@ G_DEFINE_FINAL_TYPE (CustosOverviewPage, custos_overview_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_CLOCK,
   N_PROPS
 };
 
@@ -162,7 +165,7 @@ refresh_steps (CustosOverviewPage *self)
 static void
 refresh_attention (CustosOverviewPage *self)
 {
-  g_autoptr(CustosReadiness) readiness = custos_readiness_new (self->document, NULL); /* as of today */
+  g_autoptr(CustosReadiness) readiness = custos_readiness_new (self->document, custos_clock_get_today (self->clock));
   guint shown = 0;
 
   /* Dated items only: what is overdue, expired or past its review. */
@@ -269,6 +272,13 @@ queue_refresh (CustosOverviewPage *self)
 }
 
 static void
+on_today (CustosOverviewPage *self)
+{
+  if (self->document != NULL)
+    queue_refresh (self);
+}
+
+static void
 set_document (CustosOverviewPage *self,
               CustosDocument     *document)
 {
@@ -301,6 +311,17 @@ custos_overview_page_get_steps (CustosOverviewPage *self)
   return g_strv_builder_end (builder);
 }
 
+/* Today; a new date (midnight, a window woken up) refreshes what depends on it. */
+static void
+set_clock (CustosOverviewPage *self,
+           CustosClock        *clock)
+{
+  if (!custos_clock_watch (&self->clock, clock, G_CALLBACK (on_today), self))
+    return;
+  on_today (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
+}
+
 static void
 custos_overview_page_dispose (GObject *object)
 {
@@ -311,6 +332,7 @@ custos_overview_page_dispose (GObject *object)
   g_clear_pointer (&self->step_pages, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_OVERVIEW_PAGE);
+  custos_clock_unwatch (&self->clock, self);
 
   G_OBJECT_CLASS (custos_overview_page_parent_class)->dispose (object);
 }
@@ -327,6 +349,9 @@ custos_overview_page_get_property (GObject    *object,
     {
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -346,6 +371,9 @@ custos_overview_page_set_property (GObject      *object,
     case PROP_DOCUMENT:
       set_document (self, g_value_get_object (value));
       break;
+    case PROP_CLOCK:
+      set_clock (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -364,6 +392,10 @@ custos_overview_page_class_init (CustosOverviewPageClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, CUSTOS_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Today: the findings that need attention are as of its date. */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, CUSTOS_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CUSTOS_TYPE_RECORD_EDITOR);
@@ -381,6 +413,7 @@ static void
 custos_overview_page_init (CustosOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  custos_clock_watch (&self->clock, NULL, G_CALLBACK (on_today), self);
   self->step_pages = g_ptr_array_new ();
   self->rows = g_ptr_array_new ();
 }

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "custos-clock.h"
 #include "custos-pages.h"
 #include "custos-readiness-page.h"
 
@@ -12,6 +13,7 @@ struct _CustosReadinessPage
   AdwBin               parent_instance;
 
   CustosDocument      *document;
+  CustosClock         *clock;
   CustosReadiness     *readiness;
   guint                refresh_id;
   GPtrArray           *rows;
@@ -28,6 +30,7 @@ G_DEFINE_FINAL_TYPE (CustosReadinessPage, custos_readiness_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_CLOCK,
   N_PROPS
 };
 
@@ -115,7 +118,7 @@ refresh (gpointer user_data)
 
   self->refresh_id = 0;
   g_clear_object (&self->readiness);
-  self->readiness = custos_readiness_new (self->document, NULL); /* as of today */
+  self->readiness = custos_readiness_new (self->document, custos_clock_get_today (self->clock));
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -157,6 +160,13 @@ queue_refresh (CustosReadinessPage *self)
 }
 
 static void
+on_today (CustosReadinessPage *self)
+{
+  if (self->document != NULL)
+    queue_refresh (self);
+}
+
+static void
 set_document (CustosReadinessPage *self,
               CustosDocument      *document)
 {
@@ -181,6 +191,17 @@ custos_readiness_page_get_readiness (CustosReadinessPage *self)
   return self->readiness;
 }
 
+/* Today; a new date (midnight, a window woken up) refreshes what depends on it. */
+static void
+set_clock (CustosReadinessPage *self,
+           CustosClock         *clock)
+{
+  if (!custos_clock_watch (&self->clock, clock, G_CALLBACK (on_today), self))
+    return;
+  on_today (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
+}
+
 static void
 custos_readiness_page_dispose (GObject *object)
 {
@@ -191,6 +212,7 @@ custos_readiness_page_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_READINESS_PAGE);
+  custos_clock_unwatch (&self->clock, self);
 
   G_OBJECT_CLASS (custos_readiness_page_parent_class)->dispose (object);
 }
@@ -205,6 +227,9 @@ custos_readiness_page_get_property (GObject    *object,
     {
     case PROP_DOCUMENT:
       g_value_set_object (value, CUSTOS_READINESS_PAGE (object)->document);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, CUSTOS_READINESS_PAGE (object)->clock);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -221,6 +246,9 @@ custos_readiness_page_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       set_document (CUSTOS_READINESS_PAGE (object), g_value_get_object (value));
+      break;
+    case PROP_CLOCK:
+      set_clock (CUSTOS_READINESS_PAGE (object), g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -240,6 +268,10 @@ custos_readiness_page_class_init (CustosReadinessPageClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, CUSTOS_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Today: the check is as of its date. */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, CUSTOS_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-readiness-page.ui");
@@ -254,5 +286,6 @@ static void
 custos_readiness_page_init (CustosReadinessPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  custos_clock_watch (&self->clock, NULL, G_CALLBACK (on_today), self);
   self->rows = g_ptr_array_new ();
 }

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "custos-clock.h"
 #include "custos-field-format.h"
 #include "custos-labels.h"
 #include "custos-record-editor.h"
@@ -32,6 +33,7 @@ struct _CustosRecordEditor
   AdwBin            parent_instance;
 
   CustosDocument   *document;
+  CustosClock      *clock;
   CustosRecord     *record;
   char             *title;       /* overrides the record's title as the heading */
   char             *description; /* overrides the record's id under the heading */
@@ -70,6 +72,7 @@ enum {
   PROP_RECORD,
   PROP_TITLE,
   PROP_DESCRIPTION,
+  PROP_CLOCK,
   N_PROPS
 };
 
@@ -687,7 +690,12 @@ on_date_popover_show (GtkPopover *popover,
   if (custos_date_parse (iso, &day))
     date = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day), 0, 0, 0);
   if (date == NULL)
-    date = g_date_time_new_now_local ();
+    {
+      const GDate *today = custos_clock_get_today (row->editor->clock);
+
+      date = g_date_time_new_local (g_date_get_year (today), g_date_get_month (today), g_date_get_day (today),
+                                    0, 0, 0);
+    }
   row->guard++;
   gtk_calendar_select_day (GTK_CALENDAR (row->widget), date);
   row->guard--;
@@ -705,9 +713,9 @@ static void
 on_date_today (GtkButton *button,
                FieldRow  *row)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
+  char iso[CUSTOS_DATE_ISO_SIZE];
 
+  custos_clock_get_today_iso (row->editor->clock, iso);
   date_set (row, iso);
   gtk_popover_popdown (GTK_POPOVER (row->popover));
 }
@@ -1467,6 +1475,16 @@ custos_record_editor_focus_first (CustosRecordEditor *self)
 
 /* GObject ------------------------------------------------------------------ */
 
+/* Today, for what is dated on request. */
+static void
+set_clock (CustosRecordEditor *self,
+           CustosClock        *clock)
+{
+  if (!custos_clock_watch (&self->clock, clock, NULL, self))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
+}
+
 static void
 custos_record_editor_dispose (GObject *object)
 {
@@ -1481,6 +1499,7 @@ custos_record_editor_dispose (GObject *object)
       g_clear_signal_handler (&self->edition_notify_id, self->document);
     }
   g_clear_object (&self->document);
+  custos_clock_unwatch (&self->clock, self);
 
   G_OBJECT_CLASS (custos_record_editor_parent_class)->dispose (object);
 }
@@ -1518,6 +1537,9 @@ custos_record_editor_get_property (GObject    *object,
     case PROP_DESCRIPTION:
       g_value_set_string (value, self->description);
       break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1544,6 +1566,9 @@ custos_record_editor_set_property (GObject      *object,
       break;
     case PROP_DESCRIPTION:
       custos_record_editor_set_description (self, g_value_get_string (value));
+      break;
+    case PROP_CLOCK:
+      set_clock (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1575,6 +1600,10 @@ custos_record_editor_class_init (CustosRecordEditorClass *klass)
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Today: what the date fields' Today button enters. */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, CUSTOS_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "custos-record-editor");
@@ -1584,4 +1613,5 @@ custos_record_editor_class_init (CustosRecordEditorClass *klass)
 static void
 custos_record_editor_init (CustosRecordEditor *self)
 {
+  custos_clock_watch (&self->clock, NULL, NULL, self);
 }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "custos-clock.h"
 #include "custos-enums.h"
 #include "custos-field-format.h"
 #include "custos-labels.h"
@@ -25,6 +26,7 @@ struct _CustosReviewPage
   AdwBin              parent_instance;
 
   CustosDocument     *document;
+  CustosClock        *clock;
   CustosRecord       *review;
   GPtrArray          *actions;      /* CustosRecord *, shown in actions_list */
   gboolean            rebuilding;
@@ -45,21 +47,11 @@ G_DEFINE_FINAL_TYPE (CustosReviewPage, custos_review_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_CLOCK,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-get_today (GDate *today)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (custos_readiness_get_today (today, &error))
-    return TRUE;
-  g_warning ("%s", error->message);
-  return FALSE;
-}
 
 static void
 update_actions_enabled (CustosReviewPage *self)
@@ -305,11 +297,10 @@ new_review_action (GtkWidget  *widget,
 {
   CustosReviewPage *self = CUSTOS_REVIEW_PAGE (widget);
   CustosRecord *review;
-  GDate today;
 
-  if (self->document == NULL || !get_today (&today))
+  if (self->document == NULL)
     return;
-  review = custos_review_prefill_new (self->document, &today);
+  review = custos_review_prefill_new (self->document, custos_clock_get_today (self->clock));
   custos_register_view_select (self->register_view, review);
 }
 
@@ -319,11 +310,10 @@ fill_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CustosReviewPage *self = CUSTOS_REVIEW_PAGE (widget);
-  GDate today;
 
-  if (self->document == NULL || self->review == NULL || !get_today (&today))
+  if (self->document == NULL || self->review == NULL)
     return;
-  custos_review_prefill_fill_empty (self->document, self->review, &today);
+  custos_review_prefill_fill_empty (self->document, self->review, custos_clock_get_today (self->clock));
 }
 
 static void
@@ -421,6 +411,16 @@ set_document (CustosReviewPage *self,
 
 /* GObject ------------------------------------------------------------------- */
 
+/* Today, for what is dated on request. */
+static void
+set_clock (CustosReviewPage *self,
+           CustosClock      *clock)
+{
+  if (!custos_clock_watch (&self->clock, clock, NULL, self))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
+}
+
 static void
 custos_review_page_dispose (GObject *object)
 {
@@ -441,6 +441,7 @@ custos_review_page_dispose (GObject *object)
   g_clear_pointer (&self->actions, g_ptr_array_unref);
   g_clear_object (&self->review);
   g_clear_object (&self->document);
+  custos_clock_unwatch (&self->clock, self);
 
   G_OBJECT_CLASS (custos_review_page_parent_class)->dispose (object);
 }
@@ -455,6 +456,9 @@ custos_review_page_get_property (GObject    *object,
     {
     case PROP_DOCUMENT:
       g_value_set_object (value, CUSTOS_REVIEW_PAGE (object)->document);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, CUSTOS_REVIEW_PAGE (object)->clock);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -471,6 +475,9 @@ custos_review_page_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       set_document (CUSTOS_REVIEW_PAGE (object), g_value_get_object (value));
+      break;
+    case PROP_CLOCK:
+      set_clock (CUSTOS_REVIEW_PAGE (object), g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -489,6 +496,10 @@ custos_review_page_class_init (CustosReviewPageClass *klass)
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, CUSTOS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Today: the date of a new review, and what its inputs count. */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, CUSTOS_TYPE_CLOCK,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -515,6 +526,7 @@ static void
 custos_review_page_init (CustosReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  custos_clock_watch (&self->clock, NULL, NULL, self);
 
   g_signal_connect (self->register_view, "notify::selected", G_CALLBACK (on_selected_notify), self);
   g_signal_connect (self->register_view, "notify::document", G_CALLBACK (on_view_document_notify), self);

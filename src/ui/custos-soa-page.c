@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "custos-clock.h"
 #include "custos-field-format.h"
 #include "custos-labels.h"
 #include "custos-enums.h"
@@ -260,6 +261,7 @@ struct _CustosSoaPage
   GtkWidget           parent_instance;
 
   CustosDocument     *document;
+  CustosClock        *clock;
   GListModel         *entries;        /* the document's SoA register, watched */
   CustosReadiness    *readiness;
   GHashTable         *problems;       /* control id (borrowed from readiness) → GPtrArray of findings */
@@ -321,6 +323,7 @@ enum {
   PROP_ATTRIBUTE,
   PROP_N_SHOWN,
   PROP_N_DECIDED,
+  PROP_CLOCK,
   N_PROPS
 };
 
@@ -380,9 +383,9 @@ check_now (CustosSoaPage *self)
   if (self->document != NULL)
     {
       if (self->readiness == NULL)
-        self->readiness = custos_readiness_new (self->document, NULL);
+        self->readiness = custos_readiness_new (self->document, custos_clock_get_today (self->clock));
       else
-        custos_readiness_update (self->readiness, NULL);
+        custos_readiness_update (self->readiness, custos_clock_get_today (self->clock));
 
       for (guint i = 0, n = custos_readiness_get_n_findings (self->readiness); i < n; i++)
         {
@@ -448,6 +451,13 @@ queue_check (CustosSoaPage *self)
     self->check_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, check_idle, self, NULL);
   else
     self->check_id = g_timeout_add_full (G_PRIORITY_DEFAULT, 300, check_idle, self, NULL);
+}
+
+static void
+on_today (CustosSoaPage *self)
+{
+  if (self->document != NULL)
+    queue_check (self);
 }
 
 static void
@@ -1664,6 +1674,17 @@ custos_soa_page_size_allocate (GtkWidget *widget,
 
 /* GObject ------------------------------------------------------------------- */
 
+/* Today; a new date (midnight, a window woken up) refreshes what depends on it. */
+static void
+set_clock (CustosSoaPage *self,
+           CustosClock   *clock)
+{
+  if (!custos_clock_watch (&self->clock, clock, G_CALLBACK (on_today), self))
+    return;
+  on_today (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
+}
+
 static void
 custos_soa_page_dispose (GObject *object)
 {
@@ -1683,6 +1704,7 @@ custos_soa_page_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->selected);
   g_clear_object (&self->document);
+  custos_clock_unwatch (&self->clock, self);
 
   G_OBJECT_CLASS (custos_soa_page_parent_class)->dispose (object);
 }
@@ -1733,6 +1755,9 @@ custos_soa_page_get_property (GObject    *object,
     case PROP_N_DECIDED:
       g_value_set_uint (value, self->n_decided);
       break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1762,6 +1787,9 @@ custos_soa_page_set_property (GObject      *object,
       break;
     case PROP_ATTRIBUTE:
       custos_soa_page_set_attribute (self, g_value_get_string (value));
+      break;
+    case PROP_CLOCK:
+      set_clock (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1802,6 +1830,10 @@ custos_soa_page_class_init (CustosSoaPageClass *klass)
   properties[PROP_N_DECIDED] =
     g_param_spec_uint ("n-decided", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Today: the readiness findings shown on controls are as of its date. */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, CUSTOS_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "soa.set-applicable", "i", set_applicable_action);
@@ -1856,6 +1888,7 @@ custos_soa_page_init (CustosSoaPage *self)
   self->group_decided = g_array_new (FALSE, TRUE, sizeof (guint));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  custos_clock_watch (&self->clock, NULL, G_CALLBACK (on_today), self);
 
   gtk_string_list_append (attribute_labels, _("Any attribute"));
   for (guint i = 0; i < G_N_ELEMENTS (attributes); i++)

@@ -23,6 +23,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "custos-clock.h"
 #include "custos-band-chip.h"
 #include "custos-field-format.h"
 #include "custos-readiness.h"
@@ -183,8 +184,7 @@ struct _CustosTreatmentPage
   GtkWidget            parent_instance;
 
   CustosDocument      *document;
-  GDate                today;
-  gboolean             today_pinned;
+  CustosClock         *clock;
   gboolean             overdue_only;
   CustosPlanState      state;
   GHashTable          *chips;        /* CustosBandChip * → GtkListItem *, while bound */
@@ -206,6 +206,7 @@ G_DEFINE_FINAL_TYPE (CustosTreatmentPage, custos_treatment_page, GTK_TYPE_WIDGET
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_CLOCK,
   N_PROPS
 };
 
@@ -236,7 +237,7 @@ update_timing (CustosTreatmentPage *self,
 
   if (action == NULL)
     return;
-  switch (custos_action_timing (action, &self->today, &days))
+  switch (custos_action_timing (action, custos_clock_get_today (self->clock), &days))
     {
     case CUSTOS_ACTION_TIMING_OVERDUE:
       /* Translators: an action's timing, "Overdue 12 days" */
@@ -332,8 +333,8 @@ compare_due (gconstpointer a,
              gpointer      user_data)
 {
   CustosTreatmentPage *self = user_data;
-  CustosActionTiming ta = custos_action_timing ((CustosRecord *) a, &self->today, NULL);
-  CustosActionTiming tb = custos_action_timing ((CustosRecord *) b, &self->today, NULL);
+  CustosActionTiming ta = custos_action_timing ((CustosRecord *) a, custos_clock_get_today (self->clock), NULL);
+  CustosActionTiming tb = custos_action_timing ((CustosRecord *) b, custos_clock_get_today (self->clock), NULL);
   /* Overdue first, then by due date; done and cancelled last. */
   gboolean closed_a = ta == CUSTOS_ACTION_TIMING_DONE || ta == CUSTOS_ACTION_TIMING_CANCELLED;
   gboolean closed_b = tb == CUSTOS_ACTION_TIMING_DONE || tb == CUSTOS_ACTION_TIMING_CANCELLED;
@@ -439,7 +440,7 @@ update_status (CustosTreatmentPage *self)
     gtk_list_box_remove (self->since_list, child);
   if (self->document == NULL)
     return;
-  custos_plan_state_compute (self->document, &self->today, s);
+  custos_plan_state_compute (self->document, custos_clock_get_today (self->clock), s);
 
   /* Translators: "33 actions: 27 done, 2 overdue" */
   counts = g_strdup_printf (ngettext ("%u action: %u done, %u overdue", "%u actions: %u done, %u overdue", s->n_actions),
@@ -571,7 +572,7 @@ filter_action (gpointer item,
 {
   CustosTreatmentPage *self = user_data;
 
-  return !self->overdue_only || custos_action_is_overdue (item, &self->today);
+  return !self->overdue_only || custos_action_is_overdue (item, custos_clock_get_today (self->clock));
 }
 
 static void
@@ -620,20 +621,6 @@ custos_treatment_page_get_register_view (CustosTreatmentPage *self)
   return self->register_view;
 }
 
-void
-custos_treatment_page_set_today (CustosTreatmentPage *self,
-                                 const GDate         *today)
-{
-  g_return_if_fail (CUSTOS_IS_TREATMENT_PAGE (self));
-  g_return_if_fail (today != NULL && g_date_valid (today));
-
-  self->today = *today;
-  self->today_pinned = TRUE;
-  refresh_timings (self);
-  custos_register_view_refilter (self->register_view);
-  update_status (self);
-}
-
 const CustosPlanState *
 custos_treatment_page_get_state (CustosTreatmentPage *self)
 {
@@ -664,23 +651,22 @@ custos_treatment_page_set_overdue_only (CustosTreatmentPage *self,
 /* GObject ----------------------------------------------------------------------------- */
 
 static void
-custos_treatment_page_map (GtkWidget *widget)
+on_today (CustosTreatmentPage *self)
 {
-  CustosTreatmentPage *self = CUSTOS_TREATMENT_PAGE (widget);
+  refresh_timings (self);
+  custos_register_view_refilter (self->register_view);
+  update_status (self);
+}
 
-  GTK_WIDGET_CLASS (custos_treatment_page_parent_class)->map (widget);
-  /* A window left open overnight: "today" moves on. */
-  if (!self->today_pinned)
-    {
-      GDate today;
-
-      if (custos_readiness_get_today (&today, NULL) && g_date_compare (&today, &self->today) != 0)
-        {
-          self->today = today;
-          refresh_timings (self);
-          update_status (self);
-        }
-    }
+/* Today; a new date (midnight, a window woken up) refreshes what depends on it. */
+static void
+set_clock (CustosTreatmentPage *self,
+           CustosClock         *clock)
+{
+  if (!custos_clock_watch (&self->clock, clock, G_CALLBACK (on_today), self))
+    return;
+  on_today (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
 }
 
 static void
@@ -700,6 +686,7 @@ custos_treatment_page_dispose (GObject *object)
   }
   g_clear_pointer (&self->chips, g_hash_table_unref);
   g_clear_object (&self->document);
+  custos_clock_unwatch (&self->clock, self);
 
   G_OBJECT_CLASS (custos_treatment_page_parent_class)->dispose (object);
 }
@@ -716,6 +703,9 @@ custos_treatment_page_get_property (GObject    *object,
     {
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -735,6 +725,9 @@ custos_treatment_page_set_property (GObject      *object,
     case PROP_DOCUMENT:
       custos_treatment_page_set_document (self, g_value_get_object (value));
       break;
+    case PROP_CLOCK:
+      set_clock (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -749,10 +742,13 @@ custos_treatment_page_class_init (CustosTreatmentPageClass *klass)
   object_class->dispose = custos_treatment_page_dispose;
   object_class->get_property = custos_treatment_page_get_property;
   object_class->set_property = custos_treatment_page_set_property;
-  widget_class->map = custos_treatment_page_map;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, CUSTOS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Today: what is overdue or due soon. */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, CUSTOS_TYPE_CLOCK,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -781,13 +777,9 @@ custos_treatment_page_init (CustosTreatmentPage *self)
   GtkWidget *overdue;
 
   self->chips = g_hash_table_new (NULL, NULL);
-  if (!custos_readiness_get_today (&self->today, NULL))
-    {
-      g_date_clear (&self->today, 1);
-      g_date_set_time_t (&self->today, time (NULL));
-    }
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  custos_clock_watch (&self->clock, NULL, G_CALLBACK (on_today), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_timing), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_timing), self);

@@ -72,9 +72,6 @@ CustosDocument     *custos_treatment_page_get_document      (CustosTreatmentPage
 void                custos_treatment_page_set_document      (CustosTreatmentPage *self,
                                                              CustosDocument      *document);
 CustosRegisterView *custos_treatment_page_get_register_view (CustosTreatmentPage *self);
-/* The date the page judges "overdue" by (default: today, or CUSTOS_TODAY). */
-void                custos_treatment_page_set_today         (CustosTreatmentPage *self,
-                                                             const GDate         *today);
 const CustosPlanState *custos_treatment_page_get_state      (CustosTreatmentPage *self);
 /* Shows only overdue actions. */
 void                custos_treatment_page_set_overdue_only  (CustosTreatmentPage *self,

@@ -63,6 +63,7 @@ struct _CustosWindow
 
   CustosDocument       *document;
   CustosHistory        *history;
+  CustosClock          *clock;        /* today, for every page */
   GFile                *file;
   GFile                *pending_file; /* being loaded or saved */
   GCancellable         *cancellable;
@@ -86,6 +87,14 @@ struct _CustosWindow
 };
 
 G_DEFINE_FINAL_TYPE (CustosWindow, custos_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CLOCK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static char *
 document_name (CustosWindow *self)
@@ -171,6 +180,35 @@ give_document (GtkWidget      *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     give_document (child, document);
+}
+
+/* Hands the clock to every widget of the pages that follows one. */
+static void
+give_clock (GtkWidget   *widget,
+            CustosClock *clock)
+{
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "clock") != NULL)
+    g_object_set (widget, "clock", clock, NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    give_clock (child, clock);
+}
+
+static void
+set_clock (CustosWindow *self,
+           CustosClock  *clock)
+{
+  if (custos_clock_watch (&self->clock, clock, NULL, self))
+    give_clock (GTK_WIDGET (self->stack), self->clock);
+}
+
+/* A window left open overnight, or a machine woken from sleep: the date is
+ * read again whenever the window becomes active. */
+static void
+on_active_changed (CustosWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    custos_clock_refresh (self->clock);
 }
 
 static void
@@ -444,7 +482,7 @@ open_file (CustosWindow *self,
   if (self->file == NULL && !custos_document_get_modified (self->document) && !self->busy)
     custos_window_load (self, file);
   else
-    custos_application_open_window (CUSTOS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+    g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
 }
 
 static void
@@ -540,7 +578,7 @@ export_action (GtkWidget  *widget,
 {
   CustosWindow *self = CUSTOS_WINDOW (widget);
 
-  custos_export_present (GTK_WINDOW (self), self->document, self->file);
+  custos_export_present (GTK_WINDOW (self), self->document, self->file, self->clock);
 }
 
 static void
@@ -556,7 +594,7 @@ print_action (GtkWidget  *widget,
       g_warning ("No report “%s”", g_variant_get_string (parameter, NULL));
       return;
     }
-  custos_print_present (GTK_WINDOW (self), self->document, kind);
+  custos_print_present (GTK_WINDOW (self), self->document, kind, self->clock);
 }
 
 static GtkListBoxRow *
@@ -955,10 +993,48 @@ custos_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->pending_file);
   g_clear_object (&self->settings);
+  custos_clock_unwatch (&self->clock, self);
   g_clear_pointer (&self->builders, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (custos_window_parent_class)->dispose (object);
+}
+
+static void
+custos_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CustosWindow *self = CUSTOS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+custos_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CustosWindow *self = CUSTOS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      if (g_value_get_object (value) != NULL)
+        set_clock (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -969,7 +1045,15 @@ custos_window_class_init (CustosWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = custos_window_dispose;
+  object_class->get_property = custos_window_get_property;
+  object_class->set_property = custos_window_set_property;
   window_class->close_request = custos_window_close_request;
+
+  /* Today for the pages; NULL (the default): the local date. */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, CUSTOS_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CUSTOS_TYPE_OVERVIEW_PAGE);
   g_type_ensure (CUSTOS_TYPE_RECORD_EDITOR);
@@ -1042,6 +1126,8 @@ custos_window_init (CustosWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   build_pages (self);
+  set_clock (self, NULL);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
   g_signal_connect (self->sidebar, "row-activated", G_CALLBACK (on_sidebar_row_activated), self);
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
 
@@ -1058,9 +1144,10 @@ custos_window_init (CustosWindow *self)
 }
 
 CustosWindow *
-custos_window_new (CustosApplication *application)
+custos_window_new (GtkApplication *application,
+                   CustosClock    *clock)
 {
-  return g_object_new (CUSTOS_TYPE_WINDOW, "application", application, NULL);
+  return g_object_new (CUSTOS_TYPE_WINDOW, "application", application, "clock", clock, NULL);
 }
 
 /* A new, unsaved document (File ▸ New asks for these first). */
@@ -1104,6 +1191,13 @@ custos_window_get_history (CustosWindow *self)
 {
   g_return_val_if_fail (CUSTOS_IS_WINDOW (self), NULL);
   return self->history;
+}
+
+CustosClock *
+custos_window_get_clock (CustosWindow *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_WINDOW (self), NULL);
+  return self->clock;
 }
 
 const char *

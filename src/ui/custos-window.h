@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "custos-application.h"
+#include "custos-clock.h"
 #include "custos-document.h"
 #include "custos-history.h"
 
@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 #define CUSTOS_TYPE_WINDOW (custos_window_get_type ())
 G_DECLARE_FINAL_TYPE (CustosWindow, custos_window, CUSTOS, WINDOW, AdwApplicationWindow)
 
-CustosWindow   *custos_window_new          (CustosApplication *application);
+/* A window of application on today as clock says (NULL: the local date). */
+CustosWindow   *custos_window_new          (GtkApplication    *application,
+                                            CustosClock       *clock);
 /* Loads file into this window; on failure the current document stays. */
 void            custos_window_load         (CustosWindow      *self,
                                             GFile             *file);
@@ -26,6 +28,7 @@ void            custos_window_set_new_document (CustosWindow   *self,
 CustosDocument *custos_window_get_document (CustosWindow      *self);
 GFile          *custos_window_get_file     (CustosWindow      *self);
 CustosHistory  *custos_window_get_history  (CustosWindow      *self);
+CustosClock    *custos_window_get_clock    (CustosWindow      *self);
 /* Name of the page shown: "overview", "context", "risks" … */
 const char     *custos_window_get_visible_page (CustosWindow  *self);
 
