@@ -174,13 +174,13 @@ format_date (const GDate *date)
 
 static void
 set_printf (CustosRecord *record,
-            const char   *field,
+            guint         field,
             const char   *format,
             ...) G_GNUC_PRINTF (3, 4);
 
 static void
 set_printf (CustosRecord *record,
-            const char   *field,
+            guint         field,
             const char   *format,
             ...)
 {
@@ -190,14 +190,14 @@ set_printf (CustosRecord *record,
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
-  custos_record_set_string (record, field, text);
+  custos_record_set_string_at (record, field, text);
 }
 
 /* A DATE field: the base date plus days. */
 static void
 set_date (Gen          *g,
           CustosRecord *record,
-          const char   *field,
+          guint         field,
           int           days)
 {
   GDate date = g->base;
@@ -205,13 +205,13 @@ set_date (Gen          *g,
 
   g_date_add_days (&date, (guint) days);
   text = format_date (&date);
-  custos_record_set_string (record, field, text);
+  custos_record_set_string_at (record, field, text);
 }
 
 static void
 set_person (Gen          *g,
             CustosRecord *record,
-            const char   *field)
+            guint         field)
 {
   /* One draw per statement: the order in which arguments are evaluated is
    * unspecified, and the output must not depend on the compiler. */
@@ -224,14 +224,11 @@ set_person (Gen          *g,
 /* Empties a field (so that it is not written). */
 static void
 clear (CustosRecord *record,
-       const char   *name)
+       guint         index)
 {
-  guint index = 0;
-  const CustosField *field = custos_kind_find_field (custos_record_get_kind (record), name, &index);
+  const CustosField *field = &custos_record_get_kind (record)->fields[index];
   g_auto(GValue) empty = G_VALUE_INIT;
 
-  if (field == NULL)
-    g_error ("%s has no field “%s”", G_OBJECT_TYPE_NAME (record), name);
   g_value_init (&empty, custos_field_value_type (field));
   if (field->type == CUSTOS_FIELD_NUMBER)
     g_value_set_double (&empty, NAN);
@@ -316,7 +313,7 @@ pick_indices (Gen   *g,
 static void
 set_random_refs (Gen            *g,
                  CustosRecord   *record,
-                 const char     *field,
+                 guint           field,
                  CustosRegister  reg,
                  guint           k)
 {
@@ -326,14 +323,14 @@ set_random_refs (Gen            *g,
   k = pick_indices (g, count (g, reg), MIN (k, G_N_ELEMENTS (picked)), picked);
   for (guint i = 0; i < k; i++)
     ids[i] = nth_id (g, reg, picked[i]);
-  custos_record_set_strv (record, field, ids);
+  custos_record_set_strv_at (record, field, ids);
 }
 
 /* A CONTROLS field: k distinct applicable controls, in catalogue order. */
 static void
 set_random_controls (Gen          *g,
                      CustosRecord *record,
-                     const char   *field,
+                     guint         field,
                      guint         k)
 {
   guint picked[8];
@@ -342,17 +339,17 @@ set_random_controls (Gen          *g,
   k = pick_indices (g, g->applicable->len, MIN (k, G_N_ELEMENTS (picked)), picked);
   for (guint i = 0; i < k; i++)
     ids[i] = g_ptr_array_index (g->applicable, picked[i]);
-  custos_record_set_strv (record, field, ids);
+  custos_record_set_strv_at (record, field, ids);
 }
 
 /* Marks the controls of a CONTROLS field as chosen for a risk treatment. */
 static void
 note_chosen (Gen          *g,
              CustosRecord *record,
-             const char   *field)
+             guint         field)
 {
   CustosCatalogue *catalogue = custos_document_get_catalogue (g->document);
-  const char * const *ids = custos_record_get_strv (record, field);
+  const char * const *ids = custos_record_get_strv_at (record, field);
 
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     g->chosen[custos_catalogue_lookup (catalogue, ids[i])->index] = TRUE;
@@ -471,12 +468,12 @@ fill_generic (Gen          *g,
                 g_value_set_static_string (&value, random_id (g, (CustosRegister) target));
                 break;
               }
-            set_random_refs (g, record, field->name, (CustosRegister) target, (guint) range (g, 1, 3));
+            set_random_refs (g, record, i, (CustosRegister) target, (guint) range (g, 1, 3));
           }
           continue;
 
         case CUSTOS_FIELD_CONTROLS:
-          set_random_controls (g, record, field->name, (guint) range (g, 1, 3));
+          set_random_controls (g, record, i, (guint) range (g, 1, 3));
           continue;
 
         case CUSTOS_FIELD_STRINGS:
@@ -546,45 +543,48 @@ gen_sections (Gen         *g,
   CustosRecord *r;
 
   r = section (g, CUSTOS_SECTION_ORGANISATION);
-  custos_record_set_string (r, "name", "Benchmark Holdings Ltd");
-  custos_record_set_string (r, "address", "1 Example Street, Leeds LS1 1AA");
-  custos_record_set_string (r, "sector", "Professional services");
-  custos_record_set_int (r, "employees", (int) MAX (10, n->risks / 10));
-  custos_record_set_string (r, "isms-owner", "ISMS Manager");
-  custos_record_set_string (r, "classification", "Confidential");
+  custos_organisation_set_name (CUSTOS_ORGANISATION (r), "Benchmark Holdings Ltd");
+  custos_organisation_set_address (CUSTOS_ORGANISATION (r), "1 Example Street, Leeds LS1 1AA");
+  custos_organisation_set_sector (CUSTOS_ORGANISATION (r), "Professional services");
+  custos_organisation_set_employees (CUSTOS_ORGANISATION (r), (int) MAX (10, n->risks / 10));
+  custos_organisation_set_isms_owner (CUSTOS_ORGANISATION (r), "ISMS Manager");
+  custos_organisation_set_classification (CUSTOS_ORGANISATION (r), "Confidential");
 
   r = section (g, CUSTOS_SECTION_SCOPE);
-  custos_record_set_string (r, "statement",
+  custos_scope_set_statement (CUSTOS_SCOPE (r),
                             "The ISMS covers all services delivered from the head office and by remote staff.");
-  custos_record_set_string (r, "sites", "Head office and one branch office.");
-  custos_record_set_string (r, "networks", "Cloud productivity tenant, office networks and managed laptops.");
-  custos_record_set_string (r, "employee-groups", "All employees and contractors.");
-  custos_record_set_string (r, "processes", "Client services, payroll, IT operations, HR and facilities.");
-  custos_record_set_string (r, "out-of-scope", "The marketing website hosted by an agency.");
-  custos_record_set_string (r, "interfaces", "Cloud suppliers, the managed IT provider and government gateways.");
-  custos_record_set_string (r, "exclusions",
+  custos_scope_set_sites (CUSTOS_SCOPE (r), "Head office and one branch office.");
+  custos_scope_set_networks (CUSTOS_SCOPE (r),
+                             "Cloud productivity tenant, office networks and managed laptops.");
+  custos_scope_set_employee_groups (CUSTOS_SCOPE (r), "All employees and contractors.");
+  custos_scope_set_processes (CUSTOS_SCOPE (r),
+                              "Client services, payroll, IT operations, HR and facilities.");
+  custos_scope_set_out_of_scope (CUSTOS_SCOPE (r), "The marketing website hosted by an agency.");
+  custos_scope_set_interfaces (CUSTOS_SCOPE (r),
+                               "Cloud suppliers, the managed IT provider and government gateways.");
+  custos_scope_set_exclusions (CUSTOS_SCOPE (r),
                             "Secure development controls (8.4, 8.25, 8.28 to 8.31, 8.33) and 7.6: "
                             "no development and no secure areas.");
 
   r = section (g, CUSTOS_SECTION_POLICY);
-  custos_record_set_string (r, "statement",
+  custos_policy_set_statement (CUSTOS_POLICY (r),
                             "We protect the confidentiality, integrity and availability of the information "
                             "entrusted to us.");
-  custos_record_set_string (r, "objectives-framework",
+  custos_policy_set_objectives_framework (CUSTOS_POLICY (r),
                             "Objectives are set yearly by top management from the risk assessment.");
-  custos_record_set_bool (r, "commit-requirements", TRUE);
-  custos_record_set_bool (r, "commit-improvement", TRUE);
-  set_person (g, r, "authorised-by");
-  custos_record_set_string (r, "approved", "2026-01-15");
-  custos_record_set_string (r, "version", "1.0");
-  custos_record_set_string (r, "next-review", "2027-01-15");
-  custos_record_set_string (r, "communicated", "Intranet, induction and annual training.");
+  custos_policy_set_commit_requirements (CUSTOS_POLICY (r), TRUE);
+  custos_policy_set_commit_improvement (CUSTOS_POLICY (r), TRUE);
+  set_person (g, r, CUSTOS_POLICY_FIELD_AUTHORISED_BY);
+  custos_policy_set_approved (CUSTOS_POLICY (r), "2026-01-15");
+  custos_policy_set_version (CUSTOS_POLICY (r), "1.0");
+  custos_policy_set_next_review (CUSTOS_POLICY (r), "2027-01-15");
+  custos_policy_set_communicated (CUSTOS_POLICY (r), "Intranet, induction and annual training.");
 
   r = section (g, CUSTOS_SECTION_REASSESSMENT);
-  custos_record_set_int (r, "interval-months", 12);
-  custos_record_set_string (r, "last", "2026-01-10");
-  custos_record_set_string (r, "next", "2027-01-10");
-  custos_record_set_strv (r, "triggers", triggers);
+  custos_reassessment_set_interval_months (CUSTOS_REASSESSMENT (r), 12);
+  custos_reassessment_set_last (CUSTOS_REASSESSMENT (r), "2026-01-10");
+  custos_reassessment_set_next (CUSTOS_REASSESSMENT (r), "2027-01-10");
+  custos_reassessment_set_triggers (CUSTOS_REASSESSMENT (r), triggers);
 }
 
 static void
@@ -595,11 +595,12 @@ gen_context (Gen         *g,
     {
       CustosRecord *r = add (g, CUSTOS_REGISTER_REVISIONS);
 
-      set_printf (r, "version", "1.%u", i);
-      set_date (g, r, "date", 30 * (int) i);
-      set_person (g, r, "author");
-      set_printf (r, "summary", "Generated revision %u of the benchmark document.", i + 1);
-      set_person (g, r, "approved-by");
+      set_printf (r, CUSTOS_REVISION_FIELD_VERSION, "1.%u", i);
+      set_date (g, r, CUSTOS_REVISION_FIELD_DATE, 30 * (int) i);
+      set_person (g, r, CUSTOS_REVISION_FIELD_AUTHOR);
+      set_printf (r, CUSTOS_REVISION_FIELD_SUMMARY,
+                  "Generated revision %u of the benchmark document.", i + 1);
+      set_person (g, r, CUSTOS_REVISION_FIELD_APPROVED_BY);
     }
 
   for (guint i = 0, issues = 10 + n->risks / 100; i < issues; i++)
@@ -608,20 +609,22 @@ gen_context (Gen         *g,
       const char *threat = PICK (g, threats);
       const char *noun = PICK (g, asset_nouns);
 
-      set_printf (r, "title", "%s affecting %s", threat, noun);
-      custos_record_set_string (r, "category", PICK (g, issue_categories));
-      set_printf (r, "description", "Issue recorded for benchmarking: %s.", PICK (g, weaknesses));
-      custos_record_set_string (r, "effect", "Considered in the risk assessment and the scope.");
+      set_printf (r, CUSTOS_ISSUE_FIELD_TITLE, "%s affecting %s", threat, noun);
+      custos_issue_set_category (CUSTOS_ISSUE (r), PICK (g, issue_categories));
+      set_printf (r, CUSTOS_ISSUE_FIELD_DESCRIPTION, "Issue recorded for benchmarking: %s.",
+                  PICK (g, weaknesses));
+      custos_issue_set_effect (CUSTOS_ISSUE (r), "Considered in the risk assessment and the scope.");
     }
 
   for (guint i = 0, parties = 8 + n->risks / 200; i < parties; i++)
     {
       CustosRecord *r = add (g, CUSTOS_REGISTER_PARTIES);
 
-      set_printf (r, "name", "Interested party %u", i + 1);
-      custos_record_set_string (r, "needs", "Confidentiality of their information and reliable service.");
-      custos_record_set_bool (r, "relevant", chance (g, 0.9));
-      custos_record_set_string (r, "addressed", "Contract terms, the ISMS policy and incident notification.");
+      set_printf (r, CUSTOS_PARTY_FIELD_NAME, "Interested party %u", i + 1);
+      custos_party_set_needs (CUSTOS_PARTY (r), "Confidentiality of their information and reliable service.");
+      custos_party_set_relevant (CUSTOS_PARTY (r), chance (g, 0.9));
+      custos_party_set_addressed (CUSTOS_PARTY (r),
+                                  "Contract terms, the ISMS policy and incident notification.");
     }
 
   for (guint i = 0; i < n->roles; i++)
@@ -629,13 +632,14 @@ gen_context (Gen         *g,
       CustosRecord *r = add (g, CUSTOS_REGISTER_ROLES);
 
       if (i < G_N_ELEMENTS (role_titles))
-        custos_record_set_string (r, "title", role_titles[i]);
+        custos_role_set_title (CUSTOS_ROLE (r), role_titles[i]);
       else
-        set_printf (r, "title", "%s %u", role_titles[i % G_N_ELEMENTS (role_titles)], i + 1);
-      set_person (g, r, "holder");
-      custos_record_set_string (r, "responsibilities", "Owns the risks, assets and controls assigned to the role.");
-      custos_record_set_string (r, "authority", "May approve changes within the role's budget.");
-      custos_record_set_bool (r, "top-management", i < 2);
+        set_printf (r, CUSTOS_ROLE_FIELD_TITLE, "%s %u", role_titles[i % G_N_ELEMENTS (role_titles)], i + 1);
+      set_person (g, r, CUSTOS_ROLE_FIELD_HOLDER);
+      custos_role_set_responsibilities (
+        CUSTOS_ROLE (r), "Owns the risks, assets and controls assigned to the role.");
+      custos_role_set_authority (CUSTOS_ROLE (r), "May approve changes within the role's budget.");
+      custos_role_set_top_management (CUSTOS_ROLE (r), i < 2);
     }
 }
 
@@ -666,12 +670,13 @@ gen_risks (Gen         *g,
       CustosRecord *r = add (g, CUSTOS_REGISTER_ASSETS);
       const char *noun = PICK (g, asset_nouns);
 
-      set_printf (r, "name", "%c%s %s %u", g_ascii_toupper (noun[0]), noun + 1, PICK (g, qualifiers), i + 1);
-      custos_record_set_string (r, "owner", random_id (g, CUSTOS_REGISTER_ROLES));
-      custos_record_set_string (r, "location", PICK (g, locations));
-      custos_record_set_enum (r, "classification",
+      set_printf (r, CUSTOS_ASSET_FIELD_NAME, "%c%s %s %u", g_ascii_toupper (noun[0]), noun + 1,
+                  PICK (g, qualifiers), i + 1);
+      custos_asset_set_owner (CUSTOS_ASSET (r), random_id (g, CUSTOS_REGISTER_ROLES));
+      custos_asset_set_location (CUSTOS_ASSET (r), PICK (g, locations));
+      custos_asset_set_classification (CUSTOS_ASSET (r),
                               range (g, CUSTOS_CLASSIFICATION_INTERNAL, CUSTOS_CLASSIFICATION_RESTRICTED));
-      custos_record_set_string (r, "description", "Asset generated for benchmarking.");
+      custos_asset_set_description (CUSTOS_ASSET (r), "Asset generated for benchmarking.");
     }
 
   for (guint i = 0; i < n->risks; i++)
@@ -687,24 +692,24 @@ gen_risks (Gen         *g,
       const char *noun = PICK (g, asset_nouns);
       const char *qualifier = PICK (g, qualifiers);
 
-      set_printf (r, "title", "%s affecting %s %s", threat, noun, qualifier);
-      set_random_refs (g, r, "assets", CUSTOS_REGISTER_ASSETS, (guint) range (g, 1, 3));
-      set_printf (r, "threat", "%s.", threat);
-      set_printf (r, "vulnerability", "%s.", PICK (g, weaknesses));
-      custos_record_set_string (r, "existing-controls", PICK (g, existing_controls));
-      custos_record_set_int (r, "likelihood", likelihood);
-      custos_record_set_int (r, "consequence", consequence);
-      custos_record_set_string (r, "owner", random_id (g, CUSTOS_REGISTER_ROLES));
-      custos_record_set_enum (r, "treatment", treatment);
+      set_printf (r, CUSTOS_RISK_FIELD_TITLE, "%s affecting %s %s", threat, noun, qualifier);
+      set_random_refs (g, r, CUSTOS_RISK_FIELD_ASSETS, CUSTOS_REGISTER_ASSETS, (guint) range (g, 1, 3));
+      set_printf (r, CUSTOS_RISK_FIELD_THREAT, "%s.", threat);
+      set_printf (r, CUSTOS_RISK_FIELD_VULNERABILITY, "%s.", PICK (g, weaknesses));
+      custos_risk_set_existing_controls (CUSTOS_RISK (r), PICK (g, existing_controls));
+      custos_risk_set_likelihood (CUSTOS_RISK (r), likelihood);
+      custos_risk_set_consequence (CUSTOS_RISK (r), consequence);
+      custos_risk_set_owner (CUSTOS_RISK (r), random_id (g, CUSTOS_REGISTER_ROLES));
+      custos_risk_set_treatment (CUSTOS_RISK (r), treatment);
 
       if (treatment == CUSTOS_TREATMENT_ACCEPT)
         {
-          clear (r, "controls");
+          clear (r, CUSTOS_RISK_FIELD_CONTROLS);
           status = CUSTOS_RISK_STATUS_ACCEPTED;
         }
       else
         {
-          set_random_controls (g, r, "controls", (guint) range (g, 1, 5));
+          set_random_controls (g, r, CUSTOS_RISK_FIELD_CONTROLS, (guint) range (g, 1, 5));
           /* Drawn outside MAX (), which would draw twice. */
           residual_likelihood = likelihood - range (g, 0, 2);
           residual_likelihood = MAX (1, residual_likelihood);
@@ -719,30 +724,30 @@ gen_risks (Gen         *g,
                 residual_consequence--;
             }
         }
-      note_chosen (g, r, "controls");
+      note_chosen (g, r, CUSTOS_RISK_FIELD_CONTROLS);
       if (treatment == CUSTOS_TREATMENT_TRANSFER)
-        custos_record_set_string (r, "custom-controls", "Cyber insurance policy.");
+        custos_risk_set_custom_controls (CUSTOS_RISK (r), "Cyber insurance policy.");
       else
-        clear (r, "custom-controls");
-      custos_record_set_int (r, "residual-likelihood", residual_likelihood);
-      custos_record_set_int (r, "residual-consequence", residual_consequence);
+        clear (r, CUSTOS_RISK_FIELD_CUSTOM_CONTROLS);
+      custos_risk_set_residual_likelihood (CUSTOS_RISK (r), residual_likelihood);
+      custos_risk_set_residual_consequence (CUSTOS_RISK (r), residual_consequence);
 
       if (status == CUSTOS_RISK_STATUS_ACCEPTED)
         {
           int residual = custos_criteria_score (criteria, residual_likelihood, residual_consequence);
 
-          set_person (g, r, "accepted-by");
-          set_date (g, r, "accepted", range (g, 0, 300));
-          custos_record_set_bool (r, "management-approval", residual >= threshold);
+          set_person (g, r, CUSTOS_RISK_FIELD_ACCEPTED_BY);
+          set_date (g, r, CUSTOS_RISK_FIELD_ACCEPTED, range (g, 0, 300));
+          custos_risk_set_management_approval (CUSTOS_RISK (r), residual >= threshold);
         }
       else
         {
-          clear (r, "accepted-by");
-          clear (r, "accepted");
-          custos_record_set_bool (r, "management-approval", FALSE);
+          clear (r, CUSTOS_RISK_FIELD_ACCEPTED_BY);
+          clear (r, CUSTOS_RISK_FIELD_ACCEPTED);
+          custos_risk_set_management_approval (CUSTOS_RISK (r), FALSE);
         }
-      custos_record_set_enum (r, "status", status);
-      set_date (g, r, "next-review", 365 + range (g, 0, 180));
+      custos_risk_set_status (CUSTOS_RISK (r), status);
+      set_date (g, r, CUSTOS_RISK_FIELD_NEXT_REVIEW, 365 + range (g, 0, 180));
     }
 
   /* The risk treatment plan: about one action per risk. */
@@ -750,7 +755,7 @@ gen_risks (Gen         *g,
     {
       CustosRecord *r = add (g, CUSTOS_REGISTER_ACTIONS);
       CustosRecord *risk = nth (g, CUSTOS_REGISTER_RISKS, (guint) g_rand_int_range (g->rand, 0, (gint32) n->risks));
-      const char * const *risk_controls = custos_record_get_strv (risk, "controls");
+      const char * const *risk_controls = custos_risk_get_controls (CUSTOS_RISK (risk));
       static const CustosActionStatus action_statuses[] = {
         CUSTOS_ACTION_STATUS_PLANNED, CUSTOS_ACTION_STATUS_IN_PROGRESS, CUSTOS_ACTION_STATUS_DONE,
         CUSTOS_ACTION_STATUS_PLANNED, CUSTOS_ACTION_STATUS_IN_PROGRESS, CUSTOS_ACTION_STATUS_DONE,
@@ -758,26 +763,27 @@ gen_risks (Gen         *g,
         CUSTOS_ACTION_STATUS_CANCELLED,
       };
       CustosActionStatus status = PICK (g, action_statuses);
-      g_autofree char *short_title = g_utf8_substring (custos_record_get_string (risk, "title"), 0, 40);
+      g_autofree char *short_title = g_utf8_substring (custos_risk_get_title (CUSTOS_RISK (risk)), 0, 40);
 
-      set_printf (r, "title", "Implement %s for %s", PICK (g, action_kinds), g_strchomp (short_title));
-      custos_record_set_string (r, "risk", custos_record_get_id (risk));
+      set_printf (r, CUSTOS_ACTION_FIELD_TITLE, "Implement %s for %s", PICK (g, action_kinds),
+                  g_strchomp (short_title));
+      custos_action_set_risk (CUSTOS_ACTION (r), custos_record_get_id (risk));
       if (risk_controls != NULL && risk_controls[0] != NULL)
         {
           const char *first_two[3] = { risk_controls[0], risk_controls[1], NULL };
-          custos_record_set_strv (r, "controls", first_two);
+          custos_action_set_controls (CUSTOS_ACTION (r), first_two);
         }
       else
-        set_random_controls (g, r, "controls", 1);
-      note_chosen (g, r, "controls");
-      custos_record_set_string (r, "owner", random_id (g, CUSTOS_REGISTER_ROLES));
-      set_printf (r, "resources", "%d days of staff time", range (g, 1, 10));
-      set_date (g, r, "due", range (g, 0, 540));
-      custos_record_set_enum (r, "status", status);
+        set_random_controls (g, r, CUSTOS_ACTION_FIELD_CONTROLS, 1);
+      note_chosen (g, r, CUSTOS_ACTION_FIELD_CONTROLS);
+      custos_action_set_owner (CUSTOS_ACTION (r), random_id (g, CUSTOS_REGISTER_ROLES));
+      set_printf (r, CUSTOS_ACTION_FIELD_RESOURCES, "%d days of staff time", range (g, 1, 10));
+      set_date (g, r, CUSTOS_ACTION_FIELD_DUE, range (g, 0, 540));
+      custos_action_set_status (CUSTOS_ACTION (r), status);
       if (status == CUSTOS_ACTION_STATUS_DONE)
-        custos_record_set_string (r, "evidence", "Record filed in the ISMS library.");
+        custos_action_set_evidence (CUSTOS_ACTION (r), "Record filed in the ISMS library.");
       else
-        clear (r, "evidence");
+        clear (r, CUSTOS_ACTION_FIELD_EVIDENCE);
     }
 }
 
@@ -790,26 +796,28 @@ gen_documents (Gen         *g,
   for (guint i = 0; i < n->documents; i++)
     {
       r = add (g, CUSTOS_REGISTER_DOCUMENTS);
-      set_printf (r, "reference", "ISMS-%03u", i + 1);
-      set_printf (r, "title", "Controlled document %u", i + 1);
-      set_printf (r, "version", "1.%d", range (g, 0, 5));
-      custos_record_set_string (r, "owner", random_id (g, CUSTOS_REGISTER_ROLES));
-      custos_record_set_string (r, "approver", nth_id (g, CUSTOS_REGISTER_ROLES, 0));
-      set_date (g, r, "approved", range (g, 0, 200));
-      set_date (g, r, "next-review", range (g, 365, 500));
-      custos_record_set_enum (r, "classification",
+      set_printf (r, CUSTOS_CONTROLLED_DOCUMENT_FIELD_REFERENCE, "ISMS-%03u", i + 1);
+      set_printf (r, CUSTOS_CONTROLLED_DOCUMENT_FIELD_TITLE, "Controlled document %u", i + 1);
+      set_printf (r, CUSTOS_CONTROLLED_DOCUMENT_FIELD_VERSION, "1.%d", range (g, 0, 5));
+      custos_controlled_document_set_owner (CUSTOS_CONTROLLED_DOCUMENT (r),
+                                            random_id (g, CUSTOS_REGISTER_ROLES));
+      custos_controlled_document_set_approver (CUSTOS_CONTROLLED_DOCUMENT (r),
+                                               nth_id (g, CUSTOS_REGISTER_ROLES, 0));
+      set_date (g, r, CUSTOS_CONTROLLED_DOCUMENT_FIELD_APPROVED, range (g, 0, 200));
+      set_date (g, r, CUSTOS_CONTROLLED_DOCUMENT_FIELD_NEXT_REVIEW, range (g, 365, 500));
+      custos_controlled_document_set_classification (CUSTOS_CONTROLLED_DOCUMENT (r),
                               range (g, CUSTOS_CLASSIFICATION_INTERNAL, CUSTOS_CLASSIFICATION_RESTRICTED));
-      custos_record_set_string (r, "location", "Document library / ISMS");
-      custos_record_set_enum (r, "status", CUSTOS_DOCUMENT_STATUS_APPROVED);
+      custos_controlled_document_set_location (CUSTOS_CONTROLLED_DOCUMENT (r), "Document library / ISMS");
+      custos_controlled_document_set_status (CUSTOS_CONTROLLED_DOCUMENT (r), CUSTOS_DOCUMENT_STATUS_APPROVED);
     }
 
   r = section (g, CUSTOS_SECTION_PLAN_APPROVAL);
-  custos_record_set_string (r, "owners-approved-by", "All risk owners");
-  custos_record_set_string (r, "owners-approved", "2026-03-02");
-  custos_record_set_string (r, "management-approved-by",
-                            custos_record_get_string (nth (g, CUSTOS_REGISTER_ROLES, 0), "holder"));
-  custos_record_set_string (r, "management-approved", "2026-03-09");
-  custos_record_set_string (r, "notes", "Generated approval of the risk treatment plan.");
+  custos_plan_approval_set_owners_approved_by (CUSTOS_PLAN_APPROVAL (r), "All risk owners");
+  custos_plan_approval_set_owners_approved (CUSTOS_PLAN_APPROVAL (r), "2026-03-02");
+  custos_plan_approval_set_management_approved_by (CUSTOS_PLAN_APPROVAL (r),
+                            custos_role_get_holder (CUSTOS_ROLE (nth (g, CUSTOS_REGISTER_ROLES, 0))));
+  custos_plan_approval_set_management_approved (CUSTOS_PLAN_APPROVAL (r), "2026-03-09");
+  custos_plan_approval_set_notes (CUSTOS_PLAN_APPROVAL (r), "Generated approval of the risk treatment plan.");
 }
 
 /* Every control of the SoA decided and justified. */
@@ -833,17 +841,19 @@ gen_soa (Gen *g)
       CustosReason reasons = CUSTOS_REASON_BUSINESS;
 
       fill_generic (g, r);
-      clear (r, "review");
-      clear (r, "migration-note");
+      clear (r, CUSTOS_SOA_ENTRY_FIELD_REVIEW);
+      clear (r, CUSTOS_SOA_ENTRY_FIELD_MIGRATION_NOTE);
       if (is_not_applicable (id, &justification))
         {
-          custos_record_set_enum (r, "applicable", CUSTOS_APPLICABILITY_NOT_APPLICABLE);
-          clear (r, "reasons");
-          clear (r, "implementation");
-          custos_record_set_string (r, "justification", justification);
-          clear (r, "how-applied");
-          clear (r, "document");
-          custos_record_set_string (r, "owner", nth_id (g, CUSTOS_REGISTER_ROLES, 2 % count (g, CUSTOS_REGISTER_ROLES)));
+          custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (r), CUSTOS_APPLICABILITY_NOT_APPLICABLE);
+          clear (r, CUSTOS_SOA_ENTRY_FIELD_REASONS);
+          clear (r, CUSTOS_SOA_ENTRY_FIELD_IMPLEMENTATION);
+          custos_soa_entry_set_justification (CUSTOS_SOA_ENTRY (r), justification);
+          clear (r, CUSTOS_SOA_ENTRY_FIELD_HOW_APPLIED);
+          clear (r, CUSTOS_SOA_ENTRY_FIELD_DOCUMENT);
+          custos_soa_entry_set_owner (
+            CUSTOS_SOA_ENTRY (r),
+            nth_id (g, CUSTOS_REGISTER_ROLES, 2 % count (g, CUSTOS_REGISTER_ROLES)));
           continue;
         }
 
@@ -853,14 +863,15 @@ gen_soa (Gen *g)
         reasons |= CUSTOS_REASON_LEGAL;
       if (chance (g, 0.2))
         reasons |= CUSTOS_REASON_CONTRACTUAL;
-      custos_record_set_enum (r, "applicable", CUSTOS_APPLICABILITY_APPLICABLE);
-      custos_record_set_enum (r, "reasons", (int) reasons);
-      custos_record_set_enum (r, "implementation", PICK (g, implementations));
-      set_printf (r, "justification", "Control %s is needed for the risks and obligations of the organisation.", id);
+      custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (r), CUSTOS_APPLICABILITY_APPLICABLE);
+      custos_soa_entry_set_reasons (CUSTOS_SOA_ENTRY (r), (int) reasons);
+      custos_soa_entry_set_implementation (CUSTOS_SOA_ENTRY (r), PICK (g, implementations));
+      set_printf (r, CUSTOS_SOA_ENTRY_FIELD_JUSTIFICATION,
+                  "Control %s is needed for the risks and obligations of the organisation.", id);
       how_document = random_id (g, CUSTOS_REGISTER_DOCUMENTS);
-      set_printf (r, "how-applied", "%s section %d", how_document, range (g, 1, 9));
-      custos_record_set_string (r, "document", random_id (g, CUSTOS_REGISTER_DOCUMENTS));
-      custos_record_set_string (r, "owner", random_id (g, CUSTOS_REGISTER_ROLES));
+      set_printf (r, CUSTOS_SOA_ENTRY_FIELD_HOW_APPLIED, "%s section %d", how_document, range (g, 1, 9));
+      custos_soa_entry_set_document (CUSTOS_SOA_ENTRY (r), random_id (g, CUSTOS_REGISTER_DOCUMENTS));
+      custos_soa_entry_set_owner (CUSTOS_SOA_ENTRY (r), random_id (g, CUSTOS_REGISTER_ROLES));
     }
 }
 
@@ -872,45 +883,46 @@ gen_support (Gen         *g,
     {
       CustosRecord *r = add (g, CUSTOS_REGISTER_OBJECTIVES);
 
-      set_printf (r, "title", "Security objective %u", i + 1);
-      set_printf (r, "target", "Reach %d%% by the due date.", range (g, 80, 100));
-      custos_record_set_string (r, "measure", "Monthly report");
-      custos_record_set_string (r, "owner", random_id (g, CUSTOS_REGISTER_ROLES));
-      custos_record_set_string (r, "resources", "Existing staff time");
-      set_date (g, r, "due", range (g, 90, 500));
-      custos_record_set_bool (r, "ongoing", chance (g, 0.3));
-      custos_record_set_int (r, "progress", range (g, 0, 100));
+      set_printf (r, CUSTOS_OBJECTIVE_FIELD_TITLE, "Security objective %u", i + 1);
+      set_printf (r, CUSTOS_OBJECTIVE_FIELD_TARGET, "Reach %d%% by the due date.", range (g, 80, 100));
+      custos_objective_set_measure (CUSTOS_OBJECTIVE (r), "Monthly report");
+      custos_objective_set_owner (CUSTOS_OBJECTIVE (r), random_id (g, CUSTOS_REGISTER_ROLES));
+      custos_objective_set_resources (CUSTOS_OBJECTIVE (r), "Existing staff time");
+      set_date (g, r, CUSTOS_OBJECTIVE_FIELD_DUE, range (g, 90, 500));
+      custos_objective_set_ongoing (CUSTOS_OBJECTIVE (r), chance (g, 0.3));
+      custos_objective_set_progress (CUSTOS_OBJECTIVE (r), range (g, 0, 100));
     }
 
   for (guint i = 0, competences = MAX (6, n->roles * 2); i < competences; i++)
     {
       CustosRecord *r = add (g, CUSTOS_REGISTER_COMPETENCES);
 
-      custos_record_set_string (r, "role", nth_id (g, CUSTOS_REGISTER_ROLES, i % n->roles));
-      set_printf (r, "requirement", "Knowledge of the procedures and controls the role operates (%u).", i + 1);
-      custos_record_set_string (r, "verification", "Certificate on file and annual appraisal.");
+      custos_competence_set_role (CUSTOS_COMPETENCE (r), nth_id (g, CUSTOS_REGISTER_ROLES, i % n->roles));
+      set_printf (r, CUSTOS_COMPETENCE_FIELD_REQUIREMENT,
+                  "Knowledge of the procedures and controls the role operates (%u).", i + 1);
+      custos_competence_set_verification (CUSTOS_COMPETENCE (r), "Certificate on file and annual appraisal.");
     }
 
   for (guint i = 0, trainings = MAX (10, n->risks / 10); i < trainings; i++)
     {
       CustosRecord *r = add (g, CUSTOS_REGISTER_TRAININGS);
 
-      set_person (g, r, "person");
-      custos_record_set_string (r, "topic", PICK (g, training_topics));
-      set_date (g, r, "date", range (g, 0, 300));
-      custos_record_set_string (r, "evidence", "Completion record in the learning system");
-      set_date (g, r, "expiry", range (g, 300, 700));
+      set_person (g, r, CUSTOS_TRAINING_FIELD_PERSON);
+      custos_training_set_topic (CUSTOS_TRAINING (r), PICK (g, training_topics));
+      set_date (g, r, CUSTOS_TRAINING_FIELD_DATE, range (g, 0, 300));
+      custos_training_set_evidence (CUSTOS_TRAINING (r), "Completion record in the learning system");
+      set_date (g, r, CUSTOS_TRAINING_FIELD_EXPIRY, range (g, 300, 700));
     }
 
   for (guint i = 0, communications = 6 + n->risks / 200; i < communications; i++)
     {
       CustosRecord *r = add (g, CUSTOS_REGISTER_COMMUNICATIONS);
 
-      set_printf (r, "subject", "Communication %u", i + 1);
-      custos_record_set_string (r, "when", PICK (g, frequencies));
-      custos_record_set_string (r, "audience", PICK (g, audiences));
-      custos_record_set_string (r, "sender", random_id (g, CUSTOS_REGISTER_ROLES));
-      custos_record_set_string (r, "channel", PICK (g, channels));
+      set_printf (r, CUSTOS_COMMUNICATION_FIELD_SUBJECT, "Communication %u", i + 1);
+      custos_communication_set_when (CUSTOS_COMMUNICATION (r), PICK (g, frequencies));
+      custos_communication_set_audience (CUSTOS_COMMUNICATION (r), PICK (g, audiences));
+      custos_communication_set_sender (CUSTOS_COMMUNICATION (r), random_id (g, CUSTOS_REGISTER_ROLES));
+      custos_communication_set_channel (CUSTOS_COMMUNICATION (r), PICK (g, channels));
     }
 }
 
@@ -925,14 +937,14 @@ gen_operation (Gen         *g,
       CustosRecord *r = add (g, CUSTOS_REGISTER_PROCESSES);
       g_autoptr(GPtrArray) risks = g_ptr_array_new ();
 
-      set_printf (r, "name", "Process %u", i + 1);
-      custos_record_set_string (r, "owner", random_id (g, CUSTOS_REGISTER_ROLES));
-      custos_record_set_string (r, "description", "Business process generated for benchmarking.");
+      set_printf (r, CUSTOS_PROCESS_FIELD_NAME, "Process %u", i + 1);
+      custos_process_set_owner (CUSTOS_PROCESS (r), random_id (g, CUSTOS_REGISTER_ROLES));
+      custos_process_set_description (CUSTOS_PROCESS (r), "Business process generated for benchmarking.");
       /* A slice of the risk register, at most 50 risks. */
       for (guint k = i * per_process; k < MIN (n->risks, (i + 1) * per_process) && risks->len < 50; k++)
         g_ptr_array_add (risks, (gpointer) nth_id (g, CUSTOS_REGISTER_RISKS, k));
       g_ptr_array_add (risks, NULL);
-      custos_record_set_strv (r, "risks", (const char * const *) risks->pdata);
+      custos_process_set_risks (CUSTOS_PROCESS (r), (const char * const *) risks->pdata);
     }
 
   for (guint i = 0; i < n->measures; i++)
@@ -941,15 +953,16 @@ gen_operation (Gen         *g,
       const char *measure_id = custos_record_get_id (r);
       double level = g_rand_double_range (g->rand, 70, 90);
 
-      set_printf (r, "title", "Measure %u", i + 1);
-      custos_record_set_string (r, "method", "Report from the management console.");
-      custos_record_set_string (r, "frequency", "Monthly");
-      custos_record_set_string (r, "owner", random_id (g, CUSTOS_REGISTER_ROLES));
-      custos_record_set_string (r, "reported-to", "Top management");
-      custos_record_set_string (r, "escalation", "Below target twice in a row: raise a nonconformity.");
-      custos_record_set_number (r, "target", 95);
-      custos_record_set_string (r, "unit", "%");
-      custos_record_set_bool (r, "higher-is-better", TRUE);
+      set_printf (r, CUSTOS_MEASURE_FIELD_TITLE, "Measure %u", i + 1);
+      custos_measure_set_method (CUSTOS_MEASURE (r), "Report from the management console.");
+      custos_measure_set_frequency (CUSTOS_MEASURE (r), "Monthly");
+      custos_measure_set_owner (CUSTOS_MEASURE (r), random_id (g, CUSTOS_REGISTER_ROLES));
+      custos_measure_set_reported_to (CUSTOS_MEASURE (r), "Top management");
+      custos_measure_set_escalation (CUSTOS_MEASURE (r),
+                                     "Below target twice in a row: raise a nonconformity.");
+      custos_measure_set_target (CUSTOS_MEASURE (r), 95);
+      custos_measure_set_unit (CUSTOS_MEASURE (r), "%");
+      custos_measure_set_higher_is_better (CUSTOS_MEASURE (r), TRUE);
 
       /* A year of monthly results drifting upwards. */
       for (guint month = 1; month <= 12; month++)
@@ -959,13 +972,13 @@ gen_operation (Gen         *g,
           /* Not inside MIN (), which would draw twice. */
           level += g_rand_double_range (g->rand, -2, 4);
           level = MIN (100.0, level);
-          custos_record_set_string (m, "measure", measure_id);
-          set_printf (m, "date", "2026-%02u-28", month);
-          custos_record_set_number (m, "value", round (level * 10) / 10);
+          custos_measurement_set_measure (CUSTOS_MEASUREMENT (m), measure_id);
+          set_printf (m, CUSTOS_MEASUREMENT_FIELD_DATE, "2026-%02u-28", month);
+          custos_measurement_set_value (CUSTOS_MEASUREMENT (m), round (level * 10) / 10);
           if (month % 3 == 0)
-            custos_record_set_string (m, "note", "Monthly result.");
+            custos_measurement_set_note (CUSTOS_MEASUREMENT (m), "Monthly result.");
           else
-            clear (m, "note");
+            clear (m, CUSTOS_MEASUREMENT_FIELD_NOTE);
         }
     }
 }
@@ -985,28 +998,28 @@ gen_improvement (Gen         *g,
       const char *processes[5] = { NULL };
       gboolean done = i < n_done;
 
-      set_printf (r, "title", "Internal audit %u", i + 1);
+      set_printf (r, CUSTOS_AUDIT_FIELD_TITLE, "Internal audit %u", i + 1);
       /* Four processes each, the last one when they run out. */
       for (guint k = 0; k < 4 && i * 4 + k < n->processes; k++)
         processes[k] = nth_id (g, CUSTOS_REGISTER_PROCESSES, i * 4 + k);
       if (processes[0] == NULL)
         processes[0] = nth_id (g, CUSTOS_REGISTER_PROCESSES, n->processes - 1);
-      custos_record_set_strv (r, "processes", processes);
-      custos_record_set_int (r, "frequency-months", 12);
-      set_person (g, r, "auditor");
-      custos_record_set_string (r, "independence", "Does not audit their own work.");
-      set_date (g, r, "planned", 30 * (int) i);
+      custos_audit_set_processes (CUSTOS_AUDIT (r), processes);
+      custos_audit_set_frequency_months (CUSTOS_AUDIT (r), 12);
+      set_person (g, r, CUSTOS_AUDIT_FIELD_AUDITOR);
+      custos_audit_set_independence (CUSTOS_AUDIT (r), "Does not audit their own work.");
+      set_date (g, r, CUSTOS_AUDIT_FIELD_PLANNED, 30 * (int) i);
       if (done)
         {
-          set_date (g, r, "done", 30 * (int) i + 2);
-          custos_record_set_enum (r, "status", CUSTOS_AUDIT_STATUS_COMPLETED);
-          custos_record_set_string (r, "summary", "Audit completed; findings recorded.");
+          set_date (g, r, CUSTOS_AUDIT_FIELD_DONE, 30 * (int) i + 2);
+          custos_audit_set_status (CUSTOS_AUDIT (r), CUSTOS_AUDIT_STATUS_COMPLETED);
+          custos_audit_set_summary (CUSTOS_AUDIT (r), "Audit completed; findings recorded.");
         }
       else
         {
-          clear (r, "done");
-          custos_record_set_enum (r, "status", CUSTOS_AUDIT_STATUS_PLANNED);
-          clear (r, "summary");
+          clear (r, CUSTOS_AUDIT_FIELD_DONE);
+          custos_audit_set_status (CUSTOS_AUDIT (r), CUSTOS_AUDIT_STATUS_PLANNED);
+          clear (r, CUSTOS_AUDIT_FIELD_SUMMARY);
         }
     }
 
@@ -1015,18 +1028,18 @@ gen_improvement (Gen         *g,
     {
       CustosRecord *r = add (g, CUSTOS_REGISTER_NONCONFORMITIES);
 
-      set_printf (r, "title", "Nonconformity %u", i + 1);
-      set_date (g, r, "raised", range (g, 0, 300));
-      custos_record_set_string (r, "description", "Requirement not met.");
-      custos_record_set_string (r, "containment", "Immediate correction made.");
-      custos_record_set_strv (r, "whys", whys);
-      custos_record_set_string (r, "root-cause", "Procedure lacked a check.");
-      custos_record_set_string (r, "corrective-action", "Procedure updated.");
-      custos_record_set_string (r, "owner", random_id (g, CUSTOS_REGISTER_ROLES));
-      set_date (g, r, "due", range (g, 300, 400));
-      set_date (g, r, "effectiveness-review", 420);
-      custos_record_set_enum (r, "effectiveness", CUSTOS_EFFECTIVENESS_EFFECTIVE);
-      custos_record_set_enum (r, "status", CUSTOS_NC_STATUS_CLOSED);
+      set_printf (r, CUSTOS_NONCONFORMITY_FIELD_TITLE, "Nonconformity %u", i + 1);
+      set_date (g, r, CUSTOS_NONCONFORMITY_FIELD_RAISED, range (g, 0, 300));
+      custos_nonconformity_set_description (CUSTOS_NONCONFORMITY (r), "Requirement not met.");
+      custos_nonconformity_set_containment (CUSTOS_NONCONFORMITY (r), "Immediate correction made.");
+      custos_nonconformity_set_whys (CUSTOS_NONCONFORMITY (r), whys);
+      custos_nonconformity_set_root_cause (CUSTOS_NONCONFORMITY (r), "Procedure lacked a check.");
+      custos_nonconformity_set_corrective_action (CUSTOS_NONCONFORMITY (r), "Procedure updated.");
+      custos_nonconformity_set_owner (CUSTOS_NONCONFORMITY (r), random_id (g, CUSTOS_REGISTER_ROLES));
+      set_date (g, r, CUSTOS_NONCONFORMITY_FIELD_DUE, range (g, 300, 400));
+      set_date (g, r, CUSTOS_NONCONFORMITY_FIELD_EFFECTIVENESS_REVIEW, 420);
+      custos_nonconformity_set_effectiveness (CUSTOS_NONCONFORMITY (r), CUSTOS_EFFECTIVENESS_EFFECTIVE);
+      custos_nonconformity_set_status (CUSTOS_NONCONFORMITY (r), CUSTOS_NC_STATUS_CLOSED);
     }
 
   /* Two findings per completed audit. */
@@ -1037,64 +1050,67 @@ gen_improvement (Gen         *g,
       static const char * const clauses[] = { "7.5", "9.1", "6.1.3" };
       guint k = (guint) range (g, 0, G_N_ELEMENTS (clauses) + MIN (20, g->applicable->len) - 1);
 
-      custos_record_set_string (r, "audit", nth_id (g, CUSTOS_REGISTER_AUDITS, i / 2));
+      custos_finding_set_audit (CUSTOS_FINDING (r), nth_id (g, CUSTOS_REGISTER_AUDITS, i / 2));
       if (k < G_N_ELEMENTS (clauses))
-        custos_record_set_string (r, "reference", clauses[k]);
+        custos_finding_set_reference (CUSTOS_FINDING (r), clauses[k]);
       else
-        custos_record_set_string (r, "reference", g_ptr_array_index (g->applicable, k - G_N_ELEMENTS (clauses)));
-      set_printf (r, "description", "Finding %u recorded during the audit.", i + 1);
+        custos_finding_set_reference (
+          CUSTOS_FINDING (r), g_ptr_array_index (g->applicable, k - G_N_ELEMENTS (clauses)));
+      set_printf (r, CUSTOS_FINDING_FIELD_DESCRIPTION, "Finding %u recorded during the audit.", i + 1);
       if (i < n->nonconformities && i % 2 == 0)
-        custos_record_set_string (r, "nonconformity", nth_id (g, CUSTOS_REGISTER_NONCONFORMITIES, i));
+        custos_finding_set_nonconformity (CUSTOS_FINDING (r), nth_id (g, CUSTOS_REGISTER_NONCONFORMITIES, i));
       else
-        clear (r, "nonconformity");
+        clear (r, CUSTOS_FINDING_FIELD_NONCONFORMITY);
     }
 
   for (guint i = 0; i < n->reviews; i++)
     {
       CustosRecord *r = add (g, CUSTOS_REGISTER_REVIEWS);
 
-      set_date (g, r, "date", 200 + (int) i);
-      custos_record_set_string (r, "attendees", "Top management and the ISMS Manager");
-      custos_record_set_string (r, "previous-actions", "All closed.");
-      custos_record_set_string (r, "issue-changes", "None significant.");
-      custos_record_set_string (r, "party-changes", "None.");
-      set_printf (r, "nonconformities", "%u open.", n->nonconformities);
-      custos_record_set_string (r, "monitoring", "Most measures on target.");
-      custos_record_set_string (r, "audits", "Programme on schedule.");
-      custos_record_set_string (r, "objectives", "On track.");
-      custos_record_set_string (r, "feedback", "No complaints.");
-      set_printf (r, "risks", "%u risks assessed.", n->risks);
-      custos_record_set_string (r, "opportunities", "Automate reporting.");
-      custos_record_set_string (r, "decisions", "Continue the programme.");
+      set_date (g, r, CUSTOS_REVIEW_FIELD_DATE, 200 + (int) i);
+      custos_review_set_attendees (CUSTOS_REVIEW (r), "Top management and the ISMS Manager");
+      custos_review_set_previous_actions (CUSTOS_REVIEW (r), "All closed.");
+      custos_review_set_issue_changes (CUSTOS_REVIEW (r), "None significant.");
+      custos_review_set_party_changes (CUSTOS_REVIEW (r), "None.");
+      set_printf (r, CUSTOS_REVIEW_FIELD_NONCONFORMITIES, "%u open.", n->nonconformities);
+      custos_review_set_monitoring (CUSTOS_REVIEW (r), "Most measures on target.");
+      custos_review_set_audits (CUSTOS_REVIEW (r), "Programme on schedule.");
+      custos_review_set_objectives (CUSTOS_REVIEW (r), "On track.");
+      custos_review_set_feedback (CUSTOS_REVIEW (r), "No complaints.");
+      set_printf (r, CUSTOS_REVIEW_FIELD_RISKS, "%u risks assessed.", n->risks);
+      custos_review_set_opportunities (CUSTOS_REVIEW (r), "Automate reporting.");
+      custos_review_set_decisions (CUSTOS_REVIEW (r), "Continue the programme.");
     }
 
   for (guint i = 0; i < 4 * n->reviews; i++)
     {
       CustosRecord *r = add (g, CUSTOS_REGISTER_REVIEW_ACTIONS);
 
-      custos_record_set_string (r, "review", nth_id (g, CUSTOS_REGISTER_REVIEWS, i % n->reviews));
-      set_printf (r, "title", "Review action %u", i + 1);
-      custos_record_set_string (r, "owner", random_id (g, CUSTOS_REGISTER_ROLES));
-      set_date (g, r, "due", 260 + (int) i);
+      custos_review_action_set_review (CUSTOS_REVIEW_ACTION (r),
+                                       nth_id (g, CUSTOS_REGISTER_REVIEWS, i % n->reviews));
+      set_printf (r, CUSTOS_REVIEW_ACTION_FIELD_TITLE, "Review action %u", i + 1);
+      custos_review_action_set_owner (CUSTOS_REVIEW_ACTION (r), random_id (g, CUSTOS_REGISTER_ROLES));
+      set_date (g, r, CUSTOS_REVIEW_ACTION_FIELD_DUE, 260 + (int) i);
     }
 
   for (guint i = 0; i < n->incidents; i++)
     {
       CustosRecord *r = add (g, CUSTOS_REGISTER_INCIDENTS);
 
-      set_printf (r, "title", "%s (%u)", PICK (g, threats), i + 1);
-      set_date (g, r, "date", range (g, 0, 320));
-      custos_record_set_string (r, "description", "Incident generated for benchmarking.");
-      custos_record_set_bool (r, "confidentiality", chance (g, 0.5));
-      custos_record_set_bool (r, "integrity", chance (g, 0.3));
-      custos_record_set_bool (r, "availability", chance (g, 0.3));
-      set_random_refs (g, r, "assets", CUSTOS_REGISTER_ASSETS, 2);
-      custos_record_set_string (r, "response", "Contained and recovered.");
-      custos_record_set_string (r, "lessons", "Awareness refreshed.");
+      set_printf (r, CUSTOS_INCIDENT_FIELD_TITLE, "%s (%u)", PICK (g, threats), i + 1);
+      set_date (g, r, CUSTOS_INCIDENT_FIELD_DATE, range (g, 0, 320));
+      custos_incident_set_description (CUSTOS_INCIDENT (r), "Incident generated for benchmarking.");
+      custos_incident_set_confidentiality (CUSTOS_INCIDENT (r), chance (g, 0.5));
+      custos_incident_set_integrity (CUSTOS_INCIDENT (r), chance (g, 0.3));
+      custos_incident_set_availability (CUSTOS_INCIDENT (r), chance (g, 0.3));
+      set_random_refs (g, r, CUSTOS_INCIDENT_FIELD_ASSETS, CUSTOS_REGISTER_ASSETS, 2);
+      custos_incident_set_response (CUSTOS_INCIDENT (r), "Contained and recovered.");
+      custos_incident_set_lessons (CUSTOS_INCIDENT (r), "Awareness refreshed.");
       if (i < n->nonconformities && i % 3 == 0)
-        custos_record_set_string (r, "nonconformity", nth_id (g, CUSTOS_REGISTER_NONCONFORMITIES, i));
+        custos_incident_set_nonconformity (CUSTOS_INCIDENT (r),
+                                           nth_id (g, CUSTOS_REGISTER_NONCONFORMITIES, i));
       else
-        clear (r, "nonconformity");
+        clear (r, CUSTOS_INCIDENT_FIELD_NONCONFORMITY);
     }
 }
 

@@ -100,3 +100,29 @@ custos_test_run_suite (Suite *suite)
   srunner_free (runner);
   return failed == 0 ? 0 : 1;
 }
+
+static guint
+field_index (CustosRecord *record,
+             const char   *field)
+{
+  guint index = 0;
+
+  ck_assert_msg (custos_kind_find_field (custos_record_get_kind (record), field, &index) != NULL,
+                 "a %s has no field “%s”", custos_record_get_kind (record)->name, field);
+  return index;
+}
+
+const char *
+custos_test_get_string (CustosRecord *record,
+                        const char   *field)
+{
+  return custos_record_get_string_at (record, field_index (record, field));
+}
+
+void
+custos_test_set_string (CustosRecord *record,
+                        const char   *field,
+                        const char   *value)
+{
+  custos_record_set_string_at (record, field_index (record, field), value);
+}

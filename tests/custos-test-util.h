@@ -5,6 +5,8 @@
 #include <check.h>
 #include <gio/gio.h>
 
+#include "custos-record.h"
+
 G_BEGIN_DECLS
 
 /* Path of a file under tests/data (CUSTOS_TEST_DATA). */
@@ -21,6 +23,14 @@ GBytes     *custos_test_read_file     (const char *path);
 int         custos_test_run_cli       (const char * const *args,
                                        char              **out,
                                        char              **err);
+/* A STRING, TEXT, DATE or REF field named by data rather than by code (the
+ * test fails when the record's kind has no such field). Code that names a
+ * field uses the typed accessors of custos-fields.h. */
+const char *custos_test_get_string    (CustosRecord *record,
+                                       const char   *field);
+void        custos_test_set_string    (CustosRecord *record,
+                                       const char   *field,
+                                       const char   *value);
 /* Runs a suite and returns the process exit status. */
 int         custos_test_run_suite     (Suite      *suite);
 

@@ -116,10 +116,12 @@ START_TEST (test_output_migrates)
   g_autoptr(GError) error = NULL;
   CustosRecord *entry;
 
-  custos_record_set_string (custos_document_get_section (old_doc, CUSTOS_SECTION_ORGANISATION), "name", "Old Ltd");
+  custos_organisation_set_name (
+    CUSTOS_ORGANISATION (custos_document_get_section (old_doc, CUSTOS_SECTION_ORGANISATION)),
+    "Old Ltd");
   entry = custos_document_lookup (old_doc, CUSTOS_REGISTER_SOA, "A.12.3.1");
-  custos_record_set_enum (entry, "applicable", CUSTOS_APPLICABILITY_APPLICABLE);
-  custos_record_set_string (entry, "justification", "Nightly backups of client files");
+  custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (entry), CUSTOS_APPLICABILITY_APPLICABLE);
+  custos_soa_entry_set_justification (CUSTOS_SOA_ENTRY (entry), "Nightly backups of client files");
   ck_assert (custos_file_save (old_doc, old_file, NULL, &error));
 
   ck_assert_int_eq (custos_test_run_cli (args, &out, &err), 0);
@@ -128,7 +130,8 @@ START_TEST (test_output_migrates)
   ck_assert_int_eq (custos_document_get_edition (new_doc), CUSTOS_EDITION_2022);
   ck_assert_uint_eq (custos_document_count (new_doc, CUSTOS_REGISTER_SOA), 93);
   entry = custos_document_lookup (new_doc, CUSTOS_REGISTER_SOA, "8.13");
-  ck_assert_str_eq (custos_record_get_string (entry, "justification"), "Nightly backups of client files");
+  ck_assert_str_eq (custos_soa_entry_get_justification (CUSTOS_SOA_ENTRY (entry)),
+                    "Nightly backups of client files");
   custos_test_rmdir (dir);
 }
 END_TEST

@@ -13,27 +13,27 @@ START_TEST (test_typing_is_one_step)
   g_autoptr(CustosHistory) history = custos_history_new (doc);
 
   ck_assert (!custos_history_can_undo (history));
-  custos_record_set_string (org, "name", "N");
-  custos_record_set_string (org, "name", "No");
-  custos_record_set_string (org, "name", "Northwind");
+  custos_organisation_set_name (CUSTOS_ORGANISATION (org), "N");
+  custos_organisation_set_name (CUSTOS_ORGANISATION (org), "No");
+  custos_organisation_set_name (CUSTOS_ORGANISATION (org), "Northwind");
   ck_assert (custos_history_can_undo (history));
   ck_assert (custos_history_undo (history));
-  ck_assert_ptr_null (custos_record_get_string (org, "name"));
+  ck_assert_ptr_null (custos_organisation_get_name (CUSTOS_ORGANISATION (org)));
   ck_assert (!custos_history_can_undo (history));
   ck_assert (custos_history_redo (history));
-  ck_assert_str_eq (custos_record_get_string (org, "name"), "Northwind");
+  ck_assert_str_eq (custos_organisation_get_name (CUSTOS_ORGANISATION (org)), "Northwind");
   ck_assert (!custos_history_can_redo (history));
 
   /* Another field is another step; sealing splits typing in one field. */
-  custos_record_set_string (org, "sector", "Accountancy");
+  custos_organisation_set_sector (CUSTOS_ORGANISATION (org), "Accountancy");
   custos_history_seal (history);
-  custos_record_set_string (org, "sector", "Accountancy and payroll");
+  custos_organisation_set_sector (CUSTOS_ORGANISATION (org), "Accountancy and payroll");
   ck_assert (custos_history_undo (history));
-  ck_assert_str_eq (custos_record_get_string (org, "sector"), "Accountancy");
+  ck_assert_str_eq (custos_organisation_get_sector (CUSTOS_ORGANISATION (org)), "Accountancy");
   ck_assert (custos_history_undo (history));
-  ck_assert_ptr_null (custos_record_get_string (org, "sector"));
+  ck_assert_ptr_null (custos_organisation_get_sector (CUSTOS_ORGANISATION (org)));
   ck_assert (custos_history_undo (history));
-  ck_assert_ptr_null (custos_record_get_string (org, "name"));
+  ck_assert_ptr_null (custos_organisation_get_name (CUSTOS_ORGANISATION (org)));
 }
 END_TEST
 
@@ -46,7 +46,7 @@ START_TEST (test_add_and_remove)
   a = custos_document_add_new (doc, CUSTOS_REGISTER_ASSETS);
   b = custos_document_add_new (doc, CUSTOS_REGISTER_ASSETS);
   c = custos_document_add_new (doc, CUSTOS_REGISTER_ASSETS);
-  custos_record_set_string (b, "name", "File server");
+  custos_asset_set_name (CUSTOS_ASSET (b), "File server");
   g_object_ref (b);
   custos_document_remove (doc, CUSTOS_REGISTER_ASSETS, b);
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_ASSETS), 2);
@@ -54,9 +54,9 @@ START_TEST (test_add_and_remove)
   /* Undo puts the same record back where it was. */
   ck_assert (custos_history_undo (history));
   ck_assert_int_eq (custos_document_find (doc, CUSTOS_REGISTER_ASSETS, b), 1);
-  ck_assert_str_eq (custos_record_get_string (b, "name"), "File server");
+  ck_assert_str_eq (custos_asset_get_name (CUSTOS_ASSET (b)), "File server");
   ck_assert (custos_history_undo (history));
-  ck_assert_ptr_null (custos_record_get_string (b, "name"));
+  ck_assert_ptr_null (custos_asset_get_name (CUSTOS_ASSET (b)));
   ck_assert (custos_history_undo (history));
   ck_assert_int_eq (custos_document_find (doc, CUSTOS_REGISTER_ASSETS, c), -1);
   ck_assert (custos_history_redo (history));
@@ -64,7 +64,7 @@ START_TEST (test_add_and_remove)
   ck_assert_int_eq (custos_document_find (doc, CUSTOS_REGISTER_ASSETS, a), 0);
 
   /* A new edit after undo drops the redo steps. */
-  custos_record_set_string (a, "name", "Laptop");
+  custos_asset_set_name (CUSTOS_ASSET (a), "Laptop");
   ck_assert (!custos_history_can_redo (history));
   g_object_unref (b);
 }
@@ -79,8 +79,8 @@ START_TEST (test_group_and_criteria)
   const CustosBand one[] = { { "All", "#123456", 1, 25, NULL, NULL, TRUE, NULL } };
 
   custos_history_begin_group (history);
-  custos_record_set_int (risk, "likelihood", 4);
-  custos_record_set_int (risk, "consequence", 4);
+  custos_risk_set_likelihood (CUSTOS_RISK (risk), 4);
+  custos_risk_set_consequence (CUSTOS_RISK (risk), 4);
   custos_history_end_group (history);
   ck_assert_int_eq (custos_document_risk_band (doc, risk, FALSE), 2);
 
@@ -91,8 +91,8 @@ START_TEST (test_group_and_criteria)
   ck_assert (custos_history_undo (history));
   ck_assert_int_eq (custos_document_risk_band (doc, risk, FALSE), 2);
   ck_assert (custos_history_undo (history));
-  ck_assert_int_eq (custos_record_get_int (risk, "likelihood"), 0);
-  ck_assert_int_eq (custos_record_get_int (risk, "consequence"), 0);
+  ck_assert_int_eq (custos_risk_get_likelihood (CUSTOS_RISK (risk)), 0);
+  ck_assert_int_eq (custos_risk_get_consequence (CUSTOS_RISK (risk)), 0);
   ck_assert (custos_history_redo (history));
   ck_assert (custos_history_redo (history));
   ck_assert_uint_eq (custos_criteria_get_n_bands (custos_document_get_criteria (doc)), 1);
@@ -107,7 +107,7 @@ START_TEST (test_migration_undo)
   const char *controls[] = { "A.12.3.1", NULL };
   g_autoptr(GPtrArray) plan = NULL;
 
-  custos_record_set_strv (risk, "controls", controls);
+  custos_risk_set_controls (CUSTOS_RISK (risk), controls);
   history = custos_history_new (doc);
   plan = custos_document_plan_migration (doc, NULL);
 
@@ -115,14 +115,14 @@ START_TEST (test_migration_undo)
   custos_document_apply_migration (doc, plan);
   custos_history_end_group (history);
   ck_assert_int_eq (custos_document_get_edition (doc), CUSTOS_EDITION_2022);
-  ck_assert_str_eq (custos_record_get_strv (risk, "controls")[0], "8.13");
+  ck_assert_str_eq (custos_risk_get_controls (CUSTOS_RISK (risk))[0], "8.13");
 
   /* One undo takes the whole migration back. */
   ck_assert (custos_history_undo (history));
   ck_assert (!custos_history_can_undo (history));
   ck_assert_int_eq (custos_document_get_edition (doc), CUSTOS_EDITION_2013);
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_SOA), 114);
-  ck_assert_str_eq (custos_record_get_strv (risk, "controls")[0], "A.12.3.1");
+  ck_assert_str_eq (custos_risk_get_controls (CUSTOS_RISK (risk))[0], "A.12.3.1");
   ck_assert (custos_history_redo (history));
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_SOA), 93);
 }
@@ -149,13 +149,13 @@ START_TEST (test_remove_is_one_step)
   const char *assets[] = { "A-001", NULL };
   g_autoptr(CustosHistory) history = NULL;
 
-  custos_record_set_strv (risk, "assets", assets);
+  custos_risk_set_assets (CUSTOS_RISK (risk), assets);
   history = custos_history_new (doc);
   custos_document_remove (doc, CUSTOS_REGISTER_ASSETS, asset);
-  ck_assert_ptr_null (custos_record_get_strv (risk, "assets"));
+  ck_assert_ptr_null (custos_risk_get_assets (CUSTOS_RISK (risk)));
   ck_assert (custos_history_undo (history));
   ck_assert (!custos_history_can_undo (history));
-  ck_assert_str_eq (custos_record_get_strv (risk, "assets")[0], "A-001");
+  ck_assert_str_eq (custos_risk_get_assets (CUSTOS_RISK (risk))[0], "A-001");
   ck_assert_int_eq (custos_document_find (doc, CUSTOS_REGISTER_ASSETS, asset), 0);
 }
 END_TEST
@@ -170,32 +170,32 @@ START_TEST (test_other_field_is_another_step)
   CustosRecord *b = custos_document_add_new (doc, CUSTOS_REGISTER_ASSETS);
   g_autoptr(CustosHistory) history = custos_history_new (doc);
 
-  custos_record_set_string (org, "name", "Northwind");
-  custos_record_set_string (org, "sector", "Accountancy");
-  custos_record_set_string (a, "name", "Laptop");
-  custos_record_set_string (b, "name", "Server");
+  custos_organisation_set_name (CUSTOS_ORGANISATION (org), "Northwind");
+  custos_organisation_set_sector (CUSTOS_ORGANISATION (org), "Accountancy");
+  custos_asset_set_name (CUSTOS_ASSET (a), "Laptop");
+  custos_asset_set_name (CUSTOS_ASSET (b), "Server");
 
   ck_assert (custos_history_undo (history));
-  ck_assert_ptr_null (custos_record_get_string (b, "name"));
-  ck_assert_str_eq (custos_record_get_string (a, "name"), "Laptop");
+  ck_assert_ptr_null (custos_asset_get_name (CUSTOS_ASSET (b)));
+  ck_assert_str_eq (custos_asset_get_name (CUSTOS_ASSET (a)), "Laptop");
   ck_assert (custos_history_undo (history));
-  ck_assert_ptr_null (custos_record_get_string (a, "name"));
-  ck_assert_str_eq (custos_record_get_string (org, "sector"), "Accountancy");
+  ck_assert_ptr_null (custos_asset_get_name (CUSTOS_ASSET (a)));
+  ck_assert_str_eq (custos_organisation_get_sector (CUSTOS_ORGANISATION (org)), "Accountancy");
   ck_assert (custos_history_undo (history));
-  ck_assert_ptr_null (custos_record_get_string (org, "sector"));
-  ck_assert_str_eq (custos_record_get_string (org, "name"), "Northwind");
+  ck_assert_ptr_null (custos_organisation_get_sector (CUSTOS_ORGANISATION (org)));
+  ck_assert_str_eq (custos_organisation_get_name (CUSTOS_ORGANISATION (org)), "Northwind");
   ck_assert (custos_history_undo (history));
-  ck_assert_ptr_null (custos_record_get_string (org, "name"));
+  ck_assert_ptr_null (custos_organisation_get_name (CUSTOS_ORGANISATION (org)));
   ck_assert (!custos_history_can_undo (history));
 
   /* And each comes back on its own. */
   ck_assert (custos_history_redo (history));
-  ck_assert_str_eq (custos_record_get_string (org, "name"), "Northwind");
-  ck_assert_ptr_null (custos_record_get_string (org, "sector"));
+  ck_assert_str_eq (custos_organisation_get_name (CUSTOS_ORGANISATION (org)), "Northwind");
+  ck_assert_ptr_null (custos_organisation_get_sector (CUSTOS_ORGANISATION (org)));
   ck_assert (custos_history_redo (history));
   ck_assert (custos_history_redo (history));
-  ck_assert_str_eq (custos_record_get_string (a, "name"), "Laptop");
-  ck_assert_ptr_null (custos_record_get_string (b, "name"));
+  ck_assert_str_eq (custos_asset_get_name (CUSTOS_ASSET (a)), "Laptop");
+  ck_assert_ptr_null (custos_asset_get_name (CUSTOS_ASSET (b)));
 }
 END_TEST
 
@@ -215,8 +215,8 @@ START_TEST (test_freed_record_is_forgotten)
   CustosRecord *asset = NULL;
   gconstpointer old_address = risk;
 
-  custos_record_set_string (risk, "title", "Old risk");
-  custos_record_set_strv (risk, "assets", (const char * const[]) { "A-001", NULL });
+  custos_risk_set_title (CUSTOS_RISK (risk), "Old risk");
+  custos_risk_set_assets (CUSTOS_RISK (risk), (const char * const[]) { "A-001", NULL });
   custos_document_remove (doc, CUSTOS_REGISTER_RISKS, risk);
   custos_history_clear (history);
   /* Nothing holds the risk any more. */
@@ -235,11 +235,11 @@ START_TEST (test_freed_record_is_forgotten)
 
   /* Appended in bulk, as the reader and an import do. */
   custos_document_append_all (doc, CUSTOS_REGISTER_ASSETS, &asset, 1);
-  custos_record_set_string (asset, "name", "New asset");
-  custos_record_set_enum (asset, "type", CUSTOS_ASSET_TYPE_HARDWARE);
+  custos_asset_set_name (CUSTOS_ASSET (asset), "New asset");
+  custos_asset_set_asset_type (CUSTOS_ASSET (asset), CUSTOS_ASSET_TYPE_HARDWARE);
   while (custos_history_undo (history))
     ;
-  ck_assert_int_ne (g_strcmp0 (custos_record_get_string (asset, "name"), "Old risk"), 0);
+  ck_assert_int_ne (g_strcmp0 (custos_asset_get_name (CUSTOS_ASSET (asset)), "Old risk"), 0);
   ck_assert_int_eq (custos_document_find (doc, CUSTOS_REGISTER_ASSETS, asset), 0);
 }
 END_TEST

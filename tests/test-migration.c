@@ -18,12 +18,12 @@ decided_2013_document (void)
   const char *risk_controls[] = { "A.9.1.1", "A.12.3.1", "A.9.1.2", "A.18.2.3", NULL };
   const char *action_controls[] = { "A.12.3.1", NULL };
 
-  custos_record_set_string (role, "title", "ISMS Manager");
-  custos_record_set_string (risk, "title", "Unauthorised access");
-  custos_record_set_strv (risk, "controls", risk_controls);
-  custos_record_set_string (action, "title", "Daily backups");
-  custos_record_set_string (action, "risk", custos_record_get_id (risk));
-  custos_record_set_strv (action, "controls", action_controls);
+  custos_role_set_title (CUSTOS_ROLE (role), "ISMS Manager");
+  custos_risk_set_title (CUSTOS_RISK (risk), "Unauthorised access");
+  custos_risk_set_controls (CUSTOS_RISK (risk), risk_controls);
+  custos_action_set_title (CUSTOS_ACTION (action), "Daily backups");
+  custos_action_set_risk (CUSTOS_ACTION (action), custos_record_get_id (risk));
+  custos_action_set_controls (CUSTOS_ACTION (action), action_controls);
 
   for (guint i = 0, n = g_list_model_get_n_items (soa); i < n; i++)
     {
@@ -33,20 +33,23 @@ decided_2013_document (void)
       g_autofree char *how = g_strdup_printf ("Procedure for %s", id);
       gboolean excluded = i % 9 == 4;
 
-      custos_record_set_enum (entry, "applicable",
+      custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (entry),
                               excluded ? CUSTOS_APPLICABILITY_NOT_APPLICABLE : CUSTOS_APPLICABILITY_APPLICABLE);
-      custos_record_set_enum (entry, "reasons", i % 2 ? CUSTOS_REASON_LEGAL : CUSTOS_REASON_RISK_TREATMENT);
-      custos_record_set_enum (entry, "implementation", (int) (i % 4));
-      custos_record_set_string (entry, "justification", justification);
+      custos_soa_entry_set_reasons (CUSTOS_SOA_ENTRY (entry),
+                                    i % 2 ? CUSTOS_REASON_LEGAL : CUSTOS_REASON_RISK_TREATMENT);
+      custos_soa_entry_set_implementation (CUSTOS_SOA_ENTRY (entry), (int) (i % 4));
+      custos_soa_entry_set_justification (CUSTOS_SOA_ENTRY (entry), justification);
       if (!excluded)
-        custos_record_set_string (entry, "how-applied", how);
-      custos_record_set_string (entry, "owner", custos_record_get_id (role));
+        custos_soa_entry_set_how_applied (CUSTOS_SOA_ENTRY (entry), how);
+      custos_soa_entry_set_owner (CUSTOS_SOA_ENTRY (entry), custos_record_get_id (role));
     }
   /* A.9.1.1 and A.9.1.2 both become 5.15: make them disagree. */
-  custos_record_set_enum (custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "A.9.1.1"), "applicable",
-                          CUSTOS_APPLICABILITY_APPLICABLE);
-  custos_record_set_enum (custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "A.9.1.2"), "applicable",
-                          CUSTOS_APPLICABILITY_NOT_APPLICABLE);
+  custos_soa_entry_set_applicable (
+    CUSTOS_SOA_ENTRY (custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "A.9.1.1")),
+    CUSTOS_APPLICABILITY_APPLICABLE);
+  custos_soa_entry_set_applicable (
+    CUSTOS_SOA_ENTRY (custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "A.9.1.2")),
+    CUSTOS_APPLICABILITY_NOT_APPLICABLE);
   return doc;
 }
 
@@ -76,27 +79,28 @@ START_TEST (test_plan_outcomes)
         case CUSTOS_MIGRATION_NEW:
           n_new++;
           ck_assert_uint_eq (n_sources, 0);
-          ck_assert (custos_record_get_bool (step->entry, "review"));
-          ck_assert_int_eq (custos_record_get_enum (step->entry, "applicable"), CUSTOS_APPLICABILITY_UNDECIDED);
+          ck_assert (custos_soa_entry_get_review (CUSTOS_SOA_ENTRY (step->entry)));
+          ck_assert_int_eq (custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (step->entry)),
+                            CUSTOS_APPLICABILITY_UNDECIDED);
           break;
         case CUSTOS_MIGRATION_CARRIED:
           {
             CustosRecord *src = custos_document_lookup (doc, CUSTOS_REGISTER_SOA, step->sources[0]);
             n_carried++;
             ck_assert_uint_eq (n_sources, 1);
-            ck_assert_int_eq (custos_record_get_enum (step->entry, "applicable"),
-                              custos_record_get_enum (src, "applicable"));
-            ck_assert_int_eq (custos_record_get_enum (step->entry, "implementation"),
-                              custos_record_get_enum (src, "implementation"));
-            ck_assert_str_eq (custos_record_get_string (step->entry, "justification"),
-                              custos_record_get_string (src, "justification"));
+            ck_assert_int_eq (custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (step->entry)),
+                              custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (src)));
+            ck_assert_int_eq (custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (step->entry)),
+                              custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (src)));
+            ck_assert_str_eq (custos_soa_entry_get_justification (CUSTOS_SOA_ENTRY (step->entry)),
+                              custos_soa_entry_get_justification (CUSTOS_SOA_ENTRY (src)));
           }
           break;
         case CUSTOS_MIGRATION_MERGED:
         case CUSTOS_MIGRATION_CONFLICT:
           n_merged++;
           ck_assert_uint_gt (n_sources, 1);
-          ck_assert (custos_record_get_bool (step->entry, "review"));
+          ck_assert (custos_soa_entry_get_review (CUSTOS_SOA_ENTRY (step->entry)));
           break;
         default:
           ck_abort ();
@@ -118,10 +122,11 @@ START_TEST (test_conflict_flagged)
       CustosMigrationStep *step = plan->pdata[i];
       if (g_str_equal (step->control_id, "5.15"))
         {
-          const char *note = custos_record_get_string (step->entry, "migration-note");
+          const char *note = custos_soa_entry_get_migration_note (CUSTOS_SOA_ENTRY (step->entry));
           ck_assert_int_eq (step->outcome, CUSTOS_MIGRATION_CONFLICT);
           /* Included when any predecessor applied. */
-          ck_assert_int_eq (custos_record_get_enum (step->entry, "applicable"), CUSTOS_APPLICABILITY_APPLICABLE);
+          ck_assert_int_eq (custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (step->entry)),
+                            CUSTOS_APPLICABILITY_APPLICABLE);
           ck_assert_ptr_nonnull (strstr (note, "A.9.1.1"));
           ck_assert_ptr_nonnull (strstr (note, "A.9.1.2"));
           ck_assert_ptr_nonnull (strstr (note, "disagree"));
@@ -152,21 +157,24 @@ START_TEST (test_nothing_lost)
       const char *id = custos_record_get_id (src);
       const char * const *successors = custos_catalogue_successors (id);
       gboolean justification = FALSE, how = FALSE, referenced = FALSE;
-      const char *src_how = custos_record_get_string (src, "how-applied");
+      const char *src_how = custos_soa_entry_get_how_applied (CUSTOS_SOA_ENTRY (src));
 
       ck_assert_msg (successors[0] != NULL, "%s has no successor", id);
       for (guint s = 0; successors[s] != NULL; s++)
         {
           CustosRecord *dst = custos_document_lookup (doc, CUSTOS_REGISTER_SOA, successors[s]);
-          const char *j = custos_record_get_string (dst, "justification");
-          const char *h = custos_record_get_string (dst, "how-applied");
-          const char *note = custos_record_get_string (dst, "migration-note");
+          const char *j = custos_soa_entry_get_justification (CUSTOS_SOA_ENTRY (dst));
+          const char *h = custos_soa_entry_get_how_applied (CUSTOS_SOA_ENTRY (dst));
+          const char *note = custos_soa_entry_get_migration_note (CUSTOS_SOA_ENTRY (dst));
 
           ck_assert_ptr_nonnull (dst);
-          justification |= j != NULL && strstr (j, custos_record_get_string (src, "justification")) != NULL;
+          justification |=
+            j != NULL &&
+            strstr (j, custos_soa_entry_get_justification (CUSTOS_SOA_ENTRY (src))) != NULL;
           how |= src_how == NULL || (h != NULL && strstr (h, src_how) != NULL);
           referenced |= note != NULL && strstr (note, id) != NULL;
-          ck_assert_str_eq (custos_record_get_string (dst, "owner"), custos_record_get_string (src, "owner"));
+          ck_assert_str_eq (custos_soa_entry_get_owner (CUSTOS_SOA_ENTRY (dst)),
+                            custos_soa_entry_get_owner (CUSTOS_SOA_ENTRY (src)));
         }
       ck_assert_msg (justification, "justification of %s lost", id);
       ck_assert_msg (how, "how-applied of %s lost", id);
@@ -186,8 +194,8 @@ START_TEST (test_controls_remapped)
   custos_document_apply_migration (doc, plan);
   risk = custos_document_lookup (doc, CUSTOS_REGISTER_RISKS, "R-001");
   action = custos_document_lookup (doc, CUSTOS_REGISTER_ACTIONS, "ACT-001");
-  ck_assert (g_strv_equal (custos_record_get_strv (risk, "controls"), expected));
-  ck_assert_str_eq (custos_record_get_strv (action, "controls")[0], "8.13");
+  ck_assert (g_strv_equal (custos_risk_get_controls (CUSTOS_RISK (risk)), expected));
+  ck_assert_str_eq (custos_action_get_controls (CUSTOS_ACTION (action))[0], "8.13");
   selecting = custos_document_get_selecting_risks (doc, "8.8");
   ck_assert_uint_eq (selecting->len, 1);
 }

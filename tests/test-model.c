@@ -33,7 +33,7 @@ count_notify (GObject    *object,
 static void
 set_title_once (GObject *risk)
 {
-  custos_record_set_string (CUSTOS_RECORD (risk), "title", "Ransomware on the file server");
+  custos_risk_set_title (CUSTOS_RISK (CUSTOS_RECORD (risk)), "Ransomware on the file server");
 }
 
 START_TEST (test_new_document_soa)
@@ -49,7 +49,8 @@ START_TEST (test_new_document_soa)
     {
       g_autoptr(CustosRecord) entry = g_list_model_get_item (soa, i);
       ck_assert_str_eq (custos_record_get_id (entry), custos_catalogue_get_control (cat, i)->id);
-      ck_assert_int_eq (custos_record_get_enum (entry, "applicable"), CUSTOS_APPLICABILITY_UNDECIDED);
+      ck_assert_int_eq (custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (entry)),
+                        CUSTOS_APPLICABILITY_UNDECIDED);
     }
   ck_assert (!custos_document_get_modified (doc22));
   ck_assert_uint_eq (custos_document_count (doc22, CUSTOS_REGISTER_RISKS), 0);
@@ -95,10 +96,10 @@ START_TEST (test_risk_scores_and_bands)
   ck_assert_int_eq (custos_document_risk_score (doc, risk, FALSE), 0);
   ck_assert_int_eq (custos_document_risk_band (doc, risk, FALSE), -1);
 
-  custos_record_set_int (risk, "likelihood", 4);
-  custos_record_set_int (risk, "consequence", 5);
-  custos_record_set_int (risk, "residual-likelihood", 2);
-  custos_record_set_int (risk, "residual-consequence", 2);
+  custos_risk_set_likelihood (CUSTOS_RISK (risk), 4);
+  custos_risk_set_consequence (CUSTOS_RISK (risk), 5);
+  custos_risk_set_residual_likelihood (CUSTOS_RISK (risk), 2);
+  custos_risk_set_residual_consequence (CUSTOS_RISK (risk), 2);
   ck_assert_int_eq (custos_document_risk_score (doc, risk, FALSE), 20);
   ck_assert_int_eq (custos_document_risk_band (doc, risk, FALSE), 3);
   ck_assert_int_eq (custos_document_risk_score (doc, risk, TRUE), 4);
@@ -138,8 +139,8 @@ START_TEST (test_custom_criteria)
   int changes = 0;
 
   ck_assert (custos_criteria_validate (criteria, &message));
-  custos_record_set_int (risk, "likelihood", 3);
-  custos_record_set_int (risk, "consequence", 2);
+  custos_risk_set_likelihood (CUSTOS_RISK (risk), 3);
+  custos_risk_set_consequence (CUSTOS_RISK (risk), 2);
   ck_assert_int_eq (custos_document_risk_score (doc, risk, FALSE), 6);
   ck_assert_int_eq (custos_document_risk_band (doc, risk, FALSE), 1);
 
@@ -206,8 +207,8 @@ START_TEST (test_selecting_risks)
   g_autoptr(GPtrArray) c = NULL;
   g_autoptr(GPtrArray) d = NULL;
 
-  custos_record_set_strv (r1, "controls", c1);
-  custos_record_set_strv (r2, "controls", c2);
+  custos_risk_set_controls (CUSTOS_RISK (r1), c1);
+  custos_risk_set_controls (CUSTOS_RISK (r2), c2);
 
   a = custos_document_get_selecting_risks (doc, "5.15");
   ck_assert_uint_eq (a->len, 1);
@@ -218,7 +219,7 @@ START_TEST (test_selecting_risks)
   ck_assert_ptr_eq (b->pdata[1], r2);
 
   /* Derived, never typed twice: an edit of a risk moves the link. */
-  custos_record_set_strv (r2, "controls", c3);
+  custos_risk_set_controls (CUSTOS_RISK (r2), c3);
   c = custos_document_get_selecting_risks (doc, "8.5");
   ck_assert_uint_eq (c->len, 1);
   custos_document_remove (doc, CUSTOS_REGISTER_RISKS, r1);
@@ -243,12 +244,13 @@ START_TEST (test_notifications)
   ck_assert (custos_document_get_modified (doc));
 
   /* Sections are watched too. */
-  custos_record_set_string (custos_document_get_section (doc, CUSTOS_SECTION_SCOPE), "statement", "All of it");
+  custos_scope_set_statement (
+    CUSTOS_SCOPE (custos_document_get_section (doc, CUSTOS_SECTION_SCOPE)), "All of it");
   ck_assert_int_eq (changed, 2);
 
   /* An empty string is stored as unset. */
-  custos_record_set_string (risk, "threat", "");
-  ck_assert_ptr_null (custos_record_get_string (risk, "threat"));
+  custos_risk_set_threat (CUSTOS_RISK (risk), "");
+  ck_assert_ptr_null (custos_risk_get_threat (CUSTOS_RISK (risk)));
   ck_assert_int_eq (changed, 2);
 }
 END_TEST
@@ -314,7 +316,7 @@ START_TEST (test_no_leaked_references)
   const char *controls[] = { "5.1", NULL };
   g_autoptr(GPtrArray) sel = NULL;
 
-  custos_record_set_strv (risk, "controls", controls);
+  custos_risk_set_controls (CUSTOS_RISK (risk), controls);
   sel = custos_document_get_selecting_risks (doc, "5.1");
   g_clear_pointer (&sel, g_ptr_array_unref);
 
@@ -322,7 +324,7 @@ START_TEST (test_no_leaked_references)
   custos_assert_finalized (risk);
   custos_assert_finalized (doc);
   /* A record outliving its document is no longer watched, and still works. */
-  custos_record_set_string (kept, "name", "Laptop");
+  custos_asset_set_name (CUSTOS_ASSET (kept), "Laptop");
   custos_assert_finalized (kept);
 }
 END_TEST
@@ -334,16 +336,16 @@ START_TEST (test_duplicate_record)
   const char *assets[] = { "A-001", "A-002", NULL };
   g_autoptr(CustosRecord) copy = NULL;
 
-  custos_record_set_string (risk, "title", "Phishing");
-  custos_record_set_strv (risk, "assets", assets);
-  custos_record_set_enum (risk, "treatment", CUSTOS_TREATMENT_TRANSFER);
+  custos_risk_set_title (CUSTOS_RISK (risk), "Phishing");
+  custos_risk_set_assets (CUSTOS_RISK (risk), assets);
+  custos_risk_set_treatment (CUSTOS_RISK (risk), CUSTOS_TREATMENT_TRANSFER);
   copy = custos_record_duplicate (risk, "R-999");
   ck_assert_str_eq (custos_record_get_id (copy), "R-999");
   ck_assert_str_eq (custos_record_get_title (copy), "Phishing");
-  ck_assert_str_eq (custos_record_get_strv (copy, "assets")[1], "A-002");
-  ck_assert_int_eq (custos_record_get_enum (copy, "treatment"), CUSTOS_TREATMENT_TRANSFER);
+  ck_assert_str_eq (custos_risk_get_assets (CUSTOS_RISK (copy))[1], "A-002");
+  ck_assert_int_eq (custos_risk_get_treatment (CUSTOS_RISK (copy)), CUSTOS_TREATMENT_TRANSFER);
   /* Deep copy: editing the copy leaves the original alone. */
-  custos_record_set_string (copy, "title", "Vishing");
+  custos_risk_set_title (CUSTOS_RISK (copy), "Vishing");
   ck_assert_str_eq (custos_record_get_title (risk), "Phishing");
 }
 END_TEST
@@ -523,16 +525,16 @@ START_TEST (test_no_dangling_references)
   CustosRecord *risk = custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
   const char *assets[] = { "A-001", "A-002", NULL };
 
-  custos_record_set_strv (risk, "assets", assets);
-  custos_record_set_string (risk, "owner", custos_record_get_id (role));
-  custos_record_set_string (a2, "owner", custos_record_get_id (role));
+  custos_risk_set_assets (CUSTOS_RISK (risk), assets);
+  custos_risk_set_owner (CUSTOS_RISK (risk), custos_record_get_id (role));
+  custos_asset_set_owner (CUSTOS_ASSET (a2), custos_record_get_id (role));
 
   custos_document_remove (doc, CUSTOS_REGISTER_ASSETS, a1);
-  ck_assert_uint_eq (g_strv_length ((char **) custos_record_get_strv (risk, "assets")), 1);
-  ck_assert_str_eq (custos_record_get_strv (risk, "assets")[0], "A-002");
+  ck_assert_uint_eq (g_strv_length ((char **) custos_risk_get_assets (CUSTOS_RISK (risk))), 1);
+  ck_assert_str_eq (custos_risk_get_assets (CUSTOS_RISK (risk))[0], "A-002");
   custos_document_remove (doc, CUSTOS_REGISTER_ROLES, role);
-  ck_assert_ptr_null (custos_record_get_string (risk, "owner"));
-  ck_assert_ptr_null (custos_record_get_string (a2, "owner"));
+  ck_assert_ptr_null (custos_risk_get_owner (CUSTOS_RISK (risk)));
+  ck_assert_ptr_null (custos_asset_get_owner (CUSTOS_ASSET (a2)));
 }
 END_TEST
 
@@ -549,13 +551,13 @@ START_TEST (test_criteria_guarded)
   ck_assert_uint_eq (custos_criteria_get_n_levels (custos_document_get_criteria (doc), CUSTOS_SCALE_LIKELIHOOD), 5);
 
   /* A level beyond a shrunken scale moves to its top level. */
-  custos_record_set_int (risk, "likelihood", 5);
-  custos_record_set_int (risk, "consequence", 2);
-  custos_record_set_int (risk, "residual-likelihood", 4);
+  custos_risk_set_likelihood (CUSTOS_RISK (risk), 5);
+  custos_risk_set_consequence (CUSTOS_RISK (risk), 2);
+  custos_risk_set_residual_likelihood (CUSTOS_RISK (risk), 4);
   ck_assert (custos_document_set_criteria (doc, criteria, NULL));
-  ck_assert_int_eq (custos_record_get_int (risk, "likelihood"), 3);
-  ck_assert_int_eq (custos_record_get_int (risk, "consequence"), 2);
-  ck_assert_int_eq (custos_record_get_int (risk, "residual-likelihood"), 3);
+  ck_assert_int_eq (custos_risk_get_likelihood (CUSTOS_RISK (risk)), 3);
+  ck_assert_int_eq (custos_risk_get_consequence (CUSTOS_RISK (risk)), 2);
+  ck_assert_int_eq (custos_risk_get_residual_likelihood (CUSTOS_RISK (risk)), 3);
 }
 END_TEST
 

@@ -309,9 +309,9 @@ START_TEST (test_trend_of_measure)
         CustosRecord *result = custos_document_add_new (doc, CUSTOS_REGISTER_MEASUREMENTS);
         g_autoptr(CustosTrendData) again = NULL;
 
-        custos_record_set_string (result, "measure", "MON-001");
-        custos_record_set_string (result, "date", not_dates[i]);
-        custos_record_set_number (result, "value", 7);
+        custos_measurement_set_measure (CUSTOS_MEASUREMENT (result), "MON-001");
+        custos_measurement_set_date (CUSTOS_MEASUREMENT (result), not_dates[i]);
+        custos_measurement_set_value (CUSTOS_MEASUREMENT (result), 7);
         again = custos_trend_data_new_for_measure (doc, measure);
         ck_assert_msg (custos_trend_data_get_n_points (again) == 4, "“%s” was charted", not_dates[i]);
         custos_document_remove (doc, CUSTOS_REGISTER_MEASUREMENTS, result);
@@ -354,10 +354,10 @@ START_TEST (test_monitoring_add_result)
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_MEASUREMENTS), before + 1);
   result = g_list_model_get_item (custos_document_get_register (doc, CUSTOS_REGISTER_MEASUREMENTS), before);
   g_object_unref (result);
-  ck_assert_str_eq (custos_record_get_string (result, "measure"), "MON-004");
-  ck_assert_str_eq (custos_record_get_string (result, "date"), "2027-01-12");
-  ck_assert_double_eq (custos_record_get_number (result, "value"), 1.5);
-  ck_assert_str_eq (custos_record_get_string (result, "note"), "Q4 test");
+  ck_assert_str_eq (custos_measurement_get_measure (CUSTOS_MEASUREMENT (result)), "MON-004");
+  ck_assert_str_eq (custos_measurement_get_date (CUSTOS_MEASUREMENT (result)), "2027-01-12");
+  ck_assert_double_eq (custos_measurement_get_value (CUSTOS_MEASUREMENT (result)), 1.5);
+  ck_assert_str_eq (custos_measurement_get_note (CUSTOS_MEASUREMENT (result)), "Q4 test");
   /* The chart and the list follow. */
   ck_assert_uint_eq (custos_trend_data_get_n_points (custos_trend_view_get_data (trend)), 4);
   ck_assert_uint_eq (count_rows (custos_monitoring_page_get_results_list (page)), 4);
@@ -407,7 +407,7 @@ START_TEST (test_coverage_rows_example)
 
   /* A new process nobody audits is flagged; the row appears after the change. */
   process = custos_document_add_new (doc, CUSTOS_REGISTER_PROCESSES);
-  custos_record_set_string (process, "name", "Payroll year end");
+  custos_process_set_name (CUSTOS_PROCESS (process), "Payroll year end");
   spin ();
   ck_assert_uint_eq (custos_coverage_view_get_n_rows (view), 9);
   ck_assert_uint_eq (count_rows (list), 9);
@@ -418,16 +418,16 @@ START_TEST (test_coverage_rows_example)
 
   /* An audit planned in the past and not carried out is a missed mark, not coverage. */
   audit = custos_document_add_new (doc, CUSTOS_REGISTER_AUDITS);
-  custos_record_set_string (audit, "title", "Year end check");
-  custos_record_set_strv (audit, "processes", (const char *[]) { "PROC-009", NULL });
-  custos_record_set_string (audit, "planned", "2026-10-01");
+  custos_audit_set_title (CUSTOS_AUDIT (audit), "Year end check");
+  custos_audit_set_processes (CUSTOS_AUDIT (audit), (const char *[]) { "PROC-009", NULL });
+  custos_audit_set_planned (CUSTOS_AUDIT (audit), "2026-10-01");
   spin ();
   {
     g_autofree char *summary = custos_coverage_view_get_row_summary (view, 8);
     ck_assert_str_eq (summary, "PROC-009 | 2025: — | 2026: AUD-005 missed | 2027: — | not covered");
   }
   /* Planned again for next year: covered. */
-  custos_record_set_string (audit, "planned", "2027-03-01");
+  custos_audit_set_planned (CUSTOS_AUDIT (audit), "2027-03-01");
   spin ();
   {
     g_autofree char *summary = custos_coverage_view_get_row_summary (view, 8);
@@ -438,9 +438,9 @@ START_TEST (test_coverage_rows_example)
     CustosRecord *old = custos_document_add_new (doc, CUSTOS_REGISTER_AUDITS);
     g_autofree char *summary = NULL;
 
-    custos_record_set_string (old, "title", "First audit");
-    custos_record_set_strv (old, "processes", (const char *[]) { "PROC-009", NULL });
-    custos_record_set_string (old, "done", "2022-05-02");
+    custos_audit_set_title (CUSTOS_AUDIT (old), "First audit");
+    custos_audit_set_processes (CUSTOS_AUDIT (old), (const char *[]) { "PROC-009", NULL });
+    custos_audit_set_done (CUSTOS_AUDIT (old), "2022-05-02");
     spin ();
     summary = custos_coverage_view_get_row_summary (view, 8);
     ck_assert_str_eq (summary, "PROC-009 | 2025: — | 2026: — | 2027: AUD-005 planned | overdue");
@@ -479,14 +479,17 @@ START_TEST (test_raise_nonconformity_from_finding)
   spin ();
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_NONCONFORMITIES), n + 1);
   nc = lookup (CUSTOS_REGISTER_NONCONFORMITIES, "NC-005");
-  ck_assert_str_eq (custos_record_get_string (finding, "nonconformity"), "NC-005");
-  ck_assert_int_eq (custos_record_get_enum (nc, "source"), CUSTOS_NC_SOURCE_AUDIT);
-  ck_assert_int_eq (custos_record_get_enum (nc, "status"), CUSTOS_NC_STATUS_OPEN);
-  ck_assert_str_eq (custos_record_get_string (nc, "raised"), "2026-06-17"); /* the audit's date */
-  ck_assert_str_eq (custos_record_get_string (nc, "title"),
+  ck_assert_str_eq (custos_finding_get_nonconformity (CUSTOS_FINDING (finding)), "NC-005");
+  ck_assert_int_eq (custos_nonconformity_get_source (CUSTOS_NONCONFORMITY (nc)), CUSTOS_NC_SOURCE_AUDIT);
+  ck_assert_int_eq (custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (nc)), CUSTOS_NC_STATUS_OPEN);
+  ck_assert_str_eq (custos_nonconformity_get_raised (CUSTOS_NONCONFORMITY (nc)),
+                    "2026-06-17"); /* the audit's date */
+  ck_assert_str_eq (custos_nonconformity_get_title (CUSTOS_NONCONFORMITY (nc)),
                     "The SoA recorded 8.11 Data masking as implemented, but masking was applied only in…");
-  assert_contains (custos_record_get_string (nc, "description"), "Internal audit AUD-002 (finding FND-005, 6.1.3 d)):");
-  assert_contains (custos_record_get_string (nc, "description"), "SoA corrected to partial in issue 1.1.");
+  assert_contains (custos_nonconformity_get_description (CUSTOS_NONCONFORMITY (nc)),
+                   "Internal audit AUD-002 (finding FND-005, 6.1.3 d)):");
+  assert_contains (custos_nonconformity_get_description (CUSTOS_NONCONFORMITY (nc)),
+                   "SoA corrected to partial in issue 1.1.");
 
   /* … and shows it. */
   ck_assert_str_eq (custos_window_get_visible_page (win), "improvement");
@@ -507,12 +510,12 @@ START_TEST (test_raise_nonconformity_from_finding)
   ck_assert (custos_history_undo (win_history));
   spin ();
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_NONCONFORMITIES), n);
-  ck_assert_ptr_null (custos_record_get_string (finding, "nonconformity"));
+  ck_assert_ptr_null (custos_finding_get_nonconformity (CUSTOS_FINDING (finding)));
   ck_assert_ptr_nonnull (find_button (GTK_WIDGET (custos_audit_page_get_findings_list (page)), "_Raise Nonconformity"));
   /* And one redo brings both back. */
   ck_assert (custos_history_redo (win_history));
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_NONCONFORMITIES), n + 1);
-  ck_assert_str_eq (custos_record_get_string (finding, "nonconformity"), "NC-005");
+  ck_assert_str_eq (custos_finding_get_nonconformity (CUSTOS_FINDING (finding)), "NC-005");
 
   /* The window holds a reference to the document until it goes. */
   gtk_window_destroy (GTK_WINDOW (win));
@@ -566,7 +569,8 @@ START_TEST (test_prefill_example)
     {
       g_autofree char *text = custos_review_prefill_input (doc, checks[i].input, &date, NULL);
 
-      ck_assert_msg (text != NULL && *text != '\0', "input %s is empty", custos_review_input_field (checks[i].input));
+      ck_assert_msg (text != NULL && *text != '\0', "input %s is empty",
+                     custos_review_input_clause (checks[i].input));
       for (guint p = 0; checks[i].parts[p] != NULL; p++)
         assert_contains (text, checks[i].parts[p]);
     }
@@ -608,14 +612,16 @@ START_TEST (test_new_review_and_actions)
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_REVIEWS), n + 1);
   review = custos_register_view_get_selected (view);
   ck_assert_str_eq (custos_record_get_id (review), "MR-002");
-  ck_assert_str_eq (custos_record_get_string (review, "date"), TODAY_ISO);
-  assert_contains (custos_record_get_string (review, "attendees"), "David Harrington (Managing Partner)");
+  ck_assert_str_eq (custos_review_get_date (CUSTOS_REVIEW (review)), TODAY_ISO);
+  assert_contains (custos_review_get_attendees (CUSTOS_REVIEW (review)),
+                   "David Harrington (Managing Partner)");
   for (guint i = 0; i < CUSTOS_N_REVIEW_INPUTS; i++)
-    ck_assert_msg (custos_record_get_string (review, custos_review_input_field (i)) != NULL,
-                   "%s not filled", custos_review_input_field (i));
-  ck_assert_ptr_null (custos_record_get_string (review, "decisions"));
+    ck_assert_msg (custos_record_get_string_at (review, custos_review_input_field (i)) != NULL,
+                   "%s not filled", custos_review_input_clause (i));
+  ck_assert_ptr_null (custos_review_get_decisions (CUSTOS_REVIEW (review)));
   /* MR-001 is now the previous review, and its actions are the earlier ones. */
-  assert_contains (custos_record_get_string (review, "previous-actions"), "5 actions from earlier management reviews");
+  assert_contains (custos_review_get_previous_actions (CUSTOS_REVIEW (review)),
+                   "5 actions from earlier management reviews");
   ck_assert_uint_eq (count_rows (custos_review_page_get_actions_list (page)), 0);
 
   /* A decided action belongs to the review and is edited in place. */
@@ -624,22 +630,23 @@ START_TEST (test_new_review_and_actions)
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_REVIEW_ACTIONS), n_actions + 1);
   action = custos_record_editor_get_record (editor);
   ck_assert_ptr_nonnull (action);
-  ck_assert_str_eq (custos_record_get_string (action, "review"), "MR-002");
+  ck_assert_str_eq (custos_review_action_get_review (CUSTOS_REVIEW_ACTION (action)), "MR-002");
   ck_assert_uint_eq (count_rows (custos_review_page_get_actions_list (page)), 1);
 
   /* Fill Empty Inputs keeps what was written and fills only what was emptied. */
-  custos_record_set_string (review, "monitoring", "Discussed: all on target but training.");
-  custos_record_set_string (review, "audits", NULL);
-  custos_record_set_string (review, "risks", NULL);
+  custos_review_set_monitoring (CUSTOS_REVIEW (review), "Discussed: all on target but training.");
+  custos_review_set_audits (CUSTOS_REVIEW (review), NULL);
+  custos_review_set_risks (CUSTOS_REVIEW (review), NULL);
   custos_history_seal (history);
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "review.fill", NULL));
-  ck_assert_str_eq (custos_record_get_string (review, "monitoring"), "Discussed: all on target but training.");
-  assert_contains (custos_record_get_string (review, "audits"), "4 audits in the programme");
-  assert_contains (custos_record_get_string (review, "risks"), "31 risks");
+  ck_assert_str_eq (custos_review_get_monitoring (CUSTOS_REVIEW (review)),
+                    "Discussed: all on target but training.");
+  assert_contains (custos_review_get_audits (CUSTOS_REVIEW (review)), "4 audits in the programme");
+  assert_contains (custos_review_get_risks (CUSTOS_REVIEW (review)), "31 risks");
 
   /* Each verb is one step: undo the fill, the action, then the review. */
   ck_assert (custos_history_undo (history));
-  ck_assert_ptr_null (custos_record_get_string (review, "audits"));
+  ck_assert_ptr_null (custos_review_get_audits (CUSTOS_REVIEW (review)));
   ck_assert (custos_history_undo (history)); /* risks emptied */
   ck_assert (custos_history_undo (history)); /* audits emptied */
   ck_assert (custos_history_undo (history)); /* monitoring typed */
@@ -699,11 +706,11 @@ START_TEST (test_five_whys)
   /* Writes: a third answer, and blank answers are left out. */
   gtk_editable_set_text (custos_nc_page_get_why (page, 2),
                          "  Why was no one assigned? The ISMS roles list no such duty. ");
-  whys = custos_record_get_strv (nc, "whys");
+  whys = custos_nonconformity_get_whys (CUSTOS_NONCONFORMITY (nc));
   ck_assert_uint_eq (g_strv_length ((char **) whys), 3);
   ck_assert_str_eq (whys[2], "Why was no one assigned? The ISMS roles list no such duty.");
   gtk_editable_set_text (custos_nc_page_get_why (page, 1), "");
-  whys = custos_record_get_strv (nc, "whys");
+  whys = custos_nonconformity_get_whys (CUSTOS_NONCONFORMITY (nc));
   ck_assert_uint_eq (g_strv_length ((char **) whys), 2);
   ck_assert_str_eq (whys[1], "Why was no one assigned? The ISMS roles list no such duty.");
   /* What the user typed stays where it was typed. */
@@ -712,7 +719,8 @@ START_TEST (test_five_whys)
 
   /* Reads back what others write (the form, undo): six whys, six rows. */
   custos_history_seal (history);
-  custos_record_set_strv (nc, "whys", (const char *[]) { "1", "2", "3", "4", "5", "6", NULL });
+  custos_nonconformity_set_whys (CUSTOS_NONCONFORMITY (nc),
+                                 (const char *[]){ "1", "2", "3", "4", "5", "6", NULL });
   ck_assert_uint_eq (custos_nc_page_get_n_whys (page), 6);
   ck_assert_str_eq (gtk_editable_get_text (custos_nc_page_get_why (page, 5)), "6");
   ck_assert_str_eq (gtk_editable_get_text (custos_nc_page_get_why (page, 0)), "1");
@@ -727,13 +735,14 @@ START_TEST (test_five_whys)
   /* Emptied, the field is empty (not a list of blanks). */
   for (guint i = 0; i < custos_nc_page_get_n_whys (page); i++)
     gtk_editable_set_text (custos_nc_page_get_why (page, i), "");
-  ck_assert_ptr_null (custos_record_get_strv (nc, "whys"));
+  ck_assert_ptr_null (custos_nonconformity_get_whys (CUSTOS_NONCONFORMITY (nc)));
 
   /* The root cause, both ways. */
   buffer = gtk_text_view_get_buffer (custos_nc_page_get_root_cause_view (page));
   gtk_text_buffer_set_text (buffer, "No owner for expiry dates.", -1);
-  ck_assert_str_eq (custos_record_get_string (nc, "root-cause"), "No owner for expiry dates.");
-  custos_record_set_string (nc, "root-cause", "Nobody watched the dates.");
+  ck_assert_str_eq (custos_nonconformity_get_root_cause (CUSTOS_NONCONFORMITY (nc)),
+                    "No owner for expiry dates.");
+  custos_nonconformity_set_root_cause (CUSTOS_NONCONFORMITY (nc), "Nobody watched the dates.");
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   ck_assert_str_eq (shown, "Nobody watched the dates.");
@@ -758,33 +767,35 @@ START_TEST (test_nc_life_cycle)
   ck_assert_int_eq (custos_nc_page_get_current_step (page), CUSTOS_NC_STATUS_ACTION_PLANNED);
   ck_assert_str_eq (custos_nc_page_get_advance_label (page), "Action Carried Out: _Verify");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "nc.advance", NULL));
-  ck_assert_int_eq (custos_record_get_enum (nc, "status"), CUSTOS_NC_STATUS_VERIFYING);
+  ck_assert_int_eq (custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (nc)), CUSTOS_NC_STATUS_VERIFYING);
   ck_assert_int_eq (custos_nc_page_get_current_step (page), CUSTOS_NC_STATUS_VERIFYING);
 
   /* It cannot close before the effectiveness review says it worked. */
   assert_contains (custos_nc_page_get_advance_hint (page), "effectiveness review");
   gtk_widget_activate_action (GTK_WIDGET (page), "nc.advance", NULL);
-  ck_assert_int_eq (custos_record_get_enum (nc, "status"), CUSTOS_NC_STATUS_VERIFYING);
+  ck_assert_int_eq (custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (nc)), CUSTOS_NC_STATUS_VERIFYING);
 
   /* The verdict through the form: the life cycle follows. */
   effectiveness = ADW_COMBO_ROW (custos_record_editor_get_field_widget (nc_editor (page), "effectiveness"));
   adw_combo_row_set_selected (effectiveness, CUSTOS_EFFECTIVENESS_NOT_EFFECTIVE);
-  ck_assert_int_eq (custos_record_get_enum (nc, "effectiveness"), CUSTOS_EFFECTIVENESS_NOT_EFFECTIVE);
+  ck_assert_int_eq (custos_nonconformity_get_effectiveness (CUSTOS_NONCONFORMITY (nc)),
+                    CUSTOS_EFFECTIVENESS_NOT_EFFECTIVE);
   assert_contains (custos_nc_page_get_advance_hint (page), "Not effective");
   adw_combo_row_set_selected (effectiveness, CUSTOS_EFFECTIVENESS_EFFECTIVE);
   ck_assert_str_eq (custos_nc_page_get_advance_label (page), "_Close");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "nc.advance", NULL));
-  ck_assert_int_eq (custos_record_get_enum (nc, "status"), CUSTOS_NC_STATUS_CLOSED);
+  ck_assert_int_eq (custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (nc)), CUSTOS_NC_STATUS_CLOSED);
   ck_assert_int_eq (custos_nc_page_get_current_step (page), CUSTOS_NC_STATUS_CLOSED);
   ck_assert_ptr_null (custos_nc_page_get_advance_label (page));
   /* Closing dates the effectiveness review when nobody did. */
-  ck_assert_str_eq (custos_record_get_string (nc, "effectiveness-review"), TODAY_ISO);
+  ck_assert_str_eq (custos_nonconformity_get_effectiveness_review (CUSTOS_NONCONFORMITY (nc)), TODAY_ISO);
 
   /* The status through the form: back to action planned. */
   status = ADW_COMBO_ROW (custos_record_editor_get_field_widget (nc_editor (page), "status"));
   ck_assert_uint_eq (adw_combo_row_get_selected (status), CUSTOS_NC_STATUS_CLOSED);
   adw_combo_row_set_selected (status, CUSTOS_NC_STATUS_ACTION_PLANNED);
-  ck_assert_int_eq (custos_record_get_enum (nc, "status"), CUSTOS_NC_STATUS_ACTION_PLANNED);
+  ck_assert_int_eq (custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (nc)),
+                    CUSTOS_NC_STATUS_ACTION_PLANNED);
   ck_assert_int_eq (custos_nc_page_get_current_step (page), CUSTOS_NC_STATUS_ACTION_PLANNED);
 
   /* A new nonconformity starts open, and needs a corrective action to move on. */
@@ -794,11 +805,12 @@ START_TEST (test_nc_life_cycle)
   ck_assert_str_eq (custos_record_get_id (nc), "NC-005");
   ck_assert_int_eq (custos_nc_page_get_current_step (page), CUSTOS_NC_STATUS_OPEN);
   gtk_widget_activate_action (GTK_WIDGET (page), "nc.advance", NULL);
-  ck_assert_int_eq (custos_record_get_enum (nc, "status"), CUSTOS_NC_STATUS_OPEN);
+  ck_assert_int_eq (custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (nc)), CUSTOS_NC_STATUS_OPEN);
   action_view = custos_record_editor_get_field_widget (nc_editor (page), "corrective-action");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (action_view)), "Add a monthly expiry check.", -1);
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "nc.advance", NULL));
-  ck_assert_int_eq (custos_record_get_enum (nc, "status"), CUSTOS_NC_STATUS_ACTION_PLANNED);
+  ck_assert_int_eq (custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (nc)),
+                    CUSTOS_NC_STATUS_ACTION_PLANNED);
   ck_assert_int_eq (custos_nc_page_get_current_step (page), CUSTOS_NC_STATUS_ACTION_PLANNED);
 }
 END_TEST

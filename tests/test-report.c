@@ -617,10 +617,10 @@ START_TEST (test_csv_quoting)
   g_autoptr(GPtrArray) records = NULL;
   char **header, **row;
 
-  custos_record_set_string (asset, "name", nasty);
-  custos_record_set_string (asset, "location", " leading space");
-  custos_record_set_string (asset, "description", "Ελληνικά, Кириллица, 日本語");
-  custos_record_set_string (plain, "name", "Plain");
+  custos_asset_set_name (CUSTOS_ASSET (asset), nasty);
+  custos_asset_set_location (CUSTOS_ASSET (asset), " leading space");
+  custos_asset_set_description (CUSTOS_ASSET (asset), "Ελληνικά, Кириллица, 日本語");
+  custos_asset_set_name (CUSTOS_ASSET (plain), "Plain");
 
   text = custos_csv_write_register (doc, CUSTOS_REGISTER_ASSETS, CUSTOS_CSV_DISPLAY);
   ck_assert (g_utf8_validate (text, -1, NULL));
@@ -1111,26 +1111,26 @@ hostile_document (void)
   g_autofree char *long_title = g_strjoin (" ", "Ελληνικά κείμενα", "Кириллица текст", "日本語のテキスト",
                                            "中文文本", "한국어", unbroken, NULL);
 
-  custos_record_set_string (org, "name", "Εταιρεία Ωμέγα — Компания Омега — 株式会社オメガ");
-  custos_record_set_string (org, "classification", "Εμπιστευτικό");
-  custos_record_set_string (role, "title", "Γενικός Διευθυντής / Генеральный директор / 代表取締役");
-  custos_record_set_string (role, "holder", "Άννα Παπαδοπούλου");
-  custos_record_set_bool (role, "top-management", TRUE);
-  custos_record_set_string (rev, "version", "0.1");
-  custos_record_set_string (rev, "date", "2026-01-01");
-  custos_record_set_string (rev, "summary", long_title);
-  custos_record_set_string (issue, "title", unbroken);
-  custos_record_set_string (issue, "description", other_words);
+  custos_organisation_set_name (CUSTOS_ORGANISATION (org), "Εταιρεία Ωμέγα — Компания Омега — 株式会社オメガ");
+  custos_organisation_set_classification (CUSTOS_ORGANISATION (org), "Εμπιστευτικό");
+  custos_role_set_title (CUSTOS_ROLE (role), "Γενικός Διευθυντής / Генеральный директор / 代表取締役");
+  custos_role_set_holder (CUSTOS_ROLE (role), "Άννα Παπαδοπούλου");
+  custos_role_set_top_management (CUSTOS_ROLE (role), TRUE);
+  custos_revision_set_version (CUSTOS_REVISION (rev), "0.1");
+  custos_revision_set_date (CUSTOS_REVISION (rev), "2026-01-01");
+  custos_revision_set_summary (CUSTOS_REVISION (rev), long_title);
+  custos_issue_set_title (CUSTOS_ISSUE (issue), unbroken);
+  custos_issue_set_description (CUSTOS_ISSUE (issue), other_words);
 
-  custos_record_set_string (risk, "title", long_title);
-  custos_record_set_string (risk, "threat", words);
-  custos_record_set_string (risk, "vulnerability", "Уязвимость: 脆弱性");
-  custos_record_set_string (risk, "owner", custos_record_get_id (role));
-  custos_record_set_int (risk, "likelihood", 5);
-  custos_record_set_int (risk, "consequence", 5);
-  custos_record_set_int (risk, "residual-likelihood", 1);
-  custos_record_set_int (risk, "residual-consequence", 2);
-  custos_record_set_string (risk2, "title", "Короткий риск");
+  custos_risk_set_title (CUSTOS_RISK (risk), long_title);
+  custos_risk_set_threat (CUSTOS_RISK (risk), words);
+  custos_risk_set_vulnerability (CUSTOS_RISK (risk), "Уязвимость: 脆弱性");
+  custos_risk_set_owner (CUSTOS_RISK (risk), custos_record_get_id (role));
+  custos_risk_set_likelihood (CUSTOS_RISK (risk), 5);
+  custos_risk_set_consequence (CUSTOS_RISK (risk), 5);
+  custos_risk_set_residual_likelihood (CUSTOS_RISK (risk), 1);
+  custos_risk_set_residual_consequence (CUSTOS_RISK (risk), 2);
+  custos_risk_set_title (CUSTOS_RISK (risk2), "Короткий риск");
   return doc;
 }
 

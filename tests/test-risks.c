@@ -40,11 +40,11 @@ add_risk (CustosDocument *doc,
 {
   CustosRecord *risk = custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
 
-  custos_record_set_string (risk, "title", title);
-  custos_record_set_int (risk, "likelihood", l);
-  custos_record_set_int (risk, "consequence", c);
-  custos_record_set_int (risk, "residual-likelihood", rl);
-  custos_record_set_int (risk, "residual-consequence", rc);
+  custos_risk_set_title (CUSTOS_RISK (risk), title);
+  custos_risk_set_likelihood (CUSTOS_RISK (risk), l);
+  custos_risk_set_consequence (CUSTOS_RISK (risk), c);
+  custos_risk_set_residual_likelihood (CUSTOS_RISK (risk), rl);
+  custos_risk_set_residual_consequence (CUSTOS_RISK (risk), rc);
   return risk;
 }
 
@@ -221,7 +221,7 @@ START_TEST (test_reclassification_shrunken_scale)
   ck_assert_int_eq (((CustosBandMove *) g_ptr_array_index (moves, 0))->new_band, 3);
 
   ck_assert (custos_document_set_criteria (doc, four, NULL));
-  ck_assert_int_eq (custos_record_get_int (d, "likelihood"), 4);
+  ck_assert_int_eq (custos_risk_get_likelihood (CUSTOS_RISK (d)), 4);
   ck_assert_int_eq (custos_document_risk_score (doc, d, FALSE), 20);
   ck_assert_int_eq (custos_document_risk_band (doc, c, FALSE), 3);
 }
@@ -253,8 +253,10 @@ START_TEST (test_heatmap_counts_example)
             for (guint i = 0; i < g_list_model_get_n_items (risks); i++)
               {
                 g_autoptr(CustosRecord) risk = g_list_model_get_item (risks, i);
-                if (custos_record_get_int (risk, residual ? "residual-likelihood" : "likelihood") == (int) l &&
-                    custos_record_get_int (risk, residual ? "residual-consequence" : "consequence") == (int) c)
+                int rl, rc;
+
+                custos_risk_get_levels (CUSTOS_RISK (risk), residual, &rl, &rc);
+                if (rl == (int) l && rc == (int) c)
                   direct++;
               }
             ck_assert_uint_eq (custos_heatmap_count (doc, residual, (int) l, (int) c), direct);
@@ -486,10 +488,10 @@ add_action (CustosDocument     *doc,
 {
   CustosRecord *action = custos_document_add_new (doc, CUSTOS_REGISTER_ACTIONS);
 
-  custos_record_set_string (action, "title", "Do something");
-  custos_record_set_string (action, "risk", custos_record_get_id (risk));
-  custos_record_set_string (action, "due", due);
-  custos_record_set_enum (action, "status", status);
+  custos_action_set_title (CUSTOS_ACTION (action), "Do something");
+  custos_action_set_risk (CUSTOS_ACTION (action), custos_record_get_id (risk));
+  custos_action_set_due (CUSTOS_ACTION (action), due);
+  custos_action_set_status (CUSTOS_ACTION (action), status);
   return action;
 }
 
@@ -504,12 +506,12 @@ START_TEST (test_treatment_plan_state)
   int days;
 
   r1 = add_risk (doc, "Treated", 4, 4, 2, 2);
-  custos_record_set_enum (r1, "treatment", CUSTOS_TREATMENT_CHANGE_LIKELIHOOD);
+  custos_risk_set_treatment (CUSTOS_RISK (r1), CUSTOS_TREATMENT_CHANGE_LIKELIHOOD);
   r2 = add_risk (doc, "Transferred, no action", 3, 3, 2, 2);
-  custos_record_set_enum (r2, "treatment", CUSTOS_TREATMENT_TRANSFER);
+  custos_risk_set_treatment (CUSTOS_RISK (r2), CUSTOS_TREATMENT_TRANSFER);
   r3 = add_risk (doc, "Accepted", 2, 2, 2, 2);
-  custos_record_set_enum (r3, "treatment", CUSTOS_TREATMENT_ACCEPT);
-  custos_record_set_string (r3, "accepted", "2026-03-10");
+  custos_risk_set_treatment (CUSTOS_RISK (r3), CUSTOS_TREATMENT_ACCEPT);
+  custos_risk_set_accepted (CUSTOS_RISK (r3), "2026-03-10");
 
   a1 = add_action (doc, r1, "2026-04-01", CUSTOS_ACTION_STATUS_PLANNED);
   a2 = add_action (doc, r1, "2026-04-01", CUSTOS_ACTION_STATUS_DONE);
@@ -517,10 +519,10 @@ START_TEST (test_treatment_plan_state)
   a4 = add_action (doc, r1, "2026-01-01", CUSTOS_ACTION_STATUS_CANCELLED);
   a5 = add_action (doc, r1, NULL, CUSTOS_ACTION_STATUS_PLANNED);
 
-  custos_record_set_string (approval, "owners-approved", "2026-03-01");
-  custos_record_set_string (approval, "management-approved", "2026-03-05");
-  custos_record_set_int (reassessment, "interval-months", 12);
-  custos_record_set_string (reassessment, "last", "2026-02-01");
+  custos_plan_approval_set_owners_approved (CUSTOS_PLAN_APPROVAL (approval), "2026-03-01");
+  custos_plan_approval_set_management_approved (CUSTOS_PLAN_APPROVAL (approval), "2026-03-05");
+  custos_reassessment_set_interval_months (CUSTOS_REASSESSMENT (reassessment), 12);
+  custos_reassessment_set_last (CUSTOS_REASSESSMENT (reassessment), "2026-02-01");
 
   set_date (&today, "2026-05-01");
   ck_assert (custos_action_is_overdue (a1, &today));
@@ -554,17 +556,17 @@ START_TEST (test_treatment_plan_state)
   ck_assert (state.out_of_date);
 
   /* Accepted before the approval: up to date. */
-  custos_record_set_string (r3, "accepted", "2026-03-02");
+  custos_risk_set_accepted (CUSTOS_RISK (r3), "2026-03-02");
   custos_plan_state_compute (doc, &today, &state);
   ck_assert_uint_eq (state.n_accepted_after, 0);
   ck_assert (!state.out_of_date);
 
   /* A reassessment after the approval. */
-  custos_record_set_string (reassessment, "last", "2026-04-15");
+  custos_reassessment_set_last (CUSTOS_REASSESSMENT (reassessment), "2026-04-15");
   custos_plan_state_compute (doc, &today, &state);
   ck_assert (state.reassessed_after);
   ck_assert (state.out_of_date);
-  custos_record_set_string (reassessment, "last", "2026-02-01");
+  custos_reassessment_set_last (CUSTOS_REASSESSMENT (reassessment), "2026-02-01");
 
   /* Older than the reassessment interval. */
   set_date (&today, "2027-04-01");
@@ -573,7 +575,7 @@ START_TEST (test_treatment_plan_state)
   ck_assert (state.out_of_date);
 
   /* Not approved by top management. */
-  custos_record_set_string (approval, "management-approved", NULL);
+  custos_plan_approval_set_management_approved (CUSTOS_PLAN_APPROVAL (approval), NULL);
   set_date (&today, "2026-05-01");
   custos_plan_state_compute (doc, &today, &state);
   ck_assert (!state.management_approved);
@@ -612,7 +614,7 @@ START_TEST (test_treatment_page_highlights_overdue)
   ck_assert_uint_eq (g_list_model_get_n_items (custos_register_view_get_model (view)), 1);
 
   /* Done: no longer overdue, no longer highlighted. */
-  custos_record_set_enum (late, "status", CUSTOS_ACTION_STATUS_DONE);
+  custos_action_set_status (CUSTOS_ACTION (late), CUSTOS_ACTION_STATUS_DONE);
   ck_assert_uint_eq (custos_treatment_page_get_state (page)->n_overdue, 0);
   spin ();
   ck_assert (!custos_treatment_page_row_is_highlighted (page, late));
@@ -642,10 +644,10 @@ START_TEST (test_risk_filter)
   const char *assets[] = { "A-001", NULL };
   const char *controls[] = { "8.7", NULL };
 
-  custos_record_set_strv (risk, "assets", assets);
-  custos_record_set_strv (risk, "controls", controls);
-  custos_record_set_string (risk, "owner", "ROLE-001");
-  custos_record_set_enum (risk, "status", CUSTOS_RISK_STATUS_TREATING);
+  custos_risk_set_assets (CUSTOS_RISK (risk), assets);
+  custos_risk_set_controls (CUSTOS_RISK (risk), controls);
+  custos_risk_set_owner (CUSTOS_RISK (risk), "ROLE-001");
+  custos_risk_set_status (CUSTOS_RISK (risk), CUSTOS_RISK_STATUS_TREATING);
 
   custos_risk_filter_init (&filter);
   ck_assert (!custos_risk_filter_is_active (&filter));
@@ -794,7 +796,7 @@ START_TEST (test_gui_flow_through_actions)
   gtk_widget_activate_action (GTK_WIDGET (assets), "register.add", NULL);
   asset = custos_register_view_get_selected (assets);
   ck_assert_ptr_nonnull (asset);
-  custos_record_set_string (asset, "name", "Client files");
+  custos_asset_set_name (CUSTOS_ASSET (asset), "Client files");
   names[0] = custos_record_get_id (asset);
 
   /* Two risks, assessed */
@@ -805,26 +807,26 @@ START_TEST (test_gui_flow_through_actions)
   heatmap = custos_risks_page_get_heatmap (page);
   gtk_widget_activate_action (GTK_WIDGET (risks), "register.add", NULL);
   first = custos_register_view_get_selected (risks);
-  custos_record_set_string (first, "title", "Ransomware");
-  custos_record_set_strv (first, "assets", names);
-  custos_record_set_int (first, "likelihood", 4);
-  custos_record_set_int (first, "consequence", 5);
+  custos_risk_set_title (CUSTOS_RISK (first), "Ransomware");
+  custos_risk_set_assets (CUSTOS_RISK (first), names);
+  custos_risk_set_likelihood (CUSTOS_RISK (first), 4);
+  custos_risk_set_consequence (CUSTOS_RISK (first), 5);
   gtk_widget_activate_action (GTK_WIDGET (risks), "register.add", NULL);
   second = custos_register_view_get_selected (risks);
   ck_assert_ptr_ne (first, second);
-  custos_record_set_string (second, "title", "Lost laptop");
-  custos_record_set_int (second, "likelihood", 3);
-  custos_record_set_int (second, "consequence", 3);
-  custos_record_set_int (second, "residual-likelihood", 1);
-  custos_record_set_int (second, "residual-consequence", 2);
+  custos_risk_set_title (CUSTOS_RISK (second), "Lost laptop");
+  custos_risk_set_likelihood (CUSTOS_RISK (second), 3);
+  custos_risk_set_consequence (CUSTOS_RISK (second), 3);
+  custos_risk_set_residual_likelihood (CUSTOS_RISK (second), 1);
+  custos_risk_set_residual_consequence (CUSTOS_RISK (second), 2);
   spin ();
   ck_assert_uint_eq (custos_heatmap_view_get_count (heatmap, 4, 5), 1);
   ck_assert_uint_eq (custos_heatmap_view_get_count (heatmap, 3, 3), 1);
 
   /* Treat the first: the residual map counts it in its new cell. */
-  custos_record_set_enum (first, "treatment", CUSTOS_TREATMENT_CHANGE_LIKELIHOOD);
-  custos_record_set_int (first, "residual-likelihood", 2);
-  custos_record_set_int (first, "residual-consequence", 3);
+  custos_risk_set_treatment (CUSTOS_RISK (first), CUSTOS_TREATMENT_CHANGE_LIKELIHOOD);
+  custos_risk_set_residual_likelihood (CUSTOS_RISK (first), 2);
+  custos_risk_set_residual_consequence (CUSTOS_RISK (first), 3);
   gtk_widget_activate_action (GTK_WIDGET (page), "risks.residual", NULL);
   ck_assert (custos_heatmap_view_get_residual (heatmap));
   spin ();

@@ -56,7 +56,7 @@ add_record (CustosRegister  reg,
   g_autoptr(CustosRecord) record = custos_record_new (custos_kinds_register (reg), id);
 
   if (field != NULL)
-    custos_record_set_string (record, field, value);
+    custos_test_set_string (record, field, value);
   custos_document_insert (doc, reg, custos_document_count (doc, reg), record);
   return record;
 }
@@ -125,10 +125,10 @@ decide_all (void)
     {
       g_autoptr(CustosRecord) record = g_list_model_get_item (soa, i);
 
-      custos_record_set_enum (record, "applicable", CUSTOS_APPLICABILITY_APPLICABLE);
-      custos_record_set_enum (record, "reasons", CUSTOS_REASON_BUSINESS);
-      custos_record_set_enum (record, "implementation", CUSTOS_IMPLEMENTATION_IMPLEMENTED);
-      custos_record_set_string (record, "how-applied", "Information security policy");
+      custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (record), CUSTOS_APPLICABILITY_APPLICABLE);
+      custos_soa_entry_set_reasons (CUSTOS_SOA_ENTRY (record), CUSTOS_REASON_BUSINESS);
+      custos_soa_entry_set_implementation (CUSTOS_SOA_ENTRY (record), CUSTOS_IMPLEMENTATION_IMPLEMENTED);
+      custos_soa_entry_set_how_applied (CUSTOS_SOA_ENTRY (record), "Information security policy");
     }
 }
 
@@ -315,8 +315,8 @@ START_TEST (test_every_control_grouped)
   ck_assert_ptr_nonnull (migrate_button);
   ck_assert (!banner_shown (migrate_button)); /* the 2013 banner is hidden */
 
-  custos_record_set_enum (entry ("5.1"), "applicable", CUSTOS_APPLICABILITY_APPLICABLE);
-  custos_record_set_enum (entry ("8.24"), "applicable", CUSTOS_APPLICABILITY_NOT_APPLICABLE);
+  custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (entry ("5.1")), CUSTOS_APPLICABILITY_APPLICABLE);
+  custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (entry ("8.24")), CUSTOS_APPLICABILITY_NOT_APPLICABLE);
   spin ();
   ck_assert_uint_eq (custos_soa_page_get_n_decided (page), 2);
   ck_assert_str_eq (progress_text (), "2 of 93 decided");
@@ -343,14 +343,14 @@ START_TEST (test_selected_by_follows_risks)
   spin ();
   assert_eventually (risk_links_showing ("R-001") == 0);
 
-  custos_record_set_strv (risk, "controls", both);
+  custos_risk_set_controls (CUSTOS_RISK (risk), both);
   spin ();
   markup = custos_soa_selecting_markup (doc, "5.1");
   ck_assert_str_eq (markup, "<a href=\"R-001\" title=\"Phishing of staff\">R-001</a>");
   assert_eventually (risk_links_showing ("R-001") == 1); /* 5.1 is on screen, 8.24 is not */
 
   add_record (CUSTOS_REGISTER_RISKS, "R-002", "title", "Lost <laptop> & \"data\"");
-  custos_record_set_strv (custos_document_lookup (doc, CUSTOS_REGISTER_RISKS, "R-002"), "controls", both);
+  custos_risk_set_controls (CUSTOS_RISK (custos_document_lookup (doc, CUSTOS_REGISTER_RISKS, "R-002")), both);
   spin ();
   g_clear_pointer (&markup, g_free);
   markup = custos_soa_selecting_markup (doc, "5.1");
@@ -358,7 +358,7 @@ START_TEST (test_selected_by_follows_risks)
                             "<a href=\"R-002\" title=\"Lost &lt;laptop&gt; &amp; &quot;data&quot;\">R-002</a>");
   assert_eventually (risk_links_showing ("R-001, R-002") == 1);
 
-  custos_record_set_strv (risk, "controls", one);
+  custos_risk_set_controls (CUSTOS_RISK (risk), one);
   spin ();
   assert_eventually (risk_links_showing ("R-001") == 0);
   assert_eventually (risk_links_showing ("R-002") == 1);
@@ -413,38 +413,39 @@ START_TEST (test_consistency_in_place)
   ck_assert_ptr_null (custos_soa_page_get_problems (page, "5.2"));
 
   /* Excluded without a justification. */
-  custos_record_set_enum (control, "applicable", CUSTOS_APPLICABILITY_NOT_APPLICABLE);
+  custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (control), CUSTOS_APPLICABILITY_NOT_APPLICABLE);
   spin ();
   assert_problem_shown ("5.1", "soa-excluded-unjustified", TRUE);
-  custos_record_set_string (control, "justification", "No staff at all");
+  custos_soa_entry_set_justification (CUSTOS_SOA_ENTRY (control), "No staff at all");
   spin ();
   assert_problem_shown ("5.1", "soa-excluded-unjustified", FALSE);
 
   /* Selected by a risk treatment but not applicable. */
   risk = add_record (CUSTOS_REGISTER_RISKS, "R-001", "title", "Policy ignored");
-  custos_record_set_strv (risk, "controls", selects);
+  custos_risk_set_controls (CUSTOS_RISK (risk), selects);
   spin ();
   assert_problem_shown ("5.1", "soa-selected-not-applicable", TRUE);
   ck_assert_ptr_nonnull (strstr (gtk_widget_get_tooltip_text (problem_icon ("5.1")), "R-001"));
-  custos_record_set_enum (control, "applicable", CUSTOS_APPLICABILITY_APPLICABLE);
+  custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (control), CUSTOS_APPLICABILITY_APPLICABLE);
   spin ();
   assert_problem_shown ("5.1", "soa-selected-not-applicable", FALSE);
 
   /* Implemented without "how applied". */
-  custos_record_set_string (control, "how-applied", NULL);
+  custos_soa_entry_set_how_applied (CUSTOS_SOA_ENTRY (control), NULL);
   spin ();
   assert_problem_shown ("5.1", "soa-implemented-no-how", TRUE);
   ck_assert (gtk_widget_has_css_class (problem_icon ("5.1"), "warning"));
-  custos_record_set_string (control, "how-applied", "Policy P-01, section 2");
+  custos_soa_entry_set_how_applied (CUSTOS_SOA_ENTRY (control), "Policy P-01, section 2");
   spin ();
   assert_problem_shown ("5.1", "soa-implemented-no-how", FALSE);
 
   /* "Risk treatment" as a reason, but no risk selects it. */
-  custos_record_set_strv (risk, "controls", NULL);
-  custos_record_set_enum (control, "reasons", CUSTOS_REASON_RISK_TREATMENT | CUSTOS_REASON_LEGAL);
+  custos_risk_set_controls (CUSTOS_RISK (risk), NULL);
+  custos_soa_entry_set_reasons (CUSTOS_SOA_ENTRY (control),
+                                CUSTOS_REASON_RISK_TREATMENT | CUSTOS_REASON_LEGAL);
   spin ();
   assert_problem_shown ("5.1", "soa-reason-risk-unselected", TRUE);
-  custos_record_set_strv (risk, "controls", selects);
+  custos_risk_set_controls (CUSTOS_RISK (risk), selects);
   spin ();
   assert_problem_shown ("5.1", "soa-reason-risk-unselected", FALSE);
   ck_assert_ptr_null (custos_soa_page_get_problems (page, "5.1"));
@@ -462,7 +463,7 @@ count_entries (CustosSoaFilter filter)
   for (guint i = 0; i < g_list_model_get_n_items (soa); i++)
     {
       g_autoptr(CustosRecord) record = g_list_model_get_item (soa, i);
-      int applicable = custos_record_get_enum (record, "applicable");
+      int applicable = custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (record));
       g_autoptr(GPtrArray) risks = custos_document_get_selecting_risks (doc, custos_record_get_id (record));
 
       switch (filter)
@@ -478,13 +479,14 @@ count_entries (CustosSoaFilter filter)
           break;
         case CUSTOS_SOA_FILTER_NOT_IMPLEMENTED:
           n += applicable == CUSTOS_APPLICABILITY_APPLICABLE &&
-               custos_record_get_enum (record, "implementation") != CUSTOS_IMPLEMENTATION_IMPLEMENTED;
+               custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (record)) !=
+                 CUSTOS_IMPLEMENTATION_IMPLEMENTED;
           break;
         case CUSTOS_SOA_FILTER_SELECTED_NOT_APPLICABLE:
           n += applicable == CUSTOS_APPLICABILITY_NOT_APPLICABLE && risks->len > 0;
           break;
         case CUSTOS_SOA_FILTER_REVIEW:
-          n += custos_record_get_bool (record, "review");
+          n += custos_soa_entry_get_review (CUSTOS_SOA_ENTRY (record));
           break;
         case CUSTOS_SOA_FILTER_PROBLEMS:
         case CUSTOS_SOA_N_FILTERS:
@@ -558,16 +560,16 @@ START_TEST (test_filters_on_example)
   CustosRecord *selected_one = NULL;
 
   /* Make every filter find something in the example. */
-  custos_record_set_enum (entry ("7.4"), "applicable", CUSTOS_APPLICABILITY_UNDECIDED);
-  custos_record_set_enum (entry ("8.16"), "implementation", CUSTOS_IMPLEMENTATION_PLANNED);
+  custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (entry ("7.4")), CUSTOS_APPLICABILITY_UNDECIDED);
+  custos_soa_entry_set_implementation (CUSTOS_SOA_ENTRY (entry ("8.16")), CUSTOS_IMPLEMENTATION_PLANNED);
   {
     GListModel *risks = custos_document_get_register (doc, CUSTOS_REGISTER_RISKS);
     g_autoptr(CustosRecord) risk = g_list_model_get_item (risks, 0);
-    const char * const *controls = custos_record_get_strv (risk, "controls");
+    const char * const *controls = custos_risk_get_controls (CUSTOS_RISK (risk));
 
     ck_assert (controls != NULL && controls[0] != NULL);
     selected_one = entry (controls[0]);
-    custos_record_set_enum (selected_one, "applicable", CUSTOS_APPLICABILITY_NOT_APPLICABLE);
+    custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (selected_one), CUSTOS_APPLICABILITY_NOT_APPLICABLE);
   }
   custos_soa_page_set_filter (page, CUSTOS_SOA_FILTER_EXCLUDED); /* filters apply when chosen */
   custos_soa_page_set_filter (page, CUSTOS_SOA_FILTER_ALL);
@@ -672,9 +674,9 @@ snapshot_soa (void)
     {
       g_autoptr(CustosRecord) record = g_list_model_get_item (soa, i);
       Decision d = {
-        custos_record_get_enum (record, "applicable"),
-        custos_record_get_enum (record, "implementation"),
-        g_strdup (custos_record_get_string (record, "owner")),
+        custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (record)),
+        custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (record)),
+        g_strdup (custos_soa_entry_get_owner (CUSTOS_SOA_ENTRY (record))),
       };
       g_array_append_val (decisions, d);
     }
@@ -692,9 +694,9 @@ assert_soa_is (GArray *decisions)
       g_autoptr(CustosRecord) record = g_list_model_get_item (soa, i);
       Decision *d = &g_array_index (decisions, Decision, i);
 
-      ck_assert_int_eq (custos_record_get_enum (record, "applicable"), d->applicable);
-      ck_assert_int_eq (custos_record_get_enum (record, "implementation"), d->implementation);
-      ck_assert_str_eq (custos_record_get_string (record, "owner") ?: "", d->owner ?: "");
+      ck_assert_int_eq (custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (record)), d->applicable);
+      ck_assert_int_eq (custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (record)), d->implementation);
+      ck_assert_str_eq (custos_soa_entry_get_owner (CUSTOS_SOA_ENTRY (record)) ?: "", d->owner ?: "");
     }
 }
 
@@ -729,8 +731,8 @@ START_TEST (test_bulk_edit_one_undo)
   GArray *before;
   GtkWidget *bar;
 
-  custos_record_set_enum (entry ("6.3"), "applicable", CUSTOS_APPLICABILITY_APPLICABLE);
-  custos_record_set_string (entry ("8.24"), "owner", "ROLE-002");
+  custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (entry ("6.3")), CUSTOS_APPLICABILITY_APPLICABLE);
+  custos_soa_entry_set_owner (CUSTOS_SOA_ENTRY (entry ("8.24")), "ROLE-002");
   custos_history_seal (history);
   before = snapshot_soa ();
 
@@ -748,29 +750,31 @@ START_TEST (test_bulk_edit_one_undo)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "soa.set-applicable", "i",
                                          CUSTOS_APPLICABILITY_NOT_APPLICABLE));
   for (guint i = 0; ids[i] != NULL; i++)
-    ck_assert_int_eq (custos_record_get_enum (entry (ids[i]), "applicable"), CUSTOS_APPLICABILITY_NOT_APPLICABLE);
+    ck_assert_int_eq (custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (entry (ids[i]))),
+                      CUSTOS_APPLICABILITY_NOT_APPLICABLE);
   ck_assert (custos_history_undo (history));
   assert_soa_is (before);
 
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "soa.set-implementation", "i",
                                          CUSTOS_IMPLEMENTATION_PARTIAL));
   for (guint i = 0; ids[i] != NULL; i++)
-    ck_assert_int_eq (custos_record_get_enum (entry (ids[i]), "implementation"), CUSTOS_IMPLEMENTATION_PARTIAL);
+    ck_assert_int_eq (custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (entry (ids[i]))),
+                      CUSTOS_IMPLEMENTATION_PARTIAL);
   ck_assert (custos_history_undo (history));
   assert_soa_is (before);
 
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "soa.set-owner", "s", "ROLE-001"));
   for (guint i = 0; ids[i] != NULL; i++)
-    ck_assert_str_eq (custos_record_get_string (entry (ids[i]), "owner"), "ROLE-001");
+    ck_assert_str_eq (custos_soa_entry_get_owner (CUSTOS_SOA_ENTRY (entry (ids[i]))), "ROLE-001");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "soa.set-owner", "s", "ROLE-404")); /* no such role */
-  ck_assert_str_eq (custos_record_get_string (entry ("5.1"), "owner"), "ROLE-001");
+  ck_assert_str_eq (custos_soa_entry_get_owner (CUSTOS_SOA_ENTRY (entry ("5.1"))), "ROLE-001");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "soa.set-owner", "s", ""));
-  ck_assert_ptr_null (custos_record_get_string (entry ("8.24"), "owner"));
+  ck_assert_ptr_null (custos_soa_entry_get_owner (CUSTOS_SOA_ENTRY (entry ("8.24"))));
   ck_assert (custos_history_undo (history));
   ck_assert (custos_history_undo (history));
   assert_soa_is (before);
   ck_assert (custos_history_redo (history));
-  ck_assert_str_eq (custos_record_get_string (entry ("8.24"), "owner"), "ROLE-001");
+  ck_assert_str_eq (custos_soa_entry_get_owner (CUSTOS_SOA_ENTRY (entry ("8.24"))), "ROLE-001");
   ck_assert (custos_history_undo (history));
 
   /* Every control at once: the headings never count. */
@@ -857,7 +861,7 @@ make_2013_document (void)
   for (guint i = 0; i < 2; i++)
     {
       CustosRecord *role = custos_document_add_new (old, CUSTOS_REGISTER_ROLES);
-      custos_record_set_string (role, "title", i == 0 ? "ISMS manager" : "IT lead");
+      custos_role_set_title (CUSTOS_ROLE (role), i == 0 ? "ISMS manager" : "IT lead");
     }
   for (guint i = 0; i < g_list_model_get_n_items (soa); i++)
     {
@@ -868,19 +872,19 @@ make_2013_document (void)
         continue; /* left undecided */
       if (i % 5 == 0)
         {
-          custos_record_set_enum (record, "applicable", CUSTOS_APPLICABILITY_NOT_APPLICABLE);
-          custos_record_set_string (record, "justification", text);
+          custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (record), CUSTOS_APPLICABILITY_NOT_APPLICABLE);
+          custos_soa_entry_set_justification (CUSTOS_SOA_ENTRY (record), text);
           continue;
         }
-      custos_record_set_enum (record, "applicable", CUSTOS_APPLICABILITY_APPLICABLE);
-      custos_record_set_enum (record, "implementation", (int) (i % 4));
-      custos_record_set_enum (record, "reasons", (int) (1u << (i % 4)));
-      custos_record_set_string (record, "how-applied", text);
-      custos_record_set_string (record, "owner", i % 2 ? "ROLE-001" : "ROLE-002");
+      custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (record), CUSTOS_APPLICABILITY_APPLICABLE);
+      custos_soa_entry_set_implementation (CUSTOS_SOA_ENTRY (record), (int) (i % 4));
+      custos_soa_entry_set_reasons (CUSTOS_SOA_ENTRY (record), (int) (1u << (i % 4)));
+      custos_soa_entry_set_how_applied (CUSTOS_SOA_ENTRY (record), text);
+      custos_soa_entry_set_owner (CUSTOS_SOA_ENTRY (record), i % 2 ? "ROLE-001" : "ROLE-002");
     }
   risk = custos_document_add_new (old, CUSTOS_REGISTER_RISKS);
-  custos_record_set_string (risk, "title", "Stolen credentials");
-  custos_record_set_strv (risk, "controls", controls);
+  custos_risk_set_title (CUSTOS_RISK (risk), "Stolen credentials");
+  custos_risk_set_controls (CUSTOS_RISK (risk), controls);
   custos_document_set_modified (old, FALSE);
   return old;
 }
@@ -889,14 +893,20 @@ static gboolean
 same_decision (CustosRecord *a,
                CustosRecord *b)
 {
-  static const char *fields[] = { "applicable", "reasons", "implementation" };
-  static const char *strings[] = { "justification", "how-applied", "owner", "document" };
+  static const CustosSoaEntryField fields[] = {
+    CUSTOS_SOA_ENTRY_FIELD_APPLICABLE, CUSTOS_SOA_ENTRY_FIELD_REASONS, CUSTOS_SOA_ENTRY_FIELD_IMPLEMENTATION,
+  };
+  static const CustosSoaEntryField strings[] = {
+    CUSTOS_SOA_ENTRY_FIELD_JUSTIFICATION, CUSTOS_SOA_ENTRY_FIELD_HOW_APPLIED, CUSTOS_SOA_ENTRY_FIELD_OWNER,
+    CUSTOS_SOA_ENTRY_FIELD_DOCUMENT,
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (custos_record_get_enum (a, fields[i]) != custos_record_get_enum (b, fields[i]))
+    if (custos_record_get_enum_at (a, fields[i]) != custos_record_get_enum_at (b, fields[i]))
       return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    if (g_strcmp0 (custos_record_get_string (a, strings[i]), custos_record_get_string (b, strings[i])) != 0)
+    if (g_strcmp0 (custos_record_get_string_at (a, strings[i]),
+                   custos_record_get_string_at (b, strings[i])) != 0)
       return FALSE;
   return TRUE;
 }
@@ -945,7 +955,7 @@ START_TEST (test_migration_through_the_dialog)
       GPtrArray *sources = g_hash_table_lookup (mapping, step->control_id);
       gboolean any_applicable = FALSE, any_excluded = FALSE;
       CustosMigrationOutcome outcome;
-      const char *note = custos_record_get_string (step->entry, "migration-note");
+      const char *note = custos_soa_entry_get_migration_note (CUSTOS_SOA_ENTRY (step->entry));
 
       ck_assert_msg (sources != NULL, "%s is not in the mapping", step->control_id);
       ck_assert_uint_eq (g_strv_length ((char **) step->sources), sources->len);
@@ -956,8 +966,10 @@ START_TEST (test_migration_through_the_dialog)
           ck_assert_msg (g_strv_contains (step->sources, sources->pdata[s]), "%s: %s not a source",
                          step->control_id, (char *) sources->pdata[s]);
           ck_assert_ptr_nonnull (source);
-          any_applicable |= custos_record_get_enum (source, "applicable") == CUSTOS_APPLICABILITY_APPLICABLE;
-          any_excluded |= custos_record_get_enum (source, "applicable") == CUSTOS_APPLICABILITY_NOT_APPLICABLE;
+          any_applicable |= custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (source)) ==
+                            CUSTOS_APPLICABILITY_APPLICABLE;
+          any_excluded |= custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (source)) ==
+                          CUSTOS_APPLICABILITY_NOT_APPLICABLE;
         }
       outcome = sources->len == 0 ? CUSTOS_MIGRATION_NEW
               : sources->len == 1 ? CUSTOS_MIGRATION_CARRIED
@@ -969,8 +981,9 @@ START_TEST (test_migration_through_the_dialog)
       switch (outcome)
         {
         case CUSTOS_MIGRATION_NEW:
-          ck_assert_int_eq (custos_record_get_enum (step->entry, "applicable"), CUSTOS_APPLICABILITY_UNDECIDED);
-          ck_assert (custos_record_get_bool (step->entry, "review"));
+          ck_assert_int_eq (custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (step->entry)),
+                            CUSTOS_APPLICABILITY_UNDECIDED);
+          ck_assert (custos_soa_entry_get_review (CUSTOS_SOA_ENTRY (step->entry)));
           break;
         case CUSTOS_MIGRATION_CARRIED:
           {
@@ -983,8 +996,8 @@ START_TEST (test_migration_through_the_dialog)
           break;
         case CUSTOS_MIGRATION_MERGED:
         case CUSTOS_MIGRATION_CONFLICT:
-          ck_assert (custos_record_get_bool (step->entry, "review"));
-          ck_assert_int_eq (custos_record_get_enum (step->entry, "applicable"),
+          ck_assert (custos_soa_entry_get_review (CUSTOS_SOA_ENTRY (step->entry)));
+          ck_assert_int_eq (custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (step->entry)),
                             any_applicable ? CUSTOS_APPLICABILITY_APPLICABLE
                             : any_excluded ? CUSTOS_APPLICABILITY_NOT_APPLICABLE : CUSTOS_APPLICABILITY_UNDECIDED);
           /* Each predecessor's decision is kept in the note, by id. */
@@ -1042,7 +1055,7 @@ START_TEST (test_migration_through_the_dialog)
   {
     /* The risk now selects the 2022 successors of its 2013 controls (Table B.1). */
     g_autoptr(CustosRecord) risk = g_list_model_get_item (custos_document_get_register (old, CUSTOS_REGISTER_RISKS), 0);
-    const char * const *controls = custos_record_get_strv (risk, "controls");
+    const char * const *controls = custos_risk_get_controls (CUSTOS_RISK (risk));
     const char *old_controls[] = { "A.9.2.1", "A.12.6.1", "A.6.2.2" };
     GHashTableIter iter;
     gpointer id_2022, sources;
@@ -1081,7 +1094,7 @@ START_TEST (test_migration_through_the_dialog)
                               custos_document_lookup (old, CUSTOS_REGISTER_SOA, custos_record_get_id (originals->pdata[i]))));
   {
     g_autoptr(CustosRecord) risk = g_list_model_get_item (custos_document_get_register (old, CUSTOS_REGISTER_RISKS), 0);
-    ck_assert (g_strv_contains (custos_record_get_strv (risk, "controls"), "A.9.2.1"));
+    ck_assert (g_strv_contains (custos_risk_get_controls (CUSTOS_RISK (risk)), "A.9.2.1"));
   }
   ck_assert_uint_eq (n_headings (), 14);
   ck_assert_uint_eq (custos_soa_page_get_n_shown (page), 114);
@@ -1203,8 +1216,10 @@ assert_soa_csv (const char *text,
       ck_assert (g_str_has_prefix (row->pdata[id], "A."));
       record = entry ((const char *) row->pdata[id] + 2);
       ck_assert_str_eq (row->pdata[title], custos_document_get_control_title (doc, custos_record_get_id (record)));
-      ck_assert_str_eq (row->pdata[applicable],
-                        custos_enum_value_label (CUSTOS_TYPE_APPLICABILITY, custos_record_get_enum (record, "applicable")));
+      ck_assert_str_eq (
+        row->pdata[applicable],
+        custos_enum_value_label (CUSTOS_TYPE_APPLICABILITY,
+                                 custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (record))));
       (void) reasons; (void) implementation; (void) owner;
     }
   {
@@ -1231,8 +1246,8 @@ START_TEST (test_csv_export)
 {
   g_autofree char *csv = NULL;
 
-  custos_record_set_string (entry ("5.1"), "justification", tricky_justification);
-  custos_record_set_string (entry ("5.1"), "how-applied", tricky_how);
+  custos_soa_entry_set_justification (CUSTOS_SOA_ENTRY (entry ("5.1")), tricky_justification);
+  custos_soa_entry_set_how_applied (CUSTOS_SOA_ENTRY (entry ("5.1")), tricky_how);
   csv = custos_csv_write_register (doc, CUSTOS_REGISTER_SOA, CUSTOS_CSV_DISPLAY);
   assert_soa_csv (csv, tricky_justification, tricky_how);
 }
@@ -1434,26 +1449,28 @@ START_TEST (test_window_links_bulk_undo_and_csv)
   gtk_widget_activate_action (GTK_WIDGET (win), "win.show-page", "s", "soa");
   select_entries (ids);
   {
-    g_autofree char *before_2 = g_strdup (custos_record_get_string (entry ("5.2"), "owner"));
-    g_autofree char *before_3 = g_strdup (custos_record_get_string (entry ("5.3"), "owner"));
-    int applicable_3 = custos_record_get_enum (entry ("5.3"), "applicable");
+    g_autofree char *before_2 = g_strdup (custos_soa_entry_get_owner (CUSTOS_SOA_ENTRY (entry ("5.2"))));
+    g_autofree char *before_3 = g_strdup (custos_soa_entry_get_owner (CUSTOS_SOA_ENTRY (entry ("5.3"))));
+    int applicable_3 = custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (entry ("5.3")));
 
     ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "soa.set-applicable", "i",
                                            CUSTOS_APPLICABILITY_NOT_APPLICABLE));
     ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "soa.set-owner", "s", "ROLE-001"));
-    ck_assert_int_eq (custos_record_get_enum (entry ("5.2"), "applicable"), CUSTOS_APPLICABILITY_NOT_APPLICABLE);
+    ck_assert_int_eq (custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (entry ("5.2"))),
+                      CUSTOS_APPLICABILITY_NOT_APPLICABLE);
     ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.undo", NULL));
-    ck_assert_str_eq (custos_record_get_string (entry ("5.2"), "owner"), before_2);
-    ck_assert_str_eq (custos_record_get_string (entry ("5.3"), "owner"), before_3);
-    ck_assert_int_eq (custos_record_get_enum (entry ("5.3"), "applicable"), CUSTOS_APPLICABILITY_NOT_APPLICABLE);
+    ck_assert_str_eq (custos_soa_entry_get_owner (CUSTOS_SOA_ENTRY (entry ("5.2"))), before_2);
+    ck_assert_str_eq (custos_soa_entry_get_owner (CUSTOS_SOA_ENTRY (entry ("5.3"))), before_3);
+    ck_assert_int_eq (custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (entry ("5.3"))),
+                      CUSTOS_APPLICABILITY_NOT_APPLICABLE);
     ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.undo", NULL));
-    ck_assert_int_eq (custos_record_get_enum (entry ("5.3"), "applicable"), applicable_3);
+    ck_assert_int_eq (custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (entry ("5.3"))), applicable_3);
   }
 
   /* CSV from the window: win.export-soa-csv asks where (GtkFileChooserNative
    * falls back to a GtkFileChooserDialog without a portal). */
-  custos_record_set_string (entry ("5.1"), "justification", tricky_justification);
-  custos_record_set_string (entry ("5.1"), "how-applied", tricky_how);
+  custos_soa_entry_set_justification (CUSTOS_SOA_ENTRY (entry ("5.1")), tricky_justification);
+  custos_soa_entry_set_how_applied (CUSTOS_SOA_ENTRY (entry ("5.1")), tricky_how);
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.export-soa-csv", NULL));
   wait_for (has_toplevel, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), "the file chooser");
   {

@@ -442,11 +442,12 @@ START_TEST (test_canonical_form)
   CustosRecord *risk;
   const char *text;
 
-  custos_record_set_string (custos_document_get_section (document, CUSTOS_SECTION_ORGANISATION),
-                            "name", "A & B");
+  custos_organisation_set_name (
+    CUSTOS_ORGANISATION (custos_document_get_section (document, CUSTOS_SECTION_ORGANISATION)),
+    "A & B");
   risk = custos_document_add_new (document, CUSTOS_REGISTER_RISKS);
-  custos_record_set_string (risk, "title", "Two\nlines");
-  custos_record_set_int (risk, "likelihood", 2);
+  custos_risk_set_title (CUSTOS_RISK (risk), "Two\nlines");
+  custos_risk_set_likelihood (CUSTOS_RISK (risk), 2);
   bytes = custos_xml_write (document);
   text = bytes_str (bytes);
 
@@ -515,12 +516,12 @@ START_TEST (test_escaping)
   CustosRecord *risk = custos_document_add_new (document, CUSTOS_REGISTER_RISKS);
   const char *text;
 
-  custos_record_set_string (scope, "statement",
+  custos_scope_set_statement (CUSTOS_SCOPE (scope),
                             "  <b>&amp;</b> \"q\" 'a' ]]> CR\rCRLF\r\nTAB\t end  ");
   /* Not allowed in XML 1.0 at all (and not UTF-8): dropped. */
-  custos_record_set_string (scope, "sites",
+  custos_scope_set_sites (CUSTOS_SCOPE (scope),
                             "bell\a nul-free \x01\x1f ok \xef\xbf\xbe \xff\xfe end");
-  custos_record_set_string (risk, "title", "\xe2\x80\x9cLaptop\xe2\x80\x9d \xf0\x9f\x92\xbb");
+  custos_risk_set_title (CUSTOS_RISK (risk), "\xe2\x80\x9cLaptop\xe2\x80\x9d \xf0\x9f\x92\xbb");
   bytes = custos_xml_write (document);
   text = bytes_str (bytes);
 
@@ -532,10 +533,10 @@ START_TEST (test_escaping)
   copy = read_ok (bytes, "escaped.isms");
   scope = custos_document_get_section (copy, CUSTOS_SECTION_SCOPE);
   risk = custos_document_lookup (copy, CUSTOS_REGISTER_RISKS, "R-001");
-  ck_assert_str_eq (custos_record_get_string (scope, "statement"),
+  ck_assert_str_eq (custos_scope_get_statement (CUSTOS_SCOPE (scope)),
                     "  <b>&amp;</b> \"q\" 'a' ]]> CR\rCRLF\r\nTAB\t end  ");
-  ck_assert_str_eq (custos_record_get_string (scope, "sites"), "bell nul-free  ok   end");
-  ck_assert_str_eq (custos_record_get_string (risk, "title"),
+  ck_assert_str_eq (custos_scope_get_sites (CUSTOS_SCOPE (scope)), "bell nul-free  ok   end");
+  ck_assert_str_eq (custos_risk_get_title (CUSTOS_RISK (risk)),
                     "\xe2\x80\x9cLaptop\xe2\x80\x9d \xf0\x9f\x92\xbb");
 }
 END_TEST
@@ -558,7 +559,7 @@ START_TEST (test_soa_catalogue_order)
       g_ptr_array_add (entries,
                        custos_record_duplicate (original, custos_record_get_id (original)));
     }
-  custos_record_set_enum (entries->pdata[0], "applicable", CUSTOS_APPLICABILITY_APPLICABLE);
+  custos_soa_entry_set_applicable (entries->pdata[0], CUSTOS_APPLICABILITY_APPLICABLE);
   custos_document_replace_soa (document, CUSTOS_EDITION_2022, (CustosRecord **) entries->pdata,
                                entries->len);
   ck_assert_uint_eq (custos_document_count (document, CUSTOS_REGISTER_SOA), n - 1);
@@ -799,8 +800,8 @@ START_TEST (test_valid_base_file)
 
   /* The file every bad file is derived from is fine. */
   ck_assert_ptr_nonnull (risk);
-  ck_assert_int_eq (custos_record_get_enum (risk, "treatment"), CUSTOS_TREATMENT_CHANGE_LIKELIHOOD);
-  ck_assert_str_eq (custos_record_get_strv (risk, "controls")[1], "8.1");
+  ck_assert_int_eq (custos_risk_get_treatment (CUSTOS_RISK (risk)), CUSTOS_TREATMENT_CHANGE_LIKELIHOOD);
+  ck_assert_str_eq (custos_risk_get_controls (CUSTOS_RISK (risk))[1], "8.1");
 }
 END_TEST
 
@@ -1108,8 +1109,8 @@ START_TEST (test_save_backup_and_mode)
   ck_assert_str_eq (g_file_peek_path (backup), backup_path);
 
   /* First save: no previous version, so no backup. */
-  custos_record_set_string (custos_document_get_section (document, CUSTOS_SECTION_SCOPE),
-                            "statement", "First");
+  custos_scope_set_statement (
+    CUSTOS_SCOPE (custos_document_get_section (document, CUSTOS_SECTION_SCOPE)), "First");
   ck_assert (custos_document_get_modified (document));
   ck_assert (custos_file_save (document, file, NULL, &error));
   g_assert_no_error (error);
@@ -1120,8 +1121,8 @@ START_TEST (test_save_backup_and_mode)
   first = custos_test_read_file (path);
 
   /* Second save: the first version becomes the backup. */
-  custos_record_set_string (custos_document_get_section (document, CUSTOS_SECTION_SCOPE),
-                            "statement", "Second");
+  custos_scope_set_statement (
+    CUSTOS_SCOPE (custos_document_get_section (document, CUSTOS_SECTION_SCOPE)), "Second");
   ck_assert (custos_file_save (document, file, NULL, &error));
   g_assert_no_error (error);
   second = custos_test_read_file (path);
@@ -1142,8 +1143,8 @@ START_TEST (test_save_backup_and_mode)
     g_autoptr(GBytes) now = NULL;
     g_autoptr(GBytes) kept = NULL;
 
-    custos_record_set_string (custos_document_get_section (document, CUSTOS_SECTION_SCOPE),
-                              "statement", "Third");
+    custos_scope_set_statement (
+      CUSTOS_SCOPE (custos_document_get_section (document, CUSTOS_SECTION_SCOPE)), "Third");
     g_cancellable_cancel (cancellable);
     ck_assert (!custos_file_save (document, file, cancellable, &cancelled));
     ck_assert (g_error_matches (cancelled, G_IO_ERROR, G_IO_ERROR_CANCELLED));
@@ -1263,8 +1264,8 @@ START_TEST (test_async)
   /* An edit made while the save runs keeps the document modified. */
   r.saved = FALSE;
   custos_file_save_async (document, file, NULL, on_saved, &r);
-  custos_record_set_string (custos_document_get_section (document, CUSTOS_SECTION_SCOPE),
-                            "statement", "Edited");
+  custos_scope_set_statement (
+    CUSTOS_SCOPE (custos_document_get_section (document, CUSTOS_SECTION_SCOPE)), "Edited");
   g_main_loop_run (loop);
   ck_assert (r.saved);
   ck_assert (custos_document_get_modified (document));

@@ -147,7 +147,7 @@ START_TEST (test_open_edit_save)
   ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "example.isms — Custos");
 
   org = custos_document_get_section (doc, CUSTOS_SECTION_ORGANISATION);
-  custos_record_set_string (org, "name", "Southwind Accountants LLP");
+  custos_organisation_set_name (CUSTOS_ORGANISATION (org), "Southwind Accountants LLP");
   ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "• example.isms — Custos");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
@@ -391,7 +391,7 @@ has_record_with (CustosDocument *doc,
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(CustosRecord) record = g_list_model_get_item (model, i);
-      if (g_strcmp0 (custos_record_get_string (record, field), value) == 0)
+      if (g_strcmp0 (custos_test_get_string (record, field), value) == 0)
         return TRUE;
     }
   return FALSE;
@@ -445,7 +445,9 @@ START_TEST (test_every_register_through_the_window)
           ck_assert_msg (soa != NULL, "no page shows the soa register");
           custos_soa_page_select (soa, custos_document_lookup (doc, r, "5.1"));
           type_into (custos_soa_page_get_editor (soa), "justification", text);
-          ck_assert_str_eq (custos_record_get_string (custos_document_lookup (doc, r, "5.1"), "justification"), text);
+          ck_assert_str_eq (custos_soa_entry_get_justification (
+                              CUSTOS_SOA_ENTRY (custos_document_lookup (doc, r, "5.1"))),
+                            text);
           continue;
         }
       ck_assert_msg (view != NULL, "no page shows the %s register", kind->register_name);
@@ -455,7 +457,7 @@ START_TEST (test_every_register_through_the_window)
       added = custos_register_view_get_selected (view);
       ck_assert_ptr_nonnull (added);
       type_into (custos_register_view_get_editor (view), field, text);
-      ck_assert_str_eq (custos_record_get_string (added, field), text);
+      ck_assert_str_eq (custos_test_get_string (added, field), text);
 
       first = g_list_model_get_item (custos_document_get_register (doc, r), 0);
       if (first == added)
@@ -493,7 +495,8 @@ START_TEST (test_every_register_through_the_window)
       ck_assert_msg (custos_document_lookup (reopened, atoi (parts[0]), parts[1]) == NULL,
                      "%s was deleted but is in the file", parts[1]);
     }
-  ck_assert_str_eq (custos_record_get_string (custos_document_get_section (reopened, CUSTOS_SECTION_SCOPE), "exclusions"),
+  ck_assert_str_eq (custos_scope_get_exclusions (
+                      CUSTOS_SCOPE (custos_document_get_section (reopened, CUSTOS_SECTION_SCOPE))),
                     "Typed into the scope");
   custos_test_rmdir (dir);
 }
@@ -535,8 +538,9 @@ START_TEST (test_autosave_copy)
   wait_for (has_file, window, "the example to load");
   ck_assert_uint_eq (count_copies (), 0);
 
-  custos_record_set_string (custos_document_get_section (custos_window_get_document (window), CUSTOS_SECTION_SCOPE),
-                            "exclusions", "Not yet saved");
+  custos_scope_set_exclusions (CUSTOS_SCOPE (custos_document_get_section (
+                                 custos_window_get_document (window), CUSTOS_SECTION_SCOPE)),
+                               "Not yet saved");
   wait_for (has_copy, NULL, "the recovery copy");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   wait_for (is_saved, window, "the save");
@@ -589,7 +593,9 @@ START_TEST (test_recovery_after_crash)
   CustosWindow *window;
   CustosDocument *recovered;
 
-  custos_record_set_string (custos_document_get_section (doc, CUSTOS_SECTION_ORGANISATION), "name", "Recovered Ltd");
+  custos_organisation_set_name (
+    CUSTOS_ORGANISATION (custos_document_get_section (doc, CUSTOS_SECTION_ORGANISATION)),
+    "Recovered Ltd");
   custos_recovery_write (recovery, doc);
   wait_for (has_copy, NULL, "the copy of the crashed session");
   g_object_unref (recovery); /* the crash: nothing clears the copy */
@@ -602,7 +608,8 @@ START_TEST (test_recovery_after_crash)
   window = find_window_for (file);
   recovered = custos_window_get_document (window);
   ck_assert (custos_document_get_modified (recovered));
-  ck_assert_str_eq (custos_record_get_string (custos_document_get_section (recovered, CUSTOS_SECTION_ORGANISATION), "name"),
+  ck_assert_str_eq (custos_organisation_get_name (CUSTOS_ORGANISATION (
+                      custos_document_get_section (recovered, CUSTOS_SECTION_ORGANISATION))),
                     "Recovered Ltd");
   /* The file itself is untouched until the user saves. */
   {

@@ -313,7 +313,8 @@ custos_document_new (CustosEdition edition)
       g_ptr_array_add (entries, custos_record_new (custos_kinds_register (CUSTOS_REGISTER_SOA), control->id));
     }
   custos_document_append_all (self, CUSTOS_REGISTER_SOA, (CustosRecord **) entries->pdata, entries->len);
-  custos_record_set_string (self->sections[CUSTOS_SECTION_ORGANISATION], "classification", _("Confidential"));
+  custos_organisation_set_classification (
+    CUSTOS_ORGANISATION (self->sections[CUSTOS_SECTION_ORGANISATION]), _("Confidential"));
   self->modified = FALSE;
   return self;
 }
@@ -345,7 +346,9 @@ static void
 clamp_levels (CustosDocument *self)
 {
   GListModel *risks = G_LIST_MODEL (self->registers[CUSTOS_REGISTER_RISKS]);
-  const char *fields[] = { "likelihood", "consequence", "residual-likelihood", "residual-consequence" };
+  const CustosRiskField fields[] = { CUSTOS_RISK_FIELD_LIKELIHOOD, CUSTOS_RISK_FIELD_CONSEQUENCE,
+                                     CUSTOS_RISK_FIELD_RESIDUAL_LIKELIHOOD,
+                                     CUSTOS_RISK_FIELD_RESIDUAL_CONSEQUENCE };
   const CustosScale scales[] = { CUSTOS_SCALE_LIKELIHOOD, CUSTOS_SCALE_CONSEQUENCE,
                                  CUSTOS_SCALE_LIKELIHOOD, CUSTOS_SCALE_CONSEQUENCE };
 
@@ -355,8 +358,8 @@ clamp_levels (CustosDocument *self)
       for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
         {
           int top = (int) custos_criteria_get_n_levels (self->criteria, scales[f]);
-          if (custos_record_get_int (risk, fields[f]) > top)
-            custos_record_set_int (risk, fields[f], top);
+          if (custos_record_get_int_at (risk, fields[f]) > top)
+            custos_record_set_int_at (risk, fields[f], top);
         }
     }
 }
@@ -581,7 +584,7 @@ clear_references (CustosDocument *self,
               if (field->type == CUSTOS_FIELD_REF)
                 {
                   if (g_strcmp0 (g_value_get_string (value), id) == 0)
-                    custos_record_set_string (other, field->name, NULL);
+                    custos_record_set_string_at (other, f, NULL);
                 }
               else if (g_value_get_boxed (value) != NULL &&
                        g_strv_contains (g_value_get_boxed (value), id))
@@ -593,7 +596,7 @@ clear_references (CustosDocument *self,
                     if (!g_str_equal (ids[k], id))
                       g_ptr_array_add (kept, (gpointer) ids[k]);
                   g_ptr_array_add (kept, NULL);
-                  custos_record_set_strv (other, field->name, (const char * const *) kept->pdata);
+                  custos_record_set_strv_at (other, f, (const char * const *) kept->pdata);
                 }
             }
         }
@@ -655,21 +658,30 @@ custos_document_replace_soa (CustosDocument  *self,
   emit_changed (self, NULL);
 }
 
+void
+custos_risk_get_levels (CustosRisk *risk,
+                        gboolean    residual,
+                        int        *likelihood,
+                        int        *consequence)
+{
+  g_return_if_fail (CUSTOS_IS_RISK (risk));
+
+  *likelihood = residual ? custos_risk_get_residual_likelihood (risk) : custos_risk_get_likelihood (risk);
+  *consequence = residual ? custos_risk_get_residual_consequence (risk) : custos_risk_get_consequence (risk);
+}
+
 int
 custos_document_risk_score (CustosDocument *self,
                             CustosRecord   *risk,
                             gboolean        residual)
 {
+  int likelihood, consequence;
+
   g_return_val_if_fail (CUSTOS_IS_DOCUMENT (self), 0);
   g_return_val_if_fail (CUSTOS_IS_RISK (risk), 0);
 
-  if (residual)
-    return custos_criteria_score (self->criteria,
-                                  custos_record_get_int (risk, "residual-likelihood"),
-                                  custos_record_get_int (risk, "residual-consequence"));
-  return custos_criteria_score (self->criteria,
-                                custos_record_get_int (risk, "likelihood"),
-                                custos_record_get_int (risk, "consequence"));
+  custos_risk_get_levels (CUSTOS_RISK (risk), residual, &likelihood, &consequence);
+  return custos_criteria_score (self->criteria, likelihood, consequence);
 }
 
 int
@@ -691,15 +703,13 @@ custos_document_get_selecting_risks (CustosDocument *self,
   if (self->selecting == NULL)
     {
       GListModel *model = G_LIST_MODEL (self->registers[CUSTOS_REGISTER_RISKS]);
-      guint controls_field = 0;
 
-      custos_kind_find_field (custos_kinds_register (CUSTOS_REGISTER_RISKS), "controls", &controls_field);
       self->selecting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) g_ptr_array_unref);
       for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
         {
           g_autoptr(CustosRecord) risk = g_list_model_get_item (model, i);
-          const char * const *controls = g_value_get_boxed (custos_record_get_value (risk, controls_field));
+          const char * const *controls = custos_risk_get_controls (CUSTOS_RISK (risk));
 
           for (guint c = 0; controls != NULL && controls[c] != NULL; c++)
             {

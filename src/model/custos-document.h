@@ -6,6 +6,7 @@
 
 #include "custos-catalogue.h"
 #include "custos-criteria.h"
+#include "custos-fields.h"
 #include "custos-kinds.h"
 
 G_BEGIN_DECLS
@@ -70,6 +71,11 @@ void             custos_document_begin_compound     (CustosDocument  *self);
 void             custos_document_end_compound       (CustosDocument  *self);
 
 /* Derived values ------------------------------------------------------- */
+/* The likelihood and consequence of risk, inherent or residual (0: not set). */
+void             custos_risk_get_levels             (CustosRisk      *risk,
+                                                     gboolean         residual,
+                                                     int             *likelihood,
+                                                     int             *consequence);
 int              custos_document_risk_score         (CustosDocument  *self,
                                                      CustosRecord    *risk,
                                                      gboolean         residual);

@@ -10,6 +10,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "custos-enums.h"
+#ifndef CUSTOS_GENERATING_FIELDS
+#include "custos-fields.h"
+#endif
 #include "custos-kinds.h"
 #include "custos-record-private.h"
 
@@ -345,6 +348,42 @@ static const CustosField incident_kind_fields[] = {
   F_REF ("nonconformity", N_("Nonconformity"), NONE, "nonconformity"),
 };
 KIND (incident_kind, "incident", "incidents", N_("Incident"), N_("Incident log"), "INC-", "10.2", custos_incident_get_type);
+
+/* custos-fields.h numbers the fields of every kind: a field added, removed
+ * or moved here without regenerating it fails the build. */
+#ifndef CUSTOS_GENERATING_FIELDS
+#define FIELDS_MATCH(var, TYPE) \
+  _Static_assert (G_N_ELEMENTS (var##_fields) == CUSTOS_##TYPE##_N_FIELDS, \
+                  "src/model/custos-fields.h is out of date: run " \
+                  "./build/tools/custos-gen-fields > src/model/custos-fields.h")
+FIELDS_MATCH (organisation_kind, ORGANISATION);
+FIELDS_MATCH (scope_kind, SCOPE);
+FIELDS_MATCH (policy_kind, POLICY);
+FIELDS_MATCH (reassessment_kind, REASSESSMENT);
+FIELDS_MATCH (plan_approval_kind, PLAN_APPROVAL);
+FIELDS_MATCH (revision_kind, REVISION);
+FIELDS_MATCH (issue_kind, ISSUE);
+FIELDS_MATCH (party_kind, PARTY);
+FIELDS_MATCH (role_kind, ROLE);
+FIELDS_MATCH (asset_kind, ASSET);
+FIELDS_MATCH (risk_kind, RISK);
+FIELDS_MATCH (action_kind, ACTION);
+FIELDS_MATCH (soa_entry_kind, SOA_ENTRY);
+FIELDS_MATCH (objective_kind, OBJECTIVE);
+FIELDS_MATCH (competence_kind, COMPETENCE);
+FIELDS_MATCH (training_kind, TRAINING);
+FIELDS_MATCH (communication_kind, COMMUNICATION);
+FIELDS_MATCH (controlled_document_kind, CONTROLLED_DOCUMENT);
+FIELDS_MATCH (process_kind, PROCESS);
+FIELDS_MATCH (measure_kind, MEASURE);
+FIELDS_MATCH (measurement_kind, MEASUREMENT);
+FIELDS_MATCH (audit_kind, AUDIT);
+FIELDS_MATCH (finding_kind, FINDING);
+FIELDS_MATCH (review_kind, REVIEW);
+FIELDS_MATCH (review_action_kind, REVIEW_ACTION);
+FIELDS_MATCH (nonconformity_kind, NONCONFORMITY);
+FIELDS_MATCH (incident_kind, INCIDENT);
+#endif
 
 /* GObject types ------------------------------------------------------- */
 

@@ -68,7 +68,7 @@ merge_entries (CustosRecord           *target,
                CustosMigrationOutcome *outcome)
 {
   gboolean any_applicable = FALSE, any_excluded = FALSE;
-  int implementation = CUSTOS_IMPLEMENTATION_IMPLEMENTED;
+  CustosImplementation implementation = CUSTOS_IMPLEMENTATION_IMPLEMENTED;
   gboolean implementation_set = FALSE;
   guint reasons = 0;
   const char *owner = NULL, *document = NULL, *first_justification = NULL;
@@ -81,23 +81,23 @@ merge_entries (CustosRecord           *target,
   for (guint i = 0; i < sources->len; i++)
     {
       CustosRecord *src = sources->pdata[i];
-      int applicable = custos_record_get_enum (src, "applicable");
-      const char *how = custos_record_get_string (src, "how-applied");
-      const char *just = custos_record_get_string (src, "justification");
+      int applicable = custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (src));
+      const char *how = custos_soa_entry_get_how_applied (CUSTOS_SOA_ENTRY (src));
+      const char *just = custos_soa_entry_get_justification (CUSTOS_SOA_ENTRY (src));
 
       g_ptr_array_add (ids, (gpointer) custos_record_get_id (src));
       any_applicable |= applicable == CUSTOS_APPLICABILITY_APPLICABLE;
       any_excluded |= applicable == CUSTOS_APPLICABILITY_NOT_APPLICABLE;
-      reasons |= (guint) custos_record_get_enum (src, "reasons");
+      reasons |= (guint) custos_soa_entry_get_reasons (CUSTOS_SOA_ENTRY (src));
       if (applicable == CUSTOS_APPLICABILITY_APPLICABLE)
         {
-          implementation = MIN (implementation, custos_record_get_enum (src, "implementation"));
+          implementation = MIN (implementation, custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (src)));
           implementation_set = TRUE;
         }
       if (owner == NULL)
-        owner = custos_record_get_string (src, "owner");
+        owner = custos_soa_entry_get_owner (CUSTOS_SOA_ENTRY (src));
       if (document == NULL)
-        document = custos_record_get_string (src, "document");
+        document = custos_soa_entry_get_document (CUSTOS_SOA_ENTRY (src));
       if (how != NULL && strstr (how_applied->str, how) == NULL)
         {
           if (how_applied->len > 0)
@@ -131,21 +131,21 @@ merge_entries (CustosRecord           *target,
       append_line (note, line);
     }
 
-  custos_record_set_enum (target, "applicable",
+  custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (target),
                           any_applicable ? CUSTOS_APPLICABILITY_APPLICABLE
                           : any_excluded ? CUSTOS_APPLICABILITY_NOT_APPLICABLE
                           : CUSTOS_APPLICABILITY_UNDECIDED);
-  custos_record_set_enum (target, "reasons", (int) reasons);
+  custos_soa_entry_set_reasons (CUSTOS_SOA_ENTRY (target), (int) reasons);
   if (implementation_set)
-    custos_record_set_enum (target, "implementation", implementation);
+    custos_soa_entry_set_implementation (CUSTOS_SOA_ENTRY (target), implementation);
   /* One shared justification stays as it was; differing ones are listed per control. */
-  custos_record_set_string (target, "justification",
+  custos_soa_entry_set_justification (CUSTOS_SOA_ENTRY (target),
                             justifications_differ ? justification->str : first_justification);
-  custos_record_set_string (target, "how-applied", how_applied->str);
-  custos_record_set_string (target, "owner", owner);
-  custos_record_set_string (target, "document", document);
-  custos_record_set_bool (target, "review", TRUE);
-  custos_record_set_string (target, "migration-note", note->str);
+  custos_soa_entry_set_how_applied (CUSTOS_SOA_ENTRY (target), how_applied->str);
+  custos_soa_entry_set_owner (CUSTOS_SOA_ENTRY (target), owner);
+  custos_soa_entry_set_document (CUSTOS_SOA_ENTRY (target), document);
+  custos_soa_entry_set_review (CUSTOS_SOA_ENTRY (target), TRUE);
+  custos_soa_entry_set_migration_note (CUSTOS_SOA_ENTRY (target), note->str);
   return target;
 }
 
@@ -186,8 +186,8 @@ custos_document_plan_migration (CustosDocument  *self,
         {
           step->outcome = CUSTOS_MIGRATION_NEW;
           step->entry = custos_record_new (kind, control->id);
-          custos_record_set_bool (step->entry, "review", TRUE);
-          custos_record_set_string (step->entry, "migration-note",
+          custos_soa_entry_set_review (CUSTOS_SOA_ENTRY (step->entry), TRUE);
+          custos_soa_entry_set_migration_note (CUSTOS_SOA_ENTRY (step->entry),
                                     _("New control in ISO/IEC 27001:2022: decide whether it applies."));
         }
       else if (sources->len == 1)
@@ -196,7 +196,7 @@ custos_document_plan_migration (CustosDocument  *self,
                                                    custos_record_get_id (sources->pdata[0]));
           step->outcome = CUSTOS_MIGRATION_CARRIED;
           step->entry = custos_record_duplicate (sources->pdata[0], control->id);
-          custos_record_set_string (step->entry, "migration-note", note);
+          custos_soa_entry_set_migration_note (CUSTOS_SOA_ENTRY (step->entry), note);
         }
       else
         step->entry = merge_entries (custos_record_new (kind, control->id), sources, &step->outcome);
@@ -209,14 +209,15 @@ custos_document_plan_migration (CustosDocument  *self,
 /* Replaces 2013 control ids by their 2022 successors, keeping order, once each. */
 static void
 remap_controls (CustosDocument *self,
-                CustosRegister  reg)
+                CustosRegister  reg,
+                guint           field)
 {
   GListModel *model = custos_document_get_register (self, reg);
 
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
       g_autoptr(CustosRecord) record = g_list_model_get_item (model, i);
-      const char * const *old = custos_record_get_strv (record, "controls");
+      const char * const *old = custos_record_get_strv_at (record, field);
       g_autoptr(GPtrArray) mapped = g_ptr_array_new ();
 
       if (old == NULL)
@@ -229,7 +230,7 @@ remap_controls (CustosDocument *self,
               g_ptr_array_add (mapped, (gpointer) successors[s]);
         }
       g_ptr_array_add (mapped, NULL);
-      custos_record_set_strv (record, "controls", (const char * const *) mapped->pdata);
+      custos_record_set_strv_at (record, field, (const char * const *) mapped->pdata);
     }
 }
 
@@ -249,8 +250,8 @@ custos_document_apply_migration (CustosDocument *self,
       g_ptr_array_add (entries, custos_record_duplicate (step->entry, step->control_id));
     }
   custos_document_begin_compound (self);
-  remap_controls (self, CUSTOS_REGISTER_RISKS);
-  remap_controls (self, CUSTOS_REGISTER_ACTIONS);
+  remap_controls (self, CUSTOS_REGISTER_RISKS, CUSTOS_RISK_FIELD_CONTROLS);
+  remap_controls (self, CUSTOS_REGISTER_ACTIONS, CUSTOS_ACTION_FIELD_CONTROLS);
   custos_document_replace_soa (self, CUSTOS_EDITION_2022, (CustosRecord **) entries->pdata, entries->len);
   custos_document_end_compound (self);
 }

@@ -113,45 +113,14 @@ is_empty (const char *text)
   return text == NULL || *text == '\0';
 }
 
+/* TRUE when the date iso is set and lies before today. */
 static gboolean
-field_empty (CustosRecord *record,
-             const char   *name)
-{
-  guint index;
-
-  if (custos_kind_find_field (custos_record_get_kind (record), name, &index) == NULL)
-    g_return_val_if_reached (TRUE);
-  return custos_record_field_is_empty (record, index);
-}
-
-static const char *
-field_label (CustosRecord *record,
-             const char   *name)
-{
-  const CustosField *field = custos_kind_find_field (custos_record_get_kind (record), name, NULL);
-
-  g_return_val_if_fail (field != NULL, name);
-  return _(field->label);
-}
-
-/* The date in a date field; FALSE when it is not set. */
-static gboolean
-record_date (CustosRecord *record,
-             const char   *name,
-             GDate        *date)
-{
-  return custos_date_parse (custos_record_get_string (record, name), date);
-}
-
-/* TRUE when the date field is set and lies before today. */
-static gboolean
-is_before (CustosRecord *record,
-           const char   *name,
-           const GDate  *today)
+is_before (const char  *iso,
+           const GDate *today)
 {
   GDate date;
 
-  return record_date (record, name, &date) && g_date_compare (&date, today) < 0;
+  return custos_date_parse (iso, &date) && g_date_compare (&date, today) < 0;
 }
 
 static CustosRecord *
@@ -192,17 +161,19 @@ append_reasonf (GString    *reasons,
 /* The labels of the empty fields among names ("Sites and locations,
  * Interfaces and dependencies"), or NULL when none is empty. */
 static char *
-empty_fields (CustosRecord       *record,
-              const char * const *names)
+empty_fields (CustosRecord *record,
+              const guint  *fields,
+              guint         n_fields)
 {
+  const CustosKind *kind = custos_record_get_kind (record);
   g_autoptr(GString) missing = g_string_new (NULL);
 
-  for (guint i = 0; names[i] != NULL; i++)
-    if (field_empty (record, names[i]))
+  for (guint i = 0; i < n_fields; i++)
+    if (custos_record_field_is_empty (record, fields[i]))
       {
         if (missing->len > 0)
           g_string_append (missing, ", ");
-        g_string_append (missing, field_label (record, names[i]));
+        g_string_append (missing, _(kind->fields[fields[i]].label));
       }
   return missing->len > 0 ? g_string_free (g_steal_pointer (&missing), FALSE) : NULL;
 }
@@ -259,7 +230,7 @@ treatment_needs_controls (int treatment)
 static gboolean
 risk_is_open (CustosRecord *risk)
 {
-  return custos_record_get_enum (risk, "status") != CUSTOS_RISK_STATUS_CLOSED;
+  return custos_risk_get_status (CUSTOS_RISK (risk)) != CUSTOS_RISK_STATUS_CLOSED;
 }
 
 static gboolean
@@ -267,9 +238,10 @@ risk_is_scored (CustosRecord *risk,
                 gboolean      residual)
 {
   if (residual)
-    return custos_record_get_int (risk, "residual-likelihood") > 0 &&
-           custos_record_get_int (risk, "residual-consequence") > 0;
-  return custos_record_get_int (risk, "likelihood") > 0 && custos_record_get_int (risk, "consequence") > 0;
+    return custos_risk_get_residual_likelihood (CUSTOS_RISK (risk)) > 0 &&
+           custos_risk_get_residual_consequence (CUSTOS_RISK (risk)) > 0;
+  return custos_risk_get_likelihood (CUSTOS_RISK (risk)) > 0 &&
+         custos_risk_get_consequence (CUSTOS_RISK (risk)) > 0;
 }
 
 /* The check in progress ---------------------------------------------------- */
@@ -426,17 +398,20 @@ static void
 check_scope (Check *c)
 {
   CustosRecord *scope = custos_document_get_section (c->doc, CUSTOS_SECTION_SCOPE);
-  const char * const boundaries[] = { "sites", "networks", "employee-groups", "processes", "interfaces", NULL };
+  const guint boundaries[] = {
+    CUSTOS_SCOPE_FIELD_SITES, CUSTOS_SCOPE_FIELD_NETWORKS, CUSTOS_SCOPE_FIELD_EMPLOYEE_GROUPS,
+    CUSTOS_SCOPE_FIELD_PROCESSES, CUSTOS_SCOPE_FIELD_INTERFACES,
+  };
   g_autoptr(GString) reasons = g_string_new (NULL);
   g_autofree char *missing = NULL;
 
-  if (field_empty (scope, "statement"))
+  if (custos_record_field_is_empty (scope, CUSTOS_SCOPE_FIELD_STATEMENT))
     {
       append_reason (reasons, _("There is no scope statement"));
       set_item (c, ITEM_SCOPE, CUSTOS_READINESS_STATUS_MISSING, reasons);
       return;
     }
-  if ((missing = empty_fields (scope, boundaries)) != NULL)
+  if ((missing = empty_fields (scope, boundaries, G_N_ELEMENTS (boundaries))) != NULL)
     append_reasonf (reasons, _("The scope does not describe: %s"), missing);
   if (reasons->len > 0)
     set_item (c, ITEM_SCOPE, CUSTOS_READINESS_STATUS_INCOMPLETE, reasons);
@@ -453,46 +428,49 @@ static void
 check_policy (Check *c)
 {
   CustosRecord *policy = custos_document_get_section (c->doc, CUSTOS_SECTION_POLICY);
-  const char * const parts[] = {
-    "objectives-framework", "commit-requirements", "commit-improvement", "authorised-by", "approved", NULL
+  const guint parts[] = {
+    CUSTOS_POLICY_FIELD_OBJECTIVES_FRAMEWORK, CUSTOS_POLICY_FIELD_COMMIT_REQUIREMENTS,
+    CUSTOS_POLICY_FIELD_COMMIT_IMPROVEMENT, CUSTOS_POLICY_FIELD_AUTHORISED_BY, CUSTOS_POLICY_FIELD_APPROVED,
   };
   g_autoptr(GString) reasons = g_string_new (NULL);
   g_autofree char *missing = NULL;
   GDate next;
 
-  if (field_empty (policy, "statement"))
+  if (custos_record_field_is_empty (policy, CUSTOS_POLICY_FIELD_STATEMENT))
     {
       append_reason (reasons, _("There is no policy statement"));
       set_item (c, ITEM_POLICY, CUSTOS_READINESS_STATUS_MISSING, reasons);
       return;
     }
 
-  if ((missing = empty_fields (policy, parts)) != NULL)
+  if ((missing = empty_fields (policy, parts, G_N_ELEMENTS (parts))) != NULL)
     append_reasonf (reasons, _("The policy lacks: %s"), missing);
   if (reasons->len > 0)
     set_item (c, ITEM_POLICY, CUSTOS_READINESS_STATUS_INCOMPLETE, reasons);
   else
     {
       append_reasonf (reasons, _("Authorised by %s on %s"),
-                      custos_record_get_string (policy, "authorised-by"),
-                      custos_record_get_string (policy, "approved"));
+                      custos_policy_get_authorised_by (CUSTOS_POLICY (policy)),
+                      custos_policy_get_approved (CUSTOS_POLICY (policy)));
       set_item (c, ITEM_POLICY, CUSTOS_READINESS_STATUS_PRESENT, reasons);
     }
 
-  if (field_empty (policy, "authorised-by") || field_empty (policy, "approved"))
+  if (custos_record_field_is_empty (policy, CUSTOS_POLICY_FIELD_AUTHORISED_BY) ||
+      custos_record_field_is_empty (policy, CUSTOS_POLICY_FIELD_APPROVED))
     add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "policy-not-authorised", "5.2", -1, policy,
                  _("The information security policy has no record of its authorisation by top management "
                    "(authorised by and approval date)"));
-  if (!custos_record_get_bool (policy, "commit-requirements"))
+  if (!custos_policy_get_commit_requirements (CUSTOS_POLICY (policy)))
     add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "policy-commitment", "5.2 c", -1, policy,
                  _("The information security policy does not commit to satisfy applicable requirements"));
-  if (!custos_record_get_bool (policy, "commit-improvement"))
+  if (!custos_policy_get_commit_improvement (CUSTOS_POLICY (policy)))
     add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "policy-commitment", "5.2 d", -1, policy,
                  _("The information security policy does not commit to continual improvement of the ISMS"));
-  if (record_date (policy, "next-review", &next) && g_date_compare (&next, c->today) < 0)
+  if (custos_date_parse (custos_policy_get_next_review (CUSTOS_POLICY (policy)), &next) &&
+      g_date_compare (&next, c->today) < 0)
     add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "policy-review-overdue", "5.2", -1, policy,
                  _("The information security policy was due for review on %s"),
-                 custos_record_get_string (policy, "next-review"));
+                 custos_policy_get_next_review (CUSTOS_POLICY (policy)));
 }
 
 /* 6.1.2 Risk criteria ------------------------------------------------------ */
@@ -565,10 +543,11 @@ check_risk_acceptance (Check        *c,
   gboolean residual = risk_is_scored (risk, TRUE);
   int score = custos_document_risk_score (c->doc, risk, residual);
   int band = custos_criteria_band_index (criteria, score);
-  gboolean accepted = custos_record_get_enum (risk, "treatment") == CUSTOS_TREATMENT_ACCEPT ||
-                      custos_record_get_enum (risk, "status") == CUSTOS_RISK_STATUS_ACCEPTED;
+  gboolean accepted = custos_risk_get_treatment (CUSTOS_RISK (risk)) == CUSTOS_TREATMENT_ACCEPT ||
+                      custos_risk_get_status (CUSTOS_RISK (risk)) == CUSTOS_RISK_STATUS_ACCEPTED;
 
-  if (!accepted || score == 0 || score < threshold || custos_record_get_bool (risk, "management-approval"))
+  if (!accepted || score == 0 || score < threshold ||
+      custos_risk_get_management_approval (CUSTOS_RISK (risk)))
     return;
   if (residual)
     add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "risk-accepted-unapproved", "6.1.3 f",
@@ -610,7 +589,7 @@ check_risks (Check     *c,
                        _("Risk %s “%s” is not scored: it needs a likelihood and a consequence"),
                        custos_record_get_id (risk), custos_record_get_title (risk));
         }
-      if (field_empty (risk, "owner"))
+      if (custos_record_field_is_empty (risk, CUSTOS_RISK_FIELD_OWNER))
         {
           st->no_owner++;
           add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "risk-no-owner", "6.1.2 c",
@@ -624,7 +603,7 @@ check_risks (Check     *c,
   for (guint i = 0; i < st->n_risks; i++)
     {
       CustosRecord *risk = item_at (risks, i);
-      int treatment = custos_record_get_enum (risk, "treatment");
+      int treatment = custos_risk_get_treatment (CUSTOS_RISK (risk));
 
       if (!risk_is_open (risk))
         continue;
@@ -637,7 +616,8 @@ check_risks (Check     *c,
                        custos_record_get_id (risk), custos_record_get_title (risk));
         }
       else if (treatment_needs_controls (treatment) &&
-               field_empty (risk, "controls") && field_empty (risk, "custom-controls"))
+               custos_record_field_is_empty (risk, CUSTOS_RISK_FIELD_CONTROLS) &&
+               custos_record_field_is_empty (risk, CUSTOS_RISK_FIELD_CUSTOM_CONTROLS))
         {
           st->no_controls++;
           add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "risk-no-controls", "6.1.3 b",
@@ -658,28 +638,30 @@ check_risk_results (Check     *c,
   CustosRecord *reassessment = custos_document_get_section (c->doc, CUSTOS_SECTION_REASSESSMENT);
   GDate next;
 
-  if (record_date (reassessment, "next", &next) && g_date_compare (&next, c->today) < 0)
+  if (custos_date_parse (custos_reassessment_get_next (CUSTOS_REASSESSMENT (reassessment)),
+                         &next) &&
+      g_date_compare (&next, c->today) < 0)
     add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "reassessment-overdue", "8.2", -1, reassessment,
                  _("The risk reassessment was due on %s"),
-                 custos_record_get_string (reassessment, "next"));
+                 custos_reassessment_get_next (CUSTOS_REASSESSMENT (reassessment)));
 
   for (guint i = 0; i < st->n_risks; i++)
     {
       CustosRecord *risk = item_at (risks, i);
 
-      if (risk_is_open (risk) && is_before (risk, "next-review", c->today))
+      if (risk_is_open (risk) && is_before (custos_risk_get_next_review (CUSTOS_RISK (risk)), c->today))
         add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "risk-review-overdue", "8.2",
                      CUSTOS_REGISTER_RISKS, risk,
                      _("Risk %s “%s” was due for review on %s"),
                      custos_record_get_id (risk), custos_record_get_title (risk),
-                     custos_record_get_string (risk, "next-review"));
+                     custos_risk_get_next_review (CUSTOS_RISK (risk)));
     }
 
   for (guint i = 0; i < st->n_risks; i++)
     {
       CustosRecord *risk = item_at (risks, i);
 
-      if (!risk_is_open (risk) || !treatment_needs_controls (custos_record_get_enum (risk, "treatment")))
+      if (!risk_is_open (risk) || !treatment_needs_controls (custos_risk_get_treatment (CUSTOS_RISK (risk))))
         continue;
       st->treated++;
       if (!risk_is_scored (risk, TRUE))
@@ -749,7 +731,7 @@ set_risk_items (Check     *c,
                                               "%u open risk has no owner",
                                               "%u open risks have no owner", st->no_owner),
                         st->no_owner);
-      if (field_empty (reassessment, "last"))
+      if (custos_record_field_is_empty (reassessment, CUSTOS_REASSESSMENT_FIELD_LAST))
         append_reason (results, _("The date of the last risk assessment is not recorded"));
       if (results->len > 0)
         set_item (c, ITEM_RISK_RESULTS, CUSTOS_READINESS_STATUS_INCOMPLETE, results);
@@ -758,7 +740,7 @@ set_risk_items (Check     *c,
           append_reasonf (results, g_dngettext (GETTEXT_PACKAGE,
                                                 "%u risk assessed; last assessment %s",
                                                 "%u risks assessed; last assessment %s", st->n_risks),
-                          st->n_risks, custos_record_get_string (reassessment, "last"));
+                          st->n_risks, custos_reassessment_get_last (CUSTOS_REASSESSMENT (reassessment)));
           set_item (c, ITEM_RISK_RESULTS, CUSTOS_READINESS_STATUS_PRESENT, results);
         }
     }
@@ -779,8 +761,8 @@ check_soa (Check *c)
       CustosRecord *entry = item_at (soa, i);
       const char *id = custos_record_get_id (entry);
       const char *title = custos_document_get_control_title (c->doc, id);
-      int applicability = custos_record_get_enum (entry, "applicable");
-      int reasons_flags = custos_record_get_enum (entry, "reasons");
+      int applicability = custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (entry));
+      int reasons_flags = custos_soa_entry_get_reasons (CUSTOS_SOA_ENTRY (entry));
       g_autoptr(GPtrArray) selecting = custos_document_get_selecting_risks (c->doc, id);
 
       if (title == NULL)
@@ -797,7 +779,7 @@ check_soa (Check *c)
 
         case CUSTOS_APPLICABILITY_NOT_APPLICABLE:
           excluded++;
-          if (field_empty (entry, "justification"))
+          if (custos_record_field_is_empty (entry, CUSTOS_SOA_ENTRY_FIELD_JUSTIFICATION))
             {
               unjustified++;
               add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "soa-excluded-unjustified", "6.1.3 d",
@@ -824,8 +806,10 @@ check_soa (Check *c)
         case CUSTOS_APPLICABILITY_APPLICABLE:
         default:
           applicable++;
-          if (custos_record_get_enum (entry, "implementation") == CUSTOS_IMPLEMENTATION_IMPLEMENTED &&
-              field_empty (entry, "how-applied") && field_empty (entry, "document"))
+          if (custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (entry)) ==
+                CUSTOS_IMPLEMENTATION_IMPLEMENTED &&
+              custos_record_field_is_empty (entry, CUSTOS_SOA_ENTRY_FIELD_HOW_APPLIED) &&
+              custos_record_field_is_empty (entry, CUSTOS_SOA_ENTRY_FIELD_DOCUMENT))
             add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "soa-implemented-no-how", "6.1.3 d",
                          CUSTOS_REGISTER_SOA, entry,
                          _("Control %s “%s” is implemented but the SoA does not say how it is applied"),
@@ -882,26 +866,26 @@ check_plan (Check     *c,
   for (guint i = 0; i < n; i++)
     {
       CustosRecord *action = item_at (actions, i);
-      int status = custos_record_get_enum (action, "status");
+      int status = custos_action_get_status (CUSTOS_ACTION (action));
 
-      if (field_empty (action, "owner"))
+      if (custos_record_field_is_empty (action, CUSTOS_ACTION_FIELD_OWNER))
         no_owner++;
       if (status == CUSTOS_ACTION_STATUS_DONE)
         {
           done++;
-          if (field_empty (action, "evidence"))
+          if (custos_record_field_is_empty (action, CUSTOS_ACTION_FIELD_EVIDENCE))
             done_no_evidence++;
         }
       if (!action_is_open (status))
         continue;
-      if (field_empty (action, "due"))
+      if (custos_record_field_is_empty (action, CUSTOS_ACTION_FIELD_DUE))
         no_due++;
-      else if (is_before (action, "due", c->today))
+      else if (is_before (custos_action_get_due (CUSTOS_ACTION (action)), c->today))
         add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "action-overdue", "8.3",
                      CUSTOS_REGISTER_ACTIONS, action,
                      _("Treatment action %s “%s” was due on %s and is still %s"),
                      custos_record_get_id (action), custos_record_get_title (action),
-                     custos_record_get_string (action, "due"), action_status_label (status));
+                     custos_action_get_due (CUSTOS_ACTION (action)), action_status_label (status));
     }
 
   /* 6.1.3 e, f */
@@ -912,9 +896,12 @@ check_plan (Check     *c,
     }
   else
     {
-      if (field_empty (approval, "owners-approved-by") || field_empty (approval, "owners-approved"))
+      if (custos_record_field_is_empty (approval, CUSTOS_PLAN_APPROVAL_FIELD_OWNERS_APPROVED_BY) ||
+          custos_record_field_is_empty (approval, CUSTOS_PLAN_APPROVAL_FIELD_OWNERS_APPROVED))
         append_reason (plan, _("The plan's approval by the risk owners is not recorded"));
-      if (field_empty (approval, "management-approved-by") || field_empty (approval, "management-approved"))
+      if (custos_record_field_is_empty (approval,
+                                        CUSTOS_PLAN_APPROVAL_FIELD_MANAGEMENT_APPROVED_BY) ||
+          custos_record_field_is_empty (approval, CUSTOS_PLAN_APPROVAL_FIELD_MANAGEMENT_APPROVED))
         append_reason (plan, _("The plan's approval by top management is not recorded"));
       if (no_owner > 0)
         append_reasonf (plan, g_dngettext (GETTEXT_PACKAGE,
@@ -934,8 +921,8 @@ check_plan (Check     *c,
                                              "%u action; approved by the risk owners on %s and by top management on %s",
                                              "%u actions; approved by the risk owners on %s and by top management on %s",
                                              n),
-                          n, custos_record_get_string (approval, "owners-approved"),
-                          custos_record_get_string (approval, "management-approved"));
+                          n, custos_plan_approval_get_owners_approved (CUSTOS_PLAN_APPROVAL (approval)),
+                          custos_plan_approval_get_management_approved (CUSTOS_PLAN_APPROVAL (approval)));
           set_item (c, ITEM_PLAN, CUSTOS_READINESS_STATUS_PRESENT, plan);
         }
     }
@@ -981,22 +968,22 @@ check_objectives (Check *c)
   for (guint i = 0; i < n; i++)
     {
       CustosRecord *objective = item_at (objectives, i);
-      int status = custos_record_get_enum (objective, "status");
-      gboolean ongoing = custos_record_get_bool (objective, "ongoing");
+      int status = custos_objective_get_status (CUSTOS_OBJECTIVE (objective));
+      gboolean ongoing = custos_objective_get_ongoing (CUSTOS_OBJECTIVE (objective));
 
-      no_target += field_empty (objective, "target");
-      no_measure += field_empty (objective, "measure");
-      no_owner += field_empty (objective, "owner");
-      no_resources += field_empty (objective, "resources");
-      no_date += !ongoing && field_empty (objective, "due");
+      no_target += custos_record_field_is_empty (objective, CUSTOS_OBJECTIVE_FIELD_TARGET);
+      no_measure += custos_record_field_is_empty (objective, CUSTOS_OBJECTIVE_FIELD_MEASURE);
+      no_owner += custos_record_field_is_empty (objective, CUSTOS_OBJECTIVE_FIELD_OWNER);
+      no_resources += custos_record_field_is_empty (objective, CUSTOS_OBJECTIVE_FIELD_RESOURCES);
+      no_date += !ongoing && custos_record_field_is_empty (objective, CUSTOS_OBJECTIVE_FIELD_DUE);
 
       if (!ongoing && status != CUSTOS_OBJECTIVE_STATUS_ACHIEVED && status != CUSTOS_OBJECTIVE_STATUS_MISSED &&
-          is_before (objective, "due", c->today))
+          is_before (custos_objective_get_due (CUSTOS_OBJECTIVE (objective)), c->today))
         add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "objective-overdue", "6.2",
                      CUSTOS_REGISTER_OBJECTIVES, objective,
                      _("Objective %s “%s” was due on %s and is neither achieved nor evaluated as missed"),
                      custos_record_get_id (objective), custos_record_get_title (objective),
-                     custos_record_get_string (objective, "due"));
+                     custos_objective_get_due (CUSTOS_OBJECTIVE (objective)));
     }
 
   if (n == 0)
@@ -1049,8 +1036,8 @@ check_objectives (Check *c)
 static char *
 training_key (CustosRecord *training)
 {
-  return g_strdup_printf ("%s\037%s", custos_record_get_string (training, "person"),
-                          custos_record_get_string (training, "topic"));
+  return g_strdup_printf ("%s\037%s", custos_training_get_person (CUSTOS_TRAINING (training)),
+                          custos_training_get_topic (CUSTOS_TRAINING (training)));
 }
 
 static void
@@ -1065,7 +1052,8 @@ check_competence (Check *c)
   g_autoptr(GHashTable) latest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < n_comp; i++)
-    no_verification += field_empty (item_at (competences, i), "verification");
+    no_verification +=
+      custos_record_field_is_empty (item_at (competences, i), CUSTOS_COMPETENCE_FIELD_VERIFICATION);
 
   /* The latest date of each training, as a Julian day. */
   for (guint i = 0; i < n_train; i++)
@@ -1073,7 +1061,7 @@ check_competence (Check *c)
       CustosRecord *training = item_at (trainings, i);
       GDate date;
 
-      if (record_date (training, "date", &date))
+      if (custos_date_parse (custos_training_get_date (CUSTOS_TRAINING (training)), &date))
         {
           char *key = training_key (training);
           guint julian = g_date_get_julian (&date);
@@ -1092,16 +1080,16 @@ check_competence (Check *c)
       GDate date;
       gboolean superseded;
 
-      no_evidence += field_empty (training, "evidence");
-      superseded = record_date (training, "date", &date) &&
+      no_evidence += custos_record_field_is_empty (training, CUSTOS_TRAINING_FIELD_EVIDENCE);
+      superseded = custos_date_parse (custos_training_get_date (CUSTOS_TRAINING (training)), &date) &&
                    g_date_get_julian (&date) < GPOINTER_TO_UINT (g_hash_table_lookup (latest, key));
-      if (is_before (training, "expiry", c->today) && !superseded)
+      if (is_before (custos_training_get_expiry (CUSTOS_TRAINING (training)), c->today) && !superseded)
         add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "training-expired", "7.2",
                      CUSTOS_REGISTER_TRAININGS, training,
                      _("Training record %s “%s” of %s expired on %s"),
                      custos_record_get_id (training), custos_record_get_title (training),
-                     custos_record_get_string (training, "person"),
-                     custos_record_get_string (training, "expiry"));
+                     custos_training_get_person (CUSTOS_TRAINING (training)),
+                     custos_training_get_expiry (CUSTOS_TRAINING (training)));
     }
 
   if (n_comp == 0 && n_train == 0)
@@ -1145,16 +1133,18 @@ check_documents (Check *c)
   for (guint i = 0, n = g_list_model_get_n_items (documents); i < n; i++)
     {
       CustosRecord *document = item_at (documents, i);
-      int status = custos_record_get_enum (document, "status");
+      int status = custos_controlled_document_get_status (CUSTOS_CONTROLLED_DOCUMENT (document));
 
       if (status == CUSTOS_DOCUMENT_STATUS_WITHDRAWN)
         continue;
-      if (is_before (document, "next-review", c->today))
+      if (is_before (
+            custos_controlled_document_get_next_review (CUSTOS_CONTROLLED_DOCUMENT (document)),
+            c->today))
         add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "document-review-overdue", "7.5.2",
                      CUSTOS_REGISTER_DOCUMENTS, document,
                      _("Document %s “%s” was due for review on %s"),
                      custos_record_get_id (document), custos_record_get_title (document),
-                     custos_record_get_string (document, "next-review"));
+                     custos_controlled_document_get_next_review (CUSTOS_CONTROLLED_DOCUMENT (document)));
       if (status == CUSTOS_DOCUMENT_STATUS_DRAFT)
         add_finding (c, CUSTOS_READINESS_SEVERITY_INFO, "document-not-approved", "7.5.2",
                      CUSTOS_REGISTER_DOCUMENTS, document,
@@ -1182,8 +1172,8 @@ check_processes (Check *c)
     {
       CustosRecord *process = item_at (processes, i);
 
-      no_owner += field_empty (process, "owner");
-      no_description += field_empty (process, "description");
+      no_owner += custos_record_field_is_empty (process, CUSTOS_PROCESS_FIELD_OWNER);
+      no_description += custos_record_field_is_empty (process, CUSTOS_PROCESS_FIELD_DESCRIPTION);
     }
   if (n == 0)
     {
@@ -1228,7 +1218,7 @@ check_monitoring (Check *c)
 
   for (guint i = 0; i < n_results; i++)
     {
-      const char *measure = custos_record_get_string (item_at (measurements, i), "measure");
+      const char *measure = custos_measurement_get_measure (CUSTOS_MEASUREMENT (item_at (measurements, i)));
       if (measure != NULL)
         g_hash_table_add (measured, (gpointer) measure);
     }
@@ -1237,7 +1227,8 @@ check_monitoring (Check *c)
       CustosRecord *measure = item_at (measures, i);
 
       no_results += !g_hash_table_contains (measured, custos_record_get_id (measure));
-      no_method += field_empty (measure, "method") || field_empty (measure, "owner");
+      no_method += custos_record_field_is_empty (measure, CUSTOS_MEASURE_FIELD_METHOD) ||
+                   custos_record_field_is_empty (measure, CUSTOS_MEASURE_FIELD_OWNER);
     }
 
   if (n == 0)
@@ -1282,20 +1273,21 @@ static gboolean
 audit_done_date (CustosRecord *audit,
                  GDate        *date)
 {
-  int status = custos_record_get_enum (audit, "status");
+  int status = custos_audit_get_status (CUSTOS_AUDIT (audit));
 
   if (status == CUSTOS_AUDIT_STATUS_CANCELLED)
     return FALSE;
-  if (record_date (audit, "done", date))
+  if (custos_date_parse (custos_audit_get_done (CUSTOS_AUDIT (audit)), date))
     return TRUE;
-  return status == CUSTOS_AUDIT_STATUS_COMPLETED && record_date (audit, "planned", date);
+  return status == CUSTOS_AUDIT_STATUS_COMPLETED &&
+         custos_date_parse (custos_audit_get_planned (CUSTOS_AUDIT (audit)), date);
 }
 
 static gboolean
 audit_lists_process (CustosRecord *audit,
                      const char   *process_id)
 {
-  const char * const *processes = custos_record_get_strv (audit, "processes");
+  const char * const *processes = custos_audit_get_processes (CUSTOS_AUDIT (audit));
 
   return processes != NULL && process_id != NULL && g_strv_contains (processes, process_id);
 }
@@ -1337,7 +1329,7 @@ custos_audit_coverage (CustosDocument *document,
       for (guint a = 0; a < n_audits; a++)
         {
           CustosRecord *audit = item_at (audits, a);
-          int status = custos_record_get_enum (audit, "status");
+          int status = custos_audit_get_status (CUSTOS_AUDIT (audit));
           GDate date;
 
           if (!audit_lists_process (audit, process_id))
@@ -1351,9 +1343,12 @@ custos_audit_coverage (CustosDocument *document,
                   entry.last_audit = audit;
                 }
             }
-          else if (status != CUSTOS_AUDIT_STATUS_CANCELLED && status != CUSTOS_AUDIT_STATUS_COMPLETED &&
-                   record_date (audit, "planned", &date) && g_date_compare (&date, today) >= 0 &&
-                   (!g_date_valid (&entry.next_planned) || g_date_compare (&date, &entry.next_planned) < 0))
+          else if (status != CUSTOS_AUDIT_STATUS_CANCELLED &&
+                   status != CUSTOS_AUDIT_STATUS_COMPLETED &&
+                   custos_date_parse (custos_audit_get_planned (CUSTOS_AUDIT (audit)), &date) &&
+                   g_date_compare (&date, today) >= 0 &&
+                   (!g_date_valid (&entry.next_planned) ||
+                    g_date_compare (&date, &entry.next_planned) < 0))
             {
               entry.next_planned = date;
               entry.next_audit = audit;
@@ -1424,7 +1419,7 @@ check_audits (Check *c)
   for (guint i = 0; i < n; i++)
     {
       CustosRecord *audit = item_at (audits, i);
-      int status = custos_record_get_enum (audit, "status");
+      int status = custos_audit_get_status (CUSTOS_AUDIT (audit));
       GDate date;
 
       if (audit_done_date (audit, &date) && g_date_compare (&date, c->today) <= 0)
@@ -1432,28 +1427,29 @@ check_audits (Check *c)
           completed++;
           c->audits_done++;
         }
-      else if (status == CUSTOS_AUDIT_STATUS_PLANNED && field_empty (audit, "done") &&
-               is_before (audit, "planned", c->today))
+      else if (status == CUSTOS_AUDIT_STATUS_PLANNED &&
+               custos_record_field_is_empty (audit, CUSTOS_AUDIT_FIELD_DONE) &&
+               is_before (custos_audit_get_planned (CUSTOS_AUDIT (audit)), c->today))
         add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "audit-overdue", "9.2",
                      CUSTOS_REGISTER_AUDITS, audit,
                      _("Audit %s “%s” was planned for %s and is not recorded as done"),
                      custos_record_get_id (audit), custos_record_get_title (audit),
-                     custos_record_get_string (audit, "planned"));
+                     custos_audit_get_planned (CUSTOS_AUDIT (audit)));
     }
 
   for (guint i = 0, n_findings = g_list_model_get_n_items (findings); i < n_findings; i++)
     {
       CustosRecord *finding = item_at (findings, i);
-      int type = custos_record_get_enum (finding, "type");
+      int type = custos_finding_get_finding_type (CUSTOS_FINDING (finding));
 
       if ((type == CUSTOS_FINDING_TYPE_MAJOR || type == CUSTOS_FINDING_TYPE_MINOR) &&
-          field_empty (finding, "nonconformity"))
+          custos_record_field_is_empty (finding, CUSTOS_FINDING_FIELD_NONCONFORMITY))
         add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "finding-no-nc", "10.2",
                      CUSTOS_REGISTER_FINDINGS, finding,
                      type == CUSTOS_FINDING_TYPE_MAJOR
                      ? _("Audit finding %s of audit %s is a major nonconformity but no nonconformity is recorded for it")
                      : _("Audit finding %s of audit %s is a minor nonconformity but no nonconformity is recorded for it"),
-                     custos_record_get_id (finding), custos_record_get_string (finding, "audit"));
+                     custos_record_get_id (finding), custos_finding_get_audit (CUSTOS_FINDING (finding)));
     }
 
   if (n == 0)
@@ -1486,9 +1482,11 @@ check_reviews (Check *c)
 {
   GListModel *reviews = custos_document_get_register (c->doc, CUSTOS_REGISTER_REVIEWS);
   GListModel *actions = custos_document_get_register (c->doc, CUSTOS_REGISTER_REVIEW_ACTIONS);
-  const char * const parts[] = {
-    "attendees", "previous-actions", "issue-changes", "party-changes", "nonconformities", "monitoring",
-    "audits", "objectives", "feedback", "risks", "opportunities", "decisions", NULL
+  const guint parts[] = {
+    CUSTOS_REVIEW_FIELD_ATTENDEES, CUSTOS_REVIEW_FIELD_PREVIOUS_ACTIONS, CUSTOS_REVIEW_FIELD_ISSUE_CHANGES,
+    CUSTOS_REVIEW_FIELD_PARTY_CHANGES, CUSTOS_REVIEW_FIELD_NONCONFORMITIES, CUSTOS_REVIEW_FIELD_MONITORING,
+    CUSTOS_REVIEW_FIELD_AUDITS, CUSTOS_REVIEW_FIELD_OBJECTIVES, CUSTOS_REVIEW_FIELD_FEEDBACK,
+    CUSTOS_REVIEW_FIELD_RISKS, CUSTOS_REVIEW_FIELD_OPPORTUNITIES, CUSTOS_REVIEW_FIELD_DECISIONS,
   };
   CustosRecord *latest = NULL;
   GDate latest_date, limit;
@@ -1502,7 +1500,8 @@ check_reviews (Check *c)
       GDate date;
 
       /* A review dated in the future has not been held yet. */
-      if (record_date (review, "date", &date) && g_date_compare (&date, c->today) <= 0 &&
+      if (custos_date_parse (custos_review_get_date (CUSTOS_REVIEW (review)), &date) &&
+          g_date_compare (&date, c->today) <= 0 &&
           (latest == NULL || g_date_compare (&date, &latest_date) > 0))
         {
           latest = review;
@@ -1518,19 +1517,21 @@ check_reviews (Check *c)
   else if (g_date_compare (&latest_date, &limit) < 0)
     add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "review-none", "9.3", CUSTOS_REGISTER_REVIEWS, latest,
                  _("No management review in the last twelve months: the last, %s, was held on %s"),
-                 custos_record_get_id (latest), custos_record_get_string (latest, "date"));
+                 custos_record_get_id (latest), custos_review_get_date (CUSTOS_REVIEW (latest)));
 
   for (guint i = 0, n = g_list_model_get_n_items (actions); i < n; i++)
     {
       CustosRecord *action = item_at (actions, i);
-      int status = custos_record_get_enum (action, "status");
+      int status = custos_review_action_get_status (CUSTOS_REVIEW_ACTION (action));
 
-      if (action_is_open (status) && is_before (action, "due", c->today))
+      if (action_is_open (status) &&
+          is_before (custos_review_action_get_due (CUSTOS_REVIEW_ACTION (action)), c->today))
         add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "review-action-overdue", "9.3",
                      CUSTOS_REGISTER_REVIEW_ACTIONS, action,
                      _("Management review action %s “%s” was due on %s and is still %s"),
                      custos_record_get_id (action), custos_record_get_title (action),
-                     custos_record_get_string (action, "due"), action_status_label (status));
+                     custos_review_action_get_due (CUSTOS_REVIEW_ACTION (action)),
+                     action_status_label (status));
     }
 
   if (latest == NULL)
@@ -1541,15 +1542,15 @@ check_reviews (Check *c)
     }
   if (g_date_compare (&latest_date, &limit) < 0)
     append_reasonf (reasons, _("The last review, on %s, is more than twelve months old"),
-                    custos_record_get_string (latest, "date"));
-  if ((missing = empty_fields (latest, parts)) != NULL)
+                    custos_review_get_date (CUSTOS_REVIEW (latest)));
+  if ((missing = empty_fields (latest, parts, G_N_ELEMENTS (parts))) != NULL)
     append_reasonf (reasons, _("The last review does not record: %s"), missing);
   if (reasons->len > 0)
     set_item (c, ITEM_REVIEWS, CUSTOS_READINESS_STATUS_INCOMPLETE, reasons);
   else
     {
       append_reasonf (reasons, _("Last review %s on %s, with every input of clause 9.3 and its decisions"),
-                      custos_record_get_id (latest), custos_record_get_string (latest, "date"));
+                      custos_record_get_id (latest), custos_review_get_date (CUSTOS_REVIEW (latest)));
       set_item (c, ITEM_REVIEWS, CUSTOS_READINESS_STATUS_PRESENT, reasons);
     }
 }
@@ -1570,11 +1571,11 @@ check_nonconformities (Check *c)
       CustosRecord *nc = item_at (ncs, i);
       const char *id = custos_record_get_id (nc);
       const char *title = custos_record_get_title (nc);
-      int status = custos_record_get_enum (nc, "status");
-      int effectiveness = custos_record_get_enum (nc, "effectiveness");
+      int status = custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (nc));
+      int effectiveness = custos_nonconformity_get_effectiveness (CUSTOS_NONCONFORMITY (nc));
       gboolean overdue = FALSE;
 
-      if (field_empty (nc, "root-cause"))
+      if (custos_record_field_is_empty (nc, CUSTOS_NONCONFORMITY_FIELD_ROOT_CAUSE))
         {
           no_cause++;
           if (status == CUSTOS_NC_STATUS_OPEN)
@@ -1587,12 +1588,14 @@ check_nonconformities (Check *c)
                          _("Nonconformity %s “%s” is %s but its root cause was never determined"),
                          id, title, nc_status_label (status));
         }
-      if (status != CUSTOS_NC_STATUS_OPEN && field_empty (nc, "corrective-action"))
+      if (status != CUSTOS_NC_STATUS_OPEN &&
+          custos_record_field_is_empty (nc, CUSTOS_NONCONFORMITY_FIELD_CORRECTIVE_ACTION))
         no_action++;
 
       if (status == CUSTOS_NC_STATUS_CLOSED)
         {
-          if (field_empty (nc, "effectiveness-review") || effectiveness == CUSTOS_EFFECTIVENESS_PENDING)
+          if (custos_record_field_is_empty (nc, CUSTOS_NONCONFORMITY_FIELD_EFFECTIVENESS_REVIEW) ||
+              effectiveness == CUSTOS_EFFECTIVENESS_PENDING)
             {
               no_effectiveness++;
               add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "nc-no-effectiveness", "10.2 d",
@@ -1613,26 +1616,28 @@ check_nonconformities (Check *c)
 
       n_open++;
       if ((status == CUSTOS_NC_STATUS_OPEN || status == CUSTOS_NC_STATUS_ACTION_PLANNED) &&
-          is_before (nc, "due", c->today))
+          is_before (custos_nonconformity_get_due (CUSTOS_NONCONFORMITY (nc)), c->today))
         {
           overdue = TRUE;
           add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "nc-overdue", "10.2",
                        CUSTOS_REGISTER_NONCONFORMITIES, nc,
                        _("The corrective action of nonconformity %s “%s” was due on %s and is not done"),
-                       id, title, custos_record_get_string (nc, "due"));
+                       id, title, custos_nonconformity_get_due (CUSTOS_NONCONFORMITY (nc)));
         }
       if (overdue)
         continue;
-      if (status == CUSTOS_NC_STATUS_VERIFYING && !field_empty (nc, "effectiveness-review"))
+      if (status == CUSTOS_NC_STATUS_VERIFYING &&
+          !custos_record_field_is_empty (nc, CUSTOS_NONCONFORMITY_FIELD_EFFECTIVENESS_REVIEW))
         add_finding (c, CUSTOS_READINESS_SEVERITY_INFO, "nc-open", "10.2",
                      CUSTOS_REGISTER_NONCONFORMITIES, nc,
                      _("Nonconformity %s “%s” is not closed yet: verifying effectiveness, review on %s"),
-                     id, title, custos_record_get_string (nc, "effectiveness-review"));
-      else if (status != CUSTOS_NC_STATUS_VERIFYING && !field_empty (nc, "due"))
-        add_finding (c, CUSTOS_READINESS_SEVERITY_INFO, "nc-open", "10.2",
-                     CUSTOS_REGISTER_NONCONFORMITIES, nc,
-                     _("Nonconformity %s “%s” is not closed yet: %s, due %s"),
-                     id, title, nc_status_label (status), custos_record_get_string (nc, "due"));
+                     id, title, custos_nonconformity_get_effectiveness_review (CUSTOS_NONCONFORMITY (nc)));
+      else if (status != CUSTOS_NC_STATUS_VERIFYING &&
+               !custos_record_field_is_empty (nc, CUSTOS_NONCONFORMITY_FIELD_DUE))
+        add_finding (
+          c, CUSTOS_READINESS_SEVERITY_INFO, "nc-open", "10.2", CUSTOS_REGISTER_NONCONFORMITIES, nc,
+          _("Nonconformity %s “%s” is not closed yet: %s, due %s"), id, title,
+          nc_status_label (status), custos_nonconformity_get_due (CUSTOS_NONCONFORMITY (nc)));
       else
         add_finding (c, CUSTOS_READINESS_SEVERITY_INFO, "nc-open", "10.2",
                      CUSTOS_REGISTER_NONCONFORMITIES, nc,
@@ -1642,7 +1647,7 @@ check_nonconformities (Check *c)
 
   for (guint i = 0, n_findings = g_list_model_get_n_items (findings); i < n_findings; i++)
     {
-      int type = custos_record_get_enum (item_at (findings, i), "type");
+      int type = custos_finding_get_finding_type (CUSTOS_FINDING (item_at (findings, i)));
       nc_findings += type == CUSTOS_FINDING_TYPE_MAJOR || type == CUSTOS_FINDING_TYPE_MINOR;
     }
 

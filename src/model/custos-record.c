@@ -416,146 +416,155 @@ custos_record_field_is_empty (CustosRecord *self,
     }
 }
 
-static guint
-field_index (CustosRecord *self,
-             const char   *name,
-             GType         expected)
+/* The value of field, checked to hold type (G_TYPE_ENUM or G_TYPE_FLAGS
+ * for either); NULL after a critical warning. */
+static const GValue *
+value_at (CustosRecord *self,
+          guint         field,
+          GType         type)
 {
-  guint index = 0;
-  const CustosField *field = custos_kind_find_field (custos_record_get_kind (self), name, &index);
+  const GValue *value = custos_record_get_value (self, field);
 
-  if (field == NULL)
-    g_error ("%s has no field “%s”", G_OBJECT_TYPE_NAME (self), name);
-  if (expected != G_TYPE_INVALID &&
-      !g_type_is_a (custos_field_value_type (field), expected))
-    g_error ("Field “%s” of %s is not of type %s", name, G_OBJECT_TYPE_NAME (self), g_type_name (expected));
-  return index;
+  g_return_val_if_fail (value != NULL, NULL);
+  if (type == G_TYPE_ENUM)
+    g_return_val_if_fail (G_VALUE_HOLDS_ENUM (value) || G_VALUE_HOLDS_FLAGS (value), NULL);
+  else
+    g_return_val_if_fail (G_VALUE_HOLDS (value, type), NULL);
+  return value;
 }
 
 const char *
-custos_record_get_string (CustosRecord *self,
-                          const char   *field)
+custos_record_get_string_at (CustosRecord *self,
+                             guint         field)
 {
-  return g_value_get_string (custos_record_get_value (self, field_index (self, field, G_TYPE_STRING)));
+  const GValue *value = value_at (self, field, G_TYPE_STRING);
+
+  return value != NULL ? g_value_get_string (value) : NULL;
 }
 
 void
-custos_record_set_string (CustosRecord *self,
-                          const char   *field,
-                          const char   *value)
+custos_record_set_string_at (CustosRecord *self,
+                             guint         field,
+                             const char   *value)
 {
   g_auto(GValue) v = G_VALUE_INIT;
 
   g_value_init (&v, G_TYPE_STRING);
   g_value_set_string (&v, value);
-  custos_record_set_value (self, field_index (self, field, G_TYPE_STRING), &v);
+  custos_record_set_value (self, field, &v);
 }
 
 int
-custos_record_get_int (CustosRecord *self,
-                       const char   *field)
+custos_record_get_int_at (CustosRecord *self,
+                          guint         field)
 {
-  return g_value_get_int (custos_record_get_value (self, field_index (self, field, G_TYPE_INT)));
+  const GValue *value = value_at (self, field, G_TYPE_INT);
+
+  return value != NULL ? g_value_get_int (value) : 0;
 }
 
 void
-custos_record_set_int (CustosRecord *self,
-                       const char   *field,
-                       int           value)
+custos_record_set_int_at (CustosRecord *self,
+                          guint         field,
+                          int           value)
 {
   g_auto(GValue) v = G_VALUE_INIT;
 
   g_value_init (&v, G_TYPE_INT);
   g_value_set_int (&v, value);
-  custos_record_set_value (self, field_index (self, field, G_TYPE_INT), &v);
+  custos_record_set_value (self, field, &v);
 }
 
 double
-custos_record_get_number (CustosRecord *self,
-                          const char   *field)
+custos_record_get_number_at (CustosRecord *self,
+                             guint         field)
 {
-  return g_value_get_double (custos_record_get_value (self, field_index (self, field, G_TYPE_DOUBLE)));
+  const GValue *value = value_at (self, field, G_TYPE_DOUBLE);
+
+  return value != NULL ? g_value_get_double (value) : NAN;
 }
 
 void
-custos_record_set_number (CustosRecord *self,
-                          const char   *field,
-                          double        value)
+custos_record_set_number_at (CustosRecord *self,
+                             guint         field,
+                             double        value)
 {
   g_auto(GValue) v = G_VALUE_INIT;
 
   g_value_init (&v, G_TYPE_DOUBLE);
   g_value_set_double (&v, value);
-  custos_record_set_value (self, field_index (self, field, G_TYPE_DOUBLE), &v);
+  custos_record_set_value (self, field, &v);
 }
 
 gboolean
-custos_record_get_bool (CustosRecord *self,
-                        const char   *field)
+custos_record_get_bool_at (CustosRecord *self,
+                           guint         field)
 {
-  return g_value_get_boolean (custos_record_get_value (self, field_index (self, field, G_TYPE_BOOLEAN)));
+  const GValue *value = value_at (self, field, G_TYPE_BOOLEAN);
+
+  return value != NULL && g_value_get_boolean (value);
 }
 
 void
-custos_record_set_bool (CustosRecord *self,
-                        const char   *field,
-                        gboolean      value)
+custos_record_set_bool_at (CustosRecord *self,
+                           guint         field,
+                           gboolean      value)
 {
   g_auto(GValue) v = G_VALUE_INIT;
 
   g_value_init (&v, G_TYPE_BOOLEAN);
   g_value_set_boolean (&v, value);
-  custos_record_set_value (self, field_index (self, field, G_TYPE_BOOLEAN), &v);
+  custos_record_set_value (self, field, &v);
 }
 
 int
-custos_record_get_enum (CustosRecord *self,
-                        const char   *field)
+custos_record_get_enum_at (CustosRecord *self,
+                           guint         field)
 {
-  const GValue *v = custos_record_get_value (self, field_index (self, field, G_TYPE_INVALID));
+  const GValue *value = value_at (self, field, G_TYPE_ENUM);
 
-  if (G_VALUE_HOLDS_ENUM (v))
-    return g_value_get_enum (v);
-  g_return_val_if_fail (G_VALUE_HOLDS_FLAGS (v), 0);
-  return (int) g_value_get_flags (v);
+  if (value == NULL)
+    return 0;
+  return G_VALUE_HOLDS_ENUM (value) ? g_value_get_enum (value) : (int) g_value_get_flags (value);
 }
 
 void
-custos_record_set_enum (CustosRecord *self,
-                        const char   *field,
-                        int           value)
+custos_record_set_enum_at (CustosRecord *self,
+                           guint         field,
+                           int           value)
 {
-  guint index = field_index (self, field, G_TYPE_INVALID);
+  const GValue *old = value_at (self, field, G_TYPE_ENUM);
   g_auto(GValue) v = G_VALUE_INIT;
 
-  g_value_init (&v, G_VALUE_TYPE (custos_record_get_value (self, index)));
+  g_return_if_fail (old != NULL);
+
+  g_value_init (&v, G_VALUE_TYPE (old));
   if (G_VALUE_HOLDS_ENUM (&v))
     g_value_set_enum (&v, value);
   else
-    {
-      g_return_if_fail (G_VALUE_HOLDS_FLAGS (&v));
-      g_value_set_flags (&v, (guint) value);
-    }
-  custos_record_set_value (self, index, &v);
+    g_value_set_flags (&v, (guint) value);
+  custos_record_set_value (self, field, &v);
 }
 
 const char * const *
-custos_record_get_strv (CustosRecord *self,
-                        const char   *field)
+custos_record_get_strv_at (CustosRecord *self,
+                           guint         field)
 {
-  return g_value_get_boxed (custos_record_get_value (self, field_index (self, field, G_TYPE_STRV)));
+  const GValue *value = value_at (self, field, G_TYPE_STRV);
+
+  return value != NULL ? g_value_get_boxed (value) : NULL;
 }
 
 void
-custos_record_set_strv (CustosRecord       *self,
-                        const char         *field,
-                        const char * const *value)
+custos_record_set_strv_at (CustosRecord       *self,
+                           guint               field,
+                           const char * const *value)
 {
   g_auto(GValue) v = G_VALUE_INIT;
 
   g_value_init (&v, G_TYPE_STRV);
   g_value_set_boxed (&v, value);
-  custos_record_set_value (self, field_index (self, field, G_TYPE_STRV), &v);
+  custos_record_set_value (self, field, &v);
 }
 
 /* Text forms ------------------------------------------------------------ */

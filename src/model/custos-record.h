@@ -109,37 +109,39 @@ void               custos_record_set_value        (CustosRecord     *self,
 gboolean           custos_record_field_is_empty   (CustosRecord     *self,
                                                    guint             field);
 
-/* Convenience accessors by field name. */
-const char        *custos_record_get_string       (CustosRecord     *self,
-                                                   const char       *field);
-void               custos_record_set_string       (CustosRecord     *self,
-                                                   const char       *field,
+/* Typed access by field index, checked against the field's type. Code that
+ * names a field uses the generated accessors of custos-fields.h instead
+ * (custos_risk_get_likelihood () …), which call these. */
+const char        *custos_record_get_string_at    (CustosRecord     *self,
+                                                   guint             field);
+void               custos_record_set_string_at    (CustosRecord     *self,
+                                                   guint             field,
                                                    const char       *value);
-int                custos_record_get_int          (CustosRecord     *self,
-                                                   const char       *field);
-void               custos_record_set_int          (CustosRecord     *self,
-                                                   const char       *field,
+int                custos_record_get_int_at       (CustosRecord     *self,
+                                                   guint             field);
+void               custos_record_set_int_at       (CustosRecord     *self,
+                                                   guint             field,
                                                    int               value);
-double             custos_record_get_number       (CustosRecord     *self,
-                                                   const char       *field);
-void               custos_record_set_number       (CustosRecord     *self,
-                                                   const char       *field,
+double             custos_record_get_number_at    (CustosRecord     *self,
+                                                   guint             field);
+void               custos_record_set_number_at    (CustosRecord     *self,
+                                                   guint             field,
                                                    double            value);
-gboolean           custos_record_get_bool         (CustosRecord     *self,
-                                                   const char       *field);
-void               custos_record_set_bool         (CustosRecord     *self,
-                                                   const char       *field,
+gboolean           custos_record_get_bool_at      (CustosRecord     *self,
+                                                   guint             field);
+void               custos_record_set_bool_at      (CustosRecord     *self,
+                                                   guint             field,
                                                    gboolean          value);
 /* ENUM and FLAGS fields, as integers */
-int                custos_record_get_enum         (CustosRecord     *self,
-                                                   const char       *field);
-void               custos_record_set_enum         (CustosRecord     *self,
-                                                   const char       *field,
+int                custos_record_get_enum_at      (CustosRecord     *self,
+                                                   guint             field);
+void               custos_record_set_enum_at      (CustosRecord     *self,
+                                                   guint             field,
                                                    int               value);
-const char * const *custos_record_get_strv        (CustosRecord     *self,
-                                                   const char       *field);
-void               custos_record_set_strv         (CustosRecord     *self,
-                                                   const char       *field,
+const char * const *custos_record_get_strv_at     (CustosRecord     *self,
+                                                   guint             field);
+void               custos_record_set_strv_at      (CustosRecord     *self,
+                                                   guint             field,
                                                    const char * const *value);
 
 /* Text form of any field, as in the file and in CSV (lists joined by sep).

@@ -27,27 +27,27 @@
 
 typedef struct
 {
-  const char *field;
-  const char *clause;
+  CustosReviewField  field;
+  const char        *clause;
 } InputInfo;
 
 static const InputInfo inputs[CUSTOS_N_REVIEW_INPUTS] = {
-  [CUSTOS_REVIEW_INPUT_PREVIOUS_ACTIONS] = { "previous-actions", "9.3.2 a)" },
-  [CUSTOS_REVIEW_INPUT_ISSUE_CHANGES] = { "issue-changes", "9.3.2 b)" },
-  [CUSTOS_REVIEW_INPUT_PARTY_CHANGES] = { "party-changes", "9.3.2 c)" },
-  [CUSTOS_REVIEW_INPUT_NONCONFORMITIES] = { "nonconformities", "9.3.2 d) 1)" },
-  [CUSTOS_REVIEW_INPUT_MONITORING] = { "monitoring", "9.3.2 d) 2)" },
-  [CUSTOS_REVIEW_INPUT_AUDITS] = { "audits", "9.3.2 d) 3)" },
-  [CUSTOS_REVIEW_INPUT_OBJECTIVES] = { "objectives", "9.3.2 d) 4)" },
-  [CUSTOS_REVIEW_INPUT_FEEDBACK] = { "feedback", "9.3.2 e)" },
-  [CUSTOS_REVIEW_INPUT_RISKS] = { "risks", "9.3.2 f)" },
-  [CUSTOS_REVIEW_INPUT_OPPORTUNITIES] = { "opportunities", "9.3.2 g)" },
+  [CUSTOS_REVIEW_INPUT_PREVIOUS_ACTIONS] = { CUSTOS_REVIEW_FIELD_PREVIOUS_ACTIONS, "9.3.2 a)" },
+  [CUSTOS_REVIEW_INPUT_ISSUE_CHANGES] = { CUSTOS_REVIEW_FIELD_ISSUE_CHANGES, "9.3.2 b)" },
+  [CUSTOS_REVIEW_INPUT_PARTY_CHANGES] = { CUSTOS_REVIEW_FIELD_PARTY_CHANGES, "9.3.2 c)" },
+  [CUSTOS_REVIEW_INPUT_NONCONFORMITIES] = { CUSTOS_REVIEW_FIELD_NONCONFORMITIES, "9.3.2 d) 1)" },
+  [CUSTOS_REVIEW_INPUT_MONITORING] = { CUSTOS_REVIEW_FIELD_MONITORING, "9.3.2 d) 2)" },
+  [CUSTOS_REVIEW_INPUT_AUDITS] = { CUSTOS_REVIEW_FIELD_AUDITS, "9.3.2 d) 3)" },
+  [CUSTOS_REVIEW_INPUT_OBJECTIVES] = { CUSTOS_REVIEW_FIELD_OBJECTIVES, "9.3.2 d) 4)" },
+  [CUSTOS_REVIEW_INPUT_FEEDBACK] = { CUSTOS_REVIEW_FIELD_FEEDBACK, "9.3.2 e)" },
+  [CUSTOS_REVIEW_INPUT_RISKS] = { CUSTOS_REVIEW_FIELD_RISKS, "9.3.2 f)" },
+  [CUSTOS_REVIEW_INPUT_OPPORTUNITIES] = { CUSTOS_REVIEW_FIELD_OPPORTUNITIES, "9.3.2 g)" },
 };
 
-const char *
+CustosReviewField
 custos_review_input_field (CustosReviewInput input)
 {
-  g_return_val_if_fail (input < CUSTOS_N_REVIEW_INPUTS, NULL);
+  g_return_val_if_fail (input < CUSTOS_N_REVIEW_INPUTS, CUSTOS_REVIEW_N_FIELDS);
   return inputs[input].field;
 }
 
@@ -78,13 +78,12 @@ is_open_action (int status)
 
 /* A date field before today. */
 static gboolean
-is_past (CustosRecord *record,
-         const char   *field,
-         const GDate  *today)
+is_past (const char  *iso,
+         const GDate *today)
 {
   GDate date;
 
-  return custos_date_parse (custos_record_get_string (record, field), &date) && g_date_compare (&date, today) < 0;
+  return custos_date_parse (iso, &date) && g_date_compare (&date, today) < 0;
 }
 
 /* Prose on one line, cut at a word near max characters. */
@@ -175,17 +174,15 @@ title_or_id (CustosRecord *record)
  * title, else NULL. */
 static const char *
 owner_name (CustosDocument *document,
-            CustosRecord   *record,
-            const char     *field)
+            const char     *role_id)
 {
-  CustosRecord *role = custos_document_lookup (document, CUSTOS_REGISTER_ROLES,
-                                               custos_record_get_string (record, field));
+  CustosRecord *role = custos_document_lookup (document, CUSTOS_REGISTER_ROLES, role_id);
 
   if (role == NULL)
     return NULL;
-  if (custos_record_get_string (role, "holder") != NULL)
-    return custos_record_get_string (role, "holder");
-  return custos_record_get_string (role, "title");
+  if (custos_role_get_holder (CUSTOS_ROLE (role)) != NULL)
+    return custos_role_get_holder (CUSTOS_ROLE (role));
+  return custos_role_get_title (CUSTOS_ROLE (role));
 }
 
 /* A number as people write it (locale-independent, no trailing zeros), with its unit. */
@@ -229,7 +226,7 @@ custos_review_prefill_previous (CustosDocument *document,
       CustosRecord *review = item_at (reviews, i);
       GDate held;
 
-      if (review == exclude || !custos_date_parse (custos_record_get_string (review, "date"), &held) ||
+      if (review == exclude || !custos_date_parse (custos_review_get_date (CUSTOS_REVIEW (review)), &held) ||
           g_date_compare (&held, date) >= 0)
         continue;
       if (previous == NULL || g_date_compare (&held, &previous_date) > 0)
@@ -245,7 +242,7 @@ custos_review_prefill_previous (CustosDocument *document,
 static char *
 review_label (CustosRecord *review)
 {
-  const char *date = custos_record_get_string (review, "date");
+  const char *date = custos_review_get_date (CUSTOS_REVIEW (review));
   return date != NULL ? g_strdup_printf ("%s (%s)", custos_record_get_id (review), date)
                       : g_strdup (custos_record_get_id (review));
 }
@@ -271,9 +268,11 @@ previous_actions (CustosDocument *document,
   for (guint i = 0, n = g_list_model_get_n_items (actions); i < n; i++)
     {
       CustosRecord *action = item_at (actions, i);
-      int status = custos_record_get_enum (action, "status");
+      int status = custos_review_action_get_status (CUSTOS_REVIEW_ACTION (action));
 
-      if (exclude_id != NULL && g_strcmp0 (custos_record_get_string (action, "review"), exclude_id) == 0)
+      if (exclude_id != NULL &&
+          g_strcmp0 (custos_review_action_get_review (CUSTOS_REVIEW_ACTION (action)), exclude_id) ==
+            0)
         continue;
       total++;
       if (status >= 0 && status <= CUSTOS_ACTION_STATUS_CANCELLED)
@@ -295,18 +294,21 @@ previous_actions (CustosDocument *document,
   for (guint i = 0, n = g_list_model_get_n_items (actions); i < n; i++)
     {
       CustosRecord *action = item_at (actions, i);
-      int status = custos_record_get_enum (action, "status");
-      const char *due = custos_record_get_string (action, "due");
-      const char *owner = owner_name (document, action, "owner");
+      int status = custos_review_action_get_status (CUSTOS_REVIEW_ACTION (action));
+      const char *due = custos_review_action_get_due (CUSTOS_REVIEW_ACTION (action));
+      const char   *owner =
+        owner_name (document, custos_review_action_get_owner (CUSTOS_REVIEW_ACTION (action)));
       const char *label = custos_enum_value_label (CUSTOS_TYPE_ACTION_STATUS, status);
-      const char *from = custos_record_get_string (action, "review");
+      const char *from = custos_review_action_get_review (CUSTOS_REVIEW_ACTION (action));
       const char *id = custos_record_get_id (action);
       gboolean late;
 
-      if ((exclude_id != NULL && g_strcmp0 (custos_record_get_string (action, "review"), exclude_id) == 0) ||
+      if ((exclude_id != NULL &&
+           g_strcmp0 (custos_review_action_get_review (CUSTOS_REVIEW_ACTION (action)),
+                      exclude_id) == 0) ||
           status == CUSTOS_ACTION_STATUS_DONE || status == CUSTOS_ACTION_STATUS_CANCELLED)
         continue;
-      late = is_past (action, "due", today);
+      late = is_past (custos_review_action_get_due (CUSTOS_REVIEW_ACTION (action)), today);
       overdue += late;
       from = from != NULL ? from : "—";
       owner = owner != NULL ? owner : _("no owner");
@@ -340,10 +342,10 @@ previous_actions (CustosDocument *document,
 /* Whether the previous review's text of a field names an id. */
 static gboolean
 mentioned (CustosRecord *review,
-           const char   *field,
+           guint         field,
            const char   *id)
 {
-  const char *text = review != NULL ? custos_record_get_string (review, field) : NULL;
+  const char *text = review != NULL ? custos_record_get_string_at (review, field) : NULL;
   return text != NULL && id != NULL && strstr (text, id) != NULL;
 }
 
@@ -366,11 +368,12 @@ issue_changes (CustosDocument *document,
     {
       CustosRecord *issue = item_at (issues, i);
 
-      if (custos_record_get_enum (issue, "kind") == CUSTOS_ISSUE_KIND_EXTERNAL)
+      if (custos_issue_get_kind (CUSTOS_ISSUE (issue)) == CUSTOS_ISSUE_KIND_EXTERNAL)
         external++;
       else
         internal++;
-      if (previous != NULL && !mentioned (previous, "issue-changes", custos_record_get_id (issue)))
+      if (previous != NULL &&
+          !mentioned (previous, CUSTOS_REVIEW_FIELD_ISSUE_CHANGES, custos_record_get_id (issue)))
         unmentioned++;
     }
   /* Translators: "10 issues recorded: 4 internal, 6 external." */
@@ -398,11 +401,13 @@ issue_changes (CustosDocument *document,
   for (guint i = 0; i < n; i++)
     {
       CustosRecord *issue = item_at (issues, i);
-      const char *category = custos_record_get_string (issue, "category");
-      const char *kind = custos_enum_value_label (CUSTOS_TYPE_ISSUE_KIND, custos_record_get_enum (issue, "kind"));
-      g_autofree char *effect = quote (custos_record_get_string (issue, "effect"), MAX_QUOTE);
+      const char *category = custos_issue_get_category (CUSTOS_ISSUE (issue));
+      const char      *kind = custos_enum_value_label (CUSTOS_TYPE_ISSUE_KIND,
+                                                       custos_issue_get_kind (CUSTOS_ISSUE (issue)));
+      g_autofree char *effect = quote (custos_issue_get_effect (CUSTOS_ISSUE (issue)), MAX_QUOTE);
 
-      if (previous != NULL && mentioned (previous, "issue-changes", custos_record_get_id (issue)))
+      if (previous != NULL &&
+          mentioned (previous, CUSTOS_REVIEW_FIELD_ISSUE_CHANGES, custos_record_get_id (issue)))
         continue;
       if (*effect != '\0')
         list_add (&list, "%s “%s” (%s%s%s): %s", custos_record_get_id (issue), title_or_id (issue), kind,
@@ -429,7 +434,7 @@ party_changes (CustosDocument *document)
       return g_string_free (text, FALSE);
     }
   for (guint i = 0; i < n; i++)
-    relevant += custos_record_get_bool (item_at (parties, i), "relevant");
+    relevant += custos_party_get_relevant (CUSTOS_PARTY (item_at (parties, i)));
   /* Translators: "10 interested parties recorded, 9 of them relevant to the ISMS; their needs and expectations:" */
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
                                              "%u interested party recorded, %u of them relevant to the ISMS; "
@@ -440,9 +445,9 @@ party_changes (CustosDocument *document)
   for (guint i = 0; i < n; i++)
     {
       CustosRecord *party = item_at (parties, i);
-      g_autofree char *needs = quote (custos_record_get_string (party, "needs"), MAX_QUOTE);
+      g_autofree char *needs = quote (custos_party_get_needs (CUSTOS_PARTY (party)), MAX_QUOTE);
 
-      if (!custos_record_get_bool (party, "relevant"))
+      if (!custos_party_get_relevant (CUSTOS_PARTY (party)))
         continue;
       list_add (&list, "%s %s: %s", custos_record_get_id (party), title_or_id (party),
                 *needs != '\0' ? needs : _("needs not recorded"));
@@ -473,13 +478,14 @@ nonconformities (CustosDocument *document,
       g_string_append (text, _("No nonconformities are recorded."));
       return g_string_free (text, FALSE);
     }
-  if (previous == NULL || !custos_date_parse (custos_record_get_string (previous, "date"), &previous_date))
+  if (previous == NULL ||
+      !custos_date_parse (custos_review_get_date (CUSTOS_REVIEW (previous)), &previous_date))
     g_date_clear (&previous_date, 1);
   for (guint i = 0; i < n; i++)
     {
       CustosRecord *nc = item_at (ncs, i);
-      int s = custos_record_get_enum (nc, "status");
-      int e = custos_record_get_enum (nc, "effectiveness");
+      int s = custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (nc));
+      int e = custos_nonconformity_get_effectiveness (CUSTOS_NONCONFORMITY (nc));
       GDate raised;
 
       if (s >= 0 && s <= CUSTOS_NC_STATUS_CLOSED)
@@ -487,9 +493,12 @@ nonconformities (CustosDocument *document,
       if (e >= 0 && e <= CUSTOS_EFFECTIVENESS_NOT_EFFECTIVE)
         effectiveness[e]++;
       /* Overdue: the corrective action is not done (verifying means it is). */
-      if ((s == CUSTOS_NC_STATUS_OPEN || s == CUSTOS_NC_STATUS_ACTION_PLANNED) && is_past (nc, "due", today))
+      if ((s == CUSTOS_NC_STATUS_OPEN || s == CUSTOS_NC_STATUS_ACTION_PLANNED) &&
+          is_past (custos_nonconformity_get_due (CUSTOS_NONCONFORMITY (nc)), today))
         overdue++;
-      if (g_date_valid (&previous_date) && custos_date_parse (custos_record_get_string (nc, "raised"), &raised) &&
+      if (g_date_valid (&previous_date) &&
+          custos_date_parse (custos_nonconformity_get_raised (CUSTOS_NONCONFORMITY (nc)),
+                             &raised) &&
           g_date_compare (&raised, &previous_date) >= 0)
         since++;
     }
@@ -516,22 +525,28 @@ nonconformities (CustosDocument *document,
   for (guint i = 0; i < n; i++)
     {
       CustosRecord *nc = item_at (ncs, i);
-      int s = custos_record_get_enum (nc, "status");
+      int s = custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (nc));
       const char *label = custos_enum_value_label (CUSTOS_TYPE_NC_STATUS, s);
-      const char *source = custos_enum_value_label (CUSTOS_TYPE_NC_SOURCE, custos_record_get_enum (nc, "source"));
-      const char *review = custos_record_get_string (nc, "effectiveness-review");
-      const char *due = custos_record_get_string (nc, "due");
+      const char   *source = custos_enum_value_label (
+          CUSTOS_TYPE_NC_SOURCE, custos_nonconformity_get_source (CUSTOS_NONCONFORMITY (nc)));
+      const char *review = custos_nonconformity_get_effectiveness_review (CUSTOS_NONCONFORMITY (nc));
+      const char *due = custos_nonconformity_get_due (CUSTOS_NONCONFORMITY (nc));
 
       if (s == CUSTOS_NC_STATUS_CLOSED)
-        list_add (&list, _("%s “%s” (%s): %s, corrective action %s"), custos_record_get_id (nc), title_or_id (nc),
-                  source, label,
-                  custos_enum_value_label (CUSTOS_TYPE_EFFECTIVENESS, custos_record_get_enum (nc, "effectiveness")));
+        list_add (&list, _ ("%s “%s” (%s): %s, corrective action %s"), custos_record_get_id (nc),
+                  title_or_id (nc), source, label,
+                  custos_enum_value_label (
+                    CUSTOS_TYPE_EFFECTIVENESS,
+                    custos_nonconformity_get_effectiveness (CUSTOS_NONCONFORMITY (nc))));
       else if (s == CUSTOS_NC_STATUS_VERIFYING && review != NULL)
         list_add (&list, _("%s “%s” (%s): %s, effectiveness review on %s"), custos_record_get_id (nc),
                   title_or_id (nc), source, label, review);
       else if (due != NULL)
-        list_add (&list, _("%s “%s” (%s): %s, corrective action due %s%s"), custos_record_get_id (nc),
-                  title_or_id (nc), source, label, due, is_past (nc, "due", today) ? _(" (overdue)") : "");
+        list_add (&list, _ ("%s “%s” (%s): %s, corrective action due %s%s"),
+                  custos_record_get_id (nc), title_or_id (nc), source, label, due,
+                  is_past (custos_nonconformity_get_due (CUSTOS_NONCONFORMITY (nc)), today)
+                    ? _ (" (overdue)")
+                    : "");
       else
         list_add (&list, _("%s “%s” (%s): %s, no due date"),
                   custos_record_get_id (nc), title_or_id (nc), source, label);
@@ -560,9 +575,9 @@ monitoring (CustosDocument *document)
     {
       CustosRecord *measure = item_at (measures, i);
       const char *id = custos_record_get_id (measure);
-      const char *unit = custos_record_get_string (measure, "unit");
-      double target = custos_record_get_number (measure, "target");
-      gboolean higher = custos_record_get_bool (measure, "higher-is-better");
+      const char *unit = custos_measure_get_unit (CUSTOS_MEASURE (measure));
+      double target = custos_measure_get_target (CUSTOS_MEASURE (measure));
+      gboolean higher = custos_measure_get_higher_is_better (CUSTOS_MEASURE (measure));
       CustosRecord *latest = NULL, *before = NULL;
       GDate latest_date, before_date;
 
@@ -574,9 +589,9 @@ monitoring (CustosDocument *document)
           CustosRecord *result = item_at (results, r);
           GDate date;
 
-          if (g_strcmp0 (custos_record_get_string (result, "measure"), id) != 0 ||
-              !isfinite (custos_record_get_number (result, "value")) ||
-              !custos_date_parse (custos_record_get_string (result, "date"), &date))
+          if (g_strcmp0 (custos_measurement_get_measure (CUSTOS_MEASUREMENT (result)), id) != 0 ||
+              !isfinite (custos_measurement_get_value (CUSTOS_MEASUREMENT (result))) ||
+              !custos_date_parse (custos_measurement_get_date (CUSTOS_MEASUREMENT (result)), &date))
             continue;
           if (latest == NULL || g_date_compare (&date, &latest_date) >= 0)
             {
@@ -594,14 +609,14 @@ monitoring (CustosDocument *document)
           continue;
         }
       {
-        double value = custos_record_get_number (latest, "value");
+        double value = custos_measurement_get_value (CUSTOS_MEASUREMENT (latest));
         g_autofree char *value_text = format_value (value, unit);
         g_autofree char *trend = NULL;
         const char *verdict;
 
         if (before != NULL)
           {
-            double previous_value = custos_record_get_number (before, "value");
+            double previous_value = custos_measurement_get_value (CUSTOS_MEASUREMENT (before));
             g_autofree char *previous_text = format_value (previous_value, unit);
 
             /* Translators: the result before the latest one, e.g. "previous 7 %" */
@@ -620,12 +635,13 @@ monitoring (CustosDocument *document)
             ok ? met++ : missed++;
             /* Translators: "on target (5 %)" */
             verdict = ok ? _("on target") : _("off target");
-            list_add (&list, _("%s %s: %s on %s, %s (target %s%s)"), id, title_or_id (measure), value_text,
-                      custos_record_get_string (latest, "date"), verdict, target_text, trend ? trend : "");
+            list_add (&list, _ ("%s %s: %s on %s, %s (target %s%s)"), id, title_or_id (measure),
+                      value_text, custos_measurement_get_date (CUSTOS_MEASUREMENT (latest)),
+                      verdict, target_text, trend ? trend : "");
             continue;
           }
         list_add (&list, _("%s %s: %s on %s, %s%s"), id, title_or_id (measure), value_text,
-                  custos_record_get_string (latest, "date"), verdict, trend ? trend : "");
+                  custos_measurement_get_date (CUSTOS_MEASUREMENT (latest)), verdict, trend ? trend : "");
       }
     }
   list_finish (&list);
@@ -677,15 +693,16 @@ audits (CustosDocument *document,
   for (guint i = 0; i < n; i++)
     {
       CustosRecord *audit = item_at (audit_list, i);
-      int status = custos_record_get_enum (audit, "status");
+      int status = custos_audit_get_status (CUSTOS_AUDIT (audit));
       GDate date;
 
-      if (custos_record_get_string (audit, "done") != NULL)
+      if (custos_audit_get_done (CUSTOS_AUDIT (audit)) != NULL)
         done++;
       else if (status != CUSTOS_AUDIT_STATUS_CANCELLED)
         {
           planned++;
-          if (custos_date_parse (custos_record_get_string (audit, "planned"), &date) && g_date_compare (&date, today) >= 0 &&
+          if (custos_date_parse (custos_audit_get_planned (CUSTOS_AUDIT (audit)), &date) &&
+              g_date_compare (&date, today) >= 0 &&
               (next == NULL || g_date_compare (&date, &next_date) < 0))
             next = audit, next_date = date;
         }
@@ -693,12 +710,12 @@ audits (CustosDocument *document,
   for (guint f = 0; f < n_findings; f++)
     {
       CustosRecord *finding = item_at (findings, f);
-      int type = custos_record_get_enum (finding, "type");
+      int type = custos_finding_get_finding_type (CUSTOS_FINDING (finding));
 
       if (type >= 0 && type <= CUSTOS_FINDING_TYPE_OPPORTUNITY)
         types[type]++;
       if ((type == CUSTOS_FINDING_TYPE_MAJOR || type == CUSTOS_FINDING_TYPE_MINOR) &&
-          custos_record_get_string (finding, "nonconformity") == NULL)
+          custos_finding_get_nonconformity (CUSTOS_FINDING (finding)) == NULL)
         g_string_append_printf (unraised, "%s%s", unraised->len > 0 ? ", " : "", custos_record_get_id (finding));
     }
 
@@ -728,7 +745,7 @@ audits (CustosDocument *document,
       g_string_append_c (text, ' ');
       g_string_append_printf (text, _("Next audit: %s “%s” on %s."),
                               custos_record_get_id (next), title_or_id (next),
-                              custos_record_get_string (next, "planned"));
+                              custos_audit_get_planned (CUSTOS_AUDIT (next)));
     }
   g_string_free (unraised, TRUE);
 
@@ -740,14 +757,14 @@ audits (CustosDocument *document,
       guint count = 0;
       g_autofree char *by_type = NULL;
 
-      if (custos_record_get_string (audit, "done") == NULL)
+      if (custos_audit_get_done (CUSTOS_AUDIT (audit)) == NULL)
         continue;
       for (guint f = 0; f < n_findings; f++)
         {
           CustosRecord *finding = item_at (findings, f);
-          int type = custos_record_get_enum (finding, "type");
+          int type = custos_finding_get_finding_type (CUSTOS_FINDING (finding));
 
-          if (g_strcmp0 (custos_record_get_string (finding, "audit"), id) != 0)
+          if (g_strcmp0 (custos_finding_get_audit (CUSTOS_FINDING (finding)), id) != 0)
             continue;
           count++;
           if (type >= 0 && type <= CUSTOS_FINDING_TYPE_OPPORTUNITY)
@@ -758,10 +775,10 @@ audits (CustosDocument *document,
         /* Translators: "AUD-002 “Internal audit 2026” on 2026-06-17: 4 findings (Minor nonconformity: 2, …)" */
         list_add (&list, g_dngettext (GETTEXT_PACKAGE, "%s “%s” on %s: %u finding (%s)",
                                       "%s “%s” on %s: %u findings (%s)", count),
-                  id, title_or_id (audit), custos_record_get_string (audit, "done"), count, by_type);
+                  id, title_or_id (audit), custos_audit_get_done (CUSTOS_AUDIT (audit)), count, by_type);
       else
         list_add (&list, _("%s “%s” on %s: no findings"),
-                  id, title_or_id (audit), custos_record_get_string (audit, "done"));
+                  id, title_or_id (audit), custos_audit_get_done (CUSTOS_AUDIT (audit)));
     }
   list_finish (&list);
   return g_string_free (text, FALSE);
@@ -787,7 +804,7 @@ objectives (CustosDocument *document,
     }
   for (guint i = 0; i < n; i++)
     {
-      int s = custos_record_get_enum (item_at (list_model, i), "status");
+      int s = custos_objective_get_status (CUSTOS_OBJECTIVE (item_at (list_model, i)));
       if (s >= 0 && s <= CUSTOS_OBJECTIVE_STATUS_MISSED)
         status[s]++;
     }
@@ -798,14 +815,16 @@ objectives (CustosDocument *document,
   for (guint i = 0; i < n; i++)
     {
       CustosRecord *objective = item_at (list_model, i);
-      int s = custos_record_get_enum (objective, "status");
+      int s = custos_objective_get_status (CUSTOS_OBJECTIVE (objective));
       const char *label = custos_enum_value_label (CUSTOS_TYPE_OBJECTIVE_STATUS, s);
-      int progress = custos_record_get_int (objective, "progress");
-      const char *due = custos_record_get_string (objective, "due");
-      gboolean late = s != CUSTOS_OBJECTIVE_STATUS_ACHIEVED && s != CUSTOS_OBJECTIVE_STATUS_MISSED &&
-                      !custos_record_get_bool (objective, "ongoing") && is_past (objective, "due", today);
+      int progress = custos_objective_get_progress (CUSTOS_OBJECTIVE (objective));
+      const char *due = custos_objective_get_due (CUSTOS_OBJECTIVE (objective));
+      gboolean      late = s != CUSTOS_OBJECTIVE_STATUS_ACHIEVED &&
+                      s != CUSTOS_OBJECTIVE_STATUS_MISSED &&
+                      !custos_objective_get_ongoing (CUSTOS_OBJECTIVE (objective)) &&
+                      is_past (custos_objective_get_due (CUSTOS_OBJECTIVE (objective)), today);
 
-      if (custos_record_get_bool (objective, "ongoing") || due == NULL)
+      if (custos_objective_get_ongoing (CUSTOS_OBJECTIVE (objective)) || due == NULL)
         /* Translators: "OBJ-003 “…”: At risk, 60 % done, ongoing" */
         list_add (&list, _("%s “%s”: %s, %d %% done, ongoing"), custos_record_get_id (objective),
                   title_or_id (objective), label, progress);
@@ -833,24 +852,26 @@ feedback (CustosDocument *document,
   List list = { text, 0 };
   GString *names = g_string_new (NULL);
 
-  if (previous == NULL || !custos_date_parse (custos_record_get_string (previous, "date"), &previous_date))
+  if (previous == NULL ||
+      !custos_date_parse (custos_review_get_date (CUSTOS_REVIEW (previous)), &previous_date))
     g_date_clear (&previous_date, 1);
   for (guint i = 0, n = g_list_model_get_n_items (ncs); i < n; i++)
-    if (custos_record_get_enum (item_at (ncs, i), "source") == CUSTOS_NC_SOURCE_COMPLAINT)
+    if (custos_nonconformity_get_source (CUSTOS_NONCONFORMITY (item_at (ncs, i))) ==
+        CUSTOS_NC_SOURCE_COMPLAINT)
       complaints++;
   for (guint i = 0, n = g_list_model_get_n_items (incidents); i < n; i++)
     {
       GDate date;
 
       if (!g_date_valid (&previous_date) ||
-          (custos_date_parse (custos_record_get_string (item_at (incidents, i), "date"), &date) &&
+          (custos_date_parse (custos_incident_get_date (CUSTOS_INCIDENT (item_at (incidents, i))), &date) &&
            g_date_compare (&date, &previous_date) >= 0))
         n_incidents++;
     }
   for (guint i = 0, n = g_list_model_get_n_items (parties); i < n; i++)
     {
       CustosRecord *party = item_at (parties, i);
-      if (custos_record_get_bool (party, "relevant"))
+      if (custos_party_get_relevant (CUSTOS_PARTY (party)))
         g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", title_or_id (party));
     }
 
@@ -877,9 +898,10 @@ feedback (CustosDocument *document,
   for (guint i = 0, n = g_list_model_get_n_items (ncs); i < n; i++)
     {
       CustosRecord *nc = item_at (ncs, i);
-      if (custos_record_get_enum (nc, "source") == CUSTOS_NC_SOURCE_COMPLAINT)
-        list_add (&list, _("%s “%s”: %s"), custos_record_get_id (nc), title_or_id (nc),
-                  custos_enum_value_label (CUSTOS_TYPE_NC_STATUS, custos_record_get_enum (nc, "status")));
+      if (custos_nonconformity_get_source (CUSTOS_NONCONFORMITY (nc)) == CUSTOS_NC_SOURCE_COMPLAINT)
+        list_add (&list, _ ("%s “%s”: %s"), custos_record_get_id (nc), title_or_id (nc),
+                  custos_enum_value_label (CUSTOS_TYPE_NC_STATUS, custos_nonconformity_get_status (
+                                                                    CUSTOS_NONCONFORMITY (nc))));
     }
   list_finish (&list);
   (void) today;
@@ -905,7 +927,7 @@ bands_text (CustosDocument *document,
       CustosRecord *risk = item_at (risks, i);
       int band;
 
-      if (custos_record_get_enum (risk, "status") == CUSTOS_RISK_STATUS_CLOSED)
+      if (custos_risk_get_status (CUSTOS_RISK (risk)) == CUSTOS_RISK_STATUS_CLOSED)
         continue;
       band = custos_document_risk_band (document, risk, residual);
       if (band >= 0 && (guint) band < n_bands)
@@ -947,7 +969,7 @@ risks (CustosDocument *document,
       return g_string_free (text, FALSE);
     }
   for (guint i = 0; i < n; i++)
-    open += custos_record_get_enum (item_at (risk_list, i), "status") != CUSTOS_RISK_STATUS_CLOSED;
+    open += custos_risk_get_status (CUSTOS_RISK (item_at (risk_list, i))) != CUSTOS_RISK_STATUS_CLOSED;
   inherent = bands_text (document, FALSE, &inherent_unscored);
   residual = bands_text (document, TRUE, &residual_unscored);
 
@@ -955,10 +977,11 @@ risks (CustosDocument *document,
   g_string_append_printf (text,
                           g_dngettext (GETTEXT_PACKAGE, "%u risk, %u of them open.", "%u risks, %u of them open.", n),
                           n, open);
-  if (custos_record_get_string (reassessment, "last") != NULL)
+  if (custos_reassessment_get_last (CUSTOS_REASSESSMENT (reassessment)) != NULL)
     {
       g_string_append_c (text, ' ');
-      g_string_append_printf (text, _("Last risk assessment: %s."), custos_record_get_string (reassessment, "last"));
+      g_string_append_printf (text, _ ("Last risk assessment: %s."),
+                              custos_reassessment_get_last (CUSTOS_REASSESSMENT (reassessment)));
     }
   g_string_append_c (text, ' ');
   /* Translators: "Open risks by inherent band: High: 17, Medium: 8, Low: 3 (not scored: 0)." */
@@ -969,11 +992,11 @@ risks (CustosDocument *document,
   for (guint i = 0; i < n_actions; i++)
     {
       CustosRecord *action = item_at (actions, i);
-      int s = custos_record_get_enum (action, "status");
+      int s = custos_action_get_status (CUSTOS_ACTION (action));
 
       if (s >= 0 && s <= CUSTOS_ACTION_STATUS_CANCELLED)
         status[s]++;
-      if (is_open_action (s) && is_past (action, "due", today))
+      if (is_open_action (s) && is_past (custos_action_get_due (CUSTOS_ACTION (action)), today))
         overdue++;
     }
   g_string_append_c (text, ' ');
@@ -988,17 +1011,19 @@ risks (CustosDocument *document,
                                                  "Risk treatment plan: %u actions (%s), %u overdue.", n_actions),
                               n_actions, by_status, overdue);
     }
-  if (custos_record_get_string (approval, "management-approved") != NULL)
+  if (custos_plan_approval_get_management_approved (CUSTOS_PLAN_APPROVAL (approval)) != NULL)
     {
-      const char *by = custos_record_get_string (approval, "management-approved-by");
+      const char *by = custos_plan_approval_get_management_approved_by (CUSTOS_PLAN_APPROVAL (approval));
 
       g_string_append_c (text, ' ');
       if (by != NULL)
-        g_string_append_printf (text, _("Plan approved by top management on %s (%s)."),
-                                custos_record_get_string (approval, "management-approved"), by);
+        g_string_append_printf (
+          text, _ ("Plan approved by top management on %s (%s)."),
+          custos_plan_approval_get_management_approved (CUSTOS_PLAN_APPROVAL (approval)), by);
       else
-        g_string_append_printf (text, _("Plan approved by top management on %s."),
-                                custos_record_get_string (approval, "management-approved"));
+        g_string_append_printf (
+          text, _ ("Plan approved by top management on %s."),
+          custos_plan_approval_get_management_approved (CUSTOS_PLAN_APPROVAL (approval)));
     }
   else
     {
@@ -1009,16 +1034,19 @@ risks (CustosDocument *document,
   for (guint i = 0; i < n_actions; i++)
     {
       CustosRecord *action = item_at (actions, i);
-      int s = custos_record_get_enum (action, "status");
-      const char *owner = owner_name (document, action, "owner");
+      int s = custos_action_get_status (CUSTOS_ACTION (action));
+      const char *owner = owner_name (document, custos_action_get_owner (CUSTOS_ACTION (action)));
 
-      if (is_open_action (s) && is_past (action, "due", today))
+      if (is_open_action (s) && is_past (custos_action_get_due (CUSTOS_ACTION (action)), today))
         /* Translators: an overdue treatment action: id, title, risk, status, owner, due date */
-        list_add (&list, _("Overdue: %s “%s” (%s): %s, %s, due %s"),
-                  custos_record_get_id (action), title_or_id (action),
-                  custos_record_get_string (action, "risk") ? custos_record_get_string (action, "risk") : "—",
-                  custos_enum_value_label (CUSTOS_TYPE_ACTION_STATUS, s), owner != NULL ? owner : _("no owner"),
-                  custos_record_get_string (action, "due"));
+        list_add (&list, _ ("Overdue: %s “%s” (%s): %s, %s, due %s"), custos_record_get_id (action),
+                  title_or_id (action),
+                  custos_action_get_risk (CUSTOS_ACTION (action))
+                    ? custos_action_get_risk (CUSTOS_ACTION (action))
+                    : "—",
+                  custos_enum_value_label (CUSTOS_TYPE_ACTION_STATUS, s),
+                  owner != NULL ? owner : _ ("no owner"),
+                  custos_action_get_due (CUSTOS_ACTION (action)));
     }
   list_finish (&list);
   return g_string_free (text, FALSE);
@@ -1038,13 +1066,15 @@ opportunities (CustosDocument *document)
     {
       CustosRecord *finding = item_at (findings, i);
       g_autofree char *description = NULL;
-      const char *reference = custos_record_get_string (finding, "reference");
+      const char *reference = custos_finding_get_reference (CUSTOS_FINDING (finding));
 
-      if (custos_record_get_enum (finding, "type") != CUSTOS_FINDING_TYPE_OPPORTUNITY)
+      if (custos_finding_get_finding_type (CUSTOS_FINDING (finding)) != CUSTOS_FINDING_TYPE_OPPORTUNITY)
         continue;
-      description = quote (custos_record_get_string (finding, "description"), MAX_QUOTE * 2);
+      description = quote (custos_finding_get_description (CUSTOS_FINDING (finding)), MAX_QUOTE * 2);
       list_add (&list, "%s (%s%s%s): %s", custos_record_get_id (finding),
-                custos_record_get_string (finding, "audit") ? custos_record_get_string (finding, "audit") : "—",
+                custos_finding_get_audit (CUSTOS_FINDING (finding))
+                  ? custos_finding_get_audit (CUSTOS_FINDING (finding))
+                  : "—",
                 reference ? ", " : "", reference ? reference : "", description);
     }
   list_finish (&list);
@@ -1126,9 +1156,9 @@ custos_review_prefill_attendees (CustosDocument *document)
   for (guint i = 0, n = g_list_model_get_n_items (roles); i < n; i++)
     {
       CustosRecord *role = item_at (roles, i);
-      const char *holder = custos_record_get_string (role, "holder");
+      const char *holder = custos_role_get_holder (CUSTOS_ROLE (role));
 
-      if (!custos_record_get_bool (role, "top-management"))
+      if (!custos_role_get_top_management (CUSTOS_ROLE (role)))
         continue;
       if (text->len > 0)
         g_string_append (text, ", ");
@@ -1153,13 +1183,13 @@ fill (CustosDocument *document,
       gboolean        only_empty,
       guint          *filled)
 {
-  if (!only_empty || custos_record_get_string (review, "attendees") == NULL)
+  if (!only_empty || custos_review_get_attendees (CUSTOS_REVIEW (review)) == NULL)
     {
       g_autofree char *attendees = custos_review_prefill_attendees (document);
 
       if (attendees != NULL)
         {
-          custos_record_set_string (review, "attendees", attendees);
+          custos_review_set_attendees (CUSTOS_REVIEW (review), attendees);
           (*filled)++;
         }
     }
@@ -1167,10 +1197,10 @@ fill (CustosDocument *document,
     {
       g_autofree char *text = NULL;
 
-      if (only_empty && custos_record_get_string (review, inputs[i].field) != NULL)
+      if (only_empty && custos_record_get_string_at (review, inputs[i].field) != NULL)
         continue;
       text = custos_review_prefill_input (document, i, date, review);
-      custos_record_set_string (review, inputs[i].field, text);
+      custos_record_set_string_at (review, inputs[i].field, text);
       (*filled)++;
     }
 }
@@ -1189,7 +1219,7 @@ custos_review_prefill_new (CustosDocument *document,
   custos_date_format_iso (today, iso);
   custos_document_begin_compound (document);
   review = custos_document_add_new (document, CUSTOS_REGISTER_REVIEWS);
-  custos_record_set_string (review, "date", iso);
+  custos_review_set_date (CUSTOS_REVIEW (review), iso);
   fill (document, review, today, FALSE, &filled);
   custos_document_end_compound (document);
   return review;
@@ -1207,7 +1237,7 @@ custos_review_prefill_fill_empty (CustosDocument *document,
   g_return_val_if_fail (CUSTOS_IS_REVIEW (review), 0);
   g_return_val_if_fail (today != NULL && g_date_valid (today), 0);
 
-  if (!custos_date_parse (custos_record_get_string (review, "date"), &date))
+  if (!custos_date_parse (custos_review_get_date (CUSTOS_REVIEW (review)), &date))
     date = *today;
   custos_document_begin_compound (document);
   fill (document, review, &date, TRUE, &filled);

@@ -24,8 +24,8 @@ typedef enum
   CUSTOS_N_REVIEW_INPUTS,
 } CustosReviewInput;
 
-/* The review field that holds an input ("previous-actions" …). */
-const char   *custos_review_input_field         (CustosReviewInput  input);
+/* The review field that holds an input (CUSTOS_REVIEW_FIELD_PREVIOUS_ACTIONS …). */
+CustosReviewField custos_review_input_field     (CustosReviewInput  input);
 /* "9.3.2 a)", "9.3.2 d) 1)" … */
 const char   *custos_review_input_clause        (CustosReviewInput  input);
 

@@ -228,7 +228,7 @@ custos_csv_write_register (CustosDocument *document,
       if (actions)
         {
           CustosRecord *risk = custos_document_lookup (document, CUSTOS_REGISTER_RISKS,
-                                                       custos_record_get_string (record, "risk"));
+                                                       custos_action_get_risk (CUSTOS_ACTION (record)));
           separator (out, &first);
           custos_csv_append_field (out, risk ? custos_record_get_title (risk) : NULL);
           risk_columns (out, &first, document, risk);

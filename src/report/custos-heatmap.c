@@ -217,16 +217,6 @@ custos_heatmap_hit_test (double  width,
 
 /* Counting -------------------------------------------------------------- */
 
-static void
-risk_levels (CustosRecord *risk,
-             gboolean      residual,
-             int          *likelihood,
-             int          *consequence)
-{
-  *likelihood = custos_record_get_int (risk, residual ? "residual-likelihood" : "likelihood");
-  *consequence = custos_record_get_int (risk, residual ? "residual-consequence" : "consequence");
-}
-
 guint
 custos_heatmap_count (CustosDocument *document,
                       gboolean        residual,
@@ -244,7 +234,7 @@ custos_heatmap_count (CustosDocument *document,
       g_autoptr(CustosRecord) risk = g_list_model_get_item (risks, i);
       int l, c;
 
-      risk_levels (risk, residual, &l, &c);
+      custos_risk_get_levels (CUSTOS_RISK (risk), residual, &l, &c);
       if (l == likelihood && c == consequence)
         count++;
     }
@@ -307,8 +297,8 @@ custos_heatmap_data_new (CustosDocument *document,
       g_autoptr(CustosRecord) risk = g_list_model_get_item (risks, i);
       int l, c, rl, rc;
 
-      risk_levels (risk, FALSE, &l, &c);
-      risk_levels (risk, TRUE, &rl, &rc);
+      custos_risk_get_levels (CUSTOS_RISK (risk), FALSE, &l, &c);
+      custos_risk_get_levels (CUSTOS_RISK (risk), TRUE, &rl, &rc);
       if (residual)
         {
           int tl = l, tc = c;

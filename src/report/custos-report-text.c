@@ -245,8 +245,8 @@ custos_report_latest_revision (CustosDocument *document)
     {
       g_autoptr(CustosRecord) rev = g_list_model_get_item (revisions, i);
 
-      if (latest == NULL ||
-          g_strcmp0 (custos_record_get_string (rev, "date"), custos_record_get_string (latest, "date")) >= 0)
+      if (latest == NULL || g_strcmp0 (custos_revision_get_date (CUSTOS_REVISION (rev)),
+                                       custos_revision_get_date (CUSTOS_REVISION (latest))) >= 0)
         latest = rev;
     }
   return latest;   /* the register holds a reference */

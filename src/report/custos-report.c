@@ -83,11 +83,10 @@ custos_report_kind_get_title (CustosReportKind kind)
 
 /* Helpers ---------------------------------------------------------------- */
 
-static const char *
-org_string (Ctx        *ctx,
-            const char *field)
+static CustosOrganisation *
+organisation (Ctx *ctx)
 {
-  return custos_record_get_string (custos_document_get_section (ctx->doc, CUSTOS_SECTION_ORGANISATION), field);
+  return CUSTOS_ORGANISATION (custos_document_get_section (ctx->doc, CUSTOS_SECTION_ORGANISATION));
 }
 
 static char *
@@ -99,13 +98,11 @@ next_number (Ctx *ctx)
 static char *
 field_text (Ctx          *ctx,
             CustosRecord *record,
-            const char   *name)
+            guint         field)
 {
-  guint index;
-
-  if (record == NULL || custos_kind_find_field (custos_record_get_kind (record), name, &index) == NULL)
+  if (record == NULL)
     return g_strdup ("");
-  return custos_report_field_text (ctx->doc, record, index, ", ");
+  return custos_report_field_text (ctx->doc, record, field, ", ");
 }
 
 static void
@@ -281,11 +278,11 @@ revision_table (Ctx *ctx)
     {
       g_autoptr(CustosRecord) rev = g_list_model_get_item (revisions, i);
       CustosReportCell cells[5] = {
-        { custos_record_get_string (rev, "version"), CUSTOS_CELL_BOLD, 0 },
-        { custos_record_get_string (rev, "date"), 0, 0 },
-        { custos_record_get_string (rev, "author"), 0, 0 },
-        { custos_record_get_string (rev, "summary"), 0, 0 },
-        { custos_record_get_string (rev, "approved-by"), 0, 0 },
+        { custos_revision_get_version (CUSTOS_REVISION (rev)), CUSTOS_CELL_BOLD, 0 },
+        { custos_revision_get_date (CUSTOS_REVISION (rev)), 0, 0 },
+        { custos_revision_get_author (CUSTOS_REVISION (rev)), 0, 0 },
+        { custos_revision_get_summary (CUSTOS_REVISION (rev)), 0, 0 },
+        { custos_revision_get_approved_by (CUSTOS_REVISION (rev)), 0, 0 },
       };
       custos_report_table_add_row (table, cells);
     }
@@ -296,11 +293,11 @@ front_matter (Ctx *ctx)
 {
   CustosRecord *latest = custos_report_latest_revision (ctx->doc);
   CustosEdition edition = custos_document_get_edition (ctx->doc);
-  const char *version = latest ? custos_record_get_string (latest, "version") : NULL;
-  const char *date = latest ? custos_record_get_string (latest, "date") : NULL;
-  const char *approved = latest ? custos_record_get_string (latest, "approved-by") : NULL;
-  const char *author = latest ? custos_record_get_string (latest, "author") : NULL;
-  const char *org = org_string (ctx, "name");
+  const char *version = latest ? custos_revision_get_version (CUSTOS_REVISION (latest)) : NULL;
+  const char *date = latest ? custos_revision_get_date (CUSTOS_REVISION (latest)) : NULL;
+  const char *approved = latest ? custos_revision_get_approved_by (CUSTOS_REVISION (latest)) : NULL;
+  const char *author = latest ? custos_revision_get_author (CUSTOS_REVISION (latest)) : NULL;
+  const char *org = custos_organisation_get_name (organisation (ctx));
   g_autofree char *subtitle = NULL;
   g_autofree char *clause = NULL;
   g_autofree char *subject = NULL;
@@ -341,10 +338,13 @@ front_matter (Ctx *ctx)
   info.title = custos_report_kind_get_title (ctx->kind);
   info.subtitle = subtitle;
   info.organisation = org;
-  info.classification = org_string (ctx, "classification");
+  info.classification = custos_organisation_get_classification (organisation (ctx));
   info.version = version;
   info.date = date;
-  info.author = author ? author : org_string (ctx, "isms-owner") ? org_string (ctx, "isms-owner") : org;
+  info.author = author ? author
+                : custos_organisation_get_isms_owner (organisation (ctx))
+                  ? custos_organisation_get_isms_owner (organisation (ctx))
+                  : org;
   info.subject = subject;
   info.keywords = "ISO/IEC 27001, ISMS";
   info.creator = creator;
@@ -354,8 +354,8 @@ front_matter (Ctx *ctx)
   labels[n] = _("Document"), values[n++] = custos_report_kind_get_title (ctx->kind);
   labels[n] = _("Version"), values[n++] = version;
   labels[n] = _("Issue date"), values[n++] = date;
-  labels[n] = _("Classification"), values[n++] = org_string (ctx, "classification");
-  labels[n] = _("Document owner"), values[n++] = org_string (ctx, "isms-owner");
+  labels[n] = _("Classification"), values[n++] = custos_organisation_get_classification (organisation (ctx));
+  labels[n] = _("Document owner"), values[n++] = custos_organisation_get_isms_owner (organisation (ctx));
   labels[n] = _("Approved by"), values[n++] = approved;
   labels[n] = _("Standard"), values[n++] = clause;
   labels[n] = _("Annex A edition"), values[n++] = edition_text;
@@ -680,7 +680,7 @@ soa_summary (Ctx        *ctx,
   guint reasons[4] = { 0 }, selected = 0, review = 0;
   CustosReportTable *table;
   g_autofree char *intro = NULL;
-  const char *org = org_string (ctx, "name");
+  const char *org = custos_organisation_get_name (organisation (ctx));
 
   custos_report_book_add_heading (ctx->book, level, number, _("Summary"), TRUE);
   intro = g_strdup_printf (_("This Statement of Applicability records, for each of the %u controls of ISO/IEC 27001:%d "
@@ -706,9 +706,10 @@ soa_summary (Ctx        *ctx,
         {
           const CustosControl *control = custos_catalogue_get_control (ctx->catalogue, group->first + i);
           CustosRecord *entry = custos_document_lookup (ctx->doc, CUSTOS_REGISTER_SOA, control->id);
-          int applicable = entry ? custos_record_get_enum (entry, "applicable") : CUSTOS_APPLICABILITY_UNDECIDED;
-          int implementation = entry ? custos_record_get_enum (entry, "implementation") : 0;
-          guint flags = entry ? (guint) custos_record_get_enum (entry, "reasons") : 0;
+          int   applicable = entry ? custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (entry))
+                                   : CUSTOS_APPLICABILITY_UNDECIDED;
+          int implementation = entry ? custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (entry)) : 0;
+          guint flags = entry ? (guint) custos_soa_entry_get_reasons (CUSTOS_SOA_ENTRY (entry)) : 0;
           g_autoptr(GPtrArray) risks = custos_document_get_selecting_risks (ctx->doc, control->id);
 
           counts[0]++;
@@ -731,7 +732,7 @@ soa_summary (Ctx        *ctx,
               reasons[b]++;
           if (risks->len > 0)
             selected++;
-          if (entry != NULL && custos_record_get_bool (entry, "review"))
+          if (entry != NULL && custos_soa_entry_get_review (CUSTOS_SOA_ENTRY (entry)))
             review++;
         }
       for (guint k = 0; k < 7; k++)
@@ -795,14 +796,17 @@ soa_controls (Ctx   *ctx,
         {
           const CustosControl *control = custos_catalogue_get_control (ctx->catalogue, group->first + i);
           CustosRecord *entry = custos_document_lookup (ctx->doc, CUSTOS_REGISTER_SOA, control->id);
-          int applicable = entry ? custos_record_get_enum (entry, "applicable") : CUSTOS_APPLICABILITY_UNDECIDED;
-          int implementation = entry ? custos_record_get_enum (entry, "implementation") : 0;
+          int applicable = entry ? custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (entry))
+                                 : CUSTOS_APPLICABILITY_UNDECIDED;
+          int implementation = entry ? custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (entry)) : 0;
           g_autoptr(GPtrArray) risks = custos_document_get_selecting_risks (ctx->doc, control->id);
           g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>\u2002%s", control->id, control->title);
-          g_autofree char *reasons = entry ? field_text (ctx, entry, "reasons") : g_strdup ("");
+          g_autofree char *reasons =
+            entry ? field_text (ctx, entry, CUSTOS_SOA_ENTRY_FIELD_REASONS) : g_strdup ("");
           g_autofree char *impl = g_strdup (applicable == CUSTOS_APPLICABILITY_NOT_APPLICABLE ? "—"
                                             : entry ? custos_report_value_label (CUSTOS_TYPE_IMPLEMENTATION, (guint) implementation) : "");
-          g_autofree char *owner = entry ? field_text (ctx, entry, "owner") : g_strdup ("");
+          g_autofree char *owner =
+            entry ? field_text (ctx, entry, CUSTOS_SOA_ENTRY_FIELD_OWNER) : g_strdup ("");
           GString *just = g_string_new (NULL);
           GString *sel = g_string_new (NULL);
           CustosReportCell cells[7];
@@ -816,9 +820,9 @@ soa_controls (Ctx   *ctx,
 
           if (entry != NULL)
             {
-              const char *j = custos_record_get_string (entry, "justification");
-              const char *how = custos_record_get_string (entry, "how-applied");
-              const char *doc_id = custos_record_get_string (entry, "document");
+              const char *j = custos_soa_entry_get_justification (CUSTOS_SOA_ENTRY (entry));
+              const char *how = custos_soa_entry_get_how_applied (CUSTOS_SOA_ENTRY (entry));
+              const char *doc_id = custos_soa_entry_get_document (CUSTOS_SOA_ENTRY (entry));
 
               if (j != NULL)
                 {
@@ -840,7 +844,7 @@ soa_controls (Ctx   *ctx,
                                                                 d ? custos_record_get_title (d) : "");
                   g_string_append (just, e);
                 }
-              if (custos_record_get_bool (entry, "review"))
+              if (custos_soa_entry_get_review (CUSTOS_SOA_ENTRY (entry)))
                 {
                   g_autofree char *e = g_markup_printf_escaped ("%s<span foreground=\"#b3261e\" weight=\"bold\">%s</span>",
                                                                 just->len ? "\n" : "", _("To be reviewed"));
@@ -883,7 +887,7 @@ actions_by_risk (Ctx *ctx)
   for (guint i = 0, n = g_list_model_get_n_items (actions); i < n; i++)
     {
       g_autoptr(CustosRecord) action = g_list_model_get_item (actions, i);
-      const char *risk = custos_record_get_string (action, "risk");
+      const char *risk = custos_action_get_risk (CUSTOS_ACTION (action));
       GPtrArray *list;
 
       if (risk == NULL)
@@ -919,10 +923,10 @@ rtp_summary (Ctx        *ctx,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CustosRecord) action = g_list_model_get_item (actions, i);
-      int status = custos_record_get_enum (action, "status");
+      int status = custos_action_get_status (CUSTOS_ACTION (action));
 
       counts[CLAMP (status, 0, 3)]++;
-      if (is_overdue (ctx, custos_record_get_string (action, "due"), status))
+      if (is_overdue (ctx, custos_action_get_due (CUSTOS_ACTION (action)), status))
         overdue++;
     }
   {
@@ -936,10 +940,10 @@ rtp_summary (Ctx        *ctx,
                                                counts[CUSTOS_ACTION_STATUS_CANCELLED]);
     g_autofree char *late = g_strdup_printf (_("%u (as of %s)"), overdue, ctx->today);
     g_autofree char *owners = NULL, *management = NULL;
-    const char *ob = custos_record_get_string (approval, "owners-approved-by");
-    const char *od = custos_record_get_string (approval, "owners-approved");
-    const char *mb = custos_record_get_string (approval, "management-approved-by");
-    const char *md = custos_record_get_string (approval, "management-approved");
+    const char *ob = custos_plan_approval_get_owners_approved_by (CUSTOS_PLAN_APPROVAL (approval));
+    const char *od = custos_plan_approval_get_owners_approved (CUSTOS_PLAN_APPROVAL (approval));
+    const char *mb = custos_plan_approval_get_management_approved_by (CUSTOS_PLAN_APPROVAL (approval));
+    const char *md = custos_plan_approval_get_management_approved (CUSTOS_PLAN_APPROVAL (approval));
     const char *values[5];
 
     owners = ob ? (od ? g_strdup_printf (_("%s on %s"), ob, od) : g_strdup (ob)) : g_strdup (_("Not yet approved"));
@@ -948,7 +952,7 @@ rtp_summary (Ctx        *ctx,
     values[1] = late;
     values[2] = owners;
     values[3] = management;
-    values[4] = custos_record_get_string (approval, "notes");
+    values[4] = custos_plan_approval_get_notes (CUSTOS_PLAN_APPROVAL (approval));
     custos_report_book_add_key_values (ctx->book, labels, values, 5);
   }
 }
@@ -977,13 +981,13 @@ rtp_plan (Ctx        *ctx,
     {
       g_autoptr(CustosRecord) risk = g_list_model_get_item (risks, i);
       GPtrArray *actions = g_hash_table_lookup (by_risk, custos_record_get_id (risk));
-      g_autofree char *owner = field_text (ctx, risk, "owner");
+      g_autofree char *owner = field_text (ctx, risk, CUSTOS_RISK_FIELD_OWNER);
       g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>\u2002%s%s<span foreground=\"#5f6670\">%s</span>",
                                                        custos_record_get_id (risk), custos_record_get_title (risk),
                                                        *owner ? "\n" : "", owner);
       g_autofree char *inherent = custos_report_score_text (ctx->doc, risk, FALSE);
       g_autofree char *residual = custos_report_score_text (ctx->doc, risk, TRUE);
-      g_autofree char *option = field_text (ctx, risk, "treatment");
+      g_autofree char *option = field_text (ctx, risk, CUSTOS_RISK_FIELD_TREATMENT);
       guint n_actions = actions ? actions->len : 0;
 
       for (guint a = 0; a < MAX (n_actions, 1); a++)
@@ -1005,15 +1009,15 @@ rtp_plan (Ctx        *ctx,
           if (n_actions > 0)
             {
               CustosRecord *action = actions->pdata[a];
-              g_autofree char *controls = field_text (ctx, action, "controls");
-              const char *due = custos_record_get_string (action, "due");
-              int st = custos_record_get_enum (action, "status");
+              g_autofree char *controls = field_text (ctx, action, CUSTOS_ACTION_FIELD_CONTROLS);
+              const char *due = custos_action_get_due (CUSTOS_ACTION (action));
+              int st = custos_action_get_status (CUSTOS_ACTION (action));
 
               action_text = g_markup_printf_escaped ("<b>%s</b>\u2002%s%s<span foreground=\"#5f6670\">%s%s</span>",
                                                      custos_record_get_id (action), custos_record_get_title (action),
                                                      *controls ? "\n" : "", *controls ? _("Controls ") : "", controls);
-              action_owner = field_text (ctx, action, "owner");
-              status = field_text (ctx, action, "status");
+              action_owner = field_text (ctx, action, CUSTOS_ACTION_FIELD_OWNER);
+              status = field_text (ctx, action, CUSTOS_ACTION_FIELD_STATUS);
               cells[3] = (CustosReportCell) { action_text, CUSTOS_CELL_MARKUP, 0 };
               cells[4] = (CustosReportCell) { action_owner, 0, 0 };
               cells[5] = (CustosReportCell) { due, is_overdue (ctx, due, st) ? CUSTOS_CELL_ALERT | CUSTOS_CELL_BOLD : 0, 0 };
@@ -1021,8 +1025,8 @@ rtp_plan (Ctx        *ctx,
             }
           else
             {
-              const char *by = custos_record_get_string (risk, "accepted-by");
-              const char *on = custos_record_get_string (risk, "accepted");
+              const char *by = custos_risk_get_accepted_by (CUSTOS_RISK (risk));
+              const char *on = custos_risk_get_accepted (CUSTOS_RISK (risk));
 
               if (by != NULL)
                 action_text = on ? g_strdup_printf (_("No action: residual risk accepted by %s on %s"), by, on)
@@ -1043,8 +1047,8 @@ rtp_approval (Ctx        *ctx,
 {
   CustosRecord *approval = custos_document_get_section (ctx->doc, CUSTOS_SECTION_PLAN_APPROVAL);
   const char *roles[] = { _("For the risk owners"), _("For top management") };
-  const char *names[] = { custos_record_get_string (approval, "owners-approved-by"),
-                          custos_record_get_string (approval, "management-approved-by") };
+  const char *names[] = { custos_plan_approval_get_owners_approved_by (CUSTOS_PLAN_APPROVAL (approval)),
+                          custos_plan_approval_get_management_approved_by (CUSTOS_PLAN_APPROVAL (approval)) };
 
   custos_report_book_add_heading (ctx->book, level, number, _("Approval of the plan"), TRUE);
   custos_report_book_add_paragraph (ctx->book,
@@ -1127,24 +1131,24 @@ risk_register (Ctx        *ctx,
       g_autoptr(CustosRecord) risk = g_list_model_get_item (risks, i);
       g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>\u2002%s", custos_record_get_id (risk),
                                                        custos_record_get_title (risk));
-      g_autofree char *assets = field_text (ctx, risk, "assets");
-      const char *threat = custos_record_get_string (risk, "threat");
-      const char *vuln = custos_record_get_string (risk, "vulnerability");
+      g_autofree char *assets = field_text (ctx, risk, CUSTOS_RISK_FIELD_ASSETS);
+      const char *threat = custos_risk_get_threat (CUSTOS_RISK (risk));
+      const char *vuln = custos_risk_get_vulnerability (CUSTOS_RISK (risk));
       g_autofree char *tv = vuln ? g_markup_printf_escaped ("%s%s<span foreground=\"#5f6670\">%s</span>",
                                                             threat ? threat : "", threat ? "\n" : "", vuln)
                                  : g_markup_escape_text (threat ? threat : "", -1);
-      g_autofree char *l = field_text (ctx, risk, "likelihood");
-      g_autofree char *c = field_text (ctx, risk, "consequence");
+      g_autofree char *l = field_text (ctx, risk, CUSTOS_RISK_FIELD_LIKELIHOOD);
+      g_autofree char *c = field_text (ctx, risk, CUSTOS_RISK_FIELD_CONSEQUENCE);
       g_autofree char *inherent = custos_report_score_text (ctx->doc, risk, FALSE);
       g_autofree char *residual = custos_report_score_text (ctx->doc, risk, TRUE);
-      g_autofree char *owner = field_text (ctx, risk, "owner");
-      g_autofree char *treatment = field_text (ctx, risk, "treatment");
-      g_autofree char *status = field_text (ctx, risk, "status");
+      g_autofree char *owner = field_text (ctx, risk, CUSTOS_RISK_FIELD_OWNER);
+      g_autofree char *treatment = field_text (ctx, risk, CUSTOS_RISK_FIELD_TREATMENT);
+      g_autofree char *status = field_text (ctx, risk, CUSTOS_RISK_FIELD_STATUS);
       CustosReportCell cells[11] = {
         { name, CUSTOS_CELL_MARKUP, 0 },
         { assets, CUSTOS_CELL_SMALL, 0 },
         { tv, CUSTOS_CELL_MARKUP, 0 },
-        { custos_record_get_string (risk, "existing-controls"), CUSTOS_CELL_SMALL, 0 },
+        { custos_risk_get_existing_controls (CUSTOS_RISK (risk)), CUSTOS_CELL_SMALL, 0 },
         { l, 0, 0 },
         { c, 0, 0 },
         { inherent, *inherent ? CUSTOS_CELL_CHIP : 0,
@@ -1172,16 +1176,16 @@ management_signatures (Ctx *ctx)
     {
       g_autoptr(CustosRecord) role = g_list_model_get_item (roles, i);
 
-      if (custos_record_get_bool (role, "top-management"))
+      if (custos_role_get_top_management (CUSTOS_ROLE (role)))
         {
           g_ptr_array_add (titles, (gpointer) custos_record_get_title (role));
-          g_ptr_array_add (names, (gpointer) custos_record_get_string (role, "holder"));
+          g_ptr_array_add (names, (gpointer) custos_role_get_holder (CUSTOS_ROLE (role)));
         }
     }
-  if (org_string (ctx, "isms-owner") != NULL)
+  if (custos_organisation_get_isms_owner (organisation (ctx)) != NULL)
     {
       g_ptr_array_add (titles, (gpointer) _("ISMS owner"));
-      g_ptr_array_add (names, (gpointer) org_string (ctx, "isms-owner"));
+      g_ptr_array_add (names, (gpointer) custos_organisation_get_isms_owner (organisation (ctx)));
     }
   if (titles->len == 0)
     {

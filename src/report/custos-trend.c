@@ -160,19 +160,20 @@ custos_trend_data_new_for_measure (CustosDocument *document,
   g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (CUSTOS_IS_MEASURE (measure), NULL);
 
-  data = custos_trend_data_new (custos_record_get_number (measure, "target"),
-                                custos_record_get_bool (measure, "higher-is-better"),
-                                custos_record_get_string (measure, "unit"));
+  data = custos_trend_data_new (custos_measure_get_target (CUSTOS_MEASURE (measure)),
+                                custos_measure_get_higher_is_better (CUSTOS_MEASURE (measure)),
+                                custos_measure_get_unit (CUSTOS_MEASURE (measure)));
   id = custos_record_get_id (measure);
   results = custos_document_get_register (document, CUSTOS_REGISTER_MEASUREMENTS);
   for (guint i = 0, n = g_list_model_get_n_items (results); id != NULL && i < n; i++)
     {
       g_autoptr(CustosRecord) result = g_list_model_get_item (results, i);
-      double value = custos_record_get_number (result, "value");
+      double value = custos_measurement_get_value (CUSTOS_MEASUREMENT (result));
       GDate date;
 
-      if (g_strcmp0 (custos_record_get_string (result, "measure"), id) != 0 || !isfinite (value) ||
-          !custos_date_parse (custos_record_get_string (result, "date"), &date))
+      if (g_strcmp0 (custos_measurement_get_measure (CUSTOS_MEASUREMENT (result)), id) != 0 ||
+          !isfinite (value) ||
+          !custos_date_parse (custos_measurement_get_date (CUSTOS_MEASUREMENT (result)), &date))
         continue;
       custos_trend_data_add (data, &date, value, custos_record_get_id (result));
     }

@@ -54,7 +54,7 @@ custos_asset_risks_collect (CustosDocument *document,
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
       CustosRecord *risk = g_list_model_get_item (model, i);
-      const char * const *assets = custos_record_get_strv (risk, "assets");
+      const char * const *assets = custos_risk_get_assets (CUSTOS_RISK (risk));
 
       if (assets != NULL && g_strv_contains (assets, asset_id))
         g_ptr_array_add (risks, risk);

@@ -96,15 +96,16 @@ custos_audit_raise_nonconformity (CustosDocument *document,
   g_return_val_if_fail (CUSTOS_IS_FINDING (finding), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
-  linked = custos_record_get_string (finding, "nonconformity");
+  linked = custos_finding_get_nonconformity (CUSTOS_FINDING (finding));
   nc = linked != NULL ? custos_document_lookup (document, CUSTOS_REGISTER_NONCONFORMITIES, linked) : NULL;
   if (nc != NULL)
     return nc;
 
-  audit = custos_document_lookup (document, CUSTOS_REGISTER_AUDITS, custos_record_get_string (finding, "audit"));
-  done = audit != NULL ? custos_record_get_string (audit, "done") : NULL;
-  reference = custos_record_get_string (finding, "reference");
-  description = custos_record_get_string (finding, "description");
+  audit = custos_document_lookup (document, CUSTOS_REGISTER_AUDITS,
+                                  custos_finding_get_audit (CUSTOS_FINDING (finding)));
+  done = audit != NULL ? custos_audit_get_done (CUSTOS_AUDIT (audit)) : NULL;
+  reference = custos_finding_get_reference (CUSTOS_FINDING (finding));
+  description = custos_finding_get_description (CUSTOS_FINDING (finding));
   title = title_from (description);
   if (*title == '\0')
     {
@@ -125,12 +126,12 @@ custos_audit_raise_nonconformity (CustosDocument *document,
 
   custos_document_begin_compound (document);
   nc = custos_document_add_new (document, CUSTOS_REGISTER_NONCONFORMITIES);
-  custos_record_set_string (nc, "title", title);
-  custos_record_set_enum (nc, "source", CUSTOS_NC_SOURCE_AUDIT);
-  custos_record_set_string (nc, "raised", custos_date_is_valid (done) ? done : iso);
-  custos_record_set_string (nc, "description", text);
-  custos_record_set_enum (nc, "status", CUSTOS_NC_STATUS_OPEN);
-  custos_record_set_string (finding, "nonconformity", custos_record_get_id (nc));
+  custos_nonconformity_set_title (CUSTOS_NONCONFORMITY (nc), title);
+  custos_nonconformity_set_source (CUSTOS_NONCONFORMITY (nc), CUSTOS_NC_SOURCE_AUDIT);
+  custos_nonconformity_set_raised (CUSTOS_NONCONFORMITY (nc), custos_date_is_valid (done) ? done : iso);
+  custos_nonconformity_set_description (CUSTOS_NONCONFORMITY (nc), text);
+  custos_nonconformity_set_status (CUSTOS_NONCONFORMITY (nc), CUSTOS_NC_STATUS_OPEN);
+  custos_finding_set_nonconformity (CUSTOS_FINDING (finding), custos_record_get_id (nc));
   custos_document_end_compound (document);
   return nc;
 }
@@ -158,10 +159,10 @@ finding_row (CustosAuditPage *self,
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *meta = gtk_label_new (NULL);
   GtkWidget *button;
-  int type = custos_record_get_enum (finding, "type");
-  const char *reference = custos_record_get_string (finding, "reference");
-  const char *description = custos_record_get_string (finding, "description");
-  const char *linked = custos_record_get_string (finding, "nonconformity");
+  int type = custos_finding_get_finding_type (CUSTOS_FINDING (finding));
+  const char *reference = custos_finding_get_reference (CUSTOS_FINDING (finding));
+  const char *description = custos_finding_get_description (CUSTOS_FINDING (finding));
+  const char *linked = custos_finding_get_nonconformity (CUSTOS_FINDING (finding));
   CustosRecord *nc = custos_document_lookup (self->document, CUSTOS_REGISTER_NONCONFORMITIES, linked);
   const char *type_label = custos_enum_value_label (CUSTOS_TYPE_FINDING_TYPE, type);
   g_autofree char *meta_text = NULL;
@@ -266,7 +267,7 @@ refresh (gpointer user_data)
     {
       g_autoptr(CustosRecord) finding = g_list_model_get_item (findings, i);
 
-      if (g_strcmp0 (custos_record_get_string (finding, "audit"), id) != 0)
+      if (g_strcmp0 (custos_finding_get_audit (CUSTOS_FINDING (finding)), id) != 0)
         continue;
       gtk_list_box_append (self->findings_list, finding_row (self, finding));
       count++;
@@ -277,7 +278,7 @@ refresh (gpointer user_data)
     gtk_label_set_text (self->findings_subtitle, subtitle);
   }
   gtk_label_set_text (self->findings_empty,
-                      custos_record_get_string (self->audit, "done") != NULL
+                      custos_audit_get_done (CUSTOS_AUDIT (self->audit)) != NULL
                         ? _("No findings recorded for this audit.")
                         : _("The audit has not been carried out yet: its findings come after it."));
   if (count == 0)
@@ -359,7 +360,7 @@ add_finding_action (GtkWidget  *widget,
     return;
   custos_document_begin_compound (self->document);
   finding = custos_document_add_new (self->document, CUSTOS_REGISTER_FINDINGS);
-  custos_record_set_string (finding, "audit", custos_record_get_id (self->audit));
+  custos_finding_set_audit (CUSTOS_FINDING (finding), custos_record_get_id (self->audit));
   custos_document_end_compound (self->document);
   refresh_now (self);
   /* Its form is on the Findings tab. */
@@ -401,9 +402,10 @@ latest_done (CustosDocument *document)
   for (guint i = 0, n = g_list_model_get_n_items (audits); i < n; i++)
     {
       g_autoptr(CustosRecord) audit = g_list_model_get_item (audits, i);
-      const char *done = custos_record_get_string (audit, "done");
+      const char *done = custos_audit_get_done (CUSTOS_AUDIT (audit));
 
-      if (done != NULL && (latest == NULL || g_strcmp0 (done, custos_record_get_string (latest, "done")) > 0))
+      if (done != NULL &&
+          (latest == NULL || g_strcmp0 (done, custos_audit_get_done (CUSTOS_AUDIT (latest))) > 0))
         latest = audit;
     }
   return latest;

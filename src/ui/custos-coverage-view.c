@@ -91,7 +91,7 @@ static gboolean
 lists_process (CustosRecord *audit,
                const char   *id)
 {
-  const char * const *processes = custos_record_get_strv (audit, "processes");
+  const char * const *processes = custos_audit_get_processes (CUSTOS_AUDIT (audit));
   return processes != NULL && id != NULL && g_strv_contains (processes, id);
 }
 
@@ -129,10 +129,10 @@ compute_rows (CustosCoverageView *self,
 
           if (!lists_process (audit, id))
             continue;
-          if (custos_date_parse (custos_record_get_string (audit, "done"), &date))
+          if (custos_date_parse (custos_audit_get_done (CUSTOS_AUDIT (audit)), &date))
             mark.kind = MARK_DONE;
-          else if (custos_record_get_enum (audit, "status") == CUSTOS_AUDIT_STATUS_CANCELLED ||
-                   !custos_date_parse (custos_record_get_string (audit, "planned"), &date))
+          else if (custos_audit_get_status (CUSTOS_AUDIT (audit)) == CUSTOS_AUDIT_STATUS_CANCELLED ||
+                   !custos_date_parse (custos_audit_get_planned (CUSTOS_AUDIT (audit)), &date))
             continue;
           else
             mark.kind = g_date_compare (&date, today) < 0 ? MARK_MISSED : MARK_PLANNED;
@@ -168,7 +168,8 @@ mark_button (CustosCoverageView *self,
   };
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  const char *iso = custos_record_get_string (mark->audit, mark->kind == MARK_DONE ? "done" : "planned");
+  const char *iso = mark->kind == MARK_DONE ? custos_audit_get_done (CUSTOS_AUDIT (mark->audit))
+                                             : custos_audit_get_planned (CUSTOS_AUDIT (mark->audit));
   const char *title = custos_record_get_title (mark->audit);
   g_autofree char *date = custos_format_date (iso);
   g_autofree char *month = NULL;

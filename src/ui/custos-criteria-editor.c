@@ -73,10 +73,10 @@ custos_criteria_preview_moves (CustosDocument *document,
 
       move.old_band = custos_document_risk_band (document, risk, FALSE);
       move.old_residual_band = custos_document_risk_band (document, risk, TRUE);
-      move.new_band = band_after (criteria, custos_record_get_int (risk, "likelihood"),
-                                  custos_record_get_int (risk, "consequence"));
-      move.new_residual_band = band_after (criteria, custos_record_get_int (risk, "residual-likelihood"),
-                                           custos_record_get_int (risk, "residual-consequence"));
+      move.new_band = band_after (criteria, custos_risk_get_likelihood (CUSTOS_RISK (risk)),
+                                  custos_risk_get_consequence (CUSTOS_RISK (risk)));
+      move.new_residual_band = band_after (criteria, custos_risk_get_residual_likelihood (CUSTOS_RISK (risk)),
+                                           custos_risk_get_residual_consequence (CUSTOS_RISK (risk)));
       if (g_strcmp0 (band_name (old, move.old_band), band_name (criteria, move.new_band)) != 0 ||
           g_strcmp0 (band_name (old, move.old_residual_band), band_name (criteria, move.new_residual_band)) != 0)
         {

@@ -82,10 +82,12 @@ custos_risk_in_cell (CustosRecord *risk,
                      int           likelihood,
                      int           consequence)
 {
-  g_return_val_if_fail (CUSTOS_IS_RECORD (risk), FALSE);
+  int l, c;
 
-  return custos_record_get_int (risk, residual ? "residual-likelihood" : "likelihood") == likelihood &&
-         custos_record_get_int (risk, residual ? "residual-consequence" : "consequence") == consequence;
+  g_return_val_if_fail (CUSTOS_IS_RISK (risk), FALSE);
+
+  custos_risk_get_levels (CUSTOS_RISK (risk), residual, &l, &c);
+  return l == likelihood && c == consequence;
 }
 
 GPtrArray *

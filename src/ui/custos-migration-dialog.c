@@ -74,13 +74,14 @@ custos_migration_describe_decision (CustosRecord *entry)
 
   g_return_val_if_fail (CUSTOS_IS_RECORD (entry), NULL);
 
-  applicable = custos_record_get_enum (entry, "applicable");
+  applicable = custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (entry));
   if (applicable != CUSTOS_APPLICABILITY_APPLICABLE)
     return g_strdup (custos_enum_value_label (CUSTOS_TYPE_APPLICABILITY, applicable));
   /* Translators: a control's applicability and its implementation status */
-  return g_strdup_printf (_("%s · %s"), custos_enum_value_label (CUSTOS_TYPE_APPLICABILITY, applicable),
-                          custos_enum_value_label (CUSTOS_TYPE_IMPLEMENTATION,
-                                                   custos_record_get_enum (entry, "implementation")));
+  return g_strdup_printf (
+    _ ("%s · %s"), custos_enum_value_label (CUSTOS_TYPE_APPLICABILITY, applicable),
+    custos_enum_value_label (CUSTOS_TYPE_IMPLEMENTATION,
+                             custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (entry))));
 }
 
 static const struct
@@ -254,7 +255,8 @@ bind_cell (GtkSignalListItemFactory *factory,
         g_autofree char *decision = custos_migration_describe_decision (step->entry);
 
         gtk_label_set_text (GTK_LABEL (child), decision);
-        gtk_widget_set_tooltip_text (child, custos_record_get_string (step->entry, "migration-note"));
+        gtk_widget_set_tooltip_text (
+          child, custos_soa_entry_get_migration_note (CUSTOS_SOA_ENTRY (step->entry)));
       }
       break;
 

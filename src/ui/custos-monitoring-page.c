@@ -79,7 +79,8 @@ compare_newest_first (gconstpointer a,
 {
   CustosRecord *x = *(CustosRecord **) a;
   CustosRecord *y = *(CustosRecord **) b;
-  int cmp = g_strcmp0 (custos_record_get_string (y, "date"), custos_record_get_string (x, "date"));
+  int           cmp = g_strcmp0 (custos_measurement_get_date (CUSTOS_MEASUREMENT (y)),
+                                 custos_measurement_get_date (CUSTOS_MEASUREMENT (x)));
 
   return cmp != 0 ? cmp : custos_natural_compare (custos_record_get_id (y), custos_record_get_id (x));
 }
@@ -89,12 +90,13 @@ result_row (CustosMonitoringPage *self,
             CustosRecord         *result)
 {
   GtkWidget *row = adw_action_row_new ();
-  double value = custos_record_get_number (result, "value");
-  double target = custos_record_get_number (self->measure, "target");
-  gboolean higher = custos_record_get_bool (self->measure, "higher-is-better");
-  const char *note = custos_record_get_string (result, "note");
-  g_autofree char *title = custos_trend_format_value (value, custos_record_get_string (self->measure, "unit"));
-  g_autofree char *date = custos_format_date (custos_record_get_string (result, "date"));
+  double value = custos_measurement_get_value (CUSTOS_MEASUREMENT (result));
+  double target = custos_measure_get_target (CUSTOS_MEASURE (self->measure));
+  gboolean higher = custos_measure_get_higher_is_better (CUSTOS_MEASURE (self->measure));
+  const char *note = custos_measurement_get_note (CUSTOS_MEASUREMENT (result));
+  g_autofree char *title =
+    custos_trend_format_value (value, custos_measure_get_unit (CUSTOS_MEASURE (self->measure)));
+  g_autofree char *date = custos_format_date (custos_measurement_get_date (CUSTOS_MEASUREMENT (result)));
   g_autofree char *subtitle = NULL;
   GtkWidget *icon;
 
@@ -136,9 +138,9 @@ static void
 update_header (CustosMonitoringPage *self,
                GPtrArray            *results)
 {
-  double target = custos_record_get_number (self->measure, "target");
-  const char *unit = custos_record_get_string (self->measure, "unit");
-  gboolean higher = custos_record_get_bool (self->measure, "higher-is-better");
+  double target = custos_measure_get_target (CUSTOS_MEASURE (self->measure));
+  const char *unit = custos_measure_get_unit (CUSTOS_MEASURE (self->measure));
+  gboolean higher = custos_measure_get_higher_is_better (CUSTOS_MEASURE (self->measure));
   const char *title = custos_record_get_title (self->measure);
   g_autofree char *heading = g_strdup_printf ("%s · %s", custos_record_get_id (self->measure),
                                               title != NULL ? title : _("Untitled measure"));
@@ -165,7 +167,7 @@ update_header (CustosMonitoringPage *self,
   /* The latest result with a value says whether the measure is on target now. */
   for (guint i = 0; i < results->len && isfinite (target); i++)
     {
-      double value = custos_record_get_number (results->pdata[i], "value");
+      double value = custos_measurement_get_value (results->pdata[i]);
 
       if (isfinite (value))
         {
@@ -204,7 +206,7 @@ refresh (gpointer user_data)
     {
       CustosRecord *result = g_list_model_get_item (measurements, i);
 
-      if (g_strcmp0 (custos_record_get_string (result, "measure"), id) == 0)
+      if (g_strcmp0 (custos_measurement_get_measure (CUSTOS_MEASUREMENT (result)), id) == 0)
         g_ptr_array_add (results, result);
       else
         g_object_unref (result);
@@ -298,10 +300,10 @@ custos_monitoring_page_add_result (CustosMonitoringPage *self,
     return NULL;
   custos_document_begin_compound (self->document);
   result = custos_document_add_new (self->document, CUSTOS_REGISTER_MEASUREMENTS);
-  custos_record_set_string (result, "measure", custos_record_get_id (self->measure));
-  custos_record_set_string (result, "date", date);
-  custos_record_set_number (result, "value", isfinite (value) ? value : NAN);
-  custos_record_set_string (result, "note", note != NULL && *note != '\0' ? note : NULL);
+  custos_measurement_set_measure (CUSTOS_MEASUREMENT (result), custos_record_get_id (self->measure));
+  custos_measurement_set_date (CUSTOS_MEASUREMENT (result), date);
+  custos_measurement_set_value (CUSTOS_MEASUREMENT (result), isfinite (value) ? value : NAN);
+  custos_measurement_set_note (CUSTOS_MEASUREMENT (result), note != NULL && *note != '\0' ? note : NULL);
   custos_document_end_compound (self->document);
   return result;
 }

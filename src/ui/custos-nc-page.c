@@ -62,13 +62,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-date_or (CustosRecord *record,
-         const char   *field)
-{
-  return custos_format_date (custos_record_get_string (record, field));
-}
-
 /* Hiding a focused widget would leave the focus on a hidden widget (and
  * GtkStack would keep the hidden page alive for it): let go of it first. */
 static void
@@ -86,12 +79,13 @@ release_focus_in (GtkWidget *container)
 static const char *
 owner_name (CustosNcPage *self)
 {
-  CustosRecord *role = custos_document_lookup (self->document, CUSTOS_REGISTER_ROLES,
-                                               custos_record_get_string (self->nc, "owner"));
+  CustosRecord *role =
+    custos_document_lookup (self->document, CUSTOS_REGISTER_ROLES,
+                            custos_nonconformity_get_owner (CUSTOS_NONCONFORMITY (self->nc)));
 
   if (role == NULL)
     return NULL;
-  return custos_record_get_string (role, "holder") != NULL ? custos_record_get_string (role, "holder")
+  return custos_role_get_holder (CUSTOS_ROLE (role)) != NULL ? custos_role_get_holder (CUSTOS_ROLE (role))
                                                            : custos_record_get_title (role);
 }
 
@@ -99,15 +93,16 @@ static char *
 step_subtitle (CustosNcPage *self,
                int           step)
 {
-  int effectiveness = custos_record_get_enum (self->nc, "effectiveness");
+  int effectiveness = custos_nonconformity_get_effectiveness (CUSTOS_NONCONFORMITY (self->nc));
 
   switch (step)
     {
     case CUSTOS_NC_STATUS_OPEN:
       {
-        g_autofree char *raised = date_or (self->nc, "raised");
-        const char *source = custos_enum_value_label (CUSTOS_TYPE_NC_SOURCE,
-                                                      custos_record_get_enum (self->nc, "source"));
+        g_autofree char *raised =
+          custos_format_date (custos_nonconformity_get_raised (CUSTOS_NONCONFORMITY (self->nc)));
+        const char *source = custos_enum_value_label (
+          CUSTOS_TYPE_NC_SOURCE, custos_nonconformity_get_source (CUSTOS_NONCONFORMITY (self->nc)));
 
         /* Translators: "Raised on 17 Jun 2026 · Audit" */
         return raised != NULL ? g_strdup_printf (_("Raised on %s · %s"), raised, source)
@@ -115,10 +110,11 @@ step_subtitle (CustosNcPage *self,
       }
     case CUSTOS_NC_STATUS_ACTION_PLANNED:
       {
-        g_autofree char *due = date_or (self->nc, "due");
+        g_autofree char *due =
+          custos_format_date (custos_nonconformity_get_due (CUSTOS_NONCONFORMITY (self->nc)));
         const char *owner = owner_name (self);
 
-        if (custos_record_get_string (self->nc, "corrective-action") == NULL)
+        if (custos_nonconformity_get_corrective_action (CUSTOS_NONCONFORMITY (self->nc)) == NULL)
           return g_strdup (_("No corrective action described yet"));
         if (owner != NULL && due != NULL)
           /* Translators: "By Rachel Booth, due 31 Aug 2026" */
@@ -131,8 +127,9 @@ step_subtitle (CustosNcPage *self,
       }
     case CUSTOS_NC_STATUS_VERIFYING:
       {
-        g_autofree char *review = date_or (self->nc, "effectiveness-review");
-        const char *iso = custos_record_get_string (self->nc, "effectiveness-review");
+        g_autofree char *review = custos_format_date (
+          custos_nonconformity_get_effectiveness_review (CUSTOS_NONCONFORMITY (self->nc)));
+        const char *iso = custos_nonconformity_get_effectiveness_review (CUSTOS_NONCONFORMITY (self->nc));
         char today_iso[CUSTOS_DATE_ISO_SIZE];
 
         custos_clock_get_today_iso (self->clock, today_iso);
@@ -182,8 +179,8 @@ update_cycle (CustosNcPage *self)
       set_advance (self, NULL, NULL, FALSE);
       return;
     }
-  status = custos_record_get_enum (self->nc, "status");
-  effectiveness = custos_record_get_enum (self->nc, "effectiveness");
+  status = custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (self->nc));
+  effectiveness = custos_nonconformity_get_effectiveness (CUSTOS_NONCONFORMITY (self->nc));
   self->current_step = status;
 
   for (guint i = 0; i < self->step_rows->len; i++)
@@ -211,7 +208,7 @@ update_cycle (CustosNcPage *self)
   switch (status)
     {
     case CUSTOS_NC_STATUS_OPEN:
-      if (custos_record_get_string (self->nc, "corrective-action") == NULL)
+      if (custos_nonconformity_get_corrective_action (CUSTOS_NONCONFORMITY (self->nc)) == NULL)
         set_advance (self, _("_Plan Corrective Action"),
                      _("Find the root cause, then describe the corrective action that removes it."), FALSE);
       else
@@ -250,18 +247,19 @@ advance_action (GtkWidget  *widget,
 
   if (self->nc == NULL || self->document == NULL)
     return;
-  status = custos_record_get_enum (self->nc, "status");
+  status = custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (self->nc));
   if (status >= CUSTOS_NC_STATUS_CLOSED)
     return;
   custos_document_begin_compound (self->document);
-  if (status + 1 == CUSTOS_NC_STATUS_CLOSED && custos_record_get_string (self->nc, "effectiveness-review") == NULL)
+  if (status + 1 == CUSTOS_NC_STATUS_CLOSED &&
+      custos_nonconformity_get_effectiveness_review (CUSTOS_NONCONFORMITY (self->nc)) == NULL)
     {
       char iso[CUSTOS_DATE_ISO_SIZE];
 
       custos_clock_get_today_iso (self->clock, iso);
-      custos_record_set_string (self->nc, "effectiveness-review", iso);
+      custos_nonconformity_set_effectiveness_review (CUSTOS_NONCONFORMITY (self->nc), iso);
     }
-  custos_record_set_enum (self->nc, "status", status + 1);
+  custos_nonconformity_set_status (CUSTOS_NONCONFORMITY (self->nc), status + 1);
   custos_document_end_compound (self->document);
 }
 
@@ -283,7 +281,8 @@ write_whys (CustosNcPage *self)
     }
   g_ptr_array_add (items, NULL);
   self->writing++;
-  custos_record_set_strv (self->nc, "whys", items->len > 1 ? (const char * const *) items->pdata : NULL);
+  custos_nonconformity_set_whys (CUSTOS_NONCONFORMITY (self->nc),
+                                 items->len > 1 ? (const char *const *) items->pdata : NULL);
   self->writing--;
 }
 
@@ -321,7 +320,8 @@ add_why_row (CustosNcPage *self)
 static void
 load_whys (CustosNcPage *self)
 {
-  const char * const *whys = self->nc != NULL ? custos_record_get_strv (self->nc, "whys") : NULL;
+  const char *const *whys =
+    self->nc != NULL ? custos_nonconformity_get_whys (CUSTOS_NONCONFORMITY (self->nc)) : NULL;
   guint n = whys != NULL ? g_strv_length ((char **) whys) : 0;
   guint wanted = CLAMP (MAX (n, MIN_WHYS), MIN_WHYS, MAX (MAX_WHYS, n));
 
@@ -374,7 +374,8 @@ static void
 load_root_cause (CustosNcPage *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->root_cause_view);
-  const char *text = self->nc != NULL ? custos_record_get_string (self->nc, "root-cause") : NULL;
+  const char    *text =
+    self->nc != NULL ? custos_nonconformity_get_root_cause (CUSTOS_NONCONFORMITY (self->nc)) : NULL;
   g_autofree char *shown = NULL;
   GtkTextIter start, end;
 
@@ -399,7 +400,7 @@ on_root_cause_changed (GtkTextBuffer *buffer,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   self->writing++;
-  custos_record_set_string (self->nc, "root-cause", *text != '\0' ? text : NULL);
+  custos_nonconformity_set_root_cause (CUSTOS_NONCONFORMITY (self->nc), *text != '\0' ? text : NULL);
   self->writing--;
 }
 
@@ -536,7 +537,7 @@ first_open (CustosDocument *document)
     {
       g_autoptr(CustosRecord) nc = g_list_model_get_item (ncs, i);
 
-      if (custos_record_get_enum (nc, "status") != CUSTOS_NC_STATUS_CLOSED)
+      if (custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (nc)) != CUSTOS_NC_STATUS_CLOSED)
         found = nc;
     }
   if (found == NULL && g_list_model_get_n_items (ncs) > 0)

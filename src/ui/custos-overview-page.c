@@ -52,36 +52,36 @@ typedef struct
   const char *subtitle;
   int         reg;     /* needed while this register is empty, or -1 */
   int         section; /* needed while this section's field is empty, or -1 */
-  const char *field;
+  guint       field;   /* of the section's kind */
 } Step;
 
 static const Step steps[] = {
   { "context", N_("Define the scope of the ISMS"), N_("Clause 4.3: what the ISMS covers and what it leaves out"),
-    -1, CUSTOS_SECTION_SCOPE, "statement" },
+    -1, CUSTOS_SECTION_SCOPE, CUSTOS_SCOPE_FIELD_STATEMENT },
   { "context", N_("List internal and external issues"), N_("Clause 4.1: what affects your information security"),
-    CUSTOS_REGISTER_ISSUES, -1, NULL },
+    CUSTOS_REGISTER_ISSUES, -1, 0 },
   { "context", N_("Name the interested parties"), N_("Clause 4.2: who expects what of your ISMS"),
-    CUSTOS_REGISTER_PARTIES, -1, NULL },
+    CUSTOS_REGISTER_PARTIES, -1, 0 },
   { "leadership", N_("Write the information security policy"), N_("Clause 5.2: the commitment of top management"),
-    -1, CUSTOS_SECTION_POLICY, "statement" },
+    -1, CUSTOS_SECTION_POLICY, CUSTOS_POLICY_FIELD_STATEMENT },
   { "leadership", N_("Assign roles and responsibilities"), N_("Clause 5.3: who owns the ISMS, the risks and the controls"),
-    CUSTOS_REGISTER_ROLES, -1, NULL },
+    CUSTOS_REGISTER_ROLES, -1, 0 },
   { "assets", N_("Record your information assets"), N_("Clause 6.1.2: what needs protecting"),
-    CUSTOS_REGISTER_ASSETS, -1, NULL },
+    CUSTOS_REGISTER_ASSETS, -1, 0 },
   { "risks", N_("Identify and assess the risks"), N_("Clause 6.1.2: what could go wrong, how likely and how bad"),
-    CUSTOS_REGISTER_RISKS, -1, NULL },
+    CUSTOS_REGISTER_RISKS, -1, 0 },
   { "treatment", N_("Plan the risk treatment"), N_("Clause 6.1.3: the actions that bring risks down"),
-    CUSTOS_REGISTER_ACTIONS, -1, NULL },
+    CUSTOS_REGISTER_ACTIONS, -1, 0 },
   { "objectives", N_("Set information security objectives"), N_("Clause 6.2: measurable targets"),
-    CUSTOS_REGISTER_OBJECTIVES, -1, NULL },
+    CUSTOS_REGISTER_OBJECTIVES, -1, 0 },
   { "support", N_("Record training and awareness"), N_("Clause 7.2 and 7.3: evidence of competence"),
-    CUSTOS_REGISTER_TRAININGS, -1, NULL },
+    CUSTOS_REGISTER_TRAININGS, -1, 0 },
   { "support", N_("Register your documents"), N_("Clause 7.5: policies and procedures under control"),
-    CUSTOS_REGISTER_DOCUMENTS, -1, NULL },
+    CUSTOS_REGISTER_DOCUMENTS, -1, 0 },
   { "performance", N_("Plan the internal audits"), N_("Clause 9.2: every process audited within three years"),
-    CUSTOS_REGISTER_AUDITS, -1, NULL },
+    CUSTOS_REGISTER_AUDITS, -1, 0 },
   { "performance", N_("Hold a management review"), N_("Clause 9.3: top management reviews the ISMS"),
-    CUSTOS_REGISTER_REVIEWS, -1, NULL },
+    CUSTOS_REGISTER_REVIEWS, -1, 0 },
 };
 
 static guint
@@ -93,7 +93,7 @@ count_undecided (CustosDocument *document)
   for (guint i = 0, len = g_list_model_get_n_items (soa); i < len; i++)
     {
       g_autoptr(CustosRecord) entry = g_list_model_get_item (soa, i);
-      n += custos_record_get_enum (entry, "applicable") == CUSTOS_APPLICABILITY_UNDECIDED;
+      n += custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (entry)) == CUSTOS_APPLICABILITY_UNDECIDED;
     }
   return n;
 }
@@ -137,8 +137,8 @@ refresh_steps (CustosOverviewPage *self)
       if (step->reg >= 0)
         needed = custos_document_count (self->document, step->reg) == 0;
       else
-        needed = custos_record_get_string (custos_document_get_section (self->document, step->section),
-                                           step->field) == NULL;
+        needed = custos_record_field_is_empty (custos_document_get_section (self->document, step->section),
+                                               step->field);
       /* The SoA comes once the risks are there: it follows from their treatment. */
       if (!needed && step->reg == CUSTOS_REGISTER_ACTIONS && undecided > 0 && self->step_pages->len < MAX_STEPS)
         {
@@ -236,9 +236,9 @@ refresh (gpointer user_data)
   CustosOverviewPage *self = user_data;
   CustosRecord *org = custos_document_get_section (self->document, CUSTOS_SECTION_ORGANISATION);
   CustosRecord *scope = custos_document_get_section (self->document, CUSTOS_SECTION_SCOPE);
-  const char *name = custos_record_get_string (org, "name");
-  const char *classification = custos_record_get_string (org, "classification");
-  const char *statement = custos_record_get_string (scope, "statement");
+  const char *name = custos_organisation_get_name (CUSTOS_ORGANISATION (org));
+  const char *classification = custos_organisation_get_classification (CUSTOS_ORGANISATION (org));
+  const char *statement = custos_scope_get_statement (CUSTOS_SCOPE (scope));
   g_autofree char *summary = NULL;
 
   self->refresh_id = 0;

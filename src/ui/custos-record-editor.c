@@ -315,8 +315,10 @@ active_to_flags (GBinding     *binding,
 {
   guint bit = GPOINTER_TO_UINT (user_data);
   CustosRecord *record = bound_record (binding);
-  const char *name = g_binding_get_source_property (binding);
-  guint flags = (guint) custos_record_get_enum (record, name);
+  guint flags = 0;
+
+  /* The binding is on the field's property, so the name is the field's. */
+  g_object_get (record, g_binding_get_source_property (binding), &flags, NULL);
 
   g_value_set_flags (to, g_value_get_boolean (from) ? flags | bit : flags & ~bit);
   return TRUE;
@@ -566,8 +568,8 @@ fill_levels (FieldRow *row)
   gtk_string_list_splice (row->levels, 0, old, (const char * const *) labels->pdata);
   if (row->widget != NULL && row->editor->record != NULL)
     adw_combo_row_set_selected (ADW_COMBO_ROW (row->widget),
-                                (guint) custos_record_get_int (row->editor->record, row->field->name) <= n
-                                ? (guint) custos_record_get_int (row->editor->record, row->field->name)
+                                (guint) custos_record_get_int_at (row->editor->record, row->index) <= n
+                                ? (guint) custos_record_get_int_at (row->editor->record, row->index)
                                 : GTK_INVALID_LIST_POSITION);
   row->guard--;
 }
@@ -611,7 +613,7 @@ on_choices_changed (GListModel *model,
       g_auto(GValue) to = G_VALUE_INIT;
 
       g_value_init (&from, G_TYPE_STRING);
-      g_value_set_string (&from, custos_record_get_string (record, row->field->name));
+      g_value_set_string (&from, custos_record_get_string_at (record, row->index));
       g_value_init (&to, G_TYPE_UINT);
       ref_to_position (NULL, &from, &to, row);
       adw_combo_row_set_selected (ADW_COMBO_ROW (row->widget), g_value_get_uint (&to));
@@ -639,7 +641,7 @@ date_set (FieldRow   *row,
           const char *iso)
 {
   if (row->editor->record != NULL)
-    custos_record_set_string (row->editor->record, row->field->name, iso);
+    custos_record_set_string_at (row->editor->record, row->index, iso);
 }
 
 static void
@@ -683,7 +685,7 @@ on_date_popover_show (GtkPopover *popover,
                       FieldRow   *row)
 {
   const char *iso = row->editor->record != NULL
-                    ? custos_record_get_string (row->editor->record, row->field->name) : NULL;
+                    ? custos_record_get_string_at (row->editor->record, row->index) : NULL;
   g_autoptr(GDateTime) date = NULL;
   GDate day;
 
@@ -800,7 +802,7 @@ sync_number_text (FieldRow *row)
 
   if (record == NULL)
     return;
-  value = custos_record_get_number (record, row->field->name);
+  value = custos_record_get_number_at (record, row->index);
   /* Leave "12." or "12,50" alone while they mean what the record holds. */
   if (parse_number (gtk_editable_get_text (GTK_EDITABLE (row->widget)), &shown) &&
       ((isnan (shown) && isnan (value)) || shown == value))
@@ -817,7 +819,7 @@ write_number (FieldRow *row,
               double    d)
 {
   row->guard++;
-  custos_record_set_number (row->editor->record, row->field->name, d);
+  custos_record_set_number_at (row->editor->record, row->index, d);
   row->guard--;
 }
 

@@ -221,7 +221,7 @@ update_cell (GtkListItem *list_item,
     {
       /* A reference reads by the title of what it names; the id is in the editor. */
       const CustosField *field = &column->view->kind->fields[column->field];
-      const char *id = custos_record_get_string (record, field->name);
+      const char *id = custos_record_get_string_at (record, column->field);
       const char *title = ref_title (column->view, field, id);
 
       text = g_strdup (title != NULL ? title : "");
@@ -771,11 +771,11 @@ duplicate_action (GtkWidget  *widget,
       if ((field->flags & CUSTOS_FIELD_FLAG_TITLE) != 0 &&
           (field->type == CUSTOS_FIELD_STRING || field->type == CUSTOS_FIELD_TEXT))
         {
-          const char *title = custos_record_get_string (copy, field->name);
+          const char *title = custos_record_get_string_at (copy, i);
           /* Translators: the title of a duplicated record */
           g_autofree char *new_title = g_strdup_printf (_("%s (copy)"), title != NULL ? title : "");
 
-          custos_record_set_string (copy, field->name, new_title);
+          custos_record_set_string_at (copy, i, new_title);
           break;
         }
     }

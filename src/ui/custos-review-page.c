@@ -84,25 +84,28 @@ update_row (CustosReviewPage *self,
   GtkLabel *title = g_object_get_data (G_OBJECT (row), "custos-title");
   GtkLabel *subtitle = g_object_get_data (G_OBJECT (row), "custos-subtitle");
   const char *text = custos_record_get_title (action);
+  const char *owner_id = custos_review_action_get_owner (CUSTOS_REVIEW_ACTION (action));
   g_autofree char *owner = NULL;
-  g_autofree char *due = custos_format_date (custos_record_get_string (action, "due"));
-  const CustosField *field = custos_kind_find_field (custos_record_get_kind (action), "owner", NULL);
+  g_autofree char *due = custos_format_date (custos_review_action_get_due (CUSTOS_REVIEW_ACTION (action)));
+  const CustosField *field = &custos_record_get_kind (action)->fields[CUSTOS_REVIEW_ACTION_FIELD_OWNER];
   GString *line = g_string_new (custos_record_get_id (action));
 
-  if (custos_record_get_string (action, "owner") != NULL)
+  if (owner_id != NULL)
     {
-      CustosRecord *role = custos_document_lookup (self->document, CUSTOS_REGISTER_ROLES,
-                                                   custos_record_get_string (action, "owner"));
-      owner = role != NULL && custos_record_get_string (role, "holder") != NULL
-                ? g_strdup (custos_record_get_string (role, "holder"))
-                : custos_format_reference (self->document, field, custos_record_get_string (action, "owner"));
+      CustosRecord *role = custos_document_lookup (self->document, CUSTOS_REGISTER_ROLES, owner_id);
+
+      owner = role != NULL && custos_role_get_holder (CUSTOS_ROLE (role)) != NULL
+              ? g_strdup (custos_role_get_holder (CUSTOS_ROLE (role)))
+              : custos_format_reference (self->document, field, owner_id);
       g_string_append_printf (line, " · %s", owner);
     }
   if (due != NULL)
     /* Translators: when a review action is due, in the list of actions */
     g_string_append_printf (line, " · %s", due);
-  g_string_append_printf (line, " · %s", custos_enum_value_label (CUSTOS_TYPE_ACTION_STATUS,
-                                                                 custos_record_get_enum (action, "status")));
+  g_string_append_printf (
+    line, " · %s",
+    custos_enum_value_label (CUSTOS_TYPE_ACTION_STATUS,
+                             custos_review_action_get_status (CUSTOS_REVIEW_ACTION (action))));
   gtk_label_set_text (title, text != NULL ? text : _("Untitled action"));
   gtk_label_set_text (subtitle, line->str);
   g_string_free (line, TRUE);
@@ -153,7 +156,7 @@ actions_of_review (CustosReviewPage *self)
     {
       CustosRecord *action = g_list_model_get_item (model, i);
 
-      if (g_strcmp0 (custos_record_get_string (action, "review"), id) == 0)
+      if (g_strcmp0 (custos_review_action_get_review (CUSTOS_REVIEW_ACTION (action)), id) == 0)
         g_ptr_array_add (actions, action);
       else
         g_object_unref (action);
@@ -200,7 +203,7 @@ refresh (gpointer user_data)
     subtitle = g_strdup (_("Select a review to see the actions decided at it"));
   else
     {
-      g_autofree char *date = custos_format_date (custos_record_get_string (self->review, "date"));
+      g_autofree char *date = custos_format_date (custos_review_get_date (CUSTOS_REVIEW (self->review)));
       /* Translators: "MR-001 · 22 Sep 2026 · 5 actions" */
       subtitle = g_strdup_printf (ngettext ("%s · %s · %u action", "%s · %s · %u actions", actions->len),
                                   custos_record_get_id (self->review), date != NULL ? date : _("no date"),
@@ -328,7 +331,7 @@ add_action_action (GtkWidget  *widget,
     return;
   custos_document_begin_compound (self->document);
   action = custos_document_add_new (self->document, CUSTOS_REGISTER_REVIEW_ACTIONS);
-  custos_record_set_string (action, "review", custos_record_get_id (self->review));
+  custos_review_action_set_review (CUSTOS_REVIEW_ACTION (action), custos_record_get_id (self->review));
   custos_document_end_compound (self->document);
   refresh_now (self);
   select_action (self, action);
@@ -369,8 +372,8 @@ latest_review (CustosDocument *document)
     {
       g_autoptr(CustosRecord) review = g_list_model_get_item (reviews, i);
 
-      if (latest == NULL || g_strcmp0 (custos_record_get_string (review, "date"),
-                                       custos_record_get_string (latest, "date")) >= 0)
+      if (latest == NULL || g_strcmp0 (custos_review_get_date (CUSTOS_REVIEW (review)),
+                                       custos_review_get_date (CUSTOS_REVIEW (latest))) >= 0)
         latest = review;
     }
   return latest;

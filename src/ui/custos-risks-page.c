@@ -77,13 +77,13 @@ custos_risk_filter_matches (const CustosRiskFilter *filter,
   if (filter->likelihood > 0 &&
       !custos_risk_in_cell (risk, filter->residual, filter->likelihood, filter->consequence))
     return FALSE;
-  if (filter->status >= 0 && custos_record_get_enum (risk, "status") != filter->status)
+  if (filter->status >= 0 && (int) custos_risk_get_status (CUSTOS_RISK (risk)) != filter->status)
     return FALSE;
-  if (filter->owner != NULL && g_strcmp0 (custos_record_get_string (risk, "owner"), filter->owner) != 0)
+  if (filter->owner != NULL && g_strcmp0 (custos_risk_get_owner (CUSTOS_RISK (risk)), filter->owner) != 0)
     return FALSE;
-  if (filter->asset != NULL && !strv_has (custos_record_get_strv (risk, "assets"), filter->asset))
+  if (filter->asset != NULL && !strv_has (custos_risk_get_assets (CUSTOS_RISK (risk)), filter->asset))
     return FALSE;
-  if (filter->control != NULL && !strv_has (custos_record_get_strv (risk, "controls"), filter->control))
+  if (filter->control != NULL && !strv_has (custos_risk_get_controls (CUSTOS_RISK (risk)), filter->control))
     return FALSE;
   if (filter->band >= 0 &&
       (document == NULL || custos_document_risk_band (document, risk, filter->residual) != filter->band))
@@ -638,7 +638,7 @@ update_drops (CustosRisksPage *self)
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
       g_autoptr(CustosRecord) risk = g_list_model_get_item (model, i);
-      const char * const *chosen = custos_record_get_strv (risk, "controls");
+      const char * const *chosen = custos_risk_get_controls (CUSTOS_RISK (risk));
 
       for (guint k = 0; chosen != NULL && chosen[k] != NULL; k++)
         g_hash_table_add (controls, (gpointer) chosen[k]);

@@ -203,7 +203,7 @@ custos_soa_filter_matches (CustosDocument  *document,
                            CustosSoaFilter  filter,
                            gboolean         has_problems)
 {
-  int applicable = custos_record_get_enum (entry, "applicable");
+  int applicable = custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (entry));
 
   switch (filter)
     {
@@ -215,7 +215,8 @@ custos_soa_filter_matches (CustosDocument  *document,
       return applicable == CUSTOS_APPLICABILITY_NOT_APPLICABLE;
     case CUSTOS_SOA_FILTER_NOT_IMPLEMENTED:
       return applicable == CUSTOS_APPLICABILITY_APPLICABLE &&
-             custos_record_get_enum (entry, "implementation") != CUSTOS_IMPLEMENTATION_IMPLEMENTED;
+             custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (entry)) !=
+               CUSTOS_IMPLEMENTATION_IMPLEMENTED;
     case CUSTOS_SOA_FILTER_SELECTED_NOT_APPLICABLE:
       {
         g_autoptr(GPtrArray) risks = NULL;
@@ -228,7 +229,7 @@ custos_soa_filter_matches (CustosDocument  *document,
     case CUSTOS_SOA_FILTER_PROBLEMS:
       return has_problems;
     case CUSTOS_SOA_FILTER_REVIEW:
-      return custos_record_get_bool (entry, "review");
+      return custos_soa_entry_get_review (CUSTOS_SOA_ENTRY (entry));
     case CUSTOS_SOA_N_FILTERS:
     default:
       g_return_val_if_reached (TRUE);
@@ -414,7 +415,8 @@ check_now (CustosSoaPage *self)
             {
               CustosRecord *entry = custos_document_lookup (self->document, CUSTOS_REGISTER_SOA,
                                                             custos_catalogue_get_control (catalogue, c)->id);
-              if (entry != NULL && custos_record_get_enum (entry, "applicable") != CUSTOS_APPLICABILITY_UNDECIDED)
+              if (entry != NULL && custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (entry)) !=
+                                     CUSTOS_APPLICABILITY_UNDECIDED)
                 decided++;
             }
           g_array_index (self->group_decided, guint, g) = decided;
@@ -654,7 +656,7 @@ update_cell (CustosSoaPage *self,
 
   entry = CUSTOS_RECORD (item);
   id = custos_record_get_id (entry);
-  applicable = custos_record_get_enum (entry, "applicable");
+  applicable = custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (entry));
   switch (kind)
     {
     case COLUMN_ID:
@@ -681,8 +683,8 @@ update_cell (CustosSoaPage *self,
 
     case COLUMN_REASONS:
       {
-        g_autofree char *reasons = custos_flags_label (CUSTOS_TYPE_REASON,
-                                                       (guint) custos_record_get_enum (entry, "reasons"));
+        g_autofree char *reasons = custos_flags_label (
+          CUSTOS_TYPE_REASON, (guint) custos_soa_entry_get_reasons (CUSTOS_SOA_ENTRY (entry)));
         set_inscription (child, reasons, NULL);
         set_tooltip (child, reasons != NULL && *reasons != '\0' ? reasons : NULL);
       }
@@ -691,7 +693,7 @@ update_cell (CustosSoaPage *self,
     case COLUMN_IMPLEMENTATION:
       if (applicable == CUSTOS_APPLICABILITY_APPLICABLE)
         {
-          int implementation = custos_record_get_enum (entry, "implementation");
+          int implementation = custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (entry));
           set_inscription (child, custos_enum_value_label (CUSTOS_TYPE_IMPLEMENTATION, implementation),
                            implementation == CUSTOS_IMPLEMENTATION_IMPLEMENTED ? "success" : NULL);
         }
@@ -701,7 +703,7 @@ update_cell (CustosSoaPage *self,
 
     case COLUMN_OWNER:
       {
-        const char *owner = custos_record_get_string (entry, "owner");
+        const char *owner = custos_soa_entry_get_owner (CUSTOS_SOA_ENTRY (entry));
         CustosRecord *role = custos_document_lookup (self->document, CUSTOS_REGISTER_ROLES, owner);
         const char *title = role != NULL ? custos_record_get_title (role) : NULL;
 
@@ -1123,10 +1125,10 @@ on_row_activate (GtkColumnView *column_view,
 
 /* Sets one field of every selected entry: one step for the undo history. */
 static void
-set_selected (CustosSoaPage *self,
-              const char    *field,
-              int            enum_value,
-              const char    *string_value)
+set_selected (CustosSoaPage    *self,
+              CustosSoaEntryField field,
+              int               enum_value,
+              const char       *string_value)
 {
   g_autoptr(GPtrArray) entries = custos_soa_page_get_selected_entries (self);
 
@@ -1135,9 +1137,9 @@ set_selected (CustosSoaPage *self,
   custos_document_begin_compound (self->document);
   for (guint i = 0; i < entries->len; i++)
     if (string_value != NULL)
-      custos_record_set_string (entries->pdata[i], field, *string_value != '\0' ? string_value : NULL);
+      custos_record_set_string_at (entries->pdata[i], field, *string_value != '\0' ? string_value : NULL);
     else
-      custos_record_set_enum (entries->pdata[i], field, enum_value);
+      custos_record_set_enum_at (entries->pdata[i], field, enum_value);
   custos_document_end_compound (self->document);
 }
 
@@ -1150,7 +1152,7 @@ set_applicable_action (GtkWidget  *widget,
 
   if (value < CUSTOS_APPLICABILITY_UNDECIDED || value > CUSTOS_APPLICABILITY_NOT_APPLICABLE)
     return;
-  set_selected (CUSTOS_SOA_PAGE (widget), "applicable", value, NULL);
+  set_selected (CUSTOS_SOA_PAGE (widget), CUSTOS_SOA_ENTRY_FIELD_APPLICABLE, value, NULL);
 }
 
 static void
@@ -1162,7 +1164,7 @@ set_implementation_action (GtkWidget  *widget,
 
   if (value < CUSTOS_IMPLEMENTATION_NOT_IMPLEMENTED || value > CUSTOS_IMPLEMENTATION_IMPLEMENTED)
     return;
-  set_selected (CUSTOS_SOA_PAGE (widget), "implementation", value, NULL);
+  set_selected (CUSTOS_SOA_PAGE (widget), CUSTOS_SOA_ENTRY_FIELD_IMPLEMENTATION, value, NULL);
 }
 
 /* "" clears the owner; anything else must be a role. */
@@ -1177,7 +1179,7 @@ set_owner_action (GtkWidget  *widget,
   if (self->document == NULL ||
       (*role != '\0' && custos_document_lookup (self->document, CUSTOS_REGISTER_ROLES, role) == NULL))
     return;
-  set_selected (self, "owner", 0, role);
+  set_selected (self, CUSTOS_SOA_ENTRY_FIELD_OWNER, 0, role);
 }
 
 static void

@@ -32,14 +32,6 @@
 
 /* Derived state --------------------------------------------------------------- */
 
-static gboolean
-record_date (CustosRecord *record,
-             const char   *field,
-             GDate        *date)
-{
-  return custos_date_parse (custos_record_get_string (record, field), date);
-}
-
 CustosActionTiming
 custos_action_timing (CustosRecord *action,
                       const GDate  *today,
@@ -54,12 +46,12 @@ custos_action_timing (CustosRecord *action,
 
   if (days != NULL)
     *days = 0;
-  status = custos_record_get_enum (action, "status");
+  status = custos_action_get_status (CUSTOS_ACTION (action));
   if (status == CUSTOS_ACTION_STATUS_DONE)
     return CUSTOS_ACTION_TIMING_DONE;
   if (status == CUSTOS_ACTION_STATUS_CANCELLED)
     return CUSTOS_ACTION_TIMING_CANCELLED;
-  if (!record_date (action, "due", &due))
+  if (!custos_date_parse (custos_action_get_due (CUSTOS_ACTION (action)), &due))
     return CUSTOS_ACTION_TIMING_NO_DATE;
   left = g_date_days_between (today, &due);
   if (left < 0)
@@ -87,9 +79,9 @@ custos_risk_is_treated (CustosRecord *risk)
 
   g_return_val_if_fail (CUSTOS_IS_RECORD (risk), FALSE);
 
-  treatment = custos_record_get_enum (risk, "treatment");
+  treatment = custos_risk_get_treatment (CUSTOS_RISK (risk));
   return treatment != CUSTOS_TREATMENT_UNDECIDED && treatment != CUSTOS_TREATMENT_ACCEPT &&
-         custos_record_get_enum (risk, "status") != CUSTOS_RISK_STATUS_CLOSED;
+         custos_risk_get_status (CUSTOS_RISK (risk)) != CUSTOS_RISK_STATUS_CLOSED;
 }
 
 void
@@ -113,8 +105,12 @@ custos_plan_state_compute (CustosDocument  *document,
   g_date_clear (&state->reassessed_date, 1);
 
   approval = custos_document_get_section (document, CUSTOS_SECTION_PLAN_APPROVAL);
-  state->management_approved = record_date (approval, "management-approved", &state->management_date);
-  state->owners_approved = record_date (approval, "owners-approved", &state->owners_date);
+  state->management_approved = custos_date_parse (
+    custos_plan_approval_get_management_approved (CUSTOS_PLAN_APPROVAL (approval)),
+    &state->management_date);
+  state->owners_approved =
+    custos_date_parse (custos_plan_approval_get_owners_approved (CUSTOS_PLAN_APPROVAL (approval)),
+                       &state->owners_date);
   if (state->management_approved && state->owners_approved)
     state->approved_date = g_date_compare (&state->management_date, &state->owners_date) >= 0
                            ? state->management_date : state->owners_date;
@@ -130,7 +126,7 @@ custos_plan_state_compute (CustosDocument  *document,
     {
       g_autoptr(CustosRecord) action = g_list_model_get_item (actions, i);
       CustosActionTiming timing = custos_action_timing (action, today, NULL);
-      const char *risk = custos_record_get_string (action, "risk");
+      const char *risk = custos_action_get_risk (CUSTOS_ACTION (action));
       GDate due;
 
       if (risk != NULL)
@@ -142,7 +138,8 @@ custos_plan_state_compute (CustosDocument  *document,
       state->n_open++;
       if (timing == CUSTOS_ACTION_TIMING_OVERDUE)
         state->n_overdue++;
-      if (approved && record_date (action, "due", &due) && g_date_compare (&due, &state->approved_date) > 0)
+      if (approved && custos_date_parse (custos_action_get_due (CUSTOS_ACTION (action)), &due) &&
+          g_date_compare (&due, &state->approved_date) > 0)
         state->n_due_after++;
     }
 
@@ -158,13 +155,17 @@ custos_plan_state_compute (CustosDocument  *document,
           if (!g_hash_table_contains (risks_with_actions, custos_record_get_id (risk)))
             state->n_treated_without_actions++;
         }
-      if (approved && record_date (risk, "accepted", &accepted) && g_date_compare (&accepted, &state->approved_date) > 0)
+      if (approved &&
+          custos_date_parse (custos_risk_get_accepted (CUSTOS_RISK (risk)), &accepted) &&
+          g_date_compare (&accepted, &state->approved_date) > 0)
         state->n_accepted_after++;
     }
 
   reassessment = custos_document_get_section (document, CUSTOS_SECTION_REASSESSMENT);
-  state->interval_months = custos_record_get_int (reassessment, "interval-months");
-  if (approved && record_date (reassessment, "last", &state->reassessed_date) &&
+  state->interval_months = custos_reassessment_get_interval_months (CUSTOS_REASSESSMENT (reassessment));
+  if (approved &&
+      custos_date_parse (custos_reassessment_get_last (CUSTOS_REASSESSMENT (reassessment)),
+                         &state->reassessed_date) &&
       g_date_compare (&state->reassessed_date, &state->approved_date) > 0)
     state->reassessed_after = TRUE;
   if (approved && state->interval_months > 0)
@@ -252,7 +253,7 @@ update_timing (CustosTreatmentPage *self,
       custos_band_chip_set (chip, text, TRUE, 0xf6d32d);
       break;
     case CUSTOS_ACTION_TIMING_PLANNED:
-      due = custos_format_date (custos_record_get_string (action, "due"));
+      due = custos_format_date (custos_action_get_due (CUSTOS_ACTION (action)));
       /* Translators: an action's timing, "Due 31 Dec 2026" */
       text = g_strdup_printf (_("Due %s"), due != NULL ? due : "");
       custos_band_chip_set (chip, text, FALSE, 0);
@@ -342,8 +343,8 @@ compare_due (gconstpointer a,
 
   if (closed_a != closed_b)
     return closed_a ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
-  cmp = custos_natural_compare (custos_record_get_string ((CustosRecord *) a, "due"),
-                                custos_record_get_string ((CustosRecord *) b, "due"));
+  cmp = custos_natural_compare (custos_action_get_due (CUSTOS_ACTION ((gpointer) a)),
+                                custos_action_get_due (CUSTOS_ACTION ((gpointer) b)));
   return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
@@ -412,7 +413,7 @@ treated_without_actions (CustosDocument *document)
   for (guint i = 0, n = g_list_model_get_n_items (actions); i < n; i++)
     {
       g_autoptr(CustosRecord) action = g_list_model_get_item (actions, i);
-      const char *risk = custos_record_get_string (action, "risk");
+      const char *risk = custos_action_get_risk (CUSTOS_ACTION (action));
 
       if (risk != NULL)
         g_hash_table_add (named, (gpointer) risk);
@@ -478,9 +479,10 @@ update_status (CustosTreatmentPage *self)
     {
       g_autofree char *date = custos_format_gdate (&s->owners_date);
       g_autofree char *text = g_strdup_printf (_("Risk owners approved on %s"), date);
-      add_since_row (self, "emblem-ok-symbolic", "success", text,
-                     custos_record_get_string (custos_document_get_section (self->document, CUSTOS_SECTION_PLAN_APPROVAL),
-                                               "owners-approved-by"));
+      add_since_row (
+        self, "emblem-ok-symbolic", "success", text,
+        custos_plan_approval_get_owners_approved_by (CUSTOS_PLAN_APPROVAL (
+          custos_document_get_section (self->document, CUSTOS_SECTION_PLAN_APPROVAL))));
     }
   else
     add_since_row (self, "dialog-warning-symbolic", "warning", _("The risk owners have not approved the plan"), NULL);
@@ -488,9 +490,10 @@ update_status (CustosTreatmentPage *self)
     {
       g_autofree char *date = custos_format_gdate (&s->management_date);
       g_autofree char *text = g_strdup_printf (_("Top management approved on %s"), date);
-      add_since_row (self, "emblem-ok-symbolic", "success", text,
-                     custos_record_get_string (custos_document_get_section (self->document, CUSTOS_SECTION_PLAN_APPROVAL),
-                                               "management-approved-by"));
+      add_since_row (
+        self, "emblem-ok-symbolic", "success", text,
+        custos_plan_approval_get_management_approved_by (CUSTOS_PLAN_APPROVAL (
+          custos_document_get_section (self->document, CUSTOS_SECTION_PLAN_APPROVAL))));
     }
   else
     add_since_row (self, "dialog-warning-symbolic", "warning", _("Top management has not approved the plan"), NULL);

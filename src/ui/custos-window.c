@@ -103,7 +103,8 @@ document_name (CustosWindow *self)
 
   if (self->file != NULL)
     return g_file_get_basename (self->file);
-  org = custos_record_get_string (custos_document_get_section (self->document, CUSTOS_SECTION_ORGANISATION), "name");
+  org = custos_organisation_get_name (CUSTOS_ORGANISATION (
+    custos_document_get_section (self->document, CUSTOS_SECTION_ORGANISATION)));
   return g_strdup (org != NULL ? org : _("Untitled ISMS"));
 }
 
@@ -706,7 +707,7 @@ on_migrated (CustosMigrationDialog *dialog,
   for (guint i = 0, n = g_list_model_get_n_items (soa); i < n; i++)
     {
       g_autoptr(CustosRecord) entry = g_list_model_get_item (soa, i);
-      to_review += custos_record_get_bool (entry, "review");
+      to_review += custos_soa_entry_get_review (CUSTOS_SOA_ENTRY (entry));
     }
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "Migrated to ISO/IEC 27001:2022 — %u control to review",
