@@ -158,6 +158,23 @@ append_reasonf (GString    *reasons,
   append_reason (reasons, text);
 }
 
+/* "3 objectives have no owner": plural forms of a count, appended unless the
+ * count is 0. singular and plural are literals with one %u; xgettext knows
+ * them by the keyword append_count:3,4 (po/meson.build). */
+static void
+append_count (GString    *reasons,
+              guint       n,
+              const char *singular,
+              const char *plural)
+{
+  if (n == 0)
+    return;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE, singular, plural, n), n);
+#pragma GCC diagnostic pop
+}
+
 /* The labels of the empty fields among names ("Sites and locations,
  * Interfaces and dependencies"), or NULL when none is empty. */
 static char *
@@ -324,6 +341,29 @@ set_item (Check                 *c,
   item->reason = g_strdup (reasons->str);
 }
 
+/* Ends an item: incomplete with the reasons gathered so far, or present with
+ * the reason that says what is there. */
+G_GNUC_PRINTF (4, 5)
+static void
+finish_item (Check      *c,
+             ItemIndex   index,
+             GString    *reasons,
+             const char *present,
+             ...)
+{
+  va_list args;
+
+  if (reasons->len > 0)
+    {
+      set_item (c, index, CUSTOS_READINESS_STATUS_INCOMPLETE, reasons);
+      return;
+    }
+  va_start (args, present);
+  g_string_append_vprintf (reasons, present, args);
+  va_end (args);
+  set_item (c, index, CUSTOS_READINESS_STATUS_PRESENT, reasons);
+}
+
 /* Required fields ---------------------------------------------------------- */
 
 /* "“Risk”, “Date”" for the required fields of record that are empty; NULL
@@ -413,13 +453,8 @@ check_scope (Check *c)
     }
   if ((missing = empty_fields (scope, boundaries, G_N_ELEMENTS (boundaries))) != NULL)
     append_reasonf (reasons, _("The scope does not describe: %s"), missing);
-  if (reasons->len > 0)
-    set_item (c, ITEM_SCOPE, CUSTOS_READINESS_STATUS_INCOMPLETE, reasons);
-  else
-    {
-      append_reason (reasons, _("Scope statement with its boundaries and interfaces"));
-      set_item (c, ITEM_SCOPE, CUSTOS_READINESS_STATUS_PRESENT, reasons);
-    }
+  finish_item (c, ITEM_SCOPE, reasons, "%s",
+               _("Scope statement with its boundaries and interfaces"));
 }
 
 /* 5.2 Policy ------------------------------------------------------------ */
@@ -445,15 +480,9 @@ check_policy (Check *c)
 
   if ((missing = empty_fields (policy, parts, G_N_ELEMENTS (parts))) != NULL)
     append_reasonf (reasons, _("The policy lacks: %s"), missing);
-  if (reasons->len > 0)
-    set_item (c, ITEM_POLICY, CUSTOS_READINESS_STATUS_INCOMPLETE, reasons);
-  else
-    {
-      append_reasonf (reasons, _("Authorised by %s on %s"),
-                      custos_policy_get_authorised_by (CUSTOS_POLICY (policy)),
-                      custos_policy_get_approved (CUSTOS_POLICY (policy)));
-      set_item (c, ITEM_POLICY, CUSTOS_READINESS_STATUS_PRESENT, reasons);
-    }
+  finish_item (c, ITEM_POLICY, reasons, _("Authorised by %s on %s"),
+               custos_policy_get_authorised_by (CUSTOS_POLICY (policy)),
+               custos_policy_get_approved (CUSTOS_POLICY (policy)));
 
   if (custos_record_field_is_empty (policy, CUSTOS_POLICY_FIELD_AUTHORISED_BY) ||
       custos_record_field_is_empty (policy, CUSTOS_POLICY_FIELD_APPROVED))
@@ -497,27 +526,16 @@ check_criteria (Check *c)
     if (is_empty (custos_criteria_get_band (criteria, b)->action))
       no_action++;
 
-  if (no_meaning > 0)
-    append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u level of the scales has no meaning",
-                                          "%u levels of the scales have no meaning", no_meaning),
-                    no_meaning);
-  if (no_action > 0)
-    append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u score band has no required action",
-                                          "%u score bands have no required action", no_action),
-                    no_action);
-  if (reasons->len > 0)
-    set_item (c, ITEM_RISK_PROCESS, CUSTOS_READINESS_STATUS_INCOMPLETE, reasons);
-  else
-    {
-      append_reasonf (reasons, _("Risk criteria: %u × %u levels, %u bands, acceptance threshold %d"),
-                      custos_criteria_get_n_levels (criteria, CUSTOS_SCALE_LIKELIHOOD),
-                      custos_criteria_get_n_levels (criteria, CUSTOS_SCALE_CONSEQUENCE),
-                      custos_criteria_get_n_bands (criteria),
-                      custos_criteria_acceptance_threshold (criteria));
-      set_item (c, ITEM_RISK_PROCESS, CUSTOS_READINESS_STATUS_PRESENT, reasons);
-    }
+  append_count (reasons, no_meaning, "%u level of the scales has no meaning",
+                                     "%u levels of the scales have no meaning");
+  append_count (reasons, no_action, "%u score band has no required action",
+                                    "%u score bands have no required action");
+  finish_item (c, ITEM_RISK_PROCESS, reasons,
+               _("Risk criteria: %u × %u levels, %u bands, acceptance threshold %d"),
+               custos_criteria_get_n_levels (criteria, CUSTOS_SCALE_LIKELIHOOD),
+               custos_criteria_get_n_levels (criteria, CUSTOS_SCALE_CONSEQUENCE),
+               custos_criteria_get_n_bands (criteria),
+               custos_criteria_acceptance_threshold (criteria));
 }
 
 /* 6.1.2, 6.1.3, 8.2, 8.3 Risks -------------------------------------------- */
@@ -696,21 +714,12 @@ set_risk_items (Check     *c,
                                               "%u of %u risks has no treatment option",
                                               "%u of %u risks have no treatment option", st->undecided),
                         st->undecided, st->n_open);
-      if (st->no_controls > 0)
-        append_reasonf (process, g_dngettext (GETTEXT_PACKAGE,
-                                              "%u treated risk has no control chosen",
-                                              "%u treated risks have no control chosen", st->no_controls),
-                        st->no_controls);
-      if (process->len > 0)
-        set_item (c, ITEM_TREATMENT_PROCESS, CUSTOS_READINESS_STATUS_INCOMPLETE, process);
-      else
-        {
-          append_reasonf (process, g_dngettext (GETTEXT_PACKAGE,
-                                                "A treatment option for the open risk",
-                                                "A treatment option for each of the %u open risks", st->n_open),
-                          st->n_open);
-          set_item (c, ITEM_TREATMENT_PROCESS, CUSTOS_READINESS_STATUS_PRESENT, process);
-        }
+      append_count (process, st->no_controls, "%u treated risk has no control chosen",
+                                              "%u treated risks have no control chosen");
+      finish_item (c, ITEM_TREATMENT_PROCESS, process,
+                   g_dngettext (GETTEXT_PACKAGE, "A treatment option for the open risk",
+                                "A treatment option for each of the %u open risks", st->n_open),
+                   st->n_open);
     }
 
   /* 8.2 results */
@@ -726,11 +735,8 @@ set_risk_items (Check     *c,
                                               "%u of %u open risks is not scored",
                                               "%u of %u open risks are not scored", st->unscored),
                         st->unscored, st->n_open);
-      if (st->no_owner > 0)
-        append_reasonf (results, g_dngettext (GETTEXT_PACKAGE,
-                                              "%u open risk has no owner",
-                                              "%u open risks have no owner", st->no_owner),
-                        st->no_owner);
+      append_count (results, st->no_owner, "%u open risk has no owner",
+                                           "%u open risks have no owner");
       if (custos_record_field_is_empty (reassessment, CUSTOS_REASSESSMENT_FIELD_LAST))
         append_reason (results, _("The date of the last risk assessment is not recorded"));
       if (results->len > 0)
@@ -835,19 +841,11 @@ check_soa (Check *c)
                                           "%u of %u controls is not decided",
                                           "%u of %u controls are not decided", undecided),
                     undecided, n);
-  if (unjustified > 0)
-    append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u excluded control has no justification",
-                                          "%u excluded controls have no justification", unjustified),
-                    unjustified);
-  if (reasons->len > 0)
-    set_item (c, ITEM_SOA, CUSTOS_READINESS_STATUS_INCOMPLETE, reasons);
-  else
-    {
-      append_reasonf (reasons, _("All %u controls decided: %u applicable, %u excluded with a justification"),
-                      n, applicable, excluded);
-      set_item (c, ITEM_SOA, CUSTOS_READINESS_STATUS_PRESENT, reasons);
-    }
+  append_count (reasons, unjustified, "%u excluded control has no justification",
+                                      "%u excluded controls have no justification");
+  finish_item (c, ITEM_SOA, reasons,
+               _("All %u controls decided: %u applicable, %u excluded with a justification"), n,
+               applicable, excluded);
 }
 
 /* 6.1.3 e–f Treatment plan, 8.3 its results ----------------------------------- */
@@ -903,16 +901,10 @@ check_plan (Check     *c,
                                         CUSTOS_PLAN_APPROVAL_FIELD_MANAGEMENT_APPROVED_BY) ||
           custos_record_field_is_empty (approval, CUSTOS_PLAN_APPROVAL_FIELD_MANAGEMENT_APPROVED))
         append_reason (plan, _("The plan's approval by top management is not recorded"));
-      if (no_owner > 0)
-        append_reasonf (plan, g_dngettext (GETTEXT_PACKAGE,
-                                           "%u action has no owner",
-                                           "%u actions have no owner", no_owner),
-                        no_owner);
-      if (no_due > 0)
-        append_reasonf (plan, g_dngettext (GETTEXT_PACKAGE,
-                                           "%u open action has no due date",
-                                           "%u open actions have no due date", no_due),
-                        no_due);
+      append_count (plan, no_owner, "%u action has no owner",
+                                    "%u actions have no owner");
+      append_count (plan, no_due, "%u open action has no due date",
+                                  "%u open actions have no due date");
       if (plan->len > 0)
         set_item (c, ITEM_PLAN, CUSTOS_READINESS_STATUS_INCOMPLETE, plan);
       else
@@ -940,11 +932,8 @@ check_plan (Check     *c,
                                           "%u of %u treated risks have no residual assessment",
                                           st->treated_no_residual),
                     st->treated_no_residual, st->treated);
-  if (done_no_evidence > 0)
-    append_reasonf (results, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u done action has no evidence",
-                                          "%u done actions have no evidence", done_no_evidence),
-                    done_no_evidence);
+  append_count (results, done_no_evidence, "%u done action has no evidence",
+                                           "%u done actions have no evidence");
   if (results->len > 0)
     set_item (c, ITEM_TREATMENT_RESULTS, CUSTOS_READINESS_STATUS_INCOMPLETE, results);
   else
@@ -992,41 +981,21 @@ check_objectives (Check *c)
       set_item (c, ITEM_OBJECTIVES, CUSTOS_READINESS_STATUS_MISSING, reasons);
       return;
     }
-  if (no_target > 0)
-    append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u objective has no measurable target",
-                                          "%u objectives have no measurable target", no_target),
-                    no_target);
-  if (no_measure > 0)
-    append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u objective does not say how it is measured",
-                                          "%u objectives do not say how they are measured", no_measure),
-                    no_measure);
-  if (no_owner > 0)
-    append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u objective has no owner",
-                                          "%u objectives have no owner", no_owner),
-                    no_owner);
-  if (no_resources > 0)
-    append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u objective has no resources",
-                                          "%u objectives have no resources", no_resources),
-                    no_resources);
-  if (no_date > 0)
-    append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u objective has no due date and is not ongoing",
-                                          "%u objectives have no due date and are not ongoing", no_date),
-                    no_date);
-  if (reasons->len > 0)
-    set_item (c, ITEM_OBJECTIVES, CUSTOS_READINESS_STATUS_INCOMPLETE, reasons);
-  else
-    {
-      append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                            "%u objective with target, measure, owner, resources and date",
-                                            "%u objectives with target, measure, owner, resources and date", n),
-                      n);
-      set_item (c, ITEM_OBJECTIVES, CUSTOS_READINESS_STATUS_PRESENT, reasons);
-    }
+  append_count (reasons, no_target, "%u objective has no measurable target",
+                                    "%u objectives have no measurable target");
+  append_count (reasons, no_measure, "%u objective does not say how it is measured",
+                                     "%u objectives do not say how they are measured");
+  append_count (reasons, no_owner, "%u objective has no owner",
+                                   "%u objectives have no owner");
+  append_count (reasons, no_resources, "%u objective has no resources",
+                                       "%u objectives have no resources");
+  append_count (reasons, no_date, "%u objective has no due date and is not ongoing",
+                                  "%u objectives have no due date and are not ongoing");
+  finish_item (c, ITEM_OBJECTIVES, reasons,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%u objective with target, measure, owner, resources and date",
+                            "%u objectives with target, measure, owner, resources and date", n),
+               n);
 }
 
 /* 7.2 Competence ------------------------------------------------------------- */
@@ -1102,25 +1071,13 @@ check_competence (Check *c)
     append_reason (reasons, _("No competence requirements are defined"));
   if (n_train == 0)
     append_reason (reasons, _("There are no training or qualification records"));
-  if (no_verification > 0)
-    append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u competence requirement does not say how it is verified",
-                                          "%u competence requirements do not say how they are verified",
-                                          no_verification),
-                    no_verification);
-  if (no_evidence > 0)
-    append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u training record has no evidence",
-                                          "%u training records have no evidence", no_evidence),
-                    no_evidence);
-  if (reasons->len > 0)
-    set_item (c, ITEM_COMPETENCE, CUSTOS_READINESS_STATUS_INCOMPLETE, reasons);
-  else
-    {
-      append_reasonf (reasons, _("%u competence requirements, %u training records with evidence"),
-                      n_comp, n_train);
-      set_item (c, ITEM_COMPETENCE, CUSTOS_READINESS_STATUS_PRESENT, reasons);
-    }
+  append_count (reasons, no_verification, "%u competence requirement does not say how it is verified",
+                                          "%u competence requirements do not say how they are verified");
+  append_count (reasons, no_evidence, "%u training record has no evidence",
+                                      "%u training records have no evidence");
+  finish_item (c, ITEM_COMPETENCE, reasons,
+               _("%u competence requirements, %u training records with evidence"), n_comp,
+               n_train);
 }
 
 /* 7.5 Document control -------------------------------------------------------- */
@@ -1181,26 +1138,14 @@ check_processes (Check *c)
       set_item (c, ITEM_OPERATIONS, CUSTOS_READINESS_STATUS_MISSING, reasons);
       return;
     }
-  if (no_owner > 0)
-    append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u process has no owner",
-                                          "%u processes have no owner", no_owner),
-                    no_owner);
-  if (no_description > 0)
-    append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u process is not described",
-                                          "%u processes are not described", no_description),
-                    no_description);
-  if (reasons->len > 0)
-    set_item (c, ITEM_OPERATIONS, CUSTOS_READINESS_STATUS_INCOMPLETE, reasons);
-  else
-    {
-      append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                            "%u process with its owner and description",
-                                            "%u processes with their owners and descriptions", n),
-                      n);
-      set_item (c, ITEM_OPERATIONS, CUSTOS_READINESS_STATUS_PRESENT, reasons);
-    }
+  append_count (reasons, no_owner, "%u process has no owner",
+                                   "%u processes have no owner");
+  append_count (reasons, no_description, "%u process is not described",
+                                         "%u processes are not described");
+  finish_item (c, ITEM_OPERATIONS, reasons,
+               g_dngettext (GETTEXT_PACKAGE, "%u process with its owner and description",
+                            "%u processes with their owners and descriptions", n),
+               n);
 }
 
 /* 9.1 Monitoring --------------------------------------------------------------- */
@@ -1251,18 +1196,9 @@ check_monitoring (Check *c)
                                           "%u of %u measures has no result",
                                           "%u of %u measures have no result", no_results),
                     no_results, n);
-  if (no_method > 0)
-    append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u measure has no method or no one who measures",
-                                          "%u measures have no method or no one who measures", no_method),
-                    no_method);
-  if (reasons->len > 0)
-    set_item (c, ITEM_MONITORING, CUSTOS_READINESS_STATUS_INCOMPLETE, reasons);
-  else
-    {
-      append_reasonf (reasons, _("%u measures with %u results"), n, n_results);
-      set_item (c, ITEM_MONITORING, CUSTOS_READINESS_STATUS_PRESENT, reasons);
-    }
+  append_count (reasons, no_method, "%u measure has no method or no one who measures",
+                                    "%u measures have no method or no one who measures");
+  finish_item (c, ITEM_MONITORING, reasons, _("%u measures with %u results"), n, n_results);
 }
 
 /* 9.2 Internal audit ---------------------------------------------------------- */
@@ -1460,11 +1396,8 @@ check_audits (Check *c)
     }
   if (completed == 0)
     append_reason (reasons, _("No audit has been carried out yet, so there are no audit results"));
-  if (not_covered > 0)
-    append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u process is not covered within the three-year cycle",
-                                          "%u processes are not covered within the three-year cycle", not_covered),
-                    not_covered);
+  append_count (reasons, not_covered, "%u process is not covered within the three-year cycle",
+                                      "%u processes are not covered within the three-year cycle");
   if (reasons->len > 0)
     set_item (c, ITEM_AUDITS, CUSTOS_READINESS_STATUS_INCOMPLETE, reasons);
   else
@@ -1545,14 +1478,9 @@ check_reviews (Check *c)
                     custos_review_get_date (CUSTOS_REVIEW (latest)));
   if ((missing = empty_fields (latest, parts, G_N_ELEMENTS (parts))) != NULL)
     append_reasonf (reasons, _("The last review does not record: %s"), missing);
-  if (reasons->len > 0)
-    set_item (c, ITEM_REVIEWS, CUSTOS_READINESS_STATUS_INCOMPLETE, reasons);
-  else
-    {
-      append_reasonf (reasons, _("Last review %s on %s, with every input of clause 9.3 and its decisions"),
-                      custos_record_get_id (latest), custos_review_get_date (CUSTOS_REVIEW (latest)));
-      set_item (c, ITEM_REVIEWS, CUSTOS_READINESS_STATUS_PRESENT, reasons);
-    }
+  finish_item (c, ITEM_REVIEWS, reasons,
+               _("Last review %s on %s, with every input of clause 9.3 and its decisions"),
+               custos_record_get_id (latest), custos_review_get_date (CUSTOS_REVIEW (latest)));
 }
 
 /* 10.2 Nonconformities ---------------------------------------------------------- */
@@ -1674,29 +1602,16 @@ check_nonconformities (Check *c)
         }
       return;
     }
-  if (no_cause > 0)
-    append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u nonconformity has no root cause",
-                                          "%u nonconformities have no root cause", no_cause),
-                    no_cause);
-  if (no_action > 0)
-    append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u nonconformity past the open stage has no corrective action",
-                                          "%u nonconformities past the open stage have no corrective action", no_action),
-                    no_action);
-  if (no_effectiveness > 0)
-    append_reasonf (reasons, g_dngettext (GETTEXT_PACKAGE,
-                                          "%u closed nonconformity has no effective corrective action on record",
-                                          "%u closed nonconformities have no effective corrective action on record",
-                                          no_effectiveness),
-                    no_effectiveness);
-  if (reasons->len > 0)
-    set_item (c, ITEM_NONCONFORMITIES, CUSTOS_READINESS_STATUS_INCOMPLETE, reasons);
-  else
-    {
-      append_reasonf (reasons, _("%u nonconformities with root cause and corrective action, %u still open"), n, n_open);
-      set_item (c, ITEM_NONCONFORMITIES, CUSTOS_READINESS_STATUS_PRESENT, reasons);
-    }
+  append_count (reasons, no_cause, "%u nonconformity has no root cause",
+                                   "%u nonconformities have no root cause");
+  append_count (reasons, no_action, "%u nonconformity past the open stage has no corrective action",
+                                    "%u nonconformities past the open stage have no corrective action");
+  append_count (reasons, no_effectiveness,
+                "%u closed nonconformity has no effective corrective action on record",
+                "%u closed nonconformities have no effective corrective action on record");
+  finish_item (c, ITEM_NONCONFORMITIES, reasons,
+               _("%u nonconformities with root cause and corrective action, %u still open"), n,
+               n_open);
 }
 
 /* The whole check ---------------------------------------------------------------- */
