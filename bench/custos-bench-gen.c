@@ -636,8 +636,7 @@ gen_context (Gen         *g,
       else
         set_printf (r, CUSTOS_ROLE_FIELD_TITLE, "%s %u", role_titles[i % G_N_ELEMENTS (role_titles)], i + 1);
       set_person (g, r, CUSTOS_ROLE_FIELD_HOLDER);
-      custos_role_set_responsibilities (
-        CUSTOS_ROLE (r), "Owns the risks, assets and controls assigned to the role.");
+      custos_role_set_responsibilities (CUSTOS_ROLE (r), "Owns the risks, assets and controls assigned to the role.");
       custos_role_set_authority (CUSTOS_ROLE (r), "May approve changes within the role's budget.");
       custos_role_set_top_management (CUSTOS_ROLE (r), i < 2);
     }
@@ -851,9 +850,8 @@ gen_soa (Gen *g)
           custos_soa_entry_set_justification (CUSTOS_SOA_ENTRY (r), justification);
           clear (r, CUSTOS_SOA_ENTRY_FIELD_HOW_APPLIED);
           clear (r, CUSTOS_SOA_ENTRY_FIELD_DOCUMENT);
-          custos_soa_entry_set_owner (
-            CUSTOS_SOA_ENTRY (r),
-            nth_id (g, CUSTOS_REGISTER_ROLES, 2 % count (g, CUSTOS_REGISTER_ROLES)));
+          custos_soa_entry_set_owner (CUSTOS_SOA_ENTRY (r),
+                                      nth_id (g, CUSTOS_REGISTER_ROLES, 2 % count (g, CUSTOS_REGISTER_ROLES)));
           continue;
         }
 
@@ -1054,8 +1052,8 @@ gen_improvement (Gen         *g,
       if (k < G_N_ELEMENTS (clauses))
         custos_finding_set_reference (CUSTOS_FINDING (r), clauses[k]);
       else
-        custos_finding_set_reference (
-          CUSTOS_FINDING (r), g_ptr_array_index (g->applicable, k - G_N_ELEMENTS (clauses)));
+        custos_finding_set_reference (CUSTOS_FINDING (r),
+                                      g_ptr_array_index (g->applicable, k - G_N_ELEMENTS (clauses)));
       set_printf (r, CUSTOS_FINDING_FIELD_DESCRIPTION, "Finding %u recorded during the audit.", i + 1);
       if (i < n->nonconformities && i % 2 == 0)
         custos_finding_set_nonconformity (CUSTOS_FINDING (r), nth_id (g, CUSTOS_REGISTER_NONCONFORMITIES, i));

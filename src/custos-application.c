@@ -175,9 +175,7 @@ new_response (AdwMessageDialog  *dialog,
   document = custos_document_new (adw_combo_row_get_selected (edition) == 1 ? CUSTOS_EDITION_2013
                                                                              : CUSTOS_EDITION_2022);
   text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
-  custos_organisation_set_name (
-    CUSTOS_ORGANISATION (custos_document_get_section (document, CUSTOS_SECTION_ORGANISATION)),
-    text);
+  custos_organisation_set_name (custos_document_get_organisation (document), text);
   window = custos_window_new (GTK_APPLICATION (self), self->clock);
   custos_window_set_new_document (window, document);
   gtk_window_present (GTK_WINDOW (window));

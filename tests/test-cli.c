@@ -116,9 +116,7 @@ START_TEST (test_output_migrates)
   g_autoptr(GError) error = NULL;
   CustosRecord *entry;
 
-  custos_organisation_set_name (
-    CUSTOS_ORGANISATION (custos_document_get_section (old_doc, CUSTOS_SECTION_ORGANISATION)),
-    "Old Ltd");
+  custos_organisation_set_name (custos_document_get_organisation (old_doc), "Old Ltd");
   entry = custos_document_lookup (old_doc, CUSTOS_REGISTER_SOA, "A.12.3.1");
   custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (entry), CUSTOS_APPLICABILITY_APPLICABLE);
   custos_soa_entry_set_justification (CUSTOS_SOA_ENTRY (entry), "Nightly backups of client files");

@@ -44,12 +44,10 @@ decided_2013_document (void)
       custos_soa_entry_set_owner (CUSTOS_SOA_ENTRY (entry), custos_record_get_id (role));
     }
   /* A.9.1.1 and A.9.1.2 both become 5.15: make them disagree. */
-  custos_soa_entry_set_applicable (
-    CUSTOS_SOA_ENTRY (custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "A.9.1.1")),
-    CUSTOS_APPLICABILITY_APPLICABLE);
-  custos_soa_entry_set_applicable (
-    CUSTOS_SOA_ENTRY (custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "A.9.1.2")),
-    CUSTOS_APPLICABILITY_NOT_APPLICABLE);
+  custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "A.9.1.1")),
+                                   CUSTOS_APPLICABILITY_APPLICABLE);
+  custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "A.9.1.2")),
+                                   CUSTOS_APPLICABILITY_NOT_APPLICABLE);
   return doc;
 }
 

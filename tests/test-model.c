@@ -244,8 +244,7 @@ START_TEST (test_notifications)
   ck_assert (custos_document_get_modified (doc));
 
   /* Sections are watched too. */
-  custos_scope_set_statement (
-    CUSTOS_SCOPE (custos_document_get_section (doc, CUSTOS_SECTION_SCOPE)), "All of it");
+  custos_scope_set_statement (custos_document_get_scope (doc), "All of it");
   ck_assert_int_eq (changed, 2);
 
   /* An empty string is stored as unset. */

@@ -1216,10 +1216,9 @@ assert_soa_csv (const char *text,
       ck_assert (g_str_has_prefix (row->pdata[id], "A."));
       record = entry ((const char *) row->pdata[id] + 2);
       ck_assert_str_eq (row->pdata[title], custos_document_get_control_title (doc, custos_record_get_id (record)));
-      ck_assert_str_eq (
-        row->pdata[applicable],
-        custos_enum_value_label (CUSTOS_TYPE_APPLICABILITY,
-                                 custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (record))));
+      ck_assert_str_eq (row->pdata[applicable],
+                        custos_enum_value_label (CUSTOS_TYPE_APPLICABILITY,
+                                                 custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (record))));
       (void) reasons; (void) implementation; (void) owner;
     }
   {

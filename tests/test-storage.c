@@ -442,9 +442,7 @@ START_TEST (test_canonical_form)
   CustosRecord *risk;
   const char *text;
 
-  custos_organisation_set_name (
-    CUSTOS_ORGANISATION (custos_document_get_section (document, CUSTOS_SECTION_ORGANISATION)),
-    "A & B");
+  custos_organisation_set_name (custos_document_get_organisation (document), "A & B");
   risk = custos_document_add_new (document, CUSTOS_REGISTER_RISKS);
   custos_risk_set_title (CUSTOS_RISK (risk), "Two\nlines");
   custos_risk_set_likelihood (CUSTOS_RISK (risk), 2);
@@ -1109,8 +1107,7 @@ START_TEST (test_save_backup_and_mode)
   ck_assert_str_eq (g_file_peek_path (backup), backup_path);
 
   /* First save: no previous version, so no backup. */
-  custos_scope_set_statement (
-    CUSTOS_SCOPE (custos_document_get_section (document, CUSTOS_SECTION_SCOPE)), "First");
+  custos_scope_set_statement (custos_document_get_scope (document), "First");
   ck_assert (custos_document_get_modified (document));
   ck_assert (custos_file_save (document, file, NULL, &error));
   g_assert_no_error (error);
@@ -1121,8 +1118,7 @@ START_TEST (test_save_backup_and_mode)
   first = custos_test_read_file (path);
 
   /* Second save: the first version becomes the backup. */
-  custos_scope_set_statement (
-    CUSTOS_SCOPE (custos_document_get_section (document, CUSTOS_SECTION_SCOPE)), "Second");
+  custos_scope_set_statement (custos_document_get_scope (document), "Second");
   ck_assert (custos_file_save (document, file, NULL, &error));
   g_assert_no_error (error);
   second = custos_test_read_file (path);
@@ -1143,8 +1139,7 @@ START_TEST (test_save_backup_and_mode)
     g_autoptr(GBytes) now = NULL;
     g_autoptr(GBytes) kept = NULL;
 
-    custos_scope_set_statement (
-      CUSTOS_SCOPE (custos_document_get_section (document, CUSTOS_SECTION_SCOPE)), "Third");
+    custos_scope_set_statement (custos_document_get_scope (document), "Third");
     g_cancellable_cancel (cancellable);
     ck_assert (!custos_file_save (document, file, cancellable, &cancelled));
     ck_assert (g_error_matches (cancelled, G_IO_ERROR, G_IO_ERROR_CANCELLED));
@@ -1264,8 +1259,7 @@ START_TEST (test_async)
   /* An edit made while the save runs keeps the document modified. */
   r.saved = FALSE;
   custos_file_save_async (document, file, NULL, on_saved, &r);
-  custos_scope_set_statement (
-    CUSTOS_SCOPE (custos_document_get_section (document, CUSTOS_SECTION_SCOPE)), "Edited");
+  custos_scope_set_statement (custos_document_get_scope (document), "Edited");
   g_main_loop_run (loop);
   ck_assert (r.saved);
   ck_assert (custos_document_get_modified (document));

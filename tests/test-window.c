@@ -441,13 +441,12 @@ START_TEST (test_every_register_through_the_window)
         {
           /* The SoA lists every control (its own page): decisions are edited, never added. */
           CustosSoaPage *soa = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_SOA_PAGE);
+          CustosRecord *entry = custos_document_lookup (doc, r, "5.1");
 
           ck_assert_msg (soa != NULL, "no page shows the soa register");
-          custos_soa_page_select (soa, custos_document_lookup (doc, r, "5.1"));
+          custos_soa_page_select (soa, entry);
           type_into (custos_soa_page_get_editor (soa), "justification", text);
-          ck_assert_str_eq (custos_soa_entry_get_justification (
-                              CUSTOS_SOA_ENTRY (custos_document_lookup (doc, r, "5.1"))),
-                            text);
+          ck_assert_str_eq (custos_soa_entry_get_justification (CUSTOS_SOA_ENTRY (entry)), text);
           continue;
         }
       ck_assert_msg (view != NULL, "no page shows the %s register", kind->register_name);
@@ -495,9 +494,7 @@ START_TEST (test_every_register_through_the_window)
       ck_assert_msg (custos_document_lookup (reopened, atoi (parts[0]), parts[1]) == NULL,
                      "%s was deleted but is in the file", parts[1]);
     }
-  ck_assert_str_eq (custos_scope_get_exclusions (
-                      CUSTOS_SCOPE (custos_document_get_section (reopened, CUSTOS_SECTION_SCOPE))),
-                    "Typed into the scope");
+  ck_assert_str_eq (custos_scope_get_exclusions (custos_document_get_scope (reopened)), "Typed into the scope");
   custos_test_rmdir (dir);
 }
 END_TEST
@@ -538,9 +535,7 @@ START_TEST (test_autosave_copy)
   wait_for (has_file, window, "the example to load");
   ck_assert_uint_eq (count_copies (), 0);
 
-  custos_scope_set_exclusions (CUSTOS_SCOPE (custos_document_get_section (
-                                 custos_window_get_document (window), CUSTOS_SECTION_SCOPE)),
-                               "Not yet saved");
+  custos_scope_set_exclusions (custos_document_get_scope (custos_window_get_document (window)), "Not yet saved");
   wait_for (has_copy, NULL, "the recovery copy");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   wait_for (is_saved, window, "the save");
@@ -593,9 +588,8 @@ START_TEST (test_recovery_after_crash)
   CustosWindow *window;
   CustosDocument *recovered;
 
-  custos_organisation_set_name (
-    CUSTOS_ORGANISATION (custos_document_get_section (doc, CUSTOS_SECTION_ORGANISATION)),
-    "Recovered Ltd");
+  custos_organisation_set_name (custos_document_get_organisation (doc),
+                                "Recovered Ltd");
   custos_recovery_write (recovery, doc);
   wait_for (has_copy, NULL, "the copy of the crashed session");
   g_object_unref (recovery); /* the crash: nothing clears the copy */
@@ -608,9 +602,7 @@ START_TEST (test_recovery_after_crash)
   window = find_window_for (file);
   recovered = custos_window_get_document (window);
   ck_assert (custos_document_get_modified (recovered));
-  ck_assert_str_eq (custos_organisation_get_name (CUSTOS_ORGANISATION (
-                      custos_document_get_section (recovered, CUSTOS_SECTION_ORGANISATION))),
-                    "Recovered Ltd");
+  ck_assert_str_eq (custos_organisation_get_name (custos_document_get_organisation (recovered)), "Recovered Ltd");
   /* The file itself is untouched until the user saves. */
   {
     g_autoptr(GBytes) on_disk = custos_test_read_file (path);

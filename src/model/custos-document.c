@@ -313,8 +313,8 @@ custos_document_new (CustosEdition edition)
       g_ptr_array_add (entries, custos_record_new (custos_kinds_register (CUSTOS_REGISTER_SOA), control->id));
     }
   custos_document_append_all (self, CUSTOS_REGISTER_SOA, (CustosRecord **) entries->pdata, entries->len);
-  custos_organisation_set_classification (
-    CUSTOS_ORGANISATION (self->sections[CUSTOS_SECTION_ORGANISATION]), _("Confidential"));
+  custos_organisation_set_classification (CUSTOS_ORGANISATION (self->sections[CUSTOS_SECTION_ORGANISATION]),
+                                          _("Confidential"));
   self->modified = FALSE;
   return self;
 }
@@ -398,6 +398,36 @@ custos_document_get_section (CustosDocument *self,
   g_return_val_if_fail (CUSTOS_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (section < CUSTOS_N_SECTIONS, NULL);
   return self->sections[section];
+}
+
+CustosOrganisation *
+custos_document_get_organisation (CustosDocument *self)
+{
+  return CUSTOS_ORGANISATION (custos_document_get_section (self, CUSTOS_SECTION_ORGANISATION));
+}
+
+CustosScope *
+custos_document_get_scope (CustosDocument *self)
+{
+  return CUSTOS_SCOPE (custos_document_get_section (self, CUSTOS_SECTION_SCOPE));
+}
+
+CustosPolicy *
+custos_document_get_policy (CustosDocument *self)
+{
+  return CUSTOS_POLICY (custos_document_get_section (self, CUSTOS_SECTION_POLICY));
+}
+
+CustosReassessment *
+custos_document_get_reassessment (CustosDocument *self)
+{
+  return CUSTOS_REASSESSMENT (custos_document_get_section (self, CUSTOS_SECTION_REASSESSMENT));
+}
+
+CustosPlanApproval *
+custos_document_get_plan_approval (CustosDocument *self)
+{
+  return CUSTOS_PLAN_APPROVAL (custos_document_get_section (self, CUSTOS_SECTION_PLAN_APPROVAL));
 }
 
 GListModel *

@@ -30,6 +30,12 @@ gboolean         custos_document_set_criteria       (CustosDocument  *self,
                                                      char           **message);
 CustosRecord    *custos_document_get_section        (CustosDocument  *self,
                                                      CustosSection    section);
+/* The sections, typed. */
+CustosOrganisation *custos_document_get_organisation  (CustosDocument *self);
+CustosScope        *custos_document_get_scope         (CustosDocument *self);
+CustosPolicy       *custos_document_get_policy        (CustosDocument *self);
+CustosReassessment *custos_document_get_reassessment  (CustosDocument *self);
+CustosPlanApproval *custos_document_get_plan_approval (CustosDocument *self);
 GListModel      *custos_document_get_register       (CustosDocument  *self,
                                                      CustosRegister   reg);
 guint            custos_document_count              (CustosDocument  *self,

@@ -83,10 +83,9 @@ readiness_check_nonconformities (Check *c)
                      id, title, custos_nonconformity_get_effectiveness_review (CUSTOS_NONCONFORMITY (nc)));
       else if (status != CUSTOS_NC_STATUS_VERIFYING &&
                !custos_record_field_is_empty (nc, CUSTOS_NONCONFORMITY_FIELD_DUE))
-        add_finding (
-          c, CUSTOS_READINESS_SEVERITY_INFO, "nc-open", "10.2", CUSTOS_REGISTER_NONCONFORMITIES, nc,
-          _("Nonconformity %s “%s” is not closed yet: %s, due %s"), id, title,
-          nc_status_label (status), custos_nonconformity_get_due (CUSTOS_NONCONFORMITY (nc)));
+        add_finding (c, CUSTOS_READINESS_SEVERITY_INFO, "nc-open", "10.2", CUSTOS_REGISTER_NONCONFORMITIES, nc,
+                     _("Nonconformity %s “%s” is not closed yet: %s, due %s"), id, title, nc_status_label (status),
+                     custos_nonconformity_get_due (CUSTOS_NONCONFORMITY (nc)));
       else
         add_finding (c, CUSTOS_READINESS_SEVERITY_INFO, "nc-open", "10.2",
                      CUSTOS_REGISTER_NONCONFORMITIES, nc,

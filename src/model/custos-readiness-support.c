@@ -100,12 +100,9 @@ readiness_check_documents (Check *c)
 
       if (status == CUSTOS_DOCUMENT_STATUS_WITHDRAWN)
         continue;
-      if (is_before (
-            custos_controlled_document_get_next_review (CUSTOS_CONTROLLED_DOCUMENT (document)),
-            c->today))
+      if (is_before (custos_controlled_document_get_next_review (CUSTOS_CONTROLLED_DOCUMENT (document)), c->today))
         add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "document-review-overdue", "7.5.2",
-                     CUSTOS_REGISTER_DOCUMENTS, document,
-                     _("Document %s “%s” was due for review on %s"),
+                     CUSTOS_REGISTER_DOCUMENTS, document, _("Document %s “%s” was due for review on %s"),
                      custos_record_get_id (document), custos_record_get_title (document),
                      custos_controlled_document_get_next_review (CUSTOS_CONTROLLED_DOCUMENT (document)));
       if (status == CUSTOS_DOCUMENT_STATUS_DRAFT)

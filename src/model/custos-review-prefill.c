@@ -402,8 +402,8 @@ issue_changes (CustosDocument *document,
     {
       CustosRecord *issue = item_at (issues, i);
       const char *category = custos_issue_get_category (CUSTOS_ISSUE (issue));
-      const char      *kind = custos_enum_value_label (CUSTOS_TYPE_ISSUE_KIND,
-                                                       custos_issue_get_kind (CUSTOS_ISSUE (issue)));
+      const char *kind = custos_enum_value_label (CUSTOS_TYPE_ISSUE_KIND,
+                                                  custos_issue_get_kind (CUSTOS_ISSUE (issue)));
       g_autofree char *effect = quote (custos_issue_get_effect (CUSTOS_ISSUE (issue)), MAX_QUOTE);
 
       if (previous != NULL &&
@@ -527,25 +527,24 @@ nonconformities (CustosDocument *document,
       CustosRecord *nc = item_at (ncs, i);
       int s = custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (nc));
       const char *label = custos_enum_value_label (CUSTOS_TYPE_NC_STATUS, s);
-      const char   *source = custos_enum_value_label (
-          CUSTOS_TYPE_NC_SOURCE, custos_nonconformity_get_source (CUSTOS_NONCONFORMITY (nc)));
+      const char *source = custos_enum_value_label (CUSTOS_TYPE_NC_SOURCE,
+                                                    custos_nonconformity_get_source (CUSTOS_NONCONFORMITY (nc)));
       const char *review = custos_nonconformity_get_effectiveness_review (CUSTOS_NONCONFORMITY (nc));
       const char *due = custos_nonconformity_get_due (CUSTOS_NONCONFORMITY (nc));
 
       if (s == CUSTOS_NC_STATUS_CLOSED)
-        list_add (&list, _ ("%s “%s” (%s): %s, corrective action %s"), custos_record_get_id (nc),
-                  title_or_id (nc), source, label,
-                  custos_enum_value_label (
-                    CUSTOS_TYPE_EFFECTIVENESS,
-                    custos_nonconformity_get_effectiveness (CUSTOS_NONCONFORMITY (nc))));
+        list_add (&list, _("%s “%s” (%s): %s, corrective action %s"), custos_record_get_id (nc), title_or_id (nc),
+                  source, label,
+                  custos_enum_value_label (CUSTOS_TYPE_EFFECTIVENESS,
+                                           custos_nonconformity_get_effectiveness (CUSTOS_NONCONFORMITY (nc))));
       else if (s == CUSTOS_NC_STATUS_VERIFYING && review != NULL)
         list_add (&list, _("%s “%s” (%s): %s, effectiveness review on %s"), custos_record_get_id (nc),
                   title_or_id (nc), source, label, review);
       else if (due != NULL)
-        list_add (&list, _ ("%s “%s” (%s): %s, corrective action due %s%s"),
+        list_add (&list, _("%s “%s” (%s): %s, corrective action due %s%s"),
                   custos_record_get_id (nc), title_or_id (nc), source, label, due,
                   is_past (custos_nonconformity_get_due (CUSTOS_NONCONFORMITY (nc)), today)
-                    ? _ (" (overdue)")
+                    ? _(" (overdue)")
                     : "");
       else
         list_add (&list, _("%s “%s” (%s): %s, no due date"),
@@ -635,7 +634,7 @@ monitoring (CustosDocument *document)
             ok ? met++ : missed++;
             /* Translators: "on target (5 %)" */
             verdict = ok ? _("on target") : _("off target");
-            list_add (&list, _ ("%s %s: %s on %s, %s (target %s%s)"), id, title_or_id (measure),
+            list_add (&list, _("%s %s: %s on %s, %s (target %s%s)"), id, title_or_id (measure),
                       value_text, custos_measurement_get_date (CUSTOS_MEASUREMENT (latest)),
                       verdict, target_text, trend ? trend : "");
             continue;
@@ -819,10 +818,8 @@ objectives (CustosDocument *document,
       const char *label = custos_enum_value_label (CUSTOS_TYPE_OBJECTIVE_STATUS, s);
       int progress = custos_objective_get_progress (CUSTOS_OBJECTIVE (objective));
       const char *due = custos_objective_get_due (CUSTOS_OBJECTIVE (objective));
-      gboolean      late = s != CUSTOS_OBJECTIVE_STATUS_ACHIEVED &&
-                      s != CUSTOS_OBJECTIVE_STATUS_MISSED &&
-                      !custos_objective_get_ongoing (CUSTOS_OBJECTIVE (objective)) &&
-                      is_past (custos_objective_get_due (CUSTOS_OBJECTIVE (objective)), today);
+      gboolean late = s != CUSTOS_OBJECTIVE_STATUS_ACHIEVED && s != CUSTOS_OBJECTIVE_STATUS_MISSED &&
+                      !custos_objective_get_ongoing (CUSTOS_OBJECTIVE (objective)) && is_past (due, today);
 
       if (custos_objective_get_ongoing (CUSTOS_OBJECTIVE (objective)) || due == NULL)
         /* Translators: "OBJ-003 “…”: At risk, 60 % done, ongoing" */
@@ -899,9 +896,9 @@ feedback (CustosDocument *document,
     {
       CustosRecord *nc = item_at (ncs, i);
       if (custos_nonconformity_get_source (CUSTOS_NONCONFORMITY (nc)) == CUSTOS_NC_SOURCE_COMPLAINT)
-        list_add (&list, _ ("%s “%s”: %s"), custos_record_get_id (nc), title_or_id (nc),
-                  custos_enum_value_label (CUSTOS_TYPE_NC_STATUS, custos_nonconformity_get_status (
-                                                                    CUSTOS_NONCONFORMITY (nc))));
+        list_add (&list, _("%s “%s”: %s"), custos_record_get_id (nc), title_or_id (nc),
+                  custos_enum_value_label (CUSTOS_TYPE_NC_STATUS,
+                                           custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (nc))));
     }
   list_finish (&list);
   (void) today;
@@ -980,7 +977,7 @@ risks (CustosDocument *document,
   if (custos_reassessment_get_last (CUSTOS_REASSESSMENT (reassessment)) != NULL)
     {
       g_string_append_c (text, ' ');
-      g_string_append_printf (text, _ ("Last risk assessment: %s."),
+      g_string_append_printf (text, _("Last risk assessment: %s."),
                               custos_reassessment_get_last (CUSTOS_REASSESSMENT (reassessment)));
     }
   g_string_append_c (text, ' ');
@@ -1017,13 +1014,11 @@ risks (CustosDocument *document,
 
       g_string_append_c (text, ' ');
       if (by != NULL)
-        g_string_append_printf (
-          text, _ ("Plan approved by top management on %s (%s)."),
-          custos_plan_approval_get_management_approved (CUSTOS_PLAN_APPROVAL (approval)), by);
+        g_string_append_printf (text, _("Plan approved by top management on %s (%s)."),
+                                custos_plan_approval_get_management_approved (CUSTOS_PLAN_APPROVAL (approval)), by);
       else
-        g_string_append_printf (
-          text, _ ("Plan approved by top management on %s."),
-          custos_plan_approval_get_management_approved (CUSTOS_PLAN_APPROVAL (approval)));
+        g_string_append_printf (text, _("Plan approved by top management on %s."),
+                                custos_plan_approval_get_management_approved (CUSTOS_PLAN_APPROVAL (approval)));
     }
   else
     {
@@ -1039,13 +1034,13 @@ risks (CustosDocument *document,
 
       if (is_open_action (s) && is_past (custos_action_get_due (CUSTOS_ACTION (action)), today))
         /* Translators: an overdue treatment action: id, title, risk, status, owner, due date */
-        list_add (&list, _ ("Overdue: %s “%s” (%s): %s, %s, due %s"), custos_record_get_id (action),
+        list_add (&list, _("Overdue: %s “%s” (%s): %s, %s, due %s"), custos_record_get_id (action),
                   title_or_id (action),
                   custos_action_get_risk (CUSTOS_ACTION (action))
                     ? custos_action_get_risk (CUSTOS_ACTION (action))
                     : "—",
                   custos_enum_value_label (CUSTOS_TYPE_ACTION_STATUS, s),
-                  owner != NULL ? owner : _ ("no owner"),
+                  owner != NULL ? owner : _("no owner"),
                   custos_action_get_due (CUSTOS_ACTION (action)));
     }
   list_finish (&list);

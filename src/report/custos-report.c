@@ -86,7 +86,7 @@ custos_report_kind_get_title (CustosReportKind kind)
 static CustosOrganisation *
 organisation (Ctx *ctx)
 {
-  return CUSTOS_ORGANISATION (custos_document_get_section (ctx->doc, CUSTOS_SECTION_ORGANISATION));
+  return custos_document_get_organisation (ctx->doc);
 }
 
 static char *
@@ -706,8 +706,8 @@ soa_summary (Ctx        *ctx,
         {
           const CustosControl *control = custos_catalogue_get_control (ctx->catalogue, group->first + i);
           CustosRecord *entry = custos_document_lookup (ctx->doc, CUSTOS_REGISTER_SOA, control->id);
-          int   applicable = entry ? custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (entry))
-                                   : CUSTOS_APPLICABILITY_UNDECIDED;
+          int applicable = entry ? custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (entry))
+                                 : CUSTOS_APPLICABILITY_UNDECIDED;
           int implementation = entry ? custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (entry)) : 0;
           guint flags = entry ? (guint) custos_soa_entry_get_reasons (CUSTOS_SOA_ENTRY (entry)) : 0;
           g_autoptr(GPtrArray) risks = custos_document_get_selecting_risks (ctx->doc, control->id);

@@ -210,8 +210,8 @@ static char *
 suggested_name (CustosExportDialog *self,
                 guint               choice)
 {
-  const char      *org = custos_organisation_get_name (CUSTOS_ORGANISATION (
-         custos_document_get_section (self->document, CUSTOS_SECTION_ORGANISATION)));
+  CustosRecord *organisation = custos_document_get_section (self->document, CUSTOS_SECTION_ORGANISATION);
+  const char *org = custos_organisation_get_name (CUSTOS_ORGANISATION (organisation));
   const char *what = choices[choice].csv ? _(custos_kinds_register (choices[choice].reg)->plural)
                                          : custos_report_kind_get_title (choices[choice].kind);
   g_autofree char *name = org ? g_strdup_printf ("%s — %s.%s", org, what, choices[choice].csv ? "csv" : "pdf")

@@ -78,10 +78,9 @@ custos_migration_describe_decision (CustosRecord *entry)
   if (applicable != CUSTOS_APPLICABILITY_APPLICABLE)
     return g_strdup (custos_enum_value_label (CUSTOS_TYPE_APPLICABILITY, applicable));
   /* Translators: a control's applicability and its implementation status */
-  return g_strdup_printf (
-    _ ("%s · %s"), custos_enum_value_label (CUSTOS_TYPE_APPLICABILITY, applicable),
-    custos_enum_value_label (CUSTOS_TYPE_IMPLEMENTATION,
-                             custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (entry))));
+  return g_strdup_printf (_("%s · %s"), custos_enum_value_label (CUSTOS_TYPE_APPLICABILITY, applicable),
+                          custos_enum_value_label (CUSTOS_TYPE_IMPLEMENTATION,
+                                                   custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (entry))));
 }
 
 static const struct
@@ -255,8 +254,7 @@ bind_cell (GtkSignalListItemFactory *factory,
         g_autofree char *decision = custos_migration_describe_decision (step->entry);
 
         gtk_label_set_text (GTK_LABEL (child), decision);
-        gtk_widget_set_tooltip_text (
-          child, custos_soa_entry_get_migration_note (CUSTOS_SOA_ENTRY (step->entry)));
+        gtk_widget_set_tooltip_text (child, custos_soa_entry_get_migration_note (CUSTOS_SOA_ENTRY (step->entry)));
       }
       break;
 

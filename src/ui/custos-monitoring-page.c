@@ -79,8 +79,8 @@ compare_newest_first (gconstpointer a,
 {
   CustosRecord *x = *(CustosRecord **) a;
   CustosRecord *y = *(CustosRecord **) b;
-  int           cmp = g_strcmp0 (custos_measurement_get_date (CUSTOS_MEASUREMENT (y)),
-                                 custos_measurement_get_date (CUSTOS_MEASUREMENT (x)));
+  int cmp = g_strcmp0 (custos_measurement_get_date (CUSTOS_MEASUREMENT (y)),
+                       custos_measurement_get_date (CUSTOS_MEASUREMENT (x)));
 
   return cmp != 0 ? cmp : custos_natural_compare (custos_record_get_id (y), custos_record_get_id (x));
 }

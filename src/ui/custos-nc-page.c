@@ -101,8 +101,8 @@ step_subtitle (CustosNcPage *self,
       {
         g_autofree char *raised =
           custos_format_date (custos_nonconformity_get_raised (CUSTOS_NONCONFORMITY (self->nc)));
-        const char *source = custos_enum_value_label (
-          CUSTOS_TYPE_NC_SOURCE, custos_nonconformity_get_source (CUSTOS_NONCONFORMITY (self->nc)));
+        CustosNcSource nc_source = custos_nonconformity_get_source (CUSTOS_NONCONFORMITY (self->nc));
+        const char *source = custos_enum_value_label (CUSTOS_TYPE_NC_SOURCE, nc_source);
 
         /* Translators: "Raised on 17 Jun 2026 · Audit" */
         return raised != NULL ? g_strdup_printf (_("Raised on %s · %s"), raised, source)
@@ -127,8 +127,8 @@ step_subtitle (CustosNcPage *self,
       }
     case CUSTOS_NC_STATUS_VERIFYING:
       {
-        g_autofree char *review = custos_format_date (
-          custos_nonconformity_get_effectiveness_review (CUSTOS_NONCONFORMITY (self->nc)));
+        g_autofree char *review =
+          custos_format_date (custos_nonconformity_get_effectiveness_review (CUSTOS_NONCONFORMITY (self->nc)));
         const char *iso = custos_nonconformity_get_effectiveness_review (CUSTOS_NONCONFORMITY (self->nc));
         char today_iso[CUSTOS_DATE_ISO_SIZE];
 

@@ -102,10 +102,9 @@ update_row (CustosReviewPage *self,
   if (due != NULL)
     /* Translators: when a review action is due, in the list of actions */
     g_string_append_printf (line, " · %s", due);
-  g_string_append_printf (
-    line, " · %s",
-    custos_enum_value_label (CUSTOS_TYPE_ACTION_STATUS,
-                             custos_review_action_get_status (CUSTOS_REVIEW_ACTION (action))));
+  g_string_append_printf (line, " · %s",
+                          custos_enum_value_label (CUSTOS_TYPE_ACTION_STATUS,
+                                                   custos_review_action_get_status (CUSTOS_REVIEW_ACTION (action))));
   gtk_label_set_text (title, text != NULL ? text : _("Untitled action"));
   gtk_label_set_text (subtitle, line->str);
   g_string_free (line, TRUE);

@@ -683,8 +683,8 @@ update_cell (CustosSoaPage *self,
 
     case COLUMN_REASONS:
       {
-        g_autofree char *reasons = custos_flags_label (
-          CUSTOS_TYPE_REASON, (guint) custos_soa_entry_get_reasons (CUSTOS_SOA_ENTRY (entry)));
+        g_autofree char *reasons =
+          custos_flags_label (CUSTOS_TYPE_REASON, (guint) custos_soa_entry_get_reasons (CUSTOS_SOA_ENTRY (entry)));
         set_inscription (child, reasons, NULL);
         set_tooltip (child, reasons != NULL && *reasons != '\0' ? reasons : NULL);
       }

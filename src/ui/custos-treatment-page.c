@@ -89,7 +89,8 @@ custos_plan_state_compute (CustosDocument  *document,
                            const GDate     *today,
                            CustosPlanState *state)
 {
-  CustosRecord *approval, *reassessment;
+  CustosPlanApproval *approval;
+  CustosRecord *reassessment;
   GListModel *actions, *risks;
   g_autoptr(GHashTable) risks_with_actions = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean approved;
@@ -104,13 +105,10 @@ custos_plan_state_compute (CustosDocument  *document,
   g_date_clear (&state->approved_date, 1);
   g_date_clear (&state->reassessed_date, 1);
 
-  approval = custos_document_get_section (document, CUSTOS_SECTION_PLAN_APPROVAL);
-  state->management_approved = custos_date_parse (
-    custos_plan_approval_get_management_approved (CUSTOS_PLAN_APPROVAL (approval)),
-    &state->management_date);
-  state->owners_approved =
-    custos_date_parse (custos_plan_approval_get_owners_approved (CUSTOS_PLAN_APPROVAL (approval)),
-                       &state->owners_date);
+  approval = custos_document_get_plan_approval (document);
+  state->management_approved = custos_date_parse (custos_plan_approval_get_management_approved (approval),
+                                                  &state->management_date);
+  state->owners_approved = custos_date_parse (custos_plan_approval_get_owners_approved (approval), &state->owners_date);
   if (state->management_approved && state->owners_approved)
     state->approved_date = g_date_compare (&state->management_date, &state->owners_date) >= 0
                            ? state->management_date : state->owners_date;
@@ -479,10 +477,8 @@ update_status (CustosTreatmentPage *self)
     {
       g_autofree char *date = custos_format_gdate (&s->owners_date);
       g_autofree char *text = g_strdup_printf (_("Risk owners approved on %s"), date);
-      add_since_row (
-        self, "emblem-ok-symbolic", "success", text,
-        custos_plan_approval_get_owners_approved_by (CUSTOS_PLAN_APPROVAL (
-          custos_document_get_section (self->document, CUSTOS_SECTION_PLAN_APPROVAL))));
+      add_since_row (self, "emblem-ok-symbolic", "success", text,
+                     custos_plan_approval_get_owners_approved_by (custos_document_get_plan_approval (self->document)));
     }
   else
     add_since_row (self, "dialog-warning-symbolic", "warning", _("The risk owners have not approved the plan"), NULL);
@@ -490,10 +486,8 @@ update_status (CustosTreatmentPage *self)
     {
       g_autofree char *date = custos_format_gdate (&s->management_date);
       g_autofree char *text = g_strdup_printf (_("Top management approved on %s"), date);
-      add_since_row (
-        self, "emblem-ok-symbolic", "success", text,
-        custos_plan_approval_get_management_approved_by (CUSTOS_PLAN_APPROVAL (
-          custos_document_get_section (self->document, CUSTOS_SECTION_PLAN_APPROVAL))));
+      add_since_row (self, "emblem-ok-symbolic", "success", text,
+                     custos_plan_approval_get_management_approved_by (custos_document_get_plan_approval (self->document)));
     }
   else
     add_since_row (self, "dialog-warning-symbolic", "warning", _("Top management has not approved the plan"), NULL);

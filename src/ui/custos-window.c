@@ -103,8 +103,7 @@ document_name (CustosWindow *self)
 
   if (self->file != NULL)
     return g_file_get_basename (self->file);
-  org = custos_organisation_get_name (CUSTOS_ORGANISATION (
-    custos_document_get_section (self->document, CUSTOS_SECTION_ORGANISATION)));
+  org = custos_organisation_get_name (custos_document_get_organisation (self->document));
   return g_strdup (org != NULL ? org : _("Untitled ISMS"));
 }
 
