@@ -126,3 +126,14 @@ custos_test_set_string (CustosRecord *record,
 {
   custos_record_set_string_at (record, field_index (record, field), value);
 }
+
+void
+custos_test_spin (void)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (g_get_monotonic_time () < start + 50 * 1000 ||
+         (g_main_context_pending (NULL) && g_get_monotonic_time () < start + 10 * G_USEC_PER_SEC))
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}

@@ -31,6 +31,11 @@ const char *custos_test_get_string    (CustosRecord *record,
 void        custos_test_set_string    (CustosRecord *record,
                                        const char   *field,
                                        const char   *value);
+/* Lets GTK lay out and draw and idle handlers run: at least 50 ms, then on
+ * until nothing is pending, but never more than 10 s (an animation must not
+ * hold a test). A loaded machine can take longer than 50 ms to reach an
+ * idle handler. */
+void        custos_test_spin          (void);
 /* Runs a suite and returns the process exit status. */
 int         custos_test_run_suite     (Suite      *suite);
 

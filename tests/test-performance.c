@@ -30,17 +30,6 @@ static CustosHistory *history;
 static CustosClock *today_clock;   /* at the example's reference date */
 static GtkWidget *window;
 
-/* Lets GTK lay out and draw, without waiting on animations for ever. */
-static void
-spin (void)
-{
-  gint64 until = g_get_monotonic_time () + 50 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
 static void
 today (GDate *date)
 {
@@ -80,7 +69,7 @@ show (GtkWidget *widget)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_set_child (GTK_WINDOW (window), widget);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  custos_test_spin ();
 }
 
 static void
@@ -88,7 +77,7 @@ teardown (void)
 {
   if (window != NULL)
     gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  custos_test_spin ();
   window = NULL;
   g_clear_object (&history);
   custos_assert_finalized (today_clock);
@@ -343,14 +332,14 @@ START_TEST (test_monitoring_add_result)
   show (GTK_WIDGET (page));
   g_object_set (page, "document", doc, "clock", today_clock, NULL);
   custos_register_view_select (custos_monitoring_page_get_register_view (page), measure);
-  spin ();
+  custos_test_spin ();
   ck_assert_ptr_eq (custos_trend_view_get_measure (trend), measure);
   ck_assert_uint_eq (custos_trend_data_get_n_points (custos_trend_view_get_data (trend)), 3);
   ck_assert_uint_eq (count_rows (custos_monitoring_page_get_results_list (page)), 3);
 
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "monitoring.add-result", "(sds)",
                                          "2027-01-12", 1.5, "Q4 test"));
-  spin ();
+  custos_test_spin ();
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_MEASUREMENTS), before + 1);
   result = g_list_model_get_item (custos_document_get_register (doc, CUSTOS_REGISTER_MEASUREMENTS), before);
   g_object_unref (result);
@@ -364,7 +353,7 @@ START_TEST (test_monitoring_add_result)
 
   /* One step to undo. */
   ck_assert (custos_history_undo (history));
-  spin ();
+  custos_test_spin ();
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_MEASUREMENTS), before);
   ck_assert_uint_eq (count_rows (custos_monitoring_page_get_results_list (page)), 3);
 
@@ -408,7 +397,7 @@ START_TEST (test_coverage_rows_example)
   /* A new process nobody audits is flagged; the row appears after the change. */
   process = custos_document_add_new (doc, CUSTOS_REGISTER_PROCESSES);
   custos_process_set_name (CUSTOS_PROCESS (process), "Payroll year end");
-  spin ();
+  custos_test_spin ();
   ck_assert_uint_eq (custos_coverage_view_get_n_rows (view), 9);
   ck_assert_uint_eq (count_rows (list), 9);
   {
@@ -421,14 +410,14 @@ START_TEST (test_coverage_rows_example)
   custos_audit_set_title (CUSTOS_AUDIT (audit), "Year end check");
   custos_audit_set_processes (CUSTOS_AUDIT (audit), (const char *[]) { "PROC-009", NULL });
   custos_audit_set_planned (CUSTOS_AUDIT (audit), "2026-10-01");
-  spin ();
+  custos_test_spin ();
   {
     g_autofree char *summary = custos_coverage_view_get_row_summary (view, 8);
     ck_assert_str_eq (summary, "PROC-009 | 2025: — | 2026: AUD-005 missed | 2027: — | not covered");
   }
   /* Planned again for next year: covered. */
   custos_audit_set_planned (CUSTOS_AUDIT (audit), "2027-03-01");
-  spin ();
+  custos_test_spin ();
   {
     g_autofree char *summary = custos_coverage_view_get_row_summary (view, 8);
     ck_assert_str_eq (summary, "PROC-009 | 2025: — | 2026: — | 2027: AUD-005 planned | covered");
@@ -441,7 +430,7 @@ START_TEST (test_coverage_rows_example)
     custos_audit_set_title (CUSTOS_AUDIT (old), "First audit");
     custos_audit_set_processes (CUSTOS_AUDIT (old), (const char *[]) { "PROC-009", NULL });
     custos_audit_set_done (CUSTOS_AUDIT (old), "2022-05-02");
-    spin ();
+    custos_test_spin ();
     summary = custos_coverage_view_get_row_summary (view, 8);
     ck_assert_str_eq (summary, "PROC-009 | 2025: — | 2026: — | 2027: AUD-005 planned | overdue");
   }
@@ -465,7 +454,7 @@ START_TEST (test_raise_nonconformity_from_finding)
   custos_window_set_new_document (win, doc);
   gtk_window_present (GTK_WINDOW (win));
   gtk_widget_activate_action (window, "win.show-page", "s", "performance");
-  spin ();
+  custos_test_spin ();
   page = CUSTOS_AUDIT_PAGE (find_type (window, CUSTOS_TYPE_AUDIT_PAGE));
   ck_assert_ptr_nonnull (page);
   /* The page opens on the audit carried out last, and lists its findings. */
@@ -476,7 +465,7 @@ START_TEST (test_raise_nonconformity_from_finding)
 
   /* One click. */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "audits.raise-nonconformity", "s", "FND-005"));
-  spin ();
+  custos_test_spin ();
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_NONCONFORMITIES), n + 1);
   nc = lookup (CUSTOS_REGISTER_NONCONFORMITIES, "NC-005");
   ck_assert_str_eq (custos_finding_get_nonconformity (CUSTOS_FINDING (finding)), "NC-005");
@@ -508,7 +497,7 @@ START_TEST (test_raise_nonconformity_from_finding)
   /* One undo removes both the nonconformity and the link. */
   win_history = custos_window_get_history (win);
   ck_assert (custos_history_undo (win_history));
-  spin ();
+  custos_test_spin ();
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_NONCONFORMITIES), n);
   ck_assert_ptr_null (custos_finding_get_nonconformity (CUSTOS_FINDING (finding)));
   ck_assert_ptr_nonnull (find_button (GTK_WIDGET (custos_audit_page_get_findings_list (page)), "_Raise Nonconformity"));
@@ -600,7 +589,7 @@ START_TEST (test_new_review_and_actions)
 
   show (GTK_WIDGET (page));
   g_object_set (page, "document", doc, "clock", today_clock, NULL);
-  spin ();
+  custos_test_spin ();
   /* The latest review and the actions decided at it. */
   ck_assert_str_eq (custos_record_get_id (custos_register_view_get_selected (view)), "MR-001");
   ck_assert_uint_eq (count_rows (custos_review_page_get_actions_list (page)), 5);
@@ -608,7 +597,7 @@ START_TEST (test_new_review_and_actions)
   ck_assert_str_eq (custos_record_get_id (custos_record_editor_get_record (editor)), "MRA-001");
 
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "review.new", NULL));
-  spin ();
+  custos_test_spin ();
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_REVIEWS), n + 1);
   review = custos_register_view_get_selected (view);
   ck_assert_str_eq (custos_record_get_id (review), "MR-002");
@@ -626,7 +615,7 @@ START_TEST (test_new_review_and_actions)
 
   /* A decided action belongs to the review and is edited in place. */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "review.add-action", NULL));
-  spin ();
+  custos_test_spin ();
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_REVIEW_ACTIONS), n_actions + 1);
   action = custos_record_editor_get_record (editor);
   ck_assert_ptr_nonnull (action);
@@ -666,13 +655,13 @@ show_nc_page (const char *id)
 
   show (GTK_WIDGET (page));
   g_object_set (page, "document", doc, "clock", today_clock, NULL);
-  spin ();
+  custos_test_spin ();
   if (id != NULL)
     {
       CustosRecord *nc = lookup (CUSTOS_REGISTER_NONCONFORMITIES, id);
 
       custos_register_view_select (custos_nc_page_get_register_view (page), nc);
-      spin ();
+      custos_test_spin ();
     }
   return page;
 }
@@ -691,7 +680,7 @@ START_TEST (test_five_whys)
   ck_assert_str_eq (custos_record_get_id (nc), "NC-002");
   nc = lookup (CUSTOS_REGISTER_NONCONFORMITIES, "NC-004");
   custos_register_view_select (custos_nc_page_get_register_view (page), nc);
-  spin ();
+  custos_test_spin ();
   nc = custos_nc_page_get_nonconformity (page);
   ck_assert_str_eq (custos_record_get_id (nc), "NC-004");
 
@@ -800,7 +789,7 @@ START_TEST (test_nc_life_cycle)
 
   /* A new nonconformity starts open, and needs a corrective action to move on. */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (custos_nc_page_get_register_view (page)), "register.add", NULL));
-  spin ();
+  custos_test_spin ();
   nc = custos_nc_page_get_nonconformity (page);
   ck_assert_str_eq (custos_record_get_id (nc), "NC-005");
   ck_assert_int_eq (custos_nc_page_get_current_step (page), CUSTOS_NC_STATUS_OPEN);

@@ -16,17 +16,6 @@ static GtkWidget *window;
 static AdwToastOverlay *overlay;
 static CustosRegisterView *view;
 
-/* Lets GTK lay out and draw, without waiting on animations for ever. */
-static void
-spin (void)
-{
-  gint64 until = g_get_monotonic_time () + 30 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
 static CustosRecord *
 add_record (CustosRegister  reg,
             const char     *id,
@@ -68,14 +57,14 @@ setup (void)
   adw_toast_overlay_set_child (overlay, GTK_WIDGET (view));
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  custos_test_spin ();
 }
 
 static void
 teardown (void)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  custos_test_spin ();
   window = NULL;
   view = NULL;
   overlay = NULL;
@@ -165,7 +154,7 @@ status_page_shown (const char *title)
   GtkWidget *page = find_widget (GTK_WIDGET (view), is_status_page_titled, title);
 
   ck_assert_msg (page != NULL, "no status page “%s”", title);
-  spin ();
+  custos_test_spin ();
   return gtk_widget_get_mapped (page);
 }
 
@@ -302,7 +291,7 @@ START_TEST (test_search_entry_and_shortcut)
   GtkWidget *entry = find_widget (GTK_WIDGET (view), is_type, TYPE (GTK_TYPE_SEARCH_ENTRY));
 
   gtk_widget_activate_action (GTK_WIDGET (view), "register.focus-search", NULL);
-  spin ();
+  custos_test_spin ();
   ck_assert (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
   /* Typing in the entry searches: the entry's own signal path. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "mango");
@@ -350,7 +339,7 @@ START_TEST (test_delete_undo)
   custos_register_view_select (view, record);
   gtk_widget_activate_action (GTK_WIDGET (view), "register.delete", NULL);
   ck_assert_int_eq (custos_document_find (doc, CUSTOS_REGISTER_ISSUES, record), -1);
-  spin ();
+  custos_test_spin ();
 
   /* The toast's button, as the user clicks it. */
   undo = find_widget (GTK_WIDGET (overlay), is_button_labelled, "_Undo");
@@ -408,7 +397,7 @@ START_TEST (test_add_selects_new)
   /* A new issue has no title yet: its required field is marked at once, and has the focus. */
   title = custos_record_editor_get_row (custos_register_view_get_editor (view), "title");
   ck_assert (gtk_widget_has_css_class (title, "error"));
-  spin ();
+  custos_test_spin ();
   ck_assert (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), title));
 }
 END_TEST
@@ -442,7 +431,7 @@ editor_for (CustosRecord *record)
   CustosRecordEditor *editor = custos_register_view_get_editor (view);
 
   custos_record_editor_set_record (editor, record);
-  spin ();
+  custos_test_spin ();
   return editor;
 }
 
@@ -605,7 +594,7 @@ START_TEST (test_editor_switch_spin_number)
   ck_assert (!gtk_widget_has_css_class (row, "error"));
   /* Emptied: written once it stays empty (a short delay, longer under sanitizers). */
   for (guint i = 0; i < 2000 && !isnan (custos_measure_get_target (CUSTOS_MEASURE (measure))); i++)
-    spin ();
+    custos_test_spin ();
   ck_assert (isnan (custos_measure_get_target (CUSTOS_MEASURE (measure))));
   custos_measure_set_target (CUSTOS_MEASURE (measure), 99);
   ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (row)), "99");
@@ -776,12 +765,12 @@ START_TEST (test_large_register)
     }
   custos_document_append_all (doc, CUSTOS_REGISTER_RISKS, (CustosRecord **) risks->pdata, risks->len);
   custos_register_view_set_register_name (view, "risks");
-  spin ();
+  custos_test_spin ();
   ck_assert_uint_eq (g_list_model_get_n_items (custos_register_view_get_model (view)), 10000);
 
   start = g_get_monotonic_time ();
   custos_register_view_sort_by (view, "title", GTK_SORT_ASCENDING);
-  spin ();
+  custos_test_spin ();
   sort_s = (g_get_monotonic_time () - start) / 1e6;
 
   start = g_get_monotonic_time ();
@@ -789,7 +778,7 @@ START_TEST (test_large_register)
   custos_register_view_set_search_text (view, "nu");
   custos_register_view_set_search_text (view, "num");
   custos_register_view_set_search_text (view, "number 99");
-  spin ();
+  custos_test_spin ();
   search_s = (g_get_monotonic_time () - start) / 1e6;
   ck_assert_uint_eq (g_list_model_get_n_items (custos_register_view_get_model (view)), 111);
 

@@ -19,17 +19,6 @@
 #include "custos-treatment-page.h"
 #include "custos-window.h"
 
-/* Lets GTK lay out and draw, without waiting on animations for ever. */
-static void
-spin (void)
-{
-  gint64 until = g_get_monotonic_time () + 40 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
 static CustosRecord *
 add_risk (CustosDocument *doc,
           const char     *title,
@@ -415,7 +404,7 @@ START_TEST (test_keyboard_and_accessible_label)
   custos_heatmap_view_set_document (view, doc);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  custos_test_spin ();
   ck_assert (gtk_widget_get_focusable (GTK_WIDGET (view)));
 
   custos_heatmap_view_set_focus_cell (view, 1, 1);
@@ -442,6 +431,7 @@ START_TEST (test_keyboard_and_accessible_label)
 
   label = custos_heatmap_view_describe_cell (view, 4, 5);
   ck_assert_str_eq (label, "Likelihood 4 Likely, consequence 5 Severe: 3 risks, Critical");
+  custos_test_spin ();
   problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
   ck_assert_msg (problem == NULL, "%s", problem);
 
@@ -450,14 +440,14 @@ START_TEST (test_keyboard_and_accessible_label)
   custos_heatmap_view_get_selected_cell (view, &l, &c);
   ck_assert_int_eq (l, 4);
   ck_assert_int_eq (c, 5);
-  spin ();
+  custos_test_spin ();
   problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                                 "Likelihood 4 Likely, consequence 5 Severe: 3 risks, Critical, selected");
   ck_assert_msg (problem == NULL, "%s", problem);
 
   /* A new risk in the cell: the count and the label follow the document. */
   add_risk (doc, "Four", 4, 5, 0, 0);
-  spin ();
+  custos_test_spin ();
   ck_assert_uint_eq (custos_heatmap_view_get_count (view, 4, 5), 4);
   problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                                 "Likelihood 4 Likely, consequence 5 Severe: 4 risks, Critical, selected");
@@ -474,7 +464,7 @@ START_TEST (test_keyboard_and_accessible_label)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  custos_test_spin ();
 }
 END_TEST
 
@@ -603,7 +593,7 @@ START_TEST (test_treatment_page_highlights_overdue)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  custos_test_spin ();
 
   ck_assert (custos_treatment_page_row_is_highlighted (page, late));
   ck_assert (!custos_treatment_page_row_is_highlighted (page, later));
@@ -616,7 +606,7 @@ START_TEST (test_treatment_page_highlights_overdue)
   /* Done: no longer overdue, no longer highlighted. */
   custos_action_set_status (CUSTOS_ACTION (late), CUSTOS_ACTION_STATUS_DONE);
   ck_assert_uint_eq (custos_treatment_page_get_state (page)->n_overdue, 0);
-  spin ();
+  custos_test_spin ();
   ck_assert (!custos_treatment_page_row_is_highlighted (page, late));
   ck_assert_uint_eq (g_list_model_get_n_items (custos_register_view_get_model (view)), 0);
   custos_treatment_page_set_overdue_only (page, FALSE);
@@ -626,11 +616,11 @@ START_TEST (test_treatment_page_highlights_overdue)
   set_date (&today, "2026-07-01");
   custos_clock_set_today (clock, &today);
   ck_assert_uint_eq (custos_treatment_page_get_state (page)->n_overdue, 1);
-  spin ();
+  custos_test_spin ();
   ck_assert (custos_treatment_page_row_is_highlighted (page, later));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  custos_test_spin ();
 }
 END_TEST
 
@@ -710,7 +700,7 @@ close_windows (void)
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
       gtk_window_destroy (window);
     }
-  spin ();
+  custos_test_spin ();
 }
 
 static GtkWidget *
@@ -758,7 +748,7 @@ wait_for_size (GtkWidget *widget)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  spin ();
+  custos_test_spin ();
 }
 
 static void
@@ -788,7 +778,7 @@ START_TEST (test_gui_flow_through_actions)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  custos_test_spin ();
 
   /* An asset */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assets");
@@ -819,7 +809,7 @@ START_TEST (test_gui_flow_through_actions)
   custos_risk_set_consequence (CUSTOS_RISK (second), 3);
   custos_risk_set_residual_likelihood (CUSTOS_RISK (second), 1);
   custos_risk_set_residual_consequence (CUSTOS_RISK (second), 2);
-  spin ();
+  custos_test_spin ();
   ck_assert_uint_eq (custos_heatmap_view_get_count (heatmap, 4, 5), 1);
   ck_assert_uint_eq (custos_heatmap_view_get_count (heatmap, 3, 3), 1);
 
@@ -829,7 +819,7 @@ START_TEST (test_gui_flow_through_actions)
   custos_risk_set_residual_consequence (CUSTOS_RISK (first), 3);
   gtk_widget_activate_action (GTK_WIDGET (page), "risks.residual", NULL);
   ck_assert (custos_heatmap_view_get_residual (heatmap));
-  spin ();
+  custos_test_spin ();
   ck_assert_uint_eq (custos_heatmap_view_get_count (heatmap, 4, 5), 0);
   ck_assert_uint_eq (custos_heatmap_view_get_count (heatmap, 2, 3), 1);
   ck_assert_uint_eq (custos_heatmap_view_get_count (heatmap, 1, 2), 1);
@@ -886,7 +876,7 @@ START_TEST (test_gui_flow_through_actions)
 
     g_object_add_weak_pointer (G_OBJECT (window), &weak);
     gtk_window_destroy (GTK_WINDOW (window));
-    spin ();
+    custos_test_spin ();
     ck_assert_msg (weak == NULL, "the window leaked");
   }
 }
@@ -907,7 +897,7 @@ START_TEST (test_criteria_editor_preview_apply_undo)
   custos_history_seal (history);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-criteria", NULL);
-  spin ();
+  custos_test_spin ();
   editor = find_criteria_editor ();
   ck_assert_ptr_nonnull (editor);
   ck_assert (custos_criteria_equal (custos_criteria_editor_get_criteria (editor), before));
@@ -941,7 +931,7 @@ START_TEST (test_criteria_editor_preview_apply_undo)
   ck_assert (custos_criteria_editor_is_previewing (editor));
   ck_assert_int_eq (custos_document_risk_band (doc, risk, FALSE), 1);
   gtk_widget_activate_action (GTK_WIDGET (editor), "criteria.apply", NULL);
-  spin ();
+  custos_test_spin ();
   ck_assert_ptr_null (find_criteria_editor ());
   ck_assert (custos_criteria_equal (custos_document_get_criteria (doc), edited));
   ck_assert_int_eq (custos_document_risk_band (doc, risk, FALSE), 2);

@@ -29,13 +29,9 @@ static CustosSoaPage *page;
 static void
 spin (void)
 {
-  gint64 until = g_get_monotonic_time () + 30 * 1000;
-
   if (page != NULL)
     custos_soa_page_check_now (page);
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
+  custos_test_spin ();
 }
 
 /* Widgets follow the model a few frames later (scrolling, binding rows):
