@@ -24,9 +24,9 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
+#include "custos-gen-main.h"
 #include "custos-kinds.h"
 
 #define REGENERATE "./build/tools/custos-gen-fields > src/model/custos-fields.h"
@@ -224,33 +224,5 @@ main (int    argc,
 {
   g_autofree char *header = generate ();
 
-  if (argc == 3 && strcmp (argv[1], "--check") == 0)
-    {
-      g_autofree char *contents = NULL;
-      g_autoptr(GError) error = NULL;
-      gsize length = 0;
-
-      if (!g_file_get_contents (argv[2], &contents, &length, &error))
-        {
-          fprintf (stderr, "custos-gen-fields: %s\n", error->message);
-          return 1;
-        }
-      if (length != strlen (header) || memcmp (contents, header, length) != 0)
-        {
-          fprintf (stderr,
-                   "custos-gen-fields: %s is out of date with the descriptors; regenerate it with\n"
-                   "  " REGENERATE "\n",
-                   argv[2]);
-          return 1;
-        }
-      return 0;
-    }
-  if (argc != 1)
-    {
-      fprintf (stderr, "Usage: %s [--check FILE]\n", argv[0]);
-      return 2;
-    }
-
-  fputs (header, stdout);
-  return fflush (stdout) == 0 ? 0 : 1;
+  return custos_gen_main (argc, argv, header, REGENERATE);
 }

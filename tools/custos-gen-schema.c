@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "custos-gen-main.h"
 #include "custos-kinds.h"
 #include "custos-xml-writer.h"
 
@@ -445,33 +446,5 @@ main (int    argc,
 {
   g_autofree char *schema = generate ();
 
-  if (argc == 3 && strcmp (argv[1], "--check") == 0)
-    {
-      g_autofree char *contents = NULL;
-      g_autoptr(GError) error = NULL;
-      gsize length = 0;
-
-      if (!g_file_get_contents (argv[2], &contents, &length, &error))
-        {
-          fprintf (stderr, "custos-gen-schema: %s\n", error->message);
-          return 1;
-        }
-      if (length != strlen (schema) || memcmp (contents, schema, length) != 0)
-        {
-          fprintf (stderr,
-                   "custos-gen-schema: %s is out of date with the descriptors; regenerate it with\n"
-                   "  ./build/tools/custos-gen-schema > resources/schema/isms.rng\n",
-                   argv[2]);
-          return 1;
-        }
-      return 0;
-    }
-  if (argc != 1)
-    {
-      fprintf (stderr, "Usage: %s [--check FILE]\n", argv[0]);
-      return 2;
-    }
-
-  fputs (schema, stdout);
-  return fflush (stdout) == 0 ? 0 : 1;
+  return custos_gen_main (argc, argv, schema, "./build/tools/custos-gen-schema > resources/schema/isms.rng");
 }

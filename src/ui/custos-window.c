@@ -167,31 +167,38 @@ on_document_changed (CustosWindow *self)
     self->autosave_id = g_timeout_add_seconds (interval, autosave, self);
 }
 
-/* Hands the document to every widget of a page that takes one. */
+/* Calls give (widget, data) on widget and every widget below it. */
 static void
-give_document (GtkWidget      *widget,
-               CustosDocument *document)
+for_each_widget (GtkWidget *widget,
+                 void     (*give) (GtkWidget *widget,
+                                   gpointer   data),
+                 gpointer   data)
+{
+  give (widget, data);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    for_each_widget (child, give, data);
+}
+
+/* Hands the document to a widget of a page that takes one. */
+static void
+give_document (GtkWidget *widget,
+               gpointer   document)
 {
   if (CUSTOS_IS_REGISTER_VIEW (widget) || CUSTOS_IS_OVERVIEW_PAGE (widget) || CUSTOS_IS_READINESS_PAGE (widget) ||
       CUSTOS_IS_RISKS_PAGE (widget) || CUSTOS_IS_SOA_PAGE (widget) ||
       CUSTOS_IS_MONITORING_PAGE (widget) || CUSTOS_IS_AUDIT_PAGE (widget) ||
       CUSTOS_IS_REVIEW_PAGE (widget) || CUSTOS_IS_NC_PAGE (widget) || CUSTOS_IS_TREATMENT_PAGE (widget))
     g_object_set (widget, "document", document, NULL);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    give_document (child, document);
 }
 
-/* Hands the clock to every widget of the pages that follows one. */
+/* Hands the clock to a widget of the pages that follows one. */
 static void
-give_clock (GtkWidget   *widget,
-            CustosClock *clock)
+give_clock (GtkWidget *widget,
+            gpointer   clock)
 {
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "clock") != NULL)
     g_object_set (widget, "clock", clock, NULL);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    give_clock (child, clock);
 }
 
 static void
@@ -199,7 +206,7 @@ set_clock (CustosWindow *self,
            CustosClock  *clock)
 {
   if (custos_clock_watch (&self->clock, clock, NULL, self))
-    give_clock (GTK_WIDGET (self->stack), self->clock);
+    for_each_widget (GTK_WIDGET (self->stack), give_clock, self->clock);
 }
 
 /* A window left open overnight, or a machine woken from sleep: the date is
@@ -223,7 +230,7 @@ bind_pages (CustosWindow *self)
           g_object_set (editor, "document", self->document,
                         "record", custos_document_get_section (self->document, s), NULL);
       }
-  give_document (GTK_WIDGET (self->stack), self->document);
+  for_each_widget (GTK_WIDGET (self->stack), give_document, self->document);
 }
 
 /* Only a 2013 document can be migrated (to 2022). */
