@@ -1217,7 +1217,7 @@ on_loaded (GObject      *source,
 {
   AsyncResult *r = user_data;
 
-  r->document = custos_file_load_finish (result, &r->error);
+  r->document = custos_file_load_finish (result, NULL, &r->error);
   g_main_loop_quit (r->loop);
 }
 
@@ -1228,7 +1228,7 @@ on_saved (GObject      *source,
 {
   AsyncResult *r = user_data;
 
-  r->saved = custos_file_save_finish (result, &r->error);
+  r->saved = custos_file_save_finish (result, NULL, &r->error);
   g_main_loop_quit (r->loop);
 }
 
@@ -1246,7 +1246,7 @@ START_TEST (test_async)
 
   /* Save; the document is no longer modified once it is written. */
   ck_assert (custos_document_get_modified (document));
-  custos_file_save_async (document, file, NULL, on_saved, &r);
+  custos_file_save_async (document, file, NULL, NULL, on_saved, &r);
   g_main_loop_run (loop);
   g_assert_no_error (r.error);
   ck_assert (r.saved);
@@ -1258,7 +1258,7 @@ START_TEST (test_async)
 
   /* An edit made while the save runs keeps the document modified. */
   r.saved = FALSE;
-  custos_file_save_async (document, file, NULL, on_saved, &r);
+  custos_file_save_async (document, file, NULL, NULL, on_saved, &r);
   custos_scope_set_statement (custos_document_get_scope (document), "Edited");
   g_main_loop_run (loop);
   ck_assert (r.saved);

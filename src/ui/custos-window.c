@@ -335,7 +335,7 @@ load_cb (GObject      *source,
 {
   g_autoptr(CustosWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CustosDocument) document = custos_file_load_finish (result, &error);
+  g_autoptr(CustosDocument) document = custos_file_load_finish (result, NULL, &error);
   g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
 
   self->busy = FALSE;
@@ -393,7 +393,7 @@ save_cb (GObject      *source,
   g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
 
   self->busy = FALSE;
-  if (!custos_file_save_finish (result, &error))
+  if (!custos_file_save_finish (result, NULL, &error))
     {
       self->close_after_save = FALSE;
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -418,7 +418,7 @@ save_to (CustosWindow *self,
 {
   g_set_object (&self->pending_file, file);
   self->busy = TRUE;
-  custos_file_save_async (self->document, file, self->cancellable, save_cb, g_object_ref (self));
+  custos_file_save_async (self->document, file, NULL, self->cancellable, save_cb, g_object_ref (self));
 }
 
 static void
