@@ -13,6 +13,7 @@
 #include "custos-csv.h"
 #include "custos-document.h"
 #include "custos-file.h"
+#include "custos-lock.h"
 #include "custos-readiness.h"
 #include "custos-report.h"
 
@@ -23,6 +24,8 @@ static const GOptionEntry option_entries[] = {
     N_("Write a canonical copy of FILE to OUT"), N_("OUT") },
   { "edition", 'e', 0, G_OPTION_ARG_STRING, NULL,
     N_("With --output, migrate the copy to this Annex A edition (2022)"), N_("EDITION") },
+  { "force", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --output, write OUT even when someone has it open (its lock file says who)"), NULL },
   { "strict", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --check, fail when the readiness check finds an error"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -109,11 +112,14 @@ parse_edition (const char    *text,
 static int
 convert_file (GFile      *file,
               const char *output,
-              const char *edition_text)
+              const char *edition_text,
+              gboolean    force)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CustosDocument) document = NULL;
-  g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+  g_autoptr(GFile) out = custos_file_new_for_arg (output, NULL);
+  g_autoptr(CustosLock) lock = NULL;
+  g_autoptr(CustosLockOwner) holder = NULL;
   CustosEdition edition = 0;
 
   if (edition_text != NULL && !parse_edition (edition_text, &edition))
@@ -142,10 +148,27 @@ convert_file (GFile      *file,
       custos_document_apply_migration (document, plan);
     }
 
-  if (!custos_file_save (document, out, NULL, &error))
+  /* Someone with OUT open in a window would lose their work or ours. The
+   * lock is held while writing, so that nobody opens OUT meanwhile. */
+  lock = custos_lock_acquire (out, force, &holder, &error);
+  if (lock == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
     {
       g_autofree char *name = g_file_get_parse_name (out);
-      g_printerr (_("Cannot write %s: %s\n"), name, error->message);
+      g_autofree char *who = holder != NULL ? custos_lock_owner_describe (holder) : g_strdup (_("someone else"));
+
+      if (holder != NULL && holder->since != NULL)
+        g_printerr (_("Cannot write %s: %s has it open since %s. Use --force to write it anyway.\n"), name, who,
+                    holder->since);
+      else
+        g_printerr (_("Cannot write %s: %s has it open. Use --force to write it anyway.\n"), name, who);
+      return 1;
+    }
+  g_clear_error (&error);
+
+  /* The message says what happened and that the file was not changed. */
+  if (!custos_file_save (document, out, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
       return 1;
     }
   return 0;
@@ -222,7 +245,7 @@ export_file (const char *input,
     }
   options.today = custos_clock_get_today (clock);
 
-  in = g_file_new_for_commandline_arg (input);
+  in = custos_file_new_for_arg (input, NULL);
   document = custos_file_load (in, NULL, &error);
   if (document == NULL)
     {
@@ -230,7 +253,7 @@ export_file (const char *input,
       return 1;
     }
 
-  out = g_file_new_for_commandline_arg (output);
+  out = custos_file_new_for_arg (output, NULL);
   if (pdf)
     {
       if (!custos_report_export_pdf (document, kind, &options, out, NULL, &error))
@@ -261,6 +284,7 @@ custos_cli_run (GVariantDict *options)
   g_autofree char *edition = NULL;
   gboolean check = FALSE;
   gboolean strict = FALSE;
+  gboolean force = FALSE;
   g_autoptr(CustosClock) clock = NULL;
   int status = 0;
 
@@ -299,6 +323,7 @@ custos_cli_run (GVariantDict *options)
 
   check = g_variant_dict_contains (options, "check");
   strict = g_variant_dict_contains (options, "strict");
+  force = g_variant_dict_contains (options, "force");
   g_variant_dict_lookup (options, "output", "^ay", &output);
   g_variant_dict_lookup (options, "edition", "s", &edition);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
@@ -306,6 +331,11 @@ custos_cli_run (GVariantDict *options)
   if (strict && !check)
     {
       g_printerr (_("--strict needs --check\n"));
+      return 1;
+    }
+  if (force && output == NULL)
+    {
+      g_printerr (_("--force needs --output\n"));
       return 1;
     }
 
@@ -334,8 +364,8 @@ custos_cli_run (GVariantDict *options)
           g_printerr (_("--output takes exactly one FILE\n"));
           return 1;
         }
-      file = g_file_new_for_commandline_arg (files[0]);
-      return convert_file (file, output, edition);
+      file = custos_file_new_for_arg (files[0], NULL);
+      return convert_file (file, output, edition, force);
     }
 
   /* --check: every file is checked as of today (or CUSTOS_TODAY); the
@@ -352,7 +382,8 @@ custos_cli_run (GVariantDict *options)
   }
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      /* Never locked: checking is reading. */
+      g_autoptr(GFile) file = custos_file_new_for_arg (files[i], NULL);
       if (check_file (file, custos_clock_get_today (clock), strict) != 0)
         status = 1;
     }
