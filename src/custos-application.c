@@ -6,6 +6,7 @@
 
 #include "custos-application.h"
 #include "custos-cli.h"
+#include "custos-file.h"
 #include "custos-recovery.h"
 #include "custos-window.h"
 
@@ -40,11 +41,21 @@ void
 custos_application_open_window (CustosApplication *self,
                                 GFile             *file)
 {
-  CustosWindow *window = custos_window_new (GTK_APPLICATION (self), self->clock);
+  CustosWindow *window = file != NULL ? custos_window_find (GTK_APPLICATION (self), file) : NULL;
 
+  /* One window per file, as in every GNOME application: two windows on one
+   * file would overwrite each other's changes. */
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+  window = custos_window_new (GTK_APPLICATION (self), self->clock);
+  /* Shown first, so that a question about the file (it is locked) comes
+   * up over the window it belongs to. */
+  gtk_window_present (GTK_WINDOW (window));
   if (file != NULL)
     custos_window_load (window, file);
-  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -131,7 +142,9 @@ custos_application_command_line (GApplication            *app,
     g_application_activate (app);
   for (guint i = 0; files != NULL && files[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, files[i]);
+      /* Not g_application_command_line_create_file_for_arg: it takes
+       * "plan:v2.isms" for a URI. */
+      g_autoptr(GFile) file = custos_file_new_for_arg (files[i], g_application_command_line_get_cwd (command_line));
       custos_application_open_window (self, file);
     }
   custos_application_offer_recovery (self);

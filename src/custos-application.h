@@ -14,7 +14,8 @@ CustosApplication *custos_application_new         (void);
 /* Today for every window: CUSTOS_TODAY when set (as on the command line),
  * else the local date. Set up when the application starts. */
 CustosClock       *custos_application_get_clock   (CustosApplication *self);
-/* Opens a window on file, or on a new document when file is NULL. */
+/* Opens a window on file, or on a new document when file is NULL. A file
+ * already open in a window brings that window to the front instead. */
 void               custos_application_open_window (CustosApplication *self,
                                                    GFile             *file);
 

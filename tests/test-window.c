@@ -2,7 +2,12 @@
 /* test-window.c — the real window, driven through its actions (Xvfb) */
 #include "config.h"
 
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "custos-application.h"
 #include "custos-file.h"
@@ -13,6 +18,7 @@
 #include "custos-soa-page.h"
 #include "custos-test-util.h"
 #include "custos-window.h"
+#include "custos-xml-writer.h"
 
 static CustosApplication *app;
 
@@ -612,6 +618,462 @@ START_TEST (test_recovery_after_crash)
 }
 END_TEST
 
+/* Shared files: locks, changes on disk, links ------------------------------- */
+
+static const char foreign_lock[] = "Jane Doe,jdoe,ws-12,01.02.2027 10:15,file:///home/jdoe/.config/libreoffice/4;";
+
+static guint
+count_windows (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    n += CUSTOS_IS_WINDOW (l->data);
+  return n;
+}
+
+static CustosWindow *
+open_window_on (GFile *file)
+{
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
+
+  gtk_window_present (GTK_WINDOW (window));
+  custos_window_load (window, file);
+  wait_for (has_file, window, "the file to load");
+  return window;
+}
+
+static char *
+lock_path (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strconcat (".~lock.", base, "#", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static gboolean
+is_missing (gpointer path)
+{
+  return !g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+holds_text (const char *path,
+            const char *text)
+{
+  g_autoptr(GBytes) bytes = custos_test_read_file (path);
+
+  return g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), text) != NULL;
+}
+
+static void
+set_org_name (CustosDocument *doc,
+              const char     *name)
+{
+  custos_organisation_set_name (custos_document_get_organisation (doc), name);
+}
+
+static const char *
+org_name (CustosWindow *window)
+{
+  return custos_organisation_get_name (custos_document_get_organisation (custos_window_get_document (window)));
+}
+
+/* Someone else saves the file: the example, under another name. */
+static GBytes *
+write_theirs (const char *path,
+              const char *name)
+{
+  g_autofree char *example = custos_test_example_path ();
+  g_autoptr(GFile) example_file = g_file_new_for_path (example);
+  g_autoptr(CustosDocument) theirs = custos_file_load (example_file, NULL, NULL);
+  GBytes *bytes;
+
+  set_org_name (theirs, name);
+  bytes = custos_xml_write (theirs);
+  ck_assert (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  return bytes;
+}
+
+static GtkWindow *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_FILE_CHOOSER (toplevel))
+        return toplevel;
+    }
+  return NULL;
+}
+
+static gboolean
+has_file_chooser (gpointer data)
+{
+  return find_file_chooser () != NULL;
+}
+
+static GtkRevealer *
+find_banner (GtkWidget *widget)
+{
+  if (GTK_IS_REVEALER (widget) && gtk_widget_has_css_class (widget, "custos-banner"))
+    return GTK_REVEALER (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkRevealer *found = find_banner (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+banner_text (CustosWindow *window)
+{
+  GtkRevealer *banner = find_banner (GTK_WIDGET (window));
+  GtkWidget *box = gtk_revealer_get_child (banner);
+
+  if (!gtk_revealer_get_reveal_child (banner))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box)));
+}
+
+static gboolean
+has_banner (gpointer window)
+{
+  return banner_text (window) != NULL;
+}
+
+static gboolean
+is_missing_banner (gpointer window)
+{
+  return banner_text (window) == NULL;
+}
+
+static gboolean
+has_deleted_banner (gpointer window)
+{
+  return banner_text (window) != NULL && strstr (banner_text (window), "deleted or moved") != NULL;
+}
+
+/* Runs the main loop for a while, for what should not happen. */
+static void
+spin (guint milliseconds)
+{
+  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* A file open in a window comes to the front instead of opening twice:
+ * two windows on one file would overwrite each other's work. */
+START_TEST (test_same_file_twice)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autofree char *link = g_build_filename (dir, "link.isms", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  g_autofree char *uri = g_file_get_uri (file);
+  CustosWindow *first, *other;
+
+  ck_assert (symlink ("example.isms", link) == 0);
+  custos_application_open_window (app, file);
+  wait_for (has_window_for, file, "the window on the file");
+  first = find_window_for (file);
+  custos_application_open_window (app, file);
+  custos_application_open_window (app, link_file);
+  ck_assert_uint_eq (count_windows (), 1);
+  ck_assert_ptr_eq (custos_window_find (GTK_APPLICATION (app), link_file), first);
+
+  /* From another window (Open, Open Recent): the first comes to the front. */
+  other = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
+  gtk_window_present (GTK_WINDOW (other));
+  gtk_widget_activate_action (GTK_WIDGET (other), "win.open-uri", "s", uri);
+  ck_assert_uint_eq (count_windows (), 2);
+  ck_assert_ptr_null (custos_window_get_file (other));
+  ck_assert_ptr_eq (find_window_for (file), first);
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* The lock file is written when a window opens the file and removed on
+ * every way the window can close. */
+START_TEST (test_lock_removed_on_close)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autofree char *lock = lock_path (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CustosWindow *window = open_window_on (file);
+  g_autoptr(GBytes) entry = custos_test_read_file (lock);
+  g_autofree char *user = g_strdup_printf (",%s,%s,", g_get_user_name (), g_get_host_name ());
+
+  ck_assert_msg (strstr (g_bytes_get_data (entry, NULL), user) != NULL, "%s", (char *) g_bytes_get_data (entry, NULL));
+  ck_assert (g_str_has_suffix (g_bytes_get_data (entry, NULL), ";"));
+  if (_i == 1 || _i == 2)
+    {
+      set_org_name (custos_window_get_document (window), "Closing Ltd");
+      gtk_window_close (GTK_WINDOW (window));
+      wait_for (has_dialog, window, "the unsaved-changes dialog");
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog (window)), _i == 1 ? "discard" : "save");
+    }
+  else if (_i == 0)
+    gtk_window_close (GTK_WINDOW (window));
+  else if (_i == 3)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  else
+    gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (is_missing, lock, "the lock file to go");
+  ck_assert_uint_eq (count_windows (), 0);
+  ck_assert (holds_text (path, "Closing Ltd") == (_i == 2));
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* Someone else's lock: the dialog says who and since when; read-only keeps
+ * their file and their lock, open anyway takes the lock over, cancel
+ * opens nothing. */
+START_TEST (test_foreign_lock)
+{
+  static const char *responses[] = { "read-only", "anyway", "cancel" };
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autofree char *lock = lock_path (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) before = custos_test_read_file (path);
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
+  AdwMessageDialog *dialog;
+
+  ck_assert (g_file_set_contents (lock, foreign_lock, -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  custos_window_load (window, file);
+  wait_for (has_dialog, window, "the lock dialog");
+  dialog = ADW_MESSAGE_DIALOG (find_dialog (window));
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Document in Use");
+  ck_assert_msg (strstr (adw_message_dialog_get_body (dialog), "Jane Doe (jdoe on ws-12) since 01.02.2027 10:15"),
+                 "%s", adw_message_dialog_get_body (dialog));
+  adw_message_dialog_response (dialog, responses[_i]);
+
+  if (_i == 0)
+    {
+      g_autoptr(GBytes) still = NULL;
+
+      wait_for (has_file, window, "the read-only file");
+      ck_assert_msg (banner_text (window) != NULL && strstr (banner_text (window), "Read-only: Jane Doe"),
+                     "banner: %s", banner_text (window));
+      /* Editing works; saving asks for another name. */
+      set_org_name (custos_window_get_document (window), "Mine Ltd");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+      wait_for (has_file_chooser, NULL, "Save As");
+      gtk_dialog_response (GTK_DIALOG (find_file_chooser ()), GTK_RESPONSE_CANCEL);
+      still = custos_test_read_file (path);
+      ck_assert (g_bytes_equal (still, before));
+      custos_document_set_modified (custos_window_get_document (window), FALSE);
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_clear_pointer (&still, g_bytes_unref);
+      still = custos_test_read_file (lock);
+      ck_assert_str_eq (g_bytes_get_data (still, NULL), foreign_lock);
+    }
+  else if (_i == 1)
+    {
+      wait_for (has_file, window, "the file");
+      ck_assert (!holds_text (lock, "Jane Doe"));
+      ck_assert_ptr_null (banner_text (window));
+      set_org_name (custos_window_get_document (window), "Mine Ltd");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+      wait_for (is_saved, window, "the save");
+      ck_assert (holds_text (path, "Mine Ltd"));
+      gtk_window_destroy (GTK_WINDOW (window));
+      wait_for (is_missing, lock, "our lock to go");
+    }
+  else
+    {
+      ck_assert_ptr_null (custos_window_get_file (window));
+      ck_assert (holds_text (lock, "Jane Doe"));
+    }
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* Someone else saved the file since it was opened: saving asks instead of
+ * overwriting, and each answer does what it says. */
+START_TEST (test_changed_before_save)
+{
+  static const char *responses[] = { "keep", "reload", "save-as", "cancel" };
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CustosWindow *window = open_window_on (file);
+  CustosDocument *mine = custos_window_get_document (window);
+  g_autoptr(GBytes) theirs = NULL;
+  g_autoptr(GBytes) on_disk = NULL;
+  AdwMessageDialog *dialog;
+
+  set_org_name (mine, "Mine Ltd");
+  theirs = write_theirs (path, "Theirs Ltd");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_for (has_dialog, window, "the changed-on-disk dialog");
+  dialog = ADW_MESSAGE_DIALOG (find_dialog (window));
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "File Changed on Disk");
+  on_disk = custos_test_read_file (path);
+  ck_assert_msg (g_bytes_equal (on_disk, theirs), "their version was overwritten");
+  adw_message_dialog_response (dialog, responses[_i]);
+
+  switch (_i)
+    {
+    case 0: /* keep mine: saved over theirs, which is kept as the backup */
+      wait_for (is_saved, window, "the save");
+      ck_assert (holds_text (path, "Mine Ltd"));
+      g_clear_pointer (&on_disk, g_bytes_unref);
+      on_disk = custos_test_read_file (backup);
+      ck_assert (g_bytes_equal (on_disk, theirs));
+      break;
+    case 1: /* reload: their version, mine discarded */
+      wait_for (is_saved, window, "the reload");
+      ck_assert_str_eq (org_name (window), "Theirs Ltd");
+      break;
+    case 2: /* save as: a file chooser, theirs untouched */
+      wait_for (has_file_chooser, NULL, "Save As");
+      gtk_dialog_response (GTK_DIALOG (find_file_chooser ()), GTK_RESPONSE_CANCEL);
+      G_GNUC_FALLTHROUGH;
+    default: /* cancel */
+      g_clear_pointer (&on_disk, g_bytes_unref);
+      on_disk = custos_test_read_file (path);
+      ck_assert (g_bytes_equal (on_disk, theirs));
+      ck_assert (custos_document_get_modified (mine));
+      ck_assert_str_eq (org_name (window), "Mine Ltd");
+      custos_document_set_modified (mine, FALSE);
+      break;
+    }
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* While the window is open, a change on disk shows in a banner (not our
+ * own saves): reload when nothing is unsaved, a warning when something is. */
+START_TEST (test_changed_on_disk_banner)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CustosWindow *window = open_window_on (file);
+  g_autoptr(GBytes) theirs = NULL;
+  g_autoptr(GBytes) again = NULL;
+
+  ck_assert_ptr_null (banner_text (window));
+  set_org_name (custos_window_get_document (window), "Mine Ltd");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_for (is_saved, window, "the save");
+  spin (1500); /* the monitor's events of our own save, and the look at the disk */
+  ck_assert_msg (banner_text (window) == NULL, "our own save shows as “%s”", banner_text (window));
+
+  theirs = write_theirs (path, "Theirs Ltd");
+  wait_for (has_banner, window, "the changed-on-disk banner");
+  ck_assert_str_eq (banner_text (window), "The file was changed on disk by someone else.");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  wait_for (is_missing_banner, window, "the banner to go");
+  ck_assert_str_eq (org_name (window), "Theirs Ltd");
+
+  set_org_name (custos_window_get_document (window), "Mine again Ltd");
+  again = write_theirs (path, "Theirs again Ltd");
+  wait_for (has_banner, window, "the warning");
+  ck_assert_msg (strstr (banner_text (window), "you have unsaved changes") != NULL, "%s", banner_text (window));
+
+  ck_assert (g_unlink (path) == 0);
+  wait_for (has_deleted_banner, window, "the deleted-on-disk banner");
+  custos_document_set_modified (custos_window_get_document (window), FALSE);
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* Through a symbolic link the window saves the file it points to, keeps
+ * the link, keeps the file's mode, and locks the file itself. */
+START_TEST (test_link_and_mode)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *shared = g_build_filename (dir, "shared", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *link = g_build_filename (dir, "link.isms", NULL);
+  g_autofree char *lock = NULL;
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  CustosWindow *window;
+  struct stat st;
+
+  ck_assert (g_mkdir (shared, 0755) == 0);
+  path = copy_example (shared);
+  lock = lock_path (path);
+  ck_assert (g_chmod (path, 0644) == 0);
+  ck_assert (symlink ("shared/example.isms", link) == 0);
+  window = open_window_on (link_file);
+  ck_assert (g_file_test (lock, G_FILE_TEST_EXISTS));
+  set_org_name (custos_window_get_document (window), "Linked Ltd");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_for (is_saved, window, "the save");
+  ck_assert (lstat (link, &st) == 0 && S_ISLNK (st.st_mode));
+  ck_assert (holds_text (path, "Linked Ltd"));
+  ck_assert (stat (path, &st) == 0);
+  ck_assert_int_eq (st.st_mode & 07777, 0644);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (is_missing, lock, "the lock to go");
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* A named pipe is refused at once, naming it, and leaves no lock. */
+START_TEST (test_pipe_refused)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "pipe.isms", NULL);
+  g_autofree char *lock = lock_path (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
+  const char *body;
+
+  ck_assert (mkfifo (path, 0600) == 0);
+  gtk_window_present (GTK_WINDOW (window));
+  custos_window_load (window, file);
+  wait_for (has_dialog, window, "the error");
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (find_dialog (window)));
+  ck_assert_msg (strstr (body, path) != NULL && strstr (body, "named pipe") != NULL, "%s", body);
+  ck_assert_ptr_null (custos_window_get_file (window));
+  wait_for (is_missing, lock, "no lock");
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* A name with a colon, opened from Open Recent (a file: URI), saves. */
+START_TEST (test_name_with_colon)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *example = copy_example (dir);
+  g_autofree char *path = g_build_filename (dir, "plan:v2.isms", NULL);
+  g_autoptr(GFile) file = custos_file_new_for_arg ("plan:v2.isms", dir);
+  g_autofree char *uri = g_file_get_uri (file);
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
+
+  ck_assert (g_rename (example, path) == 0);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-uri", "s", uri);
+  wait_for (has_file, window, "plan:v2.isms to load");
+  ck_assert_str_eq (g_file_peek_path (custos_window_get_file (window)), path);
+  set_org_name (custos_window_get_document (window), "Colon Ltd");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_for (is_saved, window, "the save");
+  ck_assert (holds_text (path, "Colon Ltd"));
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 static Suite *
 window_suite (void)
 {
@@ -628,6 +1090,15 @@ window_suite (void)
   tcase_add_test (tc, test_every_register_through_the_window);
   tcase_add_test (tc, test_autosave_copy);
   tcase_add_test (tc, test_recovery_after_crash);
+  /* Shared files: locks, changes on disk, links. */
+  tcase_add_test (tc, test_same_file_twice);
+  tcase_add_loop_test (tc, test_lock_removed_on_close, 0, 5);
+  tcase_add_loop_test (tc, test_foreign_lock, 0, 3);
+  tcase_add_loop_test (tc, test_changed_before_save, 0, 4);
+  tcase_add_test (tc, test_changed_on_disk_banner);
+  tcase_add_test (tc, test_link_and_mode);
+  tcase_add_test (tc, test_pipe_refused);
+  tcase_add_test (tc, test_name_with_colon);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("today");

@@ -16,6 +16,7 @@
 #include "custos-export.h"
 #include "custos-file.h"
 #include "custos-history.h"
+#include "custos-lock.h"
 #include "custos-migration-dialog.h"
 #include "custos-monitoring-page.h"
 #include "custos-nc-page.h"
@@ -65,7 +66,18 @@ struct _CustosWindow
   CustosHistory        *history;
   CustosClock          *clock;        /* today, for every page */
   GFile                *file;
+  char                 *etag;         /* the version on disk the document was loaded from or saved as */
   GFile                *pending_file; /* being loaded or saved */
+  CustosLock           *lock;         /* our lock file beside file, if we could take it */
+  CustosLock           *pending_lock; /* taken for pending_file */
+  gboolean              read_only;    /* someone else holds the lock: saving goes to Save As */
+  CustosLockOwner      *holder;       /* … who (NULL when the lock file does not say) */
+  gboolean              pending_read_only;
+  CustosLockOwner      *pending_holder;
+  GFileMonitor         *monitor;      /* on file, for changes made by others */
+  guint                 check_id;     /* a look at the file on disk is scheduled */
+  gboolean              changed_on_disk;
+  gboolean              deleted_on_disk;
   GCancellable         *cancellable;
   GSettings            *settings;
   CustosRecovery       *recovery;     /* copy of unsaved work, for crashes */
@@ -80,6 +92,10 @@ struct _CustosWindow
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
   AdwWindowTitle       *window_title;
+  GtkRevealer          *banner;
+  GtkLabel             *banner_label;
+  GtkButton            *banner_primary;
+  GtkButton            *banner_secondary;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   CustosOverviewPage   *overview_page;
@@ -121,11 +137,81 @@ update_title (CustosWindow *self)
   if (self->file != NULL)
     {
       g_autoptr(GFile) parent = g_file_get_parent (self->file);
-      subtitle = parent ? g_file_get_parse_name (parent) : NULL;
+      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+
+      /* Translators: the subtitle of a document someone else has open */
+      subtitle = self->read_only ? g_strdup_printf (_("%s — read-only"), folder) : g_steal_pointer (&folder);
     }
   adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
   window_title = g_strdup_printf (_("%s — Custos"), title);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+set_banner_button (GtkButton  *button,
+                   const char *label,
+                   const char *action)
+{
+  gtk_widget_set_visible (GTK_WIDGET (button), label != NULL);
+  if (label == NULL)
+    return;
+  gtk_button_set_label (button, label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+}
+
+/* The banner under the header bar: read-only, changed or gone on disk. */
+static void
+update_banner (CustosWindow *self)
+{
+  g_autofree char *text = NULL;
+  const char *primary = NULL, *primary_action = NULL, *secondary = NULL;
+  gboolean warning = TRUE;
+
+  if (self->read_only)
+    {
+      g_autofree char *who = self->holder != NULL ? custos_lock_owner_describe (self->holder) : NULL;
+
+      if (who != NULL && self->holder->since != NULL)
+        text = g_strdup_printf (_("Read-only: %s has had this document open since %s. Use Save As to keep your changes."),
+                                who, self->holder->since);
+      else
+        text = g_strdup (_("Read-only: someone else has this document open. Use Save As to keep your changes."));
+      primary = _("Save _As…");
+      primary_action = "win.save-as";
+      warning = FALSE;
+    }
+  else if (self->deleted_on_disk)
+    {
+      text = g_strdup (_("The file was deleted or moved on disk. Save to write it again."));
+      primary = _("_Save");
+      primary_action = "win.save";
+    }
+  else if (self->changed_on_disk && custos_document_get_modified (self->document))
+    {
+      text = g_strdup (_("The file was changed on disk by someone else, and you have unsaved changes. "
+                         "Saving will ask before it overwrites their version."));
+      primary = _("_Reload");
+      primary_action = "win.revert";
+      secondary = _("Save _As…");
+    }
+  else if (self->changed_on_disk)
+    {
+      text = g_strdup (_("The file was changed on disk by someone else."));
+      primary = _("_Reload");
+      primary_action = "win.reload";
+    }
+
+  if (text != NULL)
+    {
+      gtk_label_set_text (self->banner_label, text);
+      set_banner_button (self->banner_primary, primary, primary_action);
+      set_banner_button (self->banner_secondary, secondary, "win.save-as");
+      if (warning)
+        gtk_widget_add_css_class (GTK_WIDGET (self->banner), "warning");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->banner), "warning");
+    }
+  gtk_revealer_set_reveal_child (self->banner, text != NULL);
 }
 
 static void
@@ -141,6 +227,7 @@ on_modified_changed (CustosDocument *document,
                      CustosWindow   *self)
 {
   update_title (self);
+  update_banner (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.revert",
                                  self->file != NULL && custos_document_get_modified (document));
 }
@@ -328,6 +415,133 @@ remember_recent (GFile *file)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+/* The file on disk ------------------------------------------------------------ */
+
+static void save_to (CustosWindow *self,
+                     GFile        *file,
+                     const char   *etag,
+                     CustosLock   *lock);
+
+typedef struct
+{
+  CustosWindow *self;
+  char         *etag; /* what the window believed was on disk when it asked */
+} DiskCheck;
+
+static void
+schedule_disk_check (CustosWindow *self);
+
+static void
+disk_checked (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DiskCheck *check = user_data;
+  g_autoptr(CustosWindow) self = check->self;
+  g_autofree char *expected = check->etag;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = custos_file_query_etag_finish (result, &error);
+
+  g_free (check);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->file == NULL)
+    return;
+  /* A load or save finished (or runs) meanwhile: look again afterwards. */
+  if (self->busy || g_strcmp0 (expected, self->etag) != 0)
+    {
+      schedule_disk_check (self);
+      return;
+    }
+  self->deleted_on_disk = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  self->changed_on_disk = etag != NULL && g_strcmp0 (etag, self->etag) != 0;
+  update_banner (self);
+}
+
+static gboolean
+check_disk (gpointer user_data)
+{
+  CustosWindow *self = user_data;
+  DiskCheck *check;
+
+  self->check_id = 0;
+  /* Our own save changes the file too: its etag is known once it ends. */
+  if (self->busy || self->file == NULL)
+    {
+      if (self->file != NULL)
+        schedule_disk_check (self);
+      return G_SOURCE_REMOVE;
+    }
+  check = g_new0 (DiskCheck, 1);
+  check->self = g_object_ref (self);
+  check->etag = g_strdup (self->etag);
+  custos_file_query_etag_async (self->file, self->cancellable, disk_checked, check);
+  return G_SOURCE_REMOVE;
+}
+
+/* Events come in bursts (a temporary file, a rename): one look after them. */
+static void
+schedule_disk_check (CustosWindow *self)
+{
+  if (self->check_id == 0)
+    self->check_id = g_timeout_add (250, check_disk, self);
+}
+
+static void
+on_file_changed (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event,
+                 CustosWindow      *self)
+{
+  schedule_disk_check (self);
+}
+
+/* Watches the file (the one a link points to) for changes made by others:
+ * a colleague on a share, git, a sync client. */
+static void
+watch_file (CustosWindow *self)
+{
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  self->changed_on_disk = self->deleted_on_disk = FALSE;
+  update_banner (self);
+  if (self->file == NULL)
+    return;
+  target = custos_file_resolve (self->file);
+  self->monitor = g_file_monitor_file (target, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    g_debug ("Changes to %s on disk will not be noticed: %s", g_file_peek_path (target), error->message);
+  else
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed), self);
+}
+
+/* The window now shows file as it is on disk (etag), with lock (ours) or
+ * read-only (holder has it). */
+static void
+take_file (CustosWindow    *self,
+           GFile           *file,
+           const char      *etag,
+           CustosLock      *lock,
+           gboolean         read_only,
+           CustosLockOwner *holder)
+{
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
+  g_set_object (&self->lock, lock); /* the lock of another file goes */
+  self->read_only = read_only;
+  g_clear_pointer (&self->holder, custos_lock_owner_free);
+  self->holder = holder;
+  g_set_object (&self->file, file);
+  watch_file (self);
+  update_title (self);
+}
+
 static void
 load_cb (GObject      *source,
          GAsyncResult *result,
@@ -335,8 +549,11 @@ load_cb (GObject      *source,
 {
   g_autoptr(CustosWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CustosDocument) document = custos_file_load_finish (result, NULL, &error);
+  g_autofree char *etag = NULL;
+  g_autoptr(CustosDocument) document = custos_file_load_finish (result, &etag, &error);
   g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
+  g_autoptr(CustosLock) lock = g_steal_pointer (&self->pending_lock);
+  g_autoptr(CustosLockOwner) holder = g_steal_pointer (&self->pending_holder);
 
   self->busy = FALSE;
   if (document == NULL)
@@ -361,26 +578,245 @@ load_cb (GObject      *source,
       self->recovering = FALSE;
       set_document (self, document, original);
       custos_document_set_modified (document, TRUE);
+      if (original != NULL)
+        {
+          /* The original as it is now is what saving will replace. */
+          g_autofree char *now = custos_file_query_etag (original, NULL, NULL);
+          g_autoptr(GError) lock_error = NULL;
+          CustosLockOwner *owner = NULL;
+          g_autoptr(CustosLock) own = custos_lock_acquire (original, FALSE, &owner, &lock_error);
+
+          take_file (self, original, now, own, g_error_matches (lock_error, G_IO_ERROR, G_IO_ERROR_BUSY), owner);
+        }
       /* The work moves into this window's own recovery copy. */
       custos_recovery_write (self->recovery, document);
       custos_recovery_discard (file);
       return;
     }
   set_document (self, document, file);
+  take_file (self, file, etag, lock, self->pending_read_only, g_steal_pointer (&holder));
   remember_recent (file);
+}
+
+static void
+start_load (CustosWindow    *self,
+            GFile           *file,
+            CustosLock      *lock,
+            gboolean         read_only,
+            CustosLockOwner *holder)
+{
+  self->busy = TRUE;
+  g_set_object (&self->pending_file, file);
+  g_set_object (&self->pending_lock, lock);
+  self->pending_read_only = read_only;
+  g_clear_pointer (&self->pending_holder, custos_lock_owner_free);
+  self->pending_holder = holder;
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  custos_file_load_async (file, self->cancellable, load_cb, g_object_ref (self));
+}
+
+static CustosLockOwner *
+copy_owner (const CustosLockOwner *owner)
+{
+  g_autofree char *entry = owner != NULL ? custos_lock_owner_format (owner) : NULL;
+
+  return entry != NULL ? custos_lock_owner_parse (entry, strlen (entry)) : NULL;
+}
+
+static gboolean
+destroy_now (gpointer window)
+{
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes the window from the response of a dialog on it: only once the
+ * dialog is gone, which would otherwise outlive its transient parent and
+ * touch it when it closes. */
+static void
+destroy_after_dialog (CustosWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_now, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+is_untouched (CustosWindow *self)
+{
+  return self->file == NULL && !custos_document_get_modified (self->document) && !self->busy;
+}
+
+static void
+lock_response (AdwMessageDialog *dialog,
+               const char       *response,
+               CustosWindow     *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  CustosLockOwner *holder = g_object_get_data (G_OBJECT (dialog), "holder");
+
+  if (g_str_equal (response, "read-only"))
+    start_load (self, file, NULL, TRUE, copy_owner (holder));
+  else if (g_str_equal (response, "anyway"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CustosLock) lock = custos_lock_acquire (file, TRUE, NULL, &error);
+
+      if (lock == NULL)
+        g_debug ("Could not take over the lock: %s", error->message);
+      start_load (self, file, lock, FALSE, NULL);
+    }
+  /* Cancelled: a window opened only for this file goes again. */
+  else if (is_untouched (self) &&
+           g_list_length (gtk_application_get_windows (gtk_window_get_application (GTK_WINDOW (self)))) > 1)
+    destroy_after_dialog (self);
+}
+
+/* Someone else has the file open: say who and since when, and let the user
+ * decide, as LibreOffice does. */
+static void
+ask_about_lock (CustosWindow    *self,
+                GFile           *file,
+                CustosLockOwner *holder)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *who = holder != NULL ? custos_lock_owner_describe (holder) : NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (who != NULL && holder->since != NULL)
+    body = g_strdup_printf (_("“%s” is locked for editing by %s since %s.\n\n"
+                              "Open it read-only to look at it (you can still save your changes under another name), "
+                              "or open it anyway if you are sure nobody is working on it."),
+                            name, who, holder->since);
+  else
+    body = g_strdup_printf (_("“%s” is locked for editing by someone else.\n\n"
+                              "Open it read-only to look at it (you can still save your changes under another name), "
+                              "or open it anyway if you are sure nobody is working on it."),
+                            name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Document in Use"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "anyway", _("Open _Anyway"),
+                                    "read-only", _("Open _Read-Only"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "anyway", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "read-only", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "holder", holder, (GDestroyNotify) custos_lock_owner_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (lock_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
 custos_window_load (CustosWindow *self,
                     GFile        *file)
 {
+  g_autoptr(GError) error = NULL;
+  CustosLockOwner *holder = NULL;
+  CustosLock *lock;
+
   g_return_if_fail (CUSTOS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  self->busy = TRUE;
-  g_set_object (&self->pending_file, file);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  custos_file_load_async (file, self->cancellable, load_cb, g_object_ref (self));
+  /* The same file again (revert, reload): the lock stays as it is. */
+  if (self->file != NULL && g_file_equal (file, self->file))
+    {
+      start_load (self, file, self->lock, self->read_only, copy_owner (self->holder));
+      return;
+    }
+  lock = custos_lock_acquire (file, FALSE, &holder, &error);
+  if (lock == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
+    {
+      ask_about_lock (self, file, holder);
+      return;
+    }
+  /* No lock for another reason (a read-only folder): opened all the same. */
+  if (lock == NULL)
+    g_debug ("%s is not locked: %s", g_file_peek_path (file), error->message);
+  start_load (self, file, lock, FALSE, NULL);
+  g_clear_object (&lock);
+}
+
+gboolean
+custos_window_shows_file (CustosWindow *self,
+                          GFile        *file)
+{
+  g_autoptr(GFile) target = NULL;
+  GFile *shown[] = { self->file, self->busy ? self->pending_file : NULL };
+
+  g_return_val_if_fail (CUSTOS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  target = custos_file_resolve (file);
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      g_autoptr(GFile) shown_target = shown[i] != NULL ? custos_file_resolve (shown[i]) : NULL;
+
+      if (shown_target != NULL && g_file_equal (shown_target, target))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+CustosWindow *
+custos_window_find (GtkApplication *application,
+                    GFile          *file)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (CUSTOS_IS_WINDOW (l->data) && custos_window_shows_file (l->data, file))
+      return l->data;
+  return NULL;
+}
+
+static void
+conflict_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   CustosWindow     *self)
+{
+  if (g_str_equal (response, "keep"))
+    {
+      save_to (self, self->file, NULL, NULL);
+      return;
+    }
+  self->close_after_save = FALSE;
+  if (g_str_equal (response, "reload"))
+    custos_window_load (self, self->file);
+  else if (g_str_equal (response, "save-as"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+}
+
+/* The file changed on disk since it was loaded or saved: never overwrite
+ * someone else's work without asking. */
+static void
+ask_about_conflict (CustosWindow *self)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autoptr(GFile) backup = custos_file_get_backup (self->file);
+  g_autofree char *backup_name = g_file_get_basename (backup);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("“%s” was changed on disk by someone else since you opened it. Saving now would overwrite "
+                            "their changes.\n\nReload to work on their version (your unsaved changes are lost), keep "
+                            "yours (their version is kept as %s), or save yours under another name."),
+                          name, backup_name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    "keep", _("_Keep Mine"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -390,21 +826,32 @@ save_cb (GObject      *source,
 {
   g_autoptr(CustosWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
   g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
+  g_autoptr(CustosLock) lock = g_steal_pointer (&self->pending_lock);
+  gboolean same = self->file != NULL && g_file_equal (file, self->file);
 
   self->busy = FALSE;
-  if (!custos_file_save_finish (result, NULL, &error))
+  if (!custos_file_save_finish (result, &etag, &error))
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          self->changed_on_disk = TRUE;
+          update_banner (self);
+          ask_about_conflict (self);
+          return;
+        }
       self->close_after_save = FALSE;
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, _("Could Not Save the Document"), error->message);
       return;
     }
-  g_set_object (&self->file, file);
+  /* Saved in place: our lock stays. Saved as another file: its lock (if it
+   * could be taken) replaces ours on the old one. */
+  take_file (self, file, etag, same && lock == NULL ? self->lock : lock, FALSE, NULL);
   custos_recovery_set_original (self->recovery, file);
   custos_recovery_clear (self->recovery);
   remember_recent (file);
-  update_title (self);
   custos_history_seal (self->history);
   if (self->close_after_save)
     gtk_window_destroy (GTK_WINDOW (self));
@@ -412,13 +859,65 @@ save_cb (GObject      *source,
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Document saved")));
 }
 
+/* Saves to file, replacing only the version etag (NULL: whatever is there,
+ * which the user confirmed); lock is the lock taken for a new file. */
 static void
 save_to (CustosWindow *self,
-         GFile        *file)
+         GFile        *file,
+         const char   *etag,
+         CustosLock   *lock)
 {
   g_set_object (&self->pending_file, file);
+  g_set_object (&self->pending_lock, lock);
   self->busy = TRUE;
-  custos_file_save_async (self->document, file, NULL, self->cancellable, save_cb, g_object_ref (self));
+  custos_file_save_async (self->document, file, etag, self->cancellable, save_cb, g_object_ref (self));
+}
+
+static CustosWindow *
+find_other_window (CustosWindow *self,
+                   GFile        *file)
+{
+  CustosWindow *window = custos_window_find (gtk_window_get_application (GTK_WINDOW (self)), file);
+
+  return window != self ? window : NULL;
+}
+
+/* Save As: a file the user chose, and confirmed replacing if it exists. */
+static void
+save_as (CustosWindow *self,
+         GFile        *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CustosLock) lock = NULL;
+  CustosLockOwner *holder = NULL;
+
+  if (find_other_window (self, file) != NULL)
+    {
+      g_autofree char *body = g_strdup_printf (_("“%s” is open in another window. Choose another name, or close it there first."),
+                                               name);
+      self->close_after_save = FALSE;
+      show_error (self, _("Could Not Save the Document"), body);
+      return;
+    }
+  /* Our own file again: we hold its lock already. */
+  if (self->lock != NULL && custos_window_shows_file (self, file))
+    {
+      save_to (self, file, NULL, NULL);
+      return;
+    }
+  lock = custos_lock_acquire (file, FALSE, &holder, &error);
+  if (lock == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
+    {
+      g_autoptr(CustosLockOwner) owner = holder;
+      g_autofree char *who = owner != NULL ? custos_lock_owner_describe (owner) : g_strdup (_("someone else"));
+      g_autofree char *body = g_strdup_printf (_("“%s” is open by %s. Choose another name."), name, who);
+
+      self->close_after_save = FALSE;
+      show_error (self, _("Could Not Save the Document"), body);
+      return;
+    }
+  save_to (self, file, NULL, lock);
 }
 
 static void
@@ -429,7 +928,7 @@ save_as_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      save_to (self, file);
+      save_as (self, file);
     }
   else
     self->close_after_save = FALSE;
@@ -475,21 +974,28 @@ save_action (GtkWidget  *widget,
 
   if (self->busy)
     return;
-  if (self->file == NULL)
+  /* Read-only: someone else has the file; the changes go to another one. */
+  if (self->file == NULL || self->read_only)
     gtk_widget_activate_action (widget, "win.save-as", NULL);
   else
-    save_to (self, self->file);
+    save_to (self, self->file, self->etag, NULL);
 }
 
-/* A window that holds an untouched new document is reused. */
+/* A file open in a window already: that window comes to the front. A window
+ * that holds an untouched new document is reused. */
 static void
 open_file (CustosWindow *self,
            GFile        *file)
 {
-  if (self->file == NULL && !custos_document_get_modified (self->document) && !self->busy)
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  CustosWindow *existing = custos_window_find (app, file);
+
+  if (existing != NULL)
+    gtk_window_present (GTK_WINDOW (existing));
+  else if (is_untouched (self))
     custos_window_load (self, file);
   else
-    g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
+    g_application_open (G_APPLICATION (app), &file, 1, "");
 }
 
 static void
@@ -529,6 +1035,23 @@ open_uri_action (GtkWidget  *widget,
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
   open_file (CUSTOS_WINDOW (widget), file);
+}
+
+/* The version on disk, in place of this one (the banner offers it when
+ * someone else changed the file). */
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+
+  if (self->file == NULL || self->busy)
+    return;
+  if (custos_document_get_modified (self->document))
+    gtk_widget_activate_action (widget, "win.revert", NULL);
+  else
+    custos_window_load (self, self->file);
 }
 
 static void
@@ -863,7 +1386,7 @@ close_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "discard"))
     {
       custos_document_set_modified (self->document, FALSE);
-      gtk_window_destroy (GTK_WINDOW (self));
+      destroy_after_dialog (self);
     }
   else if (g_str_equal (response, "save"))
     {
@@ -990,6 +1513,19 @@ custos_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  /* However the window closes, its lock file goes with it. */
+  g_clear_object (&self->lock);
+  g_clear_object (&self->pending_lock);
+  g_clear_pointer (&self->holder, custos_lock_owner_free);
+  g_clear_pointer (&self->pending_holder, custos_lock_owner_free);
+  g_clear_pointer (&self->etag, g_free);
   /* Closed deliberately (saved or discarded): no copy is needed any more. */
   if (self->recovery != NULL)
     custos_recovery_clear (self->recovery);
@@ -1078,6 +1614,10 @@ custos_window_class_init (CustosWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustosWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CustosWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CustosWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CustosWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, CustosWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, CustosWindow, banner_primary);
+  gtk_widget_class_bind_template_child (widget_class, CustosWindow, banner_secondary);
   gtk_widget_class_bind_template_child (widget_class, CustosWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CustosWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CustosWindow, overview_page);
@@ -1088,6 +1628,7 @@ custos_window_class_init (CustosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);

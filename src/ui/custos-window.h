@@ -29,6 +29,12 @@ CustosDocument *custos_window_get_document (CustosWindow      *self);
 GFile          *custos_window_get_file     (CustosWindow      *self);
 CustosHistory  *custos_window_get_history  (CustosWindow      *self);
 CustosClock    *custos_window_get_clock    (CustosWindow      *self);
+/* Whether the window shows (or is loading) file, or a link to it. */
+gboolean        custos_window_shows_file   (CustosWindow      *self,
+                                            GFile             *file);
+/* The window of application that shows file (or a link to it), or NULL. */
+CustosWindow   *custos_window_find         (GtkApplication    *application,
+                                            GFile             *file);
 /* Name of the page shown: "overview", "context", "risks" … */
 const char     *custos_window_get_visible_page (CustosWindow  *self);
 
