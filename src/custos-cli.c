@@ -25,7 +25,7 @@ static const GOptionEntry option_entries[] = {
   { "edition", 'e', 0, G_OPTION_ARG_STRING, NULL,
     N_("With --output, migrate the copy to this Annex A edition (2022)"), N_("EDITION") },
   { "force", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --output, write OUT even when someone has it open (its lock file says who)"), NULL },
+    N_("With --output, write OUT even when its lock file says someone has it open"), NULL },
   { "strict", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --check, fail when the readiness check finds an error"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -149,9 +149,11 @@ convert_file (GFile      *file,
     }
 
   /* Someone with OUT open in a window would lose their work or ours. The
-   * lock is held while writing, so that nobody opens OUT meanwhile. */
-  lock = custos_lock_acquire (out, force, &holder, &error);
-  if (lock == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
+   * lock is held while writing, so that nobody opens OUT meanwhile. With
+   * --force, OUT is written anyway and their lock left to them: they still
+   * have it open (and their Custos will notice the change). */
+  lock = custos_lock_acquire (out, FALSE, &holder, &error);
+  if (lock == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY) && !force)
     {
       g_autofree char *name = g_file_get_parse_name (out);
       g_autofree char *who = holder != NULL ? custos_lock_owner_describe (holder) : g_strdup (_("someone else"));

@@ -71,6 +71,15 @@ custos_test_run_cli (const char * const  *args,
                      char               **out,
                      char               **err)
 {
+  return custos_test_run_cli_in (NULL, args, out, err);
+}
+
+int
+custos_test_run_cli_in (const char          *cwd,
+                        const char * const  *args,
+                        char               **out,
+                        char               **err)
+{
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   int status = 0;
@@ -80,7 +89,7 @@ custos_test_run_cli (const char * const  *args,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  if (!g_spawn_sync (cwd, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                      out, err, &status, &error))
     ck_abort_msg ("cannot run custos: %s", error->message);
   if (WIFEXITED (status))

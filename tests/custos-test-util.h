@@ -23,6 +23,11 @@ GBytes     *custos_test_read_file     (const char *path);
 int         custos_test_run_cli       (const char * const *args,
                                        char              **out,
                                        char              **err);
+/* The same, in the working directory cwd. */
+int         custos_test_run_cli_in    (const char         *cwd,
+                                       const char * const *args,
+                                       char              **out,
+                                       char              **err);
 /* A STRING, TEXT, DATE or REF field named by data rather than by code (the
  * test fails when the record's kind has no such field). Code that names a
  * field uses the typed accessors of custos-fields.h. */

@@ -2,6 +2,11 @@
 /* test-cli.c — the command line, run as a user runs it, without a display */
 #include "config.h"
 
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
 #include "custos-document.h"
 #include "custos-file.h"
 #include "custos-test-util.h"
@@ -153,6 +158,150 @@ START_TEST (test_usage_errors)
 }
 END_TEST
 
+/* A named pipe given as the file: refused at once, naming it (0.1.0 waited
+ * for a writer for ever). */
+START_TEST (test_check_refuses_pipe)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *fifo = g_build_filename (dir, "pipe.isms", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--check", fifo, NULL };
+
+  ck_assert (mkfifo (fifo, 0600) == 0);
+  ck_assert_int_eq (custos_test_run_cli (args, &out, &err), 1);
+  ck_assert_msg (strstr (err, fifo) != NULL && strstr (err, "named pipe") != NULL, "stderr: %s", err);
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* Local names with a colon are local files, not URIs of an unknown scheme. */
+START_TEST (test_names_with_colon)
+{
+  g_autofree char *example = custos_test_example_path ();
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *input = g_build_filename (dir, "plan:v2.isms", NULL);
+  g_autofree char *output = g_build_filename (dir, "out:v3.isms", NULL);
+  g_autofree char *csv = g_build_filename (dir, "soa:v3.csv", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: edition 2022,", input);
+  g_autoptr(GBytes) original = custos_test_read_file (example);
+  g_autoptr(GBytes) copy = NULL;
+  const char *check[] = { "--check", "plan:v2.isms", NULL };
+  const char *convert[] = { "--output=out:v3.isms", "plan:v2.isms", NULL };
+  const char *export[] = { "--export=soa", "--output=soa:v3.csv", "plan:v2.isms", NULL };
+
+  ck_assert (g_file_set_contents (input, g_bytes_get_data (original, NULL), g_bytes_get_size (original), NULL));
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    ck_assert_int_eq (custos_test_run_cli_in (dir, check, &out, &err), 0);
+    ck_assert_msg (g_str_has_prefix (out, expected), "stdout: %s\nstderr: %s", out, err);
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    ck_assert_msg (custos_test_run_cli_in (dir, convert, &out, &err) == 0, "stderr: %s", err);
+    copy = custos_test_read_file (output);
+    ck_assert (g_bytes_equal (copy, original));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    ck_assert_msg (custos_test_run_cli_in (dir, export, &out, &err) == 0, "stderr: %s", err);
+    ck_assert (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
+  }
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+static const char foreign_lock[] = "Jane Doe,jdoe,ws-12,01.02.2027 10:15,file:///home/jdoe/.config/libreoffice/4;";
+
+/* --output does not write over a file someone has open, unless --force;
+ * their lock stays theirs either way. */
+START_TEST (test_output_honours_lock)
+{
+  g_autofree char *example = custos_test_example_path ();
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "shared.isms", NULL);
+  g_autofree char *lock = g_build_filename (dir, ".~lock.shared.isms#", NULL);
+  g_autofree char *option = g_strdup_printf ("--output=%s", path);
+  g_autoptr(GBytes) original = custos_test_read_file (example);
+  g_autoptr(GBytes) lock_bytes = NULL;
+  g_autoptr(GBytes) written = NULL;
+  const char *plain[] = { option, example, NULL };
+  const char *forced[] = { option, "--force", example, NULL };
+
+  ck_assert (g_file_set_contents (path, "theirs", -1, NULL));
+  ck_assert (g_file_set_contents (lock, foreign_lock, -1, NULL));
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    ck_assert_int_eq (custos_test_run_cli (plain, &out, &err), 1);
+    ck_assert_msg (strstr (err, "Jane Doe (jdoe on ws-12) has it open since 01.02.2027 10:15") != NULL &&
+                   strstr (err, "--force") != NULL, "stderr: %s", err);
+    written = custos_test_read_file (path);
+    ck_assert_str_eq (g_bytes_get_data (written, NULL), "theirs");
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    ck_assert_msg (custos_test_run_cli (forced, &out, &err) == 0, "stderr: %s", err);
+    g_clear_pointer (&written, g_bytes_unref);
+    written = custos_test_read_file (path);
+    ck_assert (g_bytes_equal (written, original));
+    lock_bytes = custos_test_read_file (lock);
+    ck_assert_str_eq (g_bytes_get_data (lock_bytes, NULL), foreign_lock);
+  }
+  /* Unlocked: written, and no lock file left behind. */
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    ck_assert (g_unlink (lock) == 0);
+    ck_assert_msg (custos_test_run_cli (plain, &out, &err) == 0, "stderr: %s", err);
+    ck_assert (!g_file_test (lock, G_FILE_TEST_EXISTS));
+  }
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* --check reads: it neither honours nor takes a lock. */
+START_TEST (test_check_takes_no_lock)
+{
+  g_autofree char *example = custos_test_example_path ();
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "plan.isms", NULL);
+  g_autofree char *lock = g_build_filename (dir, ".~lock.plan.isms#", NULL);
+  g_autoptr(GBytes) original = custos_test_read_file (example);
+  const char *args[] = { "--check", path, NULL };
+
+  ck_assert (g_file_set_contents (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original), NULL));
+  ck_assert (g_file_set_contents (lock, foreign_lock, -1, NULL));
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    g_autoptr(GBytes) still = NULL;
+
+    ck_assert_msg (custos_test_run_cli (args, &out, &err) == 0, "stderr: %s", err);
+    still = custos_test_read_file (lock);
+    ck_assert_str_eq (g_bytes_get_data (still, NULL), foreign_lock);
+  }
+  ck_assert (g_unlink (lock) == 0);
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    ck_assert_int_eq (custos_test_run_cli (args, &out, &err), 0);
+    ck_assert (!g_file_test (lock, G_FILE_TEST_EXISTS));
+  }
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+START_TEST (test_help_mentions_force)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--help", NULL };
+  const char *misuse[] = { "--force", "--check", "x.isms", NULL };
+
+  ck_assert_int_eq (custos_test_run_cli (args, &out, &err), 0);
+  ck_assert_msg (strstr (out, "--force") != NULL, "%s", out);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (custos_test_run_cli (misuse, &out, &err), 1);
+  ck_assert_str_eq (err, "--force needs --output\n");
+}
+END_TEST
+
 static Suite *
 cli_suite (void)
 {
@@ -166,6 +315,11 @@ cli_suite (void)
   tcase_add_test (tc, test_output_round_trip);
   tcase_add_test (tc, test_output_migrates);
   tcase_add_test (tc, test_usage_errors);
+  tcase_add_test (tc, test_check_refuses_pipe);
+  tcase_add_test (tc, test_names_with_colon);
+  tcase_add_test (tc, test_output_honours_lock);
+  tcase_add_test (tc, test_check_takes_no_lock);
+  tcase_add_test (tc, test_help_mentions_force);
   suite_add_tcase (s, tc);
   return s;
 }
