@@ -829,9 +829,10 @@ save_cb (GObject      *source,
   g_autofree char *etag = NULL;
   g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
   g_autoptr(CustosLock) lock = g_steal_pointer (&self->pending_lock);
-  gboolean same = self->file != NULL && g_file_equal (file, self->file);
+  gboolean same;
 
   self->busy = FALSE;
+  same = custos_window_shows_file (self, file);
   if (!custos_file_save_finish (result, &etag, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
