@@ -334,11 +334,13 @@ custos_file_query_etag_finish (GAsyncResult  *result,
 /* Files and names ---------------------------------------------------------- */
 
 GFile *
-custos_file_get_backup (GFile *file)
+custos_file_get_sibling (GFile      *file,
+                         const char *prefix,
+                         const char *suffix)
 {
   g_autoptr(GFile) parent = NULL;
   g_autofree char *basename = NULL;
-  g_autofree char *backup_name = NULL;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -346,8 +348,14 @@ custos_file_get_backup (GFile *file)
   basename = g_file_get_basename (file);
   if (parent == NULL || basename == NULL)
     return NULL;
-  backup_name = g_strconcat (basename, ".bak", NULL);
-  return g_file_get_child (parent, backup_name);
+  name = g_strconcat (prefix, basename, suffix, NULL);
+  return g_file_get_child (parent, name);
+}
+
+GFile *
+custos_file_get_backup (GFile *file)
+{
+  return custos_file_get_sibling (file, "", ".bak");
 }
 
 GFile *

@@ -83,6 +83,11 @@ void            custos_file_query_etag_async  (GFile               *file,
 char           *custos_file_query_etag_finish (GAsyncResult        *result,
                                                GError             **error);
 
+/* PREFIX + the name of file + SUFFIX, in the same folder; NULL for a file
+ * that is not in a folder. */
+GFile          *custos_file_get_sibling (GFile                *file,
+                                         const char           *prefix,
+                                         const char           *suffix);
 /* FILE.bak beside FILE ("plan.isms" → "plan.isms.bak"). */
 GFile          *custos_file_get_backup  (GFile                *file);
 /* The file a chain of symbolic links ends at (file itself when it is not a

@@ -181,21 +181,13 @@ GFile *
 custos_lock_get_lock_file (GFile *file)
 {
   g_autoptr(GFile) target = NULL;
-  g_autoptr(GFile) parent = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   /* Beside the file itself, not beside a link to it, so every way of
    * reaching the file finds the same lock (LibreOffice does the same). */
   target = custos_file_resolve (file);
-  parent = g_file_get_parent (target);
-  base = g_file_get_basename (target);
-  if (parent == NULL || base == NULL)
-    return NULL;
-  name = g_strconcat (".~lock.", base, "#", NULL);
-  return g_file_get_child (parent, name);
+  return custos_file_get_sibling (target, ".~lock.", "#");
 }
 
 static void
