@@ -609,10 +609,14 @@ START_TEST (test_recovery_after_crash)
   recovered = custos_window_get_document (window);
   ck_assert (custos_document_get_modified (recovered));
   ck_assert_str_eq (custos_organisation_get_name (custos_document_get_organisation (recovered)), "Recovered Ltd");
-  /* The file itself is untouched until the user saves. */
+  /* The file itself is untouched until the user saves, and locked like any
+   * file a window has open. */
   {
     g_autoptr(GBytes) on_disk = custos_test_read_file (path);
+    g_autofree char *lock = g_build_filename (dir, ".~lock.example.isms#", NULL);
+
     ck_assert_ptr_null (g_strstr_len (g_bytes_get_data (on_disk, NULL), g_bytes_get_size (on_disk), "Recovered Ltd"));
+    ck_assert (g_file_test (lock, G_FILE_TEST_EXISTS));
   }
   custos_test_rmdir (dir);
 }

@@ -719,8 +719,9 @@ custos_window_load (CustosWindow *self,
   g_return_if_fail (CUSTOS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  /* The same file again (revert, reload): the lock stays as it is. */
-  if (self->file != NULL && g_file_equal (file, self->file))
+  /* The same file again (revert, reload): the lock stays as it is. A
+   * recovery copy is ours alone: its original is locked once it loads. */
+  if (self->recovering || (self->file != NULL && g_file_equal (file, self->file)))
     {
       start_load (self, file, self->lock, self->read_only, copy_owner (self->holder));
       return;
