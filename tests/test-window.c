@@ -1033,6 +1033,111 @@ START_TEST (test_link_and_mode)
 }
 END_TEST
 
+static gboolean
+shows_copy (gpointer window)
+{
+  GFile *file = custos_window_get_file (window);
+  g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
+
+  return g_strcmp0 (name, "copy.isms") == 0;
+}
+
+/* Save As name in dir, as the Save As dialog does once a name is chosen. */
+static void
+save_as_name (CustosWindow *window,
+              const char   *dir,
+              const char   *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as-uri", "s", uri);
+}
+
+/* Save As takes the lock of the new file and lets go of the old one; a
+ * file someone else has open is not written. */
+START_TEST (test_save_as_moves_lock)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autofree char *copy = g_build_filename (dir, "copy.isms", NULL);
+  g_autofree char *theirs = g_build_filename (dir, "theirs.isms", NULL);
+  g_autofree char *lock = lock_path (path);
+  g_autofree char *copy_lock = lock_path (copy);
+  g_autofree char *their_lock = lock_path (theirs);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CustosWindow *window = open_window_on (file);
+  const char *body;
+
+  save_as_name (window, dir, "copy.isms");
+  wait_for (shows_copy, window, "the window to show the copy");
+  wait_for (is_missing, lock, "the old lock to go");
+  ck_assert (g_file_test (copy_lock, G_FILE_TEST_EXISTS));
+  ck_assert (holds_text (copy, "Northwind"));
+
+  /* Someone is about to save theirs.isms (a new file, so no question
+   * about replacing it comes first). */
+  ck_assert (g_file_set_contents (their_lock, foreign_lock, -1, NULL));
+  save_as_name (window, dir, "theirs.isms");
+  wait_for (has_dialog, window, "the error");
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (find_dialog (window)));
+  ck_assert_msg (strstr (body, "Jane Doe (jdoe on ws-12)") != NULL, "%s", body);
+  ck_assert (!g_file_test (theirs, G_FILE_TEST_EXISTS));
+  ck_assert (shows_copy (window));
+  ck_assert (g_file_test (copy_lock, G_FILE_TEST_EXISTS));
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+typedef struct
+{
+  GFile  *file;
+  gint64  deadline;
+} Opening;
+
+/* Ends g_application_run once file is open (or after a while). */
+static gboolean
+quit_when_open (gpointer user_data)
+{
+  Opening *opening = user_data;
+  CustosWindow *window = find_window_for (opening->file);
+
+  if ((window == NULL || !is_saved (window)) && g_get_monotonic_time () < opening->deadline)
+    return G_SOURCE_CONTINUE;
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+/* custos plan:v2.isms opens the local file (0.1.0 took it for a URI of the
+ * scheme "plan" and failed with "Operation not supported"). */
+START_TEST (test_command_line_colon)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *example = copy_example (dir);
+  g_autofree char *path = g_build_filename (dir, "plan:v2.isms", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  char *argv[] = { (char *) "custos", (char *) "plan:v2.isms", NULL };
+  Opening opening = { file, g_get_monotonic_time () + 60 * G_USEC_PER_SEC };
+  CustosWindow *window;
+  int status;
+
+  ck_assert (g_rename (example, path) == 0);
+  ck_assert (g_chdir (dir) == 0);
+  g_timeout_add (20, quit_when_open, &opening);
+  status = g_application_run (G_APPLICATION (app), 2, argv);
+  ck_assert (g_chdir (cwd) == 0);
+  ck_assert_int_eq (status, 0);
+  window = find_window_for (file);
+  ck_assert_msg (window != NULL, "plan:v2.isms did not open");
+  set_org_name (custos_window_get_document (window), "Colon Ltd");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_for (is_saved, window, "the save");
+  ck_assert (holds_text (path, "Colon Ltd"));
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 /* A named pipe is refused at once, naming it, and leaves no lock. */
 START_TEST (test_pipe_refused)
 {
@@ -1101,8 +1206,10 @@ window_suite (void)
   tcase_add_loop_test (tc, test_changed_before_save, 0, 4);
   tcase_add_test (tc, test_changed_on_disk_banner);
   tcase_add_test (tc, test_link_and_mode);
+  tcase_add_test (tc, test_save_as_moves_lock);
   tcase_add_test (tc, test_pipe_refused);
   tcase_add_test (tc, test_name_with_colon);
+  tcase_add_test (tc, test_command_line_colon);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("today");

@@ -922,6 +922,20 @@ save_as (CustosWindow *self,
   save_to (self, file, NULL, lock);
 }
 
+/* Saves to the file a URI names, as Save As does once the user chose it
+ * (and confirmed replacing it). */
+static void
+save_as_uri_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  if (!self->busy)
+    save_as (self, file);
+}
+
 static void
 save_as_response (GtkNativeDialog *dialog,
                   int              response,
@@ -930,7 +944,9 @@ save_as_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      save_as (self, file);
+      g_autofree char *uri = g_file_get_uri (file);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as-uri", "s", uri);
     }
   else
     self->close_after_save = FALSE;
@@ -1629,6 +1645,7 @@ custos_window_class_init (CustosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as-uri", "s", save_as_uri_action);
   gtk_widget_class_install_action (widget_class, "win.revert", NULL, revert_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
