@@ -535,6 +535,13 @@ START_TEST (test_lock_entry)
   ck_assert_str_eq (parsed->url, "file:///home/jdoe/.config/libreoffice/4");
   described = custos_lock_owner_describe (parsed);
   ck_assert_str_eq (described, "Doe, Jane; \\ Ltd (jdoe on ws-12)");
+  {
+    g_autoptr(CustosLockOwner) copy = custos_lock_owner_copy (parsed);
+    g_autofree char *again = custos_lock_owner_format (copy);
+
+    ck_assert_str_eq (again, entry);
+    ck_assert_ptr_null (custos_lock_owner_copy (NULL));
+  }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     ck_assert_msg (custos_lock_owner_parse (bad[i], strlen (bad[i])) == NULL, "parsed “%s”", bad[i]);
 

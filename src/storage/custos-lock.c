@@ -51,6 +51,22 @@ G_DEFINE_FINAL_TYPE (CustosLock, custos_lock, G_TYPE_OBJECT)
 
 /* The entry ----------------------------------------------------------------- */
 
+CustosLockOwner *
+custos_lock_owner_copy (const CustosLockOwner *owner)
+{
+  CustosLockOwner *copy;
+
+  if (owner == NULL)
+    return NULL;
+  copy = g_new0 (CustosLockOwner, 1);
+  copy->full_name = g_strdup (owner->full_name);
+  copy->user = g_strdup (owner->user);
+  copy->host = g_strdup (owner->host);
+  copy->since = g_strdup (owner->since);
+  copy->url = g_strdup (owner->url);
+  return copy;
+}
+
 void
 custos_lock_owner_free (CustosLockOwner *owner)
 {

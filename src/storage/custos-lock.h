@@ -17,6 +17,7 @@ typedef struct
   char *url;       /* the program's user profile, as a URL */
 } CustosLockOwner;
 
+CustosLockOwner *custos_lock_owner_copy         (const CustosLockOwner *owner);
 void             custos_lock_owner_free         (CustosLockOwner       *owner);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CustosLockOwner, custos_lock_owner_free)
 

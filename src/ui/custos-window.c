@@ -615,14 +615,6 @@ start_load (CustosWindow    *self,
   custos_file_load_async (file, self->cancellable, load_cb, g_object_ref (self));
 }
 
-static CustosLockOwner *
-copy_owner (const CustosLockOwner *owner)
-{
-  g_autofree char *entry = owner != NULL ? custos_lock_owner_format (owner) : NULL;
-
-  return entry != NULL ? custos_lock_owner_parse (entry, strlen (entry)) : NULL;
-}
-
 static gboolean
 destroy_now (gpointer window)
 {
@@ -654,7 +646,7 @@ lock_response (AdwMessageDialog *dialog,
   CustosLockOwner *holder = g_object_get_data (G_OBJECT (dialog), "holder");
 
   if (g_str_equal (response, "read-only"))
-    start_load (self, file, NULL, TRUE, copy_owner (holder));
+    start_load (self, file, NULL, TRUE, custos_lock_owner_copy (holder));
   else if (g_str_equal (response, "anyway"))
     {
       g_autoptr(GError) error = NULL;
@@ -723,7 +715,7 @@ custos_window_load (CustosWindow *self,
    * recovery copy is ours alone: its original is locked once it loads. */
   if (self->recovering || (self->file != NULL && g_file_equal (file, self->file)))
     {
-      start_load (self, file, self->lock, self->read_only, copy_owner (self->holder));
+      start_load (self, file, self->lock, self->read_only, custos_lock_owner_copy (self->holder));
       return;
     }
   lock = custos_lock_acquire (file, FALSE, &holder, &error);
