@@ -567,18 +567,25 @@ has_window_for (gpointer file)
   return find_window_for (file) != NULL;
 }
 
+/* The first toplevel window of type (a class or an interface). */
 static GtkWindow *
-find_any_dialog (void)
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
         return toplevel;
     }
   return NULL;
+}
+
+static GtkWindow *
+find_any_dialog (void)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 /* A copy left by a session that crashed is offered back at start. */
@@ -704,15 +711,7 @@ write_theirs (const char *path,
 static GtkWindow *
 find_file_chooser (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-      if (GTK_IS_FILE_CHOOSER (toplevel))
-        return toplevel;
-    }
-  return NULL;
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER);
 }
 
 static gboolean
