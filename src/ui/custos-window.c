@@ -1338,7 +1338,9 @@ export_soa_csv_response (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       /* The shared CSV writer: the columns of the page, and the rest of each entry. */
-      char *csv = custos_csv_write_register (self->document, CUSTOS_REGISTER_SOA, CUSTOS_CSV_DISPLAY);
+      char *csv = custos_csv_write_register (self->document, CUSTOS_REGISTER_SOA,
+                                             g_settings_get_boolean (self->settings, "csv-bom") ? CUSTOS_CSV_BOM
+                                                                                                 : CUSTOS_CSV_DISPLAY);
       g_autoptr(GBytes) bytes = g_bytes_new_take (csv, strlen (csv));
 
       g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
