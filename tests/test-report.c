@@ -23,6 +23,7 @@
 #include "custos-pdf-xref.h"
 #include "custos-report.h"
 #include "custos-test-util.h"
+#include "custos-xml-reader.h"
 
 #define REPORT_DATE "2026-11-01T09:00:00Z"
 
@@ -1399,6 +1400,102 @@ START_TEST (test_hostile_document)
 }
 END_TEST
 
+/* One word of length bytes, first and last the given markers, lower-case
+ * letters between them. */
+static char *
+long_word (const char *first,
+           const char *last,
+           gsize       length)
+{
+  char *word = g_malloc (length + 1);
+
+  for (gsize i = 0; i < length; i++)
+    word[i] = (char) ('a' + (i * 7) % 26);
+  memcpy (word, first, strlen (first));
+  memcpy (word + length - strlen (last), last, strlen (last));
+  word[length] = '\0';
+  return word;
+}
+
+/* Words as long as the loader accepts (1 MiB) can only be broken between
+ * letters: the risk register still exports, each word's start and end are in
+ * the PDF, and every word pdftotext finds lies on its page. The time it
+ * takes is measured by bench/long-word.sh, not here. */
+START_TEST (test_long_word)
+{
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
+  CustosRecord *risk = custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
+  g_autofree char *title = long_word ("BEGIN", "END", CUSTOS_XML_MAX_VALUE);
+  g_autofree char *threat = long_word ("THREATSTART", "THREATEND", 64 * 1024);
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *isms = g_build_filename (dir, "long.isms", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "long.pdf", NULL);
+  g_autofree char *export_out = NULL, *export_err = NULL;
+  g_autofree char *output_arg = g_strdup_printf ("--output=%s", pdf);
+  const char *args[] = { "--export=risks", output_arg, isms, NULL };
+  g_autoptr(GFile) file = g_file_new_for_path (isms);
+  g_autoptr(GError) error = NULL;
+  /* Raw: GRegex would check the whole text is UTF-8 at every match. */
+  g_autoptr(GRegex) hyphen = g_regex_new ("(-|‐)\n", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GRegex) box = g_regex_new ("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\">|"
+                                       "<word xMin=\"([0-9.-]+)\" yMin=\"([0-9.-]+)\" xMax=\"([0-9.-]+)\" "
+                                       "yMax=\"([0-9.-]+)\">", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *boxes = NULL;
+  double page_width = 0, page_height = 0;
+  guint n_words = 0;
+
+  custos_risk_set_title (CUSTOS_RISK (risk), title);
+  custos_risk_set_threat (CUSTOS_RISK (risk), threat);
+  custos_risk_set_likelihood (CUSTOS_RISK (risk), 3);
+  custos_risk_set_consequence (CUSTOS_RISK (risk), 4);
+  ck_assert_msg (custos_file_save (doc, file, NULL, &error), "%s", error ? error->message : "");
+  ck_assert_msg (custos_test_run_cli (args, &export_out, &export_err) == 0, "%s", export_err);
+
+  ck_assert_int_eq (tool (&text, "pdftotext", "-enc", "UTF-8", pdf, "-", NULL), 0);
+  /* Lines broken inside a word end in a hyphen. */
+  joined = g_regex_replace_literal (hyphen, text, -1, 0, "", 0, NULL);
+  ck_assert_ptr_nonnull (strstr (joined, "BEGINjqxel"));
+  ck_assert_ptr_nonnull (strstr (joined, "END"));
+  ck_assert_ptr_nonnull (strstr (joined, "THREATSTART"));
+  ck_assert_ptr_nonnull (strstr (joined, "THREATEND"));
+
+  ck_assert_int_eq (tool (&boxes, "pdftotext", "-bbox", pdf, "-", NULL), 0);
+  g_regex_match (box, boxes, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *width = g_match_info_fetch (match, 1);
+
+      if (width != NULL && *width != '\0')
+        {
+          g_autofree char *height = g_match_info_fetch (match, 2);
+
+          page_width = g_ascii_strtod (width, NULL);
+          page_height = g_ascii_strtod (height, NULL);
+          continue;
+        }
+      {
+        double v[4];
+
+        for (guint i = 0; i < 4; i++)
+          {
+            g_autofree char *s = g_match_info_fetch (match, (int) i + 3);
+            v[i] = g_ascii_strtod (s, NULL);
+          }
+        ck_assert_msg (v[0] >= 0 && v[1] >= 0 && v[2] <= page_width && v[3] <= page_height,
+                       "a word at %.1f,%.1f–%.1f,%.1f on a page of %.1f × %.1f", v[0], v[1], v[2], v[3],
+                       page_width, page_height);
+        n_words++;
+      }
+    }
+  /* Some 2,700 lines of the title and 300 of the threat. */
+  ck_assert_uint_gt (n_words, 2000);
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 START_TEST (test_empty_document)
 {
   g_autoptr(CustosDocument) doc = custos_document_new_empty (CUSTOS_EDITION_2013);
@@ -1730,6 +1827,7 @@ main (void)
   tcase_add_test (tc, test_verify_finds_overflow);
   tcase_add_loop_test (tc, test_hostile_document, 0, CUSTOS_N_REPORTS);
   tcase_add_loop_test (tc, test_empty_document, 0, CUSTOS_N_REPORTS);
+  tcase_add_test (tc, test_long_word);
   tcase_add_test (tc, test_row_split);
   tcase_add_test (tc, test_draw_any_context);
   tcase_add_test (tc, test_paper);
