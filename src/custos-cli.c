@@ -11,6 +11,7 @@
 #include "custos-cli.h"
 #include "custos-clock.h"
 #include "custos-csv.h"
+#include "custos-escape.h"
 #include "custos-document.h"
 #include "custos-file.h"
 #include "custos-lock.h"
@@ -70,7 +71,8 @@ check_file (GFile       *file,
   g_autoptr(CustosDocument) document = custos_file_load (file, NULL, &error);
   g_autoptr(CustosReadiness) readiness = NULL;
   g_autofree char *summary = NULL;
-  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *parse_name = g_file_get_parse_name (file);
+  g_autofree char *name = custos_escape_unsafe (parse_name);
   guint n_errors;
 
   if (document == NULL)
@@ -85,10 +87,8 @@ check_file (GFile       *file,
   for (guint i = 0, n = custos_readiness_get_n_findings (readiness); i < n; i++)
     {
       const CustosReadinessFinding *finding = custos_readiness_get_finding (readiness, i);
-      g_autofree char *message = g_strdelimit (g_strdup (finding->message), "\r\n", ' ');
-
       g_print ("%s: %s: %s: %s\n", name, custos_readiness_severity_to_string (finding->severity),
-               finding->clause, message);
+               finding->clause, finding->message);
     }
   n_errors = custos_readiness_count (readiness, CUSTOS_READINESS_SEVERITY_ERROR);
   g_print ("%s: readiness: %d%% (errors %u, warnings %u, info %u)\n", name,
