@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* custos-bench-gen.c — generates a large, valid ISMS document for the benchmarks
  *
- *   custos-bench-gen --risks N [--assets M] [--seed S] -o FILE
+ *   custos-bench-gen --risks N [--assets M] [--seed S] [--long-word BYTES] -o FILE
+ *
+ * --long-word makes the first risk's title one word of BYTES letters
+ * without a space ("BEGIN…END"), the worst case for wrapping in reports.
  *
  * N risks, N/2 assets unless --assets says otherwise, N treatment actions and
  * every other register filled in proportion; all 93 controls of the 2022
@@ -1168,11 +1171,13 @@ main (int    argc,
   int risks = 0;
   int assets = -1;
   int seed = 1;
+  int long_word = 0;
   g_autofree char *output = NULL;
   const GOptionEntry entries[] = {
     { "risks", 0, 0, G_OPTION_ARG_INT, &risks, "Number of risks", "N" },
     { "assets", 0, 0, G_OPTION_ARG_INT, &assets, "Number of assets (default: risks / 2)", "M" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed (default: 1)", "S" },
+    { "long-word", 0, 0, G_OPTION_ARG_INT, &long_word, "Make the first risk's title one word of BYTES letters", "BYTES" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "File to write (- for standard output)", "FILE" },
     { NULL }
   };
@@ -1189,14 +1194,27 @@ main (int    argc,
       fprintf (stderr, "custos-bench-gen: %s\n", error->message);
       return 2;
     }
-  if (argc != 1 || risks < 1 || assets < -1 || output == NULL)
+  if (argc != 1 || risks < 1 || assets < -1 || output == NULL || (long_word != 0 && long_word < 8))
     {
-      fprintf (stderr, "Usage: custos-bench-gen --risks N [--assets M] [--seed S] -o FILE\n"
+      fprintf (stderr, "Usage: custos-bench-gen --risks N [--assets M] [--seed S] [--long-word BYTES] -o FILE\n"
                        "(N at least 1; see --help)\n");
       return 2;
     }
 
   document = generate ((guint) risks, assets, (guint32) seed);
+  if (long_word > 0)
+    {
+      g_autoptr(CustosRecord) risk = g_list_model_get_item (custos_document_get_register (document,
+                                                                                          CUSTOS_REGISTER_RISKS), 0);
+      g_autofree char *word = g_malloc ((gsize) long_word + 1);
+
+      for (int i = 0; i < long_word; i++)
+        word[i] = (char) ('a' + (i * 7) % 26);
+      memcpy (word, "BEGIN", 5);
+      memcpy (word + long_word - 3, "END", 3);
+      word[long_word] = '\0';
+      custos_risk_set_title (CUSTOS_RISK (risk), word);
+    }
 
   if (strcmp (output, "-") == 0)
     {

@@ -11,6 +11,7 @@
 #include "custos-cli.h"
 #include "custos-clock.h"
 #include "custos-csv.h"
+#include "custos-escape.h"
 #include "custos-document.h"
 #include "custos-file.h"
 #include "custos-lock.h"
@@ -32,6 +33,8 @@ static const GOptionEntry option_entries[] = {
     N_("Export REPORT (soa, rtp, risks, pack) or a register to --output=OUT.pdf or OUT.csv"), N_("REPORT") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export, the paper size: a4 or letter (default: from the locale)"), N_("PAPER") },
+  { "csv-bom", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to a .csv file, start it with a UTF-8 byte order mark (for Excel)"), NULL },
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
@@ -68,7 +71,8 @@ check_file (GFile       *file,
   g_autoptr(CustosDocument) document = custos_file_load (file, NULL, &error);
   g_autoptr(CustosReadiness) readiness = NULL;
   g_autofree char *summary = NULL;
-  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *parse_name = g_file_get_parse_name (file);
+  g_autofree char *name = custos_escape_unsafe (parse_name);
   guint n_errors;
 
   if (document == NULL)
@@ -83,10 +87,8 @@ check_file (GFile       *file,
   for (guint i = 0, n = custos_readiness_get_n_findings (readiness); i < n; i++)
     {
       const CustosReadinessFinding *finding = custos_readiness_get_finding (readiness, i);
-      g_autofree char *message = g_strdelimit (g_strdup (finding->message), "\r\n", ' ');
-
       g_print ("%s: %s: %s: %s\n", name, custos_readiness_severity_to_string (finding->severity),
-               finding->clause, message);
+               finding->clause, finding->message);
     }
   n_errors = custos_readiness_count (readiness, CUSTOS_READINESS_SEVERITY_ERROR);
   g_print ("%s: readiness: %d%% (errors %u, warnings %u, info %u)\n", name,
@@ -184,13 +186,14 @@ has_suffix (const char *path,
   return g_str_has_suffix (lower, suffix);
 }
 
-/* custos --export=NAME --output=OUT[.pdf|.csv] [--paper=PAPER] INPUT.
+/* custos --export=NAME --output=OUT[.pdf|.csv] [--paper=PAPER] [--csv-bom] INPUT.
  * Prints errors on stderr; returns the exit status (0 or 1). */
 static int
 export_file (const char *input,
              const char *name,
              const char *output,
-             const char *paper)
+             const char *paper,
+             gboolean    bom)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) in = NULL;
@@ -215,6 +218,11 @@ export_file (const char *input,
   else
     {
       g_printerr (_("Cannot tell the format of “%s”: the output must end in .pdf or .csv\n"), output);
+      return 1;
+    }
+  if (bom && pdf)
+    {
+      g_printerr (_("--csv-bom needs --output=FILE.csv\n"));
       return 1;
     }
   if (paper != NULL && !custos_paper_parse (paper, &options.paper))
@@ -266,7 +274,7 @@ export_file (const char *input,
     }
   else
     {
-      char *text = custos_csv_write_register (document, reg, CUSTOS_CSV_DISPLAY);
+      char *text = custos_csv_write_register (document, reg, bom ? CUSTOS_CSV_BOM : CUSTOS_CSV_DISPLAY);
       g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
 
       if (!custos_report_save_bytes (bytes, out, NULL, &error))
@@ -296,10 +304,11 @@ custos_cli_run (GVariantDict *options)
       return 0;
     }
 
-  /* --export=REPORT --output=OUT [--paper=PAPER] FILE (src/report). */
+  /* --export=REPORT --output=OUT [--paper=PAPER] [--csv-bom] FILE (src/report). */
   {
     g_autofree char *report = NULL;
     g_autofree char *paper = NULL;
+    gboolean bom = g_variant_dict_contains (options, "csv-bom");
 
     g_variant_dict_lookup (options, "paper", "s", &paper);
     if (g_variant_dict_lookup (options, "export", "s", &report))
@@ -314,11 +323,16 @@ custos_cli_run (GVariantDict *options)
             g_printerr (_("--export takes exactly one FILE\n"));
             return 1;
           }
-        return export_file (inputs[0], report, out, paper);
+        return export_file (inputs[0], report, out, paper, bom);
       }
     if (paper != NULL)
       {
         g_printerr (_("--paper needs --export\n"));
+        return 1;
+      }
+    if (bom)
+      {
+        g_printerr (_("--csv-bom needs --export\n"));
         return 1;
       }
   }

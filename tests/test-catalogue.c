@@ -3,7 +3,7 @@
  *
  * Counts and attribute totals are the published ones; every control is also
  * compared with the reference lists, read at test time from the directory in
- * $CUSTOS_REFERENCE_DIR, or else $CUSTOS_SOURCE_ROOT/../shared/reference.
+ * $CUSTOS_REFERENCE_DIR, or else $CUSTOS_SOURCE_ROOT/data/reference.
  */
 
 #include <stdlib.h>
@@ -27,7 +27,7 @@ reference_path (const char *name)
 
   root = g_getenv ("CUSTOS_SOURCE_ROOT");
   if (root != NULL && *root != '\0')
-    return g_build_filename (root, "..", "shared", "reference", name, NULL);
+    return g_build_filename (root, "data", "reference", name, NULL);
 
   ck_abort_msg ("Set CUSTOS_REFERENCE_DIR (or CUSTOS_SOURCE_ROOT) to find %s", name);
   return NULL;

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "custos-document.h"
+#include "custos-escape.h"
 #include "custos-file.h"
 #include "custos-test-util.h"
 
@@ -302,6 +303,56 @@ START_TEST (test_help_mentions_force)
 }
 END_TEST
 
+/* Output that a terminal shows as it is: no control character but the line
+ * ends, no bidi formatting character. */
+static void
+assert_no_raw_controls (const char *output)
+{
+  ck_assert (g_utf8_validate (output, -1, NULL));
+  for (const char *p = output; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      ck_assert_msg (c == '\n' || !custos_unichar_is_unsafe (c), "U+%04X in the output:\n%s", c, output);
+    }
+}
+
+/* Ids with a TAB or a bidi override are refused, and --check quotes them
+ * escaped, one problem per line; a finding quoting a title does the same. */
+START_TEST (test_check_escapes_controls)
+{
+  static const struct { const char *file; const char *shown; guint lines; } bad[] = {
+    { "bad/id-tab.isms", "“R\\t001” is not a valid id", 1 },
+    { "bad/id-bidi.isms", "“R-001\\u202E” is not a valid id", 1 },
+    { "bad/ref-bidi.isms", "asset “A\\u2067-002” does not exist", 2 },
+  };
+  g_autofree char *text_path = custos_test_data_path ("controls-in-text.isms");
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *finding = g_strdup_printf ("%s: warning: 6.1.2 c: Risk R-001 “Laptop\\tstolen \\u202Efrom a car” "
+                                              "has no risk owner\n", text_path);
+  const char *args[] = { "--check", text_path, NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = custos_test_data_path (bad[i].file);
+      g_autofree char *bad_out = NULL, *bad_err = NULL;
+      const char *bad_args[] = { "--check", path, NULL };
+      guint n_lines = 0;
+
+      ck_assert_int_eq (custos_test_run_cli (bad_args, &bad_out, &bad_err), 1);
+      ck_assert_msg (strstr (bad_err, bad[i].shown) != NULL, "%s: %s", bad[i].file, bad_err);
+      assert_no_raw_controls (bad_err);
+      for (const char *p = bad_err; (p = strchr (p, '\n')) != NULL; p++)
+        n_lines++;
+      ck_assert_uint_eq (n_lines, bad[i].lines);
+    }
+
+  ck_assert_int_eq (custos_test_run_cli (args, &out, &err), 0);
+  assert_no_raw_controls (out);
+  ck_assert_msg (strstr (out, finding) != NULL, "no line “%s” in:\n%s", finding, out);
+}
+END_TEST
+
 static Suite *
 cli_suite (void)
 {
@@ -320,6 +371,7 @@ cli_suite (void)
   tcase_add_test (tc, test_output_honours_lock);
   tcase_add_test (tc, test_check_takes_no_lock);
   tcase_add_test (tc, test_help_mentions_force);
+  tcase_add_test (tc, test_check_escapes_controls);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -7,6 +7,7 @@
 #include "custos-clock.h"
 #include "custos-document.h"
 #include "custos-enums.h"
+#include "custos-escape.h"
 #include "custos-test-util.h"
 
 /* Connected swapped: the counter comes first, the signal's arguments are ignored. */
@@ -560,6 +561,38 @@ START_TEST (test_criteria_guarded)
 }
 END_TEST
 
+/* Text from a file quoted in a message: controls and bidi formatting
+ * characters are written out, everything else is left as it is. */
+START_TEST (test_escape_unsafe)
+{
+  static const struct { const char *text; const char *shown; } cases[] = {
+    { "R-001", "R-001" },
+    { "R\t001", "R\\t001" },
+    { "line\nbreak\r", "line\\nbreak\\r" },
+    { "a\x7F" "b", "a\\u007Fb" },
+    { "a\xC2\x85" "b", "a\\u0085b" },               /* C1: NEXT LINE */
+    { "abc\xE2\x80\xAE" "def", "abc\\u202Edef" },   /* RIGHT-TO-LEFT OVERRIDE */
+    { "\xE2\x81\xA6x\xE2\x81\xA9", "\\u2066x\\u2069" },
+    { "\xE2\x80\x8E\xE2\x80\x8F\xD8\x9C", "\\u200E\\u200F\\u061C" },
+    { "bad \xFF byte", "bad \\xFF byte" },
+    { "Ελληνικά — 日本語, C:\\path", "Ελληνικά — 日本語, C:\\path" },
+    { "\xE2\x80\x8D", "\xE2\x80\x8D" },             /* a joiner is not a control */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = custos_escape_unsafe (cases[i].text);
+
+      ck_assert_str_eq (shown, cases[i].shown);
+      ck_assert (custos_text_has_unsafe (cases[i].text) == !g_str_equal (cases[i].text, cases[i].shown));
+    }
+  ck_assert_ptr_null (custos_escape_unsafe (NULL));
+  ck_assert (custos_unichar_is_unsafe (0x202E));
+  ck_assert (!custos_unichar_is_unsafe (0x202F));
+  ck_assert (!custos_unichar_is_unsafe (0xA0));
+}
+END_TEST
+
 static Suite *
 model_suite (void)
 {
@@ -582,6 +615,7 @@ model_suite (void)
   tcase_add_test (tc, test_kinds_complete);
   tcase_add_test (tc, test_no_dangling_references);
   tcase_add_test (tc, test_criteria_guarded);
+  tcase_add_test (tc, test_escape_unsafe);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -23,6 +23,7 @@
 #include "custos-pdf-xref.h"
 #include "custos-report.h"
 #include "custos-test-util.h"
+#include "custos-xml-reader.h"
 
 #define REPORT_DATE "2026-11-01T09:00:00Z"
 
@@ -711,6 +712,224 @@ START_TEST (test_csv_soa_selecting_risks)
 }
 END_TEST
 
+/* The formula guard: what a spreadsheet would evaluate gets a leading '. */
+START_TEST (test_csv_formula_guard)
+{
+  static const struct { const char *text; const char *field; const char *number; } cases[] = {
+    { "=1+1", "'=1+1", "'=1+1" },
+    { "=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+      "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" },
+    { "+1", "'+1", "'+1" },
+    { "-1", "'-1", "-1" },
+    { "-2.5", "'-2.5", "-2.5" },
+    { "1e-05", "1e-05", "1e-05" },
+    { "3", "3", "3" },
+    { "-", "'-", "'-" },
+    { "-1 · Low", "'-1 · Low", "'-1 · Low" },
+    { "4 · Likely", "4 · Likely", "4 · Likely" },
+    { "1,5", "\"1,5\"", "\"1,5\"" },
+    { "@SUM(A1)", "'@SUM(A1)", "'@SUM(A1)" },
+    { "\tTabbed", "\"'\tTabbed\"", "\"'\tTabbed\"" },
+    { "\rReturn", "\"'\rReturn\"", "\"'\rReturn\"" },
+    { "'quoted", "''quoted", "''quoted" },
+    { "a=b-c", "a=b-c", "a=b-c" },
+    { " =1", "\" =1\"", "\" =1\"" },
+    { "", "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) field = g_string_new (NULL);
+      g_autoptr(GString) number = g_string_new (NULL);
+
+      custos_csv_append_field (field, cases[i].text);
+      custos_csv_append_number (number, cases[i].text);
+      ck_assert_msg (g_str_equal (field->str, cases[i].field), "text “%s” written as “%s”", cases[i].text, field->str);
+      ck_assert_msg (g_str_equal (number->str, cases[i].number), "number “%s” written as “%s”", cases[i].text,
+                     number->str);
+    }
+  ck_assert (custos_csv_starts_formula ("=x"));
+  ck_assert (!custos_csv_starts_formula ("x="));
+  ck_assert (!custos_csv_starts_formula (NULL));
+}
+END_TEST
+
+/* The text of a cell of a flat ODF spreadsheet: paragraphs joined by LF,
+ * <text:tab/> as TAB, <text:s text:c="N"/> as N spaces; the indentation
+ * between paragraphs is not text. */
+static void
+odf_text (xmlNode  *node,
+          GString  *out,
+          gboolean  in_paragraph)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE && in_paragraph)
+        g_string_append (out, (const char *) child->content);
+      else if (child->type != XML_ELEMENT_NODE)
+        continue;
+      else if (xmlStrcmp (child->name, (const xmlChar *) "p") == 0)
+        {
+          if (out->len > 0)
+            g_string_append_c (out, '\n');
+          odf_text (child, out, TRUE);
+        }
+      else if (xmlStrcmp (child->name, (const xmlChar *) "tab") == 0)
+        g_string_append_c (out, '\t');
+      else if (xmlStrcmp (child->name, (const xmlChar *) "line-break") == 0)
+        g_string_append_c (out, '\n');
+      else if (xmlStrcmp (child->name, (const xmlChar *) "s") == 0)
+        {
+          xmlChar *c = xmlGetNsProp (child, (const xmlChar *) "c", child->ns ? child->ns->href : NULL);
+          g_string_append_printf (out, "%*s", c ? atoi ((const char *) c) : 1, "");
+          xmlFree (c);
+        }
+      else
+        odf_text (child, out, in_paragraph);
+    }
+}
+
+/* Every cell of a .fods file, in reading order: "type|text" (a formula cell
+ * fails the test at once). */
+static GPtrArray *
+fods_cells (const char *path)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  xmlDoc *xml = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  xmlXPathContext *ctx;
+  xmlXPathObject *found;
+
+  ck_assert_msg (xml != NULL, "LibreOffice wrote no readable %s", path);
+  ctx = xmlXPathNewContext (xml);
+  xmlXPathRegisterNs (ctx, (const xmlChar *) "table", (const xmlChar *) "urn:oasis:names:tc:opendocument:xmlns:table:1.0");
+  xmlXPathRegisterNs (ctx, (const xmlChar *) "office", (const xmlChar *) "urn:oasis:names:tc:opendocument:xmlns:office:1.0");
+  found = xmlXPathEvalExpression ((const xmlChar *) "//table:table-cell[@table:formula]", ctx);
+  ck_assert_msg (found->nodesetval == NULL || found->nodesetval->nodeNr == 0, "%s has a formula", path);
+  xmlXPathFreeObject (found);
+
+  found = xmlXPathEvalExpression ((const xmlChar *) "//table:table-cell", ctx);
+  for (int i = 0; found->nodesetval != NULL && i < found->nodesetval->nodeNr; i++)
+    {
+      xmlNode *cell = found->nodesetval->nodeTab[i];
+      xmlChar *type = xmlGetNsProp (cell, (const xmlChar *) "value-type",
+                                    (const xmlChar *) "urn:oasis:names:tc:opendocument:xmlns:office:1.0");
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      odf_text (cell, text, FALSE);
+      g_ptr_array_add (cells, g_strdup_printf ("%s|%s", type ? (const char *) type : "", text->str));
+      xmlFree (type);
+    }
+  xmlXPathFreeObject (found);
+  xmlXPathFreeContext (ctx);
+  xmlFreeDoc (xml);
+  return cells;
+}
+
+static gboolean
+has_cell (GPtrArray  *cells,
+          const char *cell)
+{
+  for (guint i = 0; i < cells->len; i++)
+    if (g_str_equal (cells->pdata[i], cell))
+      return TRUE;
+  return FALSE;
+}
+
+/* OWASP's CSV injection, read back by a real spreadsheet: LibreOffice opens
+ * the exported CSV files and saves them as flat ODF, which must hold no
+ * formula; every text cell is its value after the ', numbers stay numbers. */
+START_TEST (test_csv_libreoffice)
+{
+  static const char *hostile[] = {
+    "=HYPERLINK(\"http://x\",\"y\")", "+1", "-1", "@SUM(A1)", "\tTabbed", "\rReturn", "=1+1", "'quoted",
+    "-2+3",
+  };
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
+  g_autofree char *dir = NULL;
+  g_autofree char *isms = NULL;
+  g_autofree char *profile = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) risks = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  CustosRecord *measure = custos_document_add_new (doc, CUSTOS_REGISTER_MEASURES);
+  CustosRecord *result = custos_document_add_new (doc, CUSTOS_REGISTER_MEASUREMENTS);
+  const char *exports[][2] = { { "risks", "risks.csv" }, { "measurements", "results.csv" } };
+
+  if (soffice == NULL)
+    {
+      fprintf (stderr, "SKIP: soffice (LibreOffice) not found; CSV not read back by a spreadsheet\n");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      CustosRecord *risk = custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
+
+      custos_risk_set_title (CUSTOS_RISK (risk), hostile[i]);
+      custos_risk_set_threat (CUSTOS_RISK (risk), hostile[i]);
+      custos_risk_set_likelihood (CUSTOS_RISK (risk), 2);
+      custos_risk_set_consequence (CUSTOS_RISK (risk), 3);
+    }
+  custos_measurement_set_measure (CUSTOS_MEASUREMENT (result), custos_record_get_id (measure));
+  custos_measurement_set_value (CUSTOS_MEASUREMENT (result), -1.5);
+  custos_measurement_set_note (CUSTOS_MEASUREMENT (result), "=HYPERLINK(\"http://x\",\"y\")");
+
+  dir = custos_test_mkdtemp ();
+  isms = g_build_filename (dir, "hostile.isms", NULL);
+  file = g_file_new_for_path (isms);
+  ck_assert_msg (custos_file_save (doc, file, NULL, &error), "%s", error ? error->message : "");
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_autofree char *export_arg = g_strdup_printf ("--export=%s", exports[i][0]);
+      g_autofree char *output = g_build_filename (dir, exports[i][1], NULL);
+      g_autofree char *output_arg = g_strdup_printf ("--output=%s", output);
+      g_autofree char *cli_out = NULL, *cli_err = NULL;
+      const char *args[] = { export_arg, output_arg, "--csv-bom", isms, NULL };
+
+      ck_assert_msg (custos_test_run_cli (args, &cli_out, &cli_err) == 0, "%s", cli_err);
+    }
+
+  /* A profile of its own: no first-start dialogs, no clash with a running office. */
+  {
+    g_autofree char *profile_dir = g_build_filename (dir, "profile", NULL);
+    g_autofree char *risks_csv = g_build_filename (dir, "risks.csv", NULL);
+    g_autofree char *results_csv = g_build_filename (dir, "results.csv", NULL);
+    g_autofree char *profile_uri = g_filename_to_uri (profile_dir, NULL, NULL);
+
+    profile = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+    /* Read as UTF-8 (76), comma-separated (44), quoted with " (34), as Calc opens a CSV file. */
+    ck_assert_msg (tool (&out, soffice, profile, "--headless", "--norestore", "--infilter=CSV:44,34,76,1",
+                         "--convert-to", "fods",
+                         "--outdir", dir, risks_csv, results_csv, NULL) == 0, "%s", out);
+  }
+  {
+    g_autofree char *risks_fods = g_build_filename (dir, "risks.fods", NULL);
+    g_autofree char *results_fods = g_build_filename (dir, "results.fods", NULL);
+
+    risks = fods_cells (risks_fods);
+    results = fods_cells (results_fods);
+  }
+
+  /* The byte order mark is read as one, not as part of the first header. */
+  ck_assert_str_eq (risks->pdata[0], "string|ID");
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autofree char *guarded = g_strconcat ("string|'", hostile[i], NULL);
+
+      /* A CR in a cell comes back as a line break. */
+      g_strdelimit (guarded, "\r", '\n');
+      ck_assert_msg (has_cell (risks, guarded), "no text cell “%s”", guarded);
+    }
+  /* Numbers in numeric columns: likelihood 2 · consequence 3 = 6, and -1.5. */
+  ck_assert (has_cell (risks, "float|6"));
+  ck_assert (has_cell (results, "float|-1.5"));
+  ck_assert (has_cell (results, "string|'=HYPERLINK(\"http://x\",\"y\")"));
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 /* The heatmap --------------------------------------------------------------------- */
 
 /* Counts cells from the file with XPath, independently of the model. */
@@ -1181,6 +1400,102 @@ START_TEST (test_hostile_document)
 }
 END_TEST
 
+/* One word of length bytes, first and last the given markers, lower-case
+ * letters between them. */
+static char *
+long_word (const char *first,
+           const char *last,
+           gsize       length)
+{
+  char *word = g_malloc (length + 1);
+
+  for (gsize i = 0; i < length; i++)
+    word[i] = (char) ('a' + (i * 7) % 26);
+  memcpy (word, first, strlen (first));
+  memcpy (word + length - strlen (last), last, strlen (last));
+  word[length] = '\0';
+  return word;
+}
+
+/* Words as long as the loader accepts (1 MiB) can only be broken between
+ * letters: the risk register still exports, each word's start and end are in
+ * the PDF, and every word pdftotext finds lies on its page. The time it
+ * takes is measured by bench/long-word.sh, not here. */
+START_TEST (test_long_word)
+{
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
+  CustosRecord *risk = custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
+  g_autofree char *title = long_word ("BEGIN", "END", CUSTOS_XML_MAX_VALUE);
+  g_autofree char *threat = long_word ("THREATSTART", "THREATEND", 64 * 1024);
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *isms = g_build_filename (dir, "long.isms", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "long.pdf", NULL);
+  g_autofree char *export_out = NULL, *export_err = NULL;
+  g_autofree char *output_arg = g_strdup_printf ("--output=%s", pdf);
+  const char *args[] = { "--export=risks", output_arg, isms, NULL };
+  g_autoptr(GFile) file = g_file_new_for_path (isms);
+  g_autoptr(GError) error = NULL;
+  /* Raw: GRegex would check the whole text is UTF-8 at every match. */
+  g_autoptr(GRegex) hyphen = g_regex_new ("(-|‐)\n", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GRegex) box = g_regex_new ("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\">|"
+                                       "<word xMin=\"([0-9.-]+)\" yMin=\"([0-9.-]+)\" xMax=\"([0-9.-]+)\" "
+                                       "yMax=\"([0-9.-]+)\">", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *boxes = NULL;
+  double page_width = 0, page_height = 0;
+  guint n_words = 0;
+
+  custos_risk_set_title (CUSTOS_RISK (risk), title);
+  custos_risk_set_threat (CUSTOS_RISK (risk), threat);
+  custos_risk_set_likelihood (CUSTOS_RISK (risk), 3);
+  custos_risk_set_consequence (CUSTOS_RISK (risk), 4);
+  ck_assert_msg (custos_file_save (doc, file, NULL, &error), "%s", error ? error->message : "");
+  ck_assert_msg (custos_test_run_cli (args, &export_out, &export_err) == 0, "%s", export_err);
+
+  ck_assert_int_eq (tool (&text, "pdftotext", "-enc", "UTF-8", pdf, "-", NULL), 0);
+  /* Lines broken inside a word end in a hyphen. */
+  joined = g_regex_replace_literal (hyphen, text, -1, 0, "", 0, NULL);
+  ck_assert_ptr_nonnull (strstr (joined, "BEGINjqxel"));
+  ck_assert_ptr_nonnull (strstr (joined, "END"));
+  ck_assert_ptr_nonnull (strstr (joined, "THREATSTART"));
+  ck_assert_ptr_nonnull (strstr (joined, "THREATEND"));
+
+  ck_assert_int_eq (tool (&boxes, "pdftotext", "-bbox", pdf, "-", NULL), 0);
+  g_regex_match (box, boxes, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *width = g_match_info_fetch (match, 1);
+
+      if (width != NULL && *width != '\0')
+        {
+          g_autofree char *height = g_match_info_fetch (match, 2);
+
+          page_width = g_ascii_strtod (width, NULL);
+          page_height = g_ascii_strtod (height, NULL);
+          continue;
+        }
+      {
+        double v[4];
+
+        for (guint i = 0; i < 4; i++)
+          {
+            g_autofree char *s = g_match_info_fetch (match, (int) i + 3);
+            v[i] = g_ascii_strtod (s, NULL);
+          }
+        ck_assert_msg (v[0] >= 0 && v[1] >= 0 && v[2] <= page_width && v[3] <= page_height,
+                       "a word at %.1f,%.1f–%.1f,%.1f on a page of %.1f × %.1f", v[0], v[1], v[2], v[3],
+                       page_width, page_height);
+        n_words++;
+      }
+    }
+  /* Some 2,700 lines of the title and 300 of the threat. */
+  ck_assert_uint_gt (n_words, 2000);
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 START_TEST (test_empty_document)
 {
   g_autoptr(CustosDocument) doc = custos_document_new_empty (CUSTOS_EDITION_2013);
@@ -1282,6 +1597,37 @@ have_display (void)
   return FALSE;
 }
 
+/* The first widget of type under root (a row: with this title). */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type)
+      && (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Turns the main loop until the dialog has finished: its Open button shows,
+ * or after a failure its options can be changed again. */
+static void
+wait_for_export (CustosExportDialog *dialog)
+{
+  GtkStack *end_stack = GTK_STACK (find_widget (GTK_WIDGET (dialog), GTK_TYPE_STACK, NULL));
+  GtkWidget *options = find_widget (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_GROUP, NULL);
+
+  while (g_str_equal (gtk_stack_get_visible_child_name (end_stack), "export") && !gtk_widget_get_sensitive (options))
+    g_main_context_iteration (NULL, TRUE);
+  ck_assert_str_eq (gtk_stack_get_visible_child_name (end_stack), "open");
+}
+
 START_TEST (test_export_dialog_thread)
 {
   g_autoptr(CustosDocument) doc = NULL;
@@ -1291,8 +1637,7 @@ START_TEST (test_export_dialog_thread)
   g_autoptr(GHashTable) info = NULL;
   g_autofree char *out = NULL;
   CustosExportDialog *dialog;
-  gint64 deadline;
-  guint iterations = 0;
+  GtkStack *end_stack;
 
   if (!have_display ())
     return;
@@ -1303,27 +1648,72 @@ START_TEST (test_export_dialog_thread)
 
   dialog = custos_export_dialog_new (NULL, doc, NULL, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+  end_stack = GTK_STACK (find_widget (GTK_WIDGET (dialog), GTK_TYPE_STACK, NULL));
   custos_export_dialog_export_to (dialog, file);
-  /* The work is not done on the main thread: the call returns at once. */
-  ck_assert (!g_file_test (path, G_FILE_TEST_EXISTS));
-
-  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      iterations++;
-      g_usleep (1000);
-    }
+  /* The call only starts the work: the options are locked while it runs,
+   * and its end reaches the dialog through the main loop. */
+  ck_assert (!gtk_widget_get_sensitive (find_widget (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_GROUP, NULL)));
+  ck_assert_str_eq (gtk_stack_get_visible_child_name (end_stack), "export");
+  wait_for_export (dialog);
   ck_assert (g_file_test (path, G_FILE_TEST_EXISTS));
-  /* The main loop kept turning while the thread worked. */
-  ck_assert_uint_ge (iterations, 5);
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
 
   info = pdf_info (path);
   ck_assert_str_eq (g_hash_table_lookup (info, "Title"), "Statement of Applicability");
   ck_assert_msg (tool (&out, "qpdf", "--check", path, NULL) == 0, "%s", out);
   gtk_window_destroy (GTK_WINDOW (dialog));
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* The Export dialog's byte order mark: a switch for CSV only, remembered
+ * in the csv-bom setting. */
+START_TEST (test_export_dialog_csv_bom)
+{
+  g_autoptr(CustosDocument) doc = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *dir = NULL;
+  CustosExportDialog *dialog;
+  AdwComboRow *report_row;
+  GtkWidget *bom_row;
+  GtkSwitch *bom_switch;
+
+  if (!have_display ())
+    return;
+  doc = load_example ();
+  dir = custos_test_mkdtemp ();
+  settings = g_settings_new ("io.github.custos.Custos");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      gboolean bom = i == 1;
+      g_autofree char *path = g_build_filename (dir, bom ? "with-bom.csv" : "without-bom.csv", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GBytes) bytes = NULL;
+
+      dialog = custos_export_dialog_new (NULL, doc, NULL, NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+      report_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "_Report"));
+      bom_row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "_Byte Order Mark for Excel");
+      bom_switch = GTK_SWITCH (find_widget (bom_row, GTK_TYPE_SWITCH, NULL));
+      /* The PDF reports come first: no byte order mark for them. */
+      ck_assert (!gtk_widget_get_sensitive (bom_row));
+      adw_combo_row_set_selected (report_row, 6); /* Risk register (CSV) */
+      ck_assert (gtk_widget_get_sensitive (bom_row));
+      /* Off at first; the second dialog finds it as the first one left it. */
+      ck_assert (gtk_switch_get_active (bom_switch) == bom);
+
+      custos_export_dialog_export_to (dialog, file);
+      wait_for_export (dialog);
+      bytes = custos_test_read_file (path);
+      ck_assert (g_bytes_get_size (bytes) > 6);
+      ck_assert_int_eq (memcmp (g_bytes_get_data (bytes, NULL), "\xEF\xBB\xBFID,", 6) == 0, bom);
+      ck_assert_int_eq (memcmp (g_bytes_get_data (bytes, NULL), "ID,", 3) == 0, !bom);
+
+      gtk_switch_set_active (bom_switch, TRUE);
+      ck_assert (g_settings_get_boolean (settings, "csv-bom"));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  g_settings_reset (settings, "csv-bom");
   custos_test_rmdir (dir);
 }
 END_TEST
@@ -1412,7 +1802,10 @@ main (void)
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("csv");
+  tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_csv_quoting);
+  tcase_add_test (tc, test_csv_formula_guard);
+  tcase_add_test (tc, test_csv_libreoffice);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("heatmap");
@@ -1434,6 +1827,7 @@ main (void)
   tcase_add_test (tc, test_verify_finds_overflow);
   tcase_add_loop_test (tc, test_hostile_document, 0, CUSTOS_N_REPORTS);
   tcase_add_loop_test (tc, test_empty_document, 0, CUSTOS_N_REPORTS);
+  tcase_add_test (tc, test_long_word);
   tcase_add_test (tc, test_row_split);
   tcase_add_test (tc, test_draw_any_context);
   tcase_add_test (tc, test_paper);
@@ -1443,6 +1837,7 @@ main (void)
   tcase_add_unchecked_fixture (tc, make_outputs, remove_outputs);
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_export_dialog_thread);
+  tcase_add_test (tc, test_export_dialog_csv_bom);
   tcase_add_test (tc, test_print_operation);
   suite_add_tcase (suite, tc);
 

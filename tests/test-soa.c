@@ -609,7 +609,7 @@ START_TEST (test_filters_on_example)
   ck_assert_uint_eq (custos_catalogue_get_group (catalogue, 1)->n_controls, 8); /* people */
   custos_soa_page_set_group (page, NULL);
 
-  /* By attribute, counted from ../shared/reference. */
+  /* By attribute, counted from data/reference. */
   for (guint a = 0; a < G_N_ELEMENTS (attributes); a++)
     {
       guint expected = reference_count (attributes[a].column, attributes[a].value);
@@ -814,7 +814,7 @@ END_TEST
 
 /* Migration 2013 → 2022 ------------------------------------------------------ */
 
-/* ../shared/reference/annex-a-mapping-2013-2022.tsv: 2022 id → 2013 ids. */
+/* data/reference/annex-a-mapping-2013-2022.tsv: 2022 id → 2013 ids. */
 static GHashTable *
 read_mapping (void)
 {
@@ -944,7 +944,7 @@ START_TEST (test_migration_through_the_dialog)
   ck_assert_uint_eq (plan->len, 93);
   ck_assert_uint_eq (g_hash_table_size (mapping), 93);
 
-  /* Control by control against Table B.1 as ../shared/reference has it. */
+  /* Control by control against Table B.1 as data/reference has it. */
   for (guint i = 0; i < plan->len; i++)
     {
       const CustosMigrationStep *step = plan->pdata[i];

@@ -648,6 +648,13 @@ static const BadFile bad_files[] = {
   { "out-of-order.isms", CUSTOS_STORAGE_ERROR_INVALID, "30:7",
     "<likelihood> is out of order in <risk>: it must come before <controls>" },
   { "missing-id.isms", CUSTOS_STORAGE_ERROR_INVALID, "24:5", "<risk> has no “id” attribute" },
+  /* Ids with control or bidi formatting characters, quoted escaped. */
+  { "id-tab.isms", CUSTOS_STORAGE_ERROR_INVALID, "24:11", "“R\\t001” is not a valid id for a risk" },
+  { "id-bidi.isms", CUSTOS_STORAGE_ERROR_INVALID, "24:11", "“R-001\\u202E” is not a valid id for a risk" },
+  { "id-c1.isms", CUSTOS_STORAGE_ERROR_INVALID, "24:11", "“R-\\u0085001” is not a valid id for a risk" },
+  { "id-del.isms", CUSTOS_STORAGE_ERROR_INVALID, "24:11", "“R-\\u007F001” is not a valid id for a risk" },
+  { "ref-bidi.isms", CUSTOS_STORAGE_ERROR_INVALID, "29:14",
+    "risk R-001: “ROLE-\\u202E001” is not a valid id for owner" },
   { "text-in-register.isms", CUSTOS_STORAGE_ERROR_INVALID, "24:5", "unexpected text in <risks>" },
   { "invalid-criteria.isms", CUSTOS_STORAGE_ERROR_INVALID, "16:3",
     "criteria: Score band “High” covers 6 to 12; it should start at 5 so that the bands are "

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "custos-escape.h"
 #include "custos-readiness.h"
 
 G_BEGIN_DECLS
@@ -249,14 +250,17 @@ add_finding (Check                   *c,
              ...)
 {
   CustosReadinessFinding *finding = g_new0 (CustosReadinessFinding, 1);
+  g_autofree char *message = NULL;
   va_list args;
 
   finding->severity = severity;
   finding->rule = rule;
   finding->clause = clause;
   va_start (args, format);
-  finding->message = g_strdup_vprintf (format, args);
+  message = g_strdup_vprintf (format, args);
   va_end (args);
+  /* Findings quote titles and ids from the file: no raw control characters. */
+  finding->message = custos_escape_unsafe (message);
   finding->reg = reg;
   finding->section = -1;
   if (record != NULL)

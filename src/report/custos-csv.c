@@ -29,21 +29,23 @@ custos_csv_lookup (const char     *name,
   return TRUE;
 }
 
-void
-custos_csv_append_field (GString    *out,
-                         const char *text)
+/* RFC 4180: quoted if it holds a comma, a quote, a line break or
+ * leading/trailing space; prefix (the formula guard) goes inside the quotes. */
+static void
+append_quoted (GString    *out,
+               const char *prefix,
+               const char *text)
 {
-  gsize len;
+  gsize len = strlen (text);
 
-  if (text == NULL || *text == '\0')
-    return;
-  len = strlen (text);
   if (strpbrk (text, ",\"\r\n") == NULL && !g_ascii_isspace (text[0]) && !g_ascii_isspace (text[len - 1]))
     {
+      g_string_append (out, prefix);
       g_string_append_len (out, text, (gssize) len);
       return;
     }
   g_string_append_c (out, '"');
+  g_string_append (out, prefix);
   for (const char *p = text; *p != '\0'; p++)
     {
       if (*p == '"')
@@ -51,6 +53,46 @@ custos_csv_append_field (GString    *out,
       g_string_append_c (out, *p);
     }
   g_string_append_c (out, '"');
+}
+
+gboolean
+custos_csv_starts_formula (const char *text)
+{
+  /* OWASP "CSV injection": spreadsheets evaluate a cell that begins with one
+   * of these; a leading ' is guarded too, so that stripping one ' always
+   * gives back the text. */
+  return text != NULL && text[0] != '\0' && strchr ("=+-@\t\r'", text[0]) != NULL;
+}
+
+void
+custos_csv_append_field (GString    *out,
+                         const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  append_quoted (out, custos_csv_starts_formula (text) ? "'" : "", text);
+}
+
+/* A plain decimal number, as the writer formats them: -12, 3.5, 1e-05. */
+static gboolean
+is_number (const char *text)
+{
+  char *end = NULL;
+
+  if (!g_ascii_isdigit (text[0]) && !(text[0] == '-' && g_ascii_isdigit (text[1])))
+    return FALSE;
+  g_ascii_strtod (text, &end);
+  return end != NULL && *end == '\0';
+}
+
+void
+custos_csv_append_number (GString    *out,
+                          const char *text)
+{
+  if (text != NULL && is_number (text))
+    g_string_append (out, text);
+  else
+    custos_csv_append_field (out, text);
 }
 
 static void
@@ -114,11 +156,11 @@ risk_columns (GString        *out,
   g_autofree char *residual = risk ? score_text (document, risk, TRUE) : NULL;
 
   separator (out, first);
-  custos_csv_append_field (out, inherent);
+  custos_csv_append_number (out, inherent);
   separator (out, first);
   custos_csv_append_field (out, risk ? band_name (document, risk, FALSE) : NULL);
   separator (out, first);
-  custos_csv_append_field (out, residual);
+  custos_csv_append_number (out, residual);
   separator (out, first);
   custos_csv_append_field (out, risk ? band_name (document, risk, TRUE) : NULL);
 }
@@ -131,7 +173,7 @@ custos_csv_write_register (CustosDocument *document,
   const CustosKind *kind;
   GListModel *model;
   CustosCatalogue *catalogue;
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_new ((flags & CUSTOS_CSV_BOM) ? "\xEF\xBB\xBF" : NULL);
   gboolean first = TRUE;
   gboolean soa = reg == CUSTOS_REGISTER_SOA;
   gboolean risks = reg == CUSTOS_REGISTER_RISKS;
@@ -208,6 +250,7 @@ custos_csv_write_register (CustosDocument *document,
         }
       for (guint f = 0; f < kind->n_fields; f++)
         {
+          CustosFieldType type = kind->fields[f].type;
           g_autofree char *text = NULL;
 
           if (flags & CUSTOS_CSV_FILE_VALUES)
@@ -215,7 +258,10 @@ custos_csv_write_register (CustosDocument *document,
           else
             text = custos_report_field_text (document, record, f, "; ");
           separator (out, &first);
-          custos_csv_append_field (out, text);
+          if (type == CUSTOS_FIELD_INT || type == CUSTOS_FIELD_NUMBER)
+            custos_csv_append_number (out, text);
+          else
+            custos_csv_append_field (out, text);
         }
       if (soa)
         {

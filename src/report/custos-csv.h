@@ -9,6 +9,13 @@
  * in the Statement of Applicability, the risk's title and scores beside
  * treatment actions. Fields are quoted when they hold a comma, a quote, a
  * line break or leading/trailing space; records end with CRLF.
+ *
+ * No cell starts a formula (OWASP "CSV injection"): text that begins with
+ * =, +, -, @, TAB, CR or ' gets a leading ', which spreadsheets read as "this
+ * is text" and do not show. Numbers in numeric columns (scores, levels,
+ * measurements, -3) are written as they are. CUSTOS_CSV_BOM starts the file
+ * with a UTF-8 byte order mark, without which Excel reads CSV files in the
+ * local 8-bit code page.
  */
 #pragma once
 
@@ -20,14 +27,21 @@ typedef enum /*< flags >*/
 {
   CUSTOS_CSV_DISPLAY     = 0,
   CUSTOS_CSV_FILE_VALUES = 1 << 0,
+  CUSTOS_CSV_BOM         = 1 << 1,
 } CustosCsvFlags;
 
 /* The register for a CSV name: "soa", "rtp" (the treatment actions),
  * "risks", "assets", or any register's element name ("incidents"). */
 gboolean  custos_csv_lookup           (const char      *name,
                                        CustosRegister  *reg);
-/* Appends one field, quoted if needed (no separator). */
+/* Whether a spreadsheet would take text as a formula (or it starts with '). */
+gboolean  custos_csv_starts_formula   (const char      *text);
+/* Appends one text field, quoted if needed, ' before a formula (no separator). */
 void      custos_csv_append_field     (GString         *out,
+                                       const char      *text);
+/* Appends the field of a numeric column: a number as it is, anything else
+ * as text. */
+void      custos_csv_append_number    (GString         *out,
                                        const char      *text);
 char     *custos_csv_write_register   (CustosDocument  *document,
                                        CustosRegister   reg,

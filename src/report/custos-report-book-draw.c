@@ -72,7 +72,8 @@ show_lines (cairo_t     *cr,
             double       start,
             double       end)
 {
-  PangoLayoutIter *iter;
+  const GArray *lines;
+  guint lo, hi;
 
   if (start <= EPS && end >= G_MAXFLOAT / 2)
     {
@@ -80,26 +81,27 @@ show_lines (cairo_t     *cr,
       pango_cairo_show_layout (cr, layout);
       return;
     }
-  iter = pango_layout_get_iter (layout);
-  do
+  /* Lines go down the layout: look up the first of the slice, not every
+   * line of a row that may span hundreds of pages. */
+  lines = book_layout_lines (layout);
+  lo = 0, hi = lines->len;
+  while (lo < hi)
     {
-      PangoRectangle logical;
-      double top, bottom;
-
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      top = text_top + logical.y / (double) PANGO_SCALE;
-      bottom = top + logical.height / (double) PANGO_SCALE;
-      if (top >= start - EPS && bottom <= end + EPS)
-        {
-          PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
-          double baseline = text_top + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
-
-          cairo_move_to (cr, x + logical.x / (double) PANGO_SCALE, row_origin + baseline);
-          pango_cairo_show_layout_line (cr, line);
-        }
+      guint mid = lo + (hi - lo) / 2;
+      if (text_top + g_array_index (lines, LineBox, mid).top < start - EPS)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
+  for (guint i = lo; i < lines->len; i++)
+    {
+      const LineBox *line = &g_array_index (lines, LineBox, i);
+
+      if (text_top + line->bottom > end + EPS)
+        break;
+      cairo_move_to (cr, x + line->x, row_origin + text_top + line->baseline);
+      pango_cairo_show_layout_line (cr, line->line);
+    }
 }
 
 static guint32

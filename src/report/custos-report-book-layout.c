@@ -449,57 +449,105 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* Line spans of the cells of a row, in row coordinates. */
+typedef struct
+{
+  double top;
+  double bottom;
+} Span;
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  return compare_doubles (&((const Span *) a)->top, &((const Span *) b)->top);
+}
+
+/* The number of the first n spans (sorted by top) whose top is below y. */
+static guint
+spans_above (const Span *spans,
+             guint       n,
+             double      y)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (spans[mid].top < y)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* Valid places to cut a tall row: y positions (row coordinates) that cross
- * no line of any cell. */
+ * no line of any cell, in increasing order. A row may hold tens of thousands
+ * of lines: each candidate is checked against the lines that start above it
+ * through the lowest bottom among them, in O(n log n). */
 static GArray *
 row_cuts (CustosReportBook *self,
           const Block      *block,
           const Row        *row,
           double            width)
 {
-  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (double)); /* top, bottom pairs */
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autofree double *deepest = NULL;   /* the largest bottom of spans[0..i] */
   GArray *cuts = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint c = 0; c < book_row_n_cells (block, row); c++)
     {
       CellBox box;
       g_autoptr(PangoLayout) layout = book_cell_layout (self, block, row, FALSE, c, width, &box);
-      PangoLayoutIter *iter;
+      const GArray *lines;
 
       if (layout == NULL)
         continue;
-      iter = pango_layout_get_iter (layout);
-      do
+      lines = book_layout_lines (layout);
+      for (guint i = 0; i < lines->len; i++)
         {
-          PangoRectangle logical;
-          double top, bottom;
+          const LineBox *line = &g_array_index (lines, LineBox, i);
+          Span span = { box.top + line->top, box.top + line->bottom };
 
-          pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          top = box.top + logical.y / (double) PANGO_SCALE;
-          bottom = top + logical.height / (double) PANGO_SCALE;
-          g_array_append_val (bounds, top);
-          g_array_append_val (bounds, bottom);
-          g_array_append_val (lines, top);
-          g_array_append_val (lines, bottom);
+          g_array_append_val (spans, span);
         }
-      while (pango_layout_iter_next_line (iter));
-      pango_layout_iter_free (iter);
     }
+  g_array_sort (spans, compare_spans);
+  deepest = g_new (double, MAX (spans->len, 1));
+  for (guint i = 0; i < spans->len; i++)
+    deepest[i] = MAX (i > 0 ? deepest[i - 1] : -G_MAXDOUBLE, g_array_index (spans, Span, i).bottom);
 
-  for (guint i = 0; i < bounds->len; i++)
+  for (guint i = 0; i < 2 * spans->len; i++)
     {
-      double y = g_array_index (bounds, double, i);
-      gboolean ok = y > EPS && y < row->height - EPS;
+      const Span *span = &g_array_index (spans, Span, i / 2);
+      double y = (i % 2) == 0 ? span->top : span->bottom;
+      guint above = spans_above ((const Span *) spans->data, spans->len, y - EPS);
 
-      for (guint k = 0; ok && k < lines->len; k += 2)
-        if (g_array_index (lines, double, k) < y - EPS && g_array_index (lines, double, k + 1) > y + EPS)
-          ok = FALSE;
-      if (ok)
+      if (y > EPS && y < row->height - EPS && (above == 0 || deepest[above - 1] <= y + EPS))
         g_array_append_val (cuts, y);
     }
   g_array_sort (cuts, compare_doubles);
   return cuts;
+}
+
+/* The lowest cut in (start, limit], or -1. */
+static double
+last_cut_before (const GArray *cuts,
+                 double        start,
+                 double        limit)
+{
+  guint lo = 0, hi = cuts->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (cuts, double, mid) <= limit)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 && g_array_index (cuts, double, lo - 1) > start ? g_array_index (cuts, double, lo - 1) : -1;
 }
 
 /* Pagination ------------------------------------------------------------- */
@@ -668,7 +716,7 @@ place_rows (CustosReportBook *self,
         for (;;)
           {
             double lead = start > 0 ? top + 1 : 0;
-            double room, cut = -1;
+            double room, cut;
 
             if (need_header)
               {
@@ -681,12 +729,7 @@ place_rows (CustosReportBook *self,
                 place (self, cur, b, (int) r, start, h, lead);
                 break;
               }
-            for (guint k = 0; k < cuts->len; k++)
-              {
-                double c = g_array_index (cuts, double, k);
-                if (c > start + EPS && c <= start + room + EPS)
-                  cut = MAX (cut, c);
-              }
+            cut = last_cut_before (cuts, start + EPS, start + room + EPS);
             if (cut < 0)
               {
                 if (cur->last_block != b || cur->y > cur->top + (block->has_header ? block->header.height : 0) + EPS)

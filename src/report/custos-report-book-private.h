@@ -179,6 +179,7 @@ struct _CustosReportBook
   PangoFontDescription *fonts[N_STYLES];
   PangoFontDescription *bold_fonts[N_STYLES];
   GHashTable           *layouts;      /* LayoutKey → PangoLayout */
+  GHashTable           *long_layouts; /* the same, for texts of LONG_TEXT bytes or more */
   PangoAttrList        *tracking[N_STYLES];
   double                line_height[N_STYLES];
 
@@ -210,6 +211,16 @@ struct _CustosReportBook
  * kept and shared, which saves most of the shaping of a large register. */
 #define CACHE_MAX_TEXT    48
 #define CACHE_MAX_ENTRIES 16384
+/* Long texts are laid out once, not again for every page a split row is
+ * drawn on; there are only ever a few of them per row. */
+#define LONG_TEXT         4096
+#define LONG_MAX_ENTRIES  32
+/* Pango shapes the rest of an item again for every line it breaks off it:
+ * words of LONG_WORD bytes or more are cut into items of about PIECE bytes,
+ * which keeps wrapping linear in the length of the text. Shorter words (a
+ * long URL) keep their kerning across the whole word. */
+#define LONG_WORD         1024
+#define PIECE             32
 
 typedef struct
 {
@@ -217,6 +228,16 @@ typedef struct
   guint32 style;     /* style << 16 | flags << 2 | alignment */
   gint32  width;     /* 1/64 pt */
 } LayoutKey;
+
+/* One line of a layout, in points from the layout's top-left corner. */
+typedef struct
+{
+  double           top;
+  double           bottom;
+  double           baseline;
+  double           x;
+  PangoLayoutLine *line;
+} LineBox;
 
 /* The box a cell's text goes in, relative to the row. */
 typedef struct
@@ -254,6 +275,8 @@ book_make_layout (CustosReportBook *self,
                   const char       *text,
                   double            width,
                   PangoAlignment    alignment);
+const GArray *
+book_layout_lines (PangoLayout *layout);
 
 /* custos-report-book-layout.c */
 void

@@ -35,11 +35,18 @@ static const struct
   [ST_SIGN_TEXT]      = {  8.0, PANGO_WEIGHT_NORMAL,   1.15, 0 },
 };
 
+/* Hashes at most the first 256 bytes: a long text is looked up for every
+ * page its row is drawn on, and hashing all of it each time would cost as
+ * much as the text times the pages. */
 static guint
 layout_key_hash (gconstpointer p)
 {
   const LayoutKey *k = p;
-  return g_str_hash (k->text) ^ (k->style * 2654435761u) ^ ((guint) k->width * 40503u);
+  guint h = 5381;
+
+  for (guint i = 0; i < 256 && k->text[i] != '\0'; i++)
+    h = h * 33 + (guchar) k->text[i];
+  return h ^ (k->style * 2654435761u) ^ ((guint) k->width * 40503u);
 }
 
 static gboolean
@@ -91,6 +98,66 @@ book_cell_style (CustosReportBook *self,
     }
 }
 
+/* Whether c may not begin an item: it joins the character before it. */
+static gboolean
+joins_previous (gunichar c)
+{
+  return g_unichar_ismark (c) || c == 0x200D /* ZWJ */ || (c >= 0xFE00 && c <= 0xFE0F) /* variation selectors */;
+}
+
+/* Cuts every word of LONG_WORD bytes or more into items of about PIECE
+ * bytes: every other piece gets an attribute that changes nothing (font
+ * fallback, which is on anyway), and Pango starts a new item wherever the
+ * attributes change. Without this, Pango 1.50 reshapes the rest of a long
+ * word for each line it breaks off it: a 50 KiB word took 29 s, 1 MiB would
+ * take hours. */
+static void
+split_long_words (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoAttrList *attrs = NULL;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *word = p, *piece;
+      gboolean odd = FALSE;
+
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p - word >= LONG_WORD)
+        {
+          if (attrs == NULL)
+            {
+              PangoAttrList *old = pango_layout_get_attributes (layout);
+              attrs = old != NULL ? pango_attr_list_copy (old) : pango_attr_list_new ();
+            }
+          piece = word;
+          for (const char *q = word; q < p; q = g_utf8_next_char (q))
+            {
+              if (q - piece < PIECE || joins_previous (g_utf8_get_char (q)))
+                continue;
+              if ((odd = !odd))
+                {
+                  PangoAttribute *attr = pango_attr_fallback_new (TRUE);
+
+                  attr->start_index = (guint) (piece - text);
+                  attr->end_index = (guint) (q - text);
+                  pango_attr_list_insert (attrs, attr);
+                }
+              piece = q;
+            }
+        }
+      if (*p != '\0')
+        p = g_utf8_next_char (p);
+    }
+  if (attrs != NULL)
+    {
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+}
+
 static PangoLayout *
 new_layout (CustosReportBook *self,
             Style             style,
@@ -121,6 +188,7 @@ new_layout (CustosReportBook *self,
       if (self->tracking[style] != NULL)
         pango_layout_set_attributes (layout, self->tracking[style]);
     }
+  split_long_words (layout);
   return layout;
 }
 
@@ -136,25 +204,68 @@ book_make_layout (CustosReportBook *self,
 {
   LayoutKey key, *stored;
   PangoLayout *layout;
+  GHashTable *cache;
+  gsize length = strlen (text);
 
-  if (strlen (text) > CACHE_MAX_TEXT)
+  if (length <= CACHE_MAX_TEXT)
+    cache = self->layouts;
+  else if (length >= LONG_TEXT)
+    cache = self->long_layouts;
+  else
     return new_layout (self, style, flags, text, width, alignment);
 
   key.text = (char *) text;
   key.style = ((guint32) style << 16) | ((flags & 0x3fff) << 2) | (guint32) alignment;
   key.width = width > 0 ? (gint32) lround (width * 64) : -1;
-  layout = g_hash_table_lookup (self->layouts, &key);
+  layout = g_hash_table_lookup (cache, &key);
   if (layout != NULL)
     return g_object_ref (layout);
 
-  if (g_hash_table_size (self->layouts) >= CACHE_MAX_ENTRIES)
-    g_hash_table_remove_all (self->layouts);
+  if (g_hash_table_size (cache) >= (cache == self->layouts ? CACHE_MAX_ENTRIES : LONG_MAX_ENTRIES))
+    g_hash_table_remove_all (cache);
   layout = new_layout (self, style, flags, text, width, alignment);
   stored = g_new (LayoutKey, 1);
   *stored = key;
   stored->text = g_strdup (text);
-  g_hash_table_insert (self->layouts, stored, g_object_ref (layout));
+  g_hash_table_insert (cache, stored, g_object_ref (layout));
   return layout;
+}
+
+static void
+free_lines (gpointer lines)
+{
+  g_array_unref (lines);
+}
+
+/* The lines of a layout with their positions, worked out once per layout
+ * (a split row is drawn and cut by its lines on every page it spans). */
+const GArray *
+book_layout_lines (PangoLayout *layout)
+{
+  GArray *lines = g_object_get_data (G_OBJECT (layout), "custos-lines");
+  PangoLayoutIter *iter;
+
+  if (lines != NULL)
+    return lines;
+  lines = g_array_new (FALSE, FALSE, sizeof (LineBox));
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+      LineBox box;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      box.top = logical.y / (double) PANGO_SCALE;
+      box.bottom = box.top + logical.height / (double) PANGO_SCALE;
+      box.baseline = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
+      box.x = logical.x / (double) PANGO_SCALE;
+      box.line = pango_layout_iter_get_line_readonly (iter);
+      g_array_append_val (lines, box);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  g_object_set_data_full (G_OBJECT (layout), "custos-lines", lines, free_lines);
+  return lines;
 }
 
 PangoAlignment
@@ -208,12 +319,14 @@ book_styles_init (CustosReportBook *self)
     }
 
   self->layouts = g_hash_table_new_full (layout_key_hash, layout_key_equal, layout_key_free, g_object_unref);
+  self->long_layouts = g_hash_table_new_full (layout_key_hash, layout_key_equal, layout_key_free, g_object_unref);
 }
 
 void
 book_styles_clear (CustosReportBook *self)
 {
   g_hash_table_unref (self->layouts);
+  g_hash_table_unref (self->long_layouts);
   for (guint i = 0; i < N_STYLES; i++)
     {
       pango_font_description_free (self->fonts[i]);

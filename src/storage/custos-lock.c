@@ -31,6 +31,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "custos-escape.h"
 #include "custos-file.h"
 #include "custos-lock.h"
 
@@ -166,6 +167,7 @@ char *
 custos_lock_owner_describe (const CustosLockOwner *owner)
 {
   gboolean has_name, has_user, has_host;
+  g_autofree char *text = NULL;
 
   g_return_val_if_fail (owner != NULL, NULL);
 
@@ -174,13 +176,16 @@ custos_lock_owner_describe (const CustosLockOwner *owner)
   has_host = owner->host != NULL && owner->host[0] != '\0';
   if (has_name && has_user && has_host)
     /* Translators: a person's name, their login name and computer */
-    return g_strdup_printf (_("%s (%s on %s)"), owner->full_name, owner->user, owner->host);
-  if (has_user && has_host)
+    text = g_strdup_printf (_("%s (%s on %s)"), owner->full_name, owner->user, owner->host);
+  else if (has_user && has_host)
     /* Translators: a login name and a computer */
-    return g_strdup_printf (_("%s on %s"), owner->user, owner->host);
-  if (has_name || has_user)
-    return g_strdup (has_name ? owner->full_name : owner->user);
-  return g_strdup (_("someone"));
+    text = g_strdup_printf (_("%s on %s"), owner->user, owner->host);
+  else if (has_name || has_user)
+    text = g_strdup (has_name ? owner->full_name : owner->user);
+  else
+    text = g_strdup (_("someone"));
+  /* Anyone who can write the folder writes the lock file. */
+  return custos_escape_unsafe (text);
 }
 
 static gboolean

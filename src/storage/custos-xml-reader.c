@@ -48,6 +48,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
+#include "custos-escape.h"
 #include "custos-xml-reader.h"
 #include "custos-xml-writer.h"
 
@@ -316,11 +317,13 @@ add_problem (Reader             *r,
     }
   if (r->problems->len < MAX_PROBLEMS_KEPT)
     {
-      Problem problem = { pos, r->n_problems, message };
+      /* Messages quote the file: escaped here, once for all of them, so
+       * that no TAB, line break or bidi override reaches a terminal or the
+       * window as it is. */
+      Problem problem = { pos, r->n_problems, custos_escape_unsafe (message) };
       g_array_append_val (r->problems, problem);
     }
-  else
-    g_free (message);
+  g_free (message);
   r->n_problems++;
   if (fatal)
     stop (r);
@@ -684,11 +687,12 @@ start_value (Reader    *r,
 }
 
 /* Ids are one word: no white space, commas or semicolons (the separators of
- * id lists). */
+ * id lists), and no control or bidi formatting character, which would make
+ * two ids look alike or a message about one unreadable. */
 static gboolean
 id_is_valid (const char *id)
 {
-  if (id == NULL || *id == '\0')
+  if (id == NULL || *id == '\0' || custos_text_has_unsafe (id))
     return FALSE;
   for (const char *p = id; *p != '\0'; p++)
     if (is_xml_space (*p) || *p == ',' || *p == ';')
@@ -902,7 +906,7 @@ start_record (Reader         *r,
     {
       problem (r, attribute_position (r, frame, NULL, "id"),
                _("“%s” is not a valid id for a %s "
-                 "(ids are one word, without spaces, commas or semicolons)"),
+                 "(ids are one word, without spaces, commas, semicolons or control characters)"),
                id, kind->name);
       g_clear_pointer (&id, g_free);
     }
@@ -1846,12 +1850,14 @@ set_error (Reader  *r,
   g_autoptr(GString) message = g_string_new (NULL);
   guint shown = MIN (r->problems->len, CUSTOS_XML_MAX_ERRORS);
 
+  g_autofree char *name = custos_escape_unsafe (r->display_name);
+
   g_array_sort (r->problems, compare_problems);
   for (guint i = 0; i < shown; i++)
     {
       const Problem *p = &g_array_index (r->problems, Problem, i);
       g_string_append_printf (message, "%s%s:%u:%u: %s", i > 0 ? "\n" : "",
-                              r->display_name, p->pos.line, p->pos.column, p->message);
+                              name, p->pos.line, p->pos.column, p->message);
     }
   if (r->n_problems > shown)
     {

@@ -33,6 +33,7 @@ struct _CustosExportDialog
   GFile                *output;
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
+  GSettings            *settings;
   Job                  *job;
   guint                 progress_source;
 
@@ -41,6 +42,8 @@ struct _CustosExportDialog
   AdwComboRow          *report_row;
   AdwComboRow          *paper_row;
   AdwComboRow          *palette_row;
+  AdwActionRow         *bom_row;
+  GtkSwitch            *bom_switch;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   GtkLabel             *status_label;
@@ -235,7 +238,9 @@ start_export (CustosExportDialog *self,
   /* Built here, on the thread that owns the document. */
   if (choices[choice].csv)
     {
-      char *text = custos_csv_write_register (self->document, choices[choice].reg, CUSTOS_CSV_DISPLAY);
+      char *text = custos_csv_write_register (self->document, choices[choice].reg,
+                                              gtk_switch_get_active (self->bom_switch) ? CUSTOS_CSV_BOM
+                                                                                       : CUSTOS_CSV_DISPLAY);
       job->csv = g_bytes_new_take (text, strlen (text));
     }
   else
@@ -352,9 +357,10 @@ report_changed (CustosExportDialog *self)
 {
   guint choice = MIN (adw_combo_row_get_selected (self->report_row), G_N_ELEMENTS (choices) - 1);
 
-  /* Paper and colours mean nothing to a CSV file. */
+  /* Paper and colours mean nothing to a CSV file, a byte order mark nothing to a PDF. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), !choices[choice].csv);
   gtk_widget_set_sensitive (GTK_WIDGET (self->palette_row), !choices[choice].csv);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->bom_row), choices[choice].csv);
 }
 
 static gboolean
@@ -375,6 +381,7 @@ custos_export_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_object (&self->settings);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -403,6 +410,8 @@ custos_export_dialog_class_init (CustosExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustosExportDialog, report_row);
   gtk_widget_class_bind_template_child (widget_class, CustosExportDialog, paper_row);
   gtk_widget_class_bind_template_child (widget_class, CustosExportDialog, palette_row);
+  gtk_widget_class_bind_template_child (widget_class, CustosExportDialog, bom_row);
+  gtk_widget_class_bind_template_child (widget_class, CustosExportDialog, bom_switch);
   gtk_widget_class_bind_template_child (widget_class, CustosExportDialog, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, CustosExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CustosExportDialog, status_label);
@@ -423,6 +432,9 @@ custos_export_dialog_init (CustosExportDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->report_row, "notify::selected", G_CALLBACK (report_changed), self);
+  report_changed (self);
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "csv-bom", self->bom_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   /* Name the paper the region gives, rather than "automatic". */
   papers = GTK_STRING_LIST (adw_combo_row_get_model (self->paper_row));

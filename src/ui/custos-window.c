@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "custos-csv.h"
+#include "custos-escape.h"
 #include "custos-asset-risks.h"
 #include "custos-audit-page.h"
 #include "custos-criteria-editor.h"
@@ -671,14 +672,15 @@ ask_about_lock (CustosWindow    *self,
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *who = holder != NULL ? custos_lock_owner_describe (holder) : NULL;
+  g_autofree char *since = holder != NULL ? custos_escape_unsafe (holder->since) : NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (who != NULL && holder->since != NULL)
+  if (who != NULL && since != NULL)
     body = g_strdup_printf (_("“%s” is locked for editing by %s since %s.\n\n"
                               "Open it read-only to look at it (you can still save your changes under another name), "
                               "or open it anyway if you are sure nobody is working on it."),
-                            name, who, holder->since);
+                            name, who, since);
   else
     body = g_strdup_printf (_("“%s” is locked for editing by someone else.\n\n"
                               "Open it read-only to look at it (you can still save your changes under another name), "
@@ -1338,7 +1340,9 @@ export_soa_csv_response (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       /* The shared CSV writer: the columns of the page, and the rest of each entry. */
-      char *csv = custos_csv_write_register (self->document, CUSTOS_REGISTER_SOA, CUSTOS_CSV_DISPLAY);
+      char *csv = custos_csv_write_register (self->document, CUSTOS_REGISTER_SOA,
+                                             g_settings_get_boolean (self->settings, "csv-bom") ? CUSTOS_CSV_BOM
+                                                                                                 : CUSTOS_CSV_DISPLAY);
       g_autoptr(GBytes) bytes = g_bytes_new_take (csv, strlen (csv));
 
       g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
