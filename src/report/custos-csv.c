@@ -188,11 +188,11 @@ custos_csv_write_register (CustosDocument *document,
 
       first = TRUE;
       separator (out, &first);
-      if (soa && !g_str_has_prefix (id, "A."))
+      if (soa)
         {
-          /* Spreadsheets read a bare 2022 id such as 5.10 as the number 5.1;
-           * "A.5.10" is how Annex A controls are commonly cited anyway. */
-          g_autofree char *cited = g_strconcat ("A.", id, NULL);
+          /* Cited, also because spreadsheets read a bare 2022 id such as
+           * 5.10 as the number 5.1. */
+          g_autofree char *cited = custos_control_cite (id);
           custos_csv_append_field (out, cited);
         }
       else
