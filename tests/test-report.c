@@ -20,6 +20,7 @@
 #include "custos-export.h"
 #include "custos-file.h"
 #include "custos-heatmap.h"
+#include "custos-issue.h"
 #include "custos-pdf-xref.h"
 #include "custos-report.h"
 #include "custos-test-util.h"
@@ -282,9 +283,10 @@ START_TEST (test_page_numbers)
     {
       g_autofree char *expected = g_strdup_printf ("Page %u of %u", i + 1, n);
       ck_assert_msg (strstr (pages[i], expected) != NULL, "%s: page %u lacks “%s”", name, i + 1, expected);
-      /* The running footer carries the classification and the version. */
+      /* The running footer carries the classification and the version; the
+       * example has never been issued, so it is a draft after 1.2. */
       ck_assert_msg (strstr (pages[i], "CONFIDENTIAL") != NULL, "%s: page %u", name, i + 1);
-      ck_assert_msg (strstr (pages[i], "Version 1.2") != NULL, "%s: page %u", name, i + 1);
+      ck_assert_msg (strstr (pages[i], "Draft after version 1.2 · as of 2026-11-01") != NULL, "%s: page %u", name, i + 1);
     }
 }
 END_TEST
@@ -295,10 +297,17 @@ START_TEST (test_soa_every_control)
   g_autofree char *text = pdf_text (path);
   CustosCatalogue *catalogue = custos_catalogue_get (CUSTOS_EDITION_2022);
 
+  /* Every control, cited "A.5.1" as in the CSV and the window (a control
+   * row starts with it; user text may cite a bare id). */
   for (guint i = 0; i < custos_catalogue_get_n_controls (catalogue); i++)
     {
       const CustosControl *control = custos_catalogue_get_control (catalogue, i);
-      ck_assert_msg (has_token (text, control->id), "control %s is missing from the SoA", control->id);
+      g_autofree char *cited = custos_control_cite (control->id);
+
+      g_autofree char *escaped = g_regex_escape_string (cited, -1);
+      g_autofree char *pattern = g_strdup_printf ("(?m)^\\s*%s\\s", escaped);
+
+      ck_assert_msg (g_regex_match_simple (pattern, text, 0, 0), "control %s is missing from the SoA", cited);
     }
   /* and the pack carries the SoA as well */
   {
@@ -306,7 +315,10 @@ START_TEST (test_soa_every_control)
     g_autofree char *pack_text = pdf_text (pack);
 
     for (guint i = 0; i < custos_catalogue_get_n_controls (catalogue); i++)
-      ck_assert (has_token (pack_text, custos_catalogue_get_control (catalogue, i)->id));
+      {
+        g_autofree char *cited = custos_control_cite (custos_catalogue_get_control (catalogue, i)->id);
+        ck_assert (has_token (pack_text, cited));
+      }
   }
 }
 END_TEST
@@ -339,7 +351,7 @@ START_TEST (test_header_repeated)
   g_autofree char *path = out_path ("soa.pdf");
   g_autofree char *text = pdf_text (path);
   g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
-  g_autoptr(GRegex) row = g_regex_new ("^\\s*[5-8]\\.[0-9]+\\s+\\S", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GRegex) row = g_regex_new ("^\\s*A\\.[5-8]\\.[0-9]+\\s+\\S", G_REGEX_MULTILINE, 0, NULL);
   guint table_pages = 0;
 
   for (guint i = 0; pages[i] != NULL; i++)
@@ -652,7 +664,7 @@ START_TEST (test_csv_risks_derived)
   g_autoptr(GPtrArray) records = parse_csv (text);
   char **header = records->pdata[0];
   guint n_fields = custos_kinds_register (CUSTOS_REGISTER_RISKS)->n_fields;
-  int score_col = -1, band_col = -1;
+  int score_col = -1, band_col = -1, controls_col = -1;
 
   ck_assert_uint_eq (records->len, 1 + 31);
   ck_assert_uint_eq (g_strv_length (header), 1 + n_fields + 4);
@@ -662,7 +674,10 @@ START_TEST (test_csv_risks_derived)
         score_col = (int) c;
       if (g_str_equal (header[c], "Inherent band"))
         band_col = (int) c;
+      if (g_str_equal (header[c], "Annex A controls"))
+        controls_col = (int) c;
     }
+  ck_assert_int_ge (controls_col, 0);
   ck_assert_int_ge (score_col, 0);
   ck_assert_int_ge (band_col, 0);
   for (guint r = 1; r < records->len; r++)
@@ -677,6 +692,18 @@ START_TEST (test_csv_risks_derived)
       ck_assert_str_eq (row[band_col],
                         band >= 0 ? custos_criteria_get_band (custos_document_get_criteria (doc), (guint) band)->name : "");
       ck_assert_str_eq (row[1], custos_record_get_title (risk));
+      /* the file's "5.30" is cited "A.5.30", as in the SoA */
+      {
+        const char * const *ids = custos_risk_get_controls (CUSTOS_RISK (risk));
+        g_auto(GStrv) cited = *row[controls_col] ? g_strsplit (row[controls_col], "; ", -1) : g_new0 (char *, 1);
+
+        ck_assert_uint_eq (g_strv_length (cited), ids ? g_strv_length ((char **) ids) : 0);
+        for (guint k = 0; cited[k] != NULL; k++)
+          {
+            ck_assert_str_eq (cited[k] + 2, ids[k]);
+            ck_assert (g_str_has_prefix (cited[k], "A."));
+          }
+      }
     }
 }
 END_TEST
@@ -708,6 +735,143 @@ START_TEST (test_csv_soa_selecting_risks)
       for (guint i = 0; i < risks->len; i++)
         ck_assert_str_eq (ids[i], custos_record_get_id (risks->pdata[i]));
     }
+}
+END_TEST
+
+/* Frozen issues (7.5.3) ------------------------------------------------------------ */
+
+static int
+run_in (const char *dir,
+        char      **err,
+        const char *first,
+        ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  return custos_test_run_cli_in (dir, (const char * const *) args->pdata, &out, err);
+}
+
+static void
+assert_every_page (const char *pdf,
+                   const char *expected,
+                   gboolean    present)
+{
+  g_autofree char *text = pdf_text (pdf);
+  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+  guint n = pdf_pages (pdf);
+
+  for (guint i = 0; i < n; i++)
+    ck_assert_msg ((strstr (pages[i], expected) != NULL) == present, "%s: page %u %s “%s”", pdf, i + 1,
+                   present ? "lacks" : "has", expected);
+}
+
+/* Issuing records the revision and freezes the document; the issue's PDF is
+ * dated the issue and is the same file when the issued version is exported
+ * again after the document has moved on, which is then a draft. */
+START_TEST (test_issue_reproducible)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *plan = g_build_filename (dir, "plan.isms", NULL);
+  g_autofree char *snapshot = g_build_filename (dir, "plan.isms.issued", "1.3.isms", NULL);
+  g_autofree char *issued_pdf = g_build_filename (dir, "issued.pdf", NULL);
+  g_autofree char *draft_pdf = g_build_filename (dir, "draft.pdf", NULL);
+  g_autofree char *again_pdf = g_build_filename (dir, "again.pdf", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(CustosDocument) doc = load_example ();
+  g_autoptr(GFile) file = g_file_new_for_path (plan);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) frozen = NULL;
+
+  g_unsetenv ("CAIRO_PDF_METADATA_CREATE_DATE");
+  g_setenv ("CUSTOS_TODAY", "2026-12-05", TRUE);
+  ck_assert (custos_file_save (doc, file, NULL, &error));
+  g_clear_object (&doc);
+
+  /* Who approves it is required; then the revision and the snapshot. */
+  ck_assert_int_eq (run_in (dir, &err, "--issue=1.3", "plan.isms", NULL), 1);
+  ck_assert_ptr_nonnull (strstr (err, "--approver"));
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (run_in (dir, &err, "--issue=1.3", "--approver=Margaret Hale", "plan.isms", NULL), 0);
+  ck_assert_str_eq (err, "");
+  g_clear_pointer (&err, g_free);
+  doc = custos_file_load (file, NULL, &error);
+  g_assert_no_error (error);
+  {
+    CustosRevision *rev = CUSTOS_REVISION (custos_document_get_latest_revision (doc));
+
+    ck_assert_str_eq (custos_revision_get_version (rev), "1.3");
+    ck_assert_str_eq (custos_revision_get_date (rev), "2026-12-05");
+    ck_assert_str_eq (custos_revision_get_approved_by (rev), "Margaret Hale");
+    ck_assert_ptr_nonnull (custos_revision_get_summary (rev));
+  }
+  frozen = custos_test_read_file (snapshot);
+  {
+    g_autoptr(GBytes) saved = custos_test_read_file (plan);
+    ck_assert (g_bytes_equal (frozen, saved));
+  }
+  ck_assert_ptr_nonnull (custos_issue_get_current (doc, file));
+
+  /* The file as issued: no draft mark, the issue's version and date on
+   * every page and in the metadata, the approver on the cover. */
+  ck_assert_int_eq (run_in (dir, &err, "--export=pack", "--output=issued.pdf", "plan.isms", NULL), 0);
+  g_clear_pointer (&err, g_free);
+  assert_every_page (issued_pdf, "Version 1.3 · 2026-12-05", TRUE);
+  assert_every_page (issued_pdf, "Draft after", FALSE);
+  {
+    g_autoptr(GHashTable) info = pdf_info (issued_pdf);
+    g_autofree char *text = pdf_text (issued_pdf);
+
+    ck_assert_str_eq (g_hash_table_lookup (info, "CreationDate"), "Sat Dec  5 00:00:00 2026 UTC");
+    ck_assert_ptr_nonnull (strstr (text, "Margaret Hale"));
+    ck_assert_ptr_null (strstr (text, "Not approved"));
+    ck_assert_int_eq (tool (NULL, "qpdf", "--check", issued_pdf, NULL), 0);
+  }
+
+  /* Changed afterwards, a week later: a draft, approved by nobody. */
+  custos_organisation_set_sector (custos_document_get_organisation (doc), "Accountancy and payroll");
+  ck_assert (custos_file_save (doc, file, NULL, &error));
+  ck_assert_ptr_null (custos_issue_get_current (doc, file));
+  g_setenv ("CUSTOS_TODAY", "2026-12-12", TRUE);
+  ck_assert_int_eq (run_in (dir, &err, "--export=pack", "--output=draft.pdf", "plan.isms", NULL), 0);
+  g_clear_pointer (&err, g_free);
+  assert_every_page (draft_pdf, "Draft after version 1.3 · as of 2026-12-12", TRUE);
+  {
+    g_autofree char *text = pdf_text (draft_pdf);
+    ck_assert_ptr_nonnull (strstr (text, "Not approved: draft"));
+  }
+
+  /* The issued version, exported again: the very same bytes. */
+  ck_assert_int_eq (run_in (dir, &err, "--export=pack", "--issued=1.3", "--output=again.pdf", "plan.isms", NULL), 0);
+  g_clear_pointer (&err, g_free);
+  {
+    g_autoptr(GBytes) a = custos_test_read_file (issued_pdf);
+    g_autoptr(GBytes) b = custos_test_read_file (again_pdf);
+    ck_assert (g_bytes_equal (a, b));
+  }
+
+  /* An issued version is never issued again or overwritten. */
+  ck_assert_int_eq (run_in (dir, &err, "--issue=1.3", "--approver=Someone", "plan.isms", NULL), 1);
+  ck_assert_ptr_nonnull (strstr (err, "1.3"));
+  g_clear_pointer (&err, g_free);
+  {
+    g_autoptr(GBytes) still = custos_test_read_file (snapshot);
+    ck_assert (g_bytes_equal (still, frozen));
+  }
+  ck_assert_int_eq (run_in (dir, &err, "--export=pack", "--issued=9.9", "--output=x.pdf", "plan.isms", NULL), 1);
+  ck_assert_ptr_nonnull (strstr (err, "9.9"));
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (run_in (dir, &err, "--issue=../x", "--approver=A", "plan.isms", NULL), 1);
+
+  g_unsetenv ("CUSTOS_TODAY");
+  g_setenv ("CAIRO_PDF_METADATA_CREATE_DATE", REPORT_DATE, TRUE);
+  custos_test_rmdir (dir);
 }
 END_TEST
 
@@ -1409,6 +1573,7 @@ main (void)
   tcase_add_test (tc, test_cli_errors);
   tcase_add_test (tc, test_csv_risks_derived);
   tcase_add_test (tc, test_csv_soa_selecting_risks);
+  tcase_add_test (tc, test_issue_reproducible);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("csv");

@@ -508,7 +508,11 @@ draw_running (CustosReportBook *self,
   if (classification != NULL)
     show_text (self, cr, ST_RUNNING, CUSTOS_CELL_BOLD, classification, MARGIN_X, page_h - FOOTER_TEXT_UP,
                w * 0.32, PANGO_ALIGN_LEFT, ACCENT);
-  if (self->version != NULL && self->date != NULL)
+  if (self->draft && self->version != NULL)
+    version = g_strdup_printf (_("Draft after version %s · as of %s"), self->version, self->date ? self->date : "");
+  else if (self->draft)
+    version = g_strdup_printf (_("Draft · as of %s"), self->date ? self->date : "");
+  else if (self->version != NULL && self->date != NULL)
     version = g_strdup_printf (_("Version %s · %s"), self->version, self->date);
   else if (self->version != NULL)
     version = g_strdup_printf (_("Version %s"), self->version);
@@ -516,6 +520,33 @@ draw_running (CustosReportBook *self,
              PANGO_ALIGN_CENTER, MUTED);
   show_text (self, cr, ST_RUNNING, 0, page_text, MARGIN_X + w * 0.68, page_h - FOOTER_TEXT_UP, w * 0.32,
              PANGO_ALIGN_RIGHT, MUTED);
+}
+
+/* Across the page, light enough to read through, over everything so that no
+ * figure or shaded row hides it. */
+static void
+draw_draft_mark (CustosReportBook *self,
+                 cairo_t          *cr,
+                 double            page_w,
+                 double            page_h)
+{
+  /* The layout is shared (cached): it is scaled, never changed. */
+  g_autoptr(PangoLayout) layout = book_make_layout (self, ST_COVER_TITLE, CUSTOS_CELL_BOLD, _("DRAFT"), 0,
+                                                    PANGO_ALIGN_LEFT);
+  PangoRectangle ink;
+  double scale;
+
+  pango_layout_get_extents (layout, &ink, NULL);
+  scale = 0.5 * hypot (page_w, page_h) / MAX (ink.width / (double) PANGO_SCALE, 1.0);
+
+  cairo_save (cr);
+  cairo_translate (cr, page_w / 2, page_h / 2);
+  cairo_rotate (cr, -atan2 (page_h, page_w));
+  cairo_scale (cr, scale, scale);
+  cairo_move_to (cr, -(ink.x + ink.width / 2.0) / PANGO_SCALE, -(ink.y + ink.height / 2.0) / PANGO_SCALE);
+  cairo_set_source_rgba (cr, 0.70, 0.15, 0.12, 0.13);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
 }
 
 void
@@ -559,5 +590,7 @@ custos_report_book_draw_page (CustosReportBook *self,
         }
     }
   draw_running (self, cr, page, w, h, cover);
+  if (self->draft)
+    draw_draft_mark (self, cr, w, h);
   cairo_restore (cr);
 }

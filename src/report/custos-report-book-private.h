@@ -196,6 +196,7 @@ struct _CustosReportBook
   char                 *keywords;
   char                 *creator;
   char                 *create_date;
+  gboolean              draft;
 
   GPtrArray            *blocks;       /* Block */
   GArray               *headings;     /* Heading */

@@ -216,6 +216,7 @@ custos_report_book_set_info (CustosReportBook       *self,
   replace (&self->keywords, info->keywords);
   replace (&self->creator, info->creator);
   replace (&self->create_date, info->create_date);
+  self->draft = info->draft;
 }
 
 const char *

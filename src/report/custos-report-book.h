@@ -87,6 +87,9 @@ typedef struct
   const char *keywords;
   const char *creator;        /* "Custos 0.1.0" */
   const char *create_date;    /* metadata, ISO 8601; NULL: the current time */
+  /* Not an issued version: every page carries a "DRAFT" mark, and the footer
+   * says "Draft" with date as the "as of" date (version: the one it follows). */
+  gboolean    draft;
 } CustosReportInfo;
 
 typedef void (*CustosReportDrawFunc)     (cairo_t  *cr,

@@ -291,11 +291,13 @@ revision_table (Ctx *ctx)
 static void
 front_matter (Ctx *ctx)
 {
-  CustosRecord *latest = custos_report_latest_revision (ctx->doc);
+  CustosRecord *latest = custos_document_get_latest_revision (ctx->doc);
   CustosEdition edition = custos_document_get_edition (ctx->doc);
+  gboolean draft = !ctx->options.issued || latest == NULL;
   const char *version = latest ? custos_revision_get_version (CUSTOS_REVISION (latest)) : NULL;
   const char *date = latest ? custos_revision_get_date (CUSTOS_REVISION (latest)) : NULL;
   const char *approved = latest ? custos_revision_get_approved_by (CUSTOS_REVISION (latest)) : NULL;
+  g_autofree char *cover_version = NULL;
   const char *author = latest ? custos_revision_get_author (CUSTOS_REVISION (latest)) : NULL;
   const char *org = custos_organisation_get_name (organisation (ctx));
   g_autofree char *subtitle = NULL;
@@ -340,7 +342,8 @@ front_matter (Ctx *ctx)
   info.organisation = org;
   info.classification = custos_organisation_get_classification (organisation (ctx));
   info.version = version;
-  info.date = date;
+  info.date = draft ? ctx->today : date;
+  info.draft = draft;
   info.author = author ? author
                 : custos_organisation_get_isms_owner (organisation (ctx))
                   ? custos_organisation_get_isms_owner (organisation (ctx))
@@ -352,7 +355,15 @@ front_matter (Ctx *ctx)
   custos_report_book_set_info (ctx->book, &info);
 
   labels[n] = _("Document"), values[n++] = custos_report_kind_get_title (ctx->kind);
-  labels[n] = _("Version"), values[n++] = version;
+  /* A draft is no version yet and nobody has approved it. */
+  if (draft)
+    {
+      cover_version = version ? g_strdup_printf (_("Draft after version %s, as of %s"), version, ctx->today)
+                              : g_strdup_printf (_("Draft as of %s"), ctx->today);
+      date = _("Not issued");
+      approved = _("Not approved: draft");
+    }
+  labels[n] = _("Version"), values[n++] = cover_version ? cover_version : version;
   labels[n] = _("Issue date"), values[n++] = date;
   labels[n] = _("Classification"), values[n++] = custos_organisation_get_classification (organisation (ctx));
   labels[n] = _("Document owner"), values[n++] = custos_organisation_get_isms_owner (organisation (ctx));
@@ -647,18 +658,6 @@ applicable_text (int applicable)
 }
 
 static char *
-group_number (const CustosControlGroup *group,
-              const CustosControl      *first)
-{
-  const char *dot;
-
-  if (g_str_has_prefix (group->id, "A."))
-    return g_strdup (group->id);
-  dot = first ? strchr (first->id, '.') : NULL;
-  return dot ? g_strndup (first->id, (gsize) (dot - first->id)) : g_strdup ("");
-}
-
-static char *
 group_title (Ctx                      *ctx,
              const CustosControlGroup *group)
 {
@@ -698,7 +697,7 @@ soa_summary (Ctx        *ctx,
       guint counts[7] = { 0 };
       char texts[7][16];
       g_autofree char *title = group_title (ctx, group);
-      g_autofree char *num = group_number (group, custos_catalogue_get_control (ctx->catalogue, group->first));
+      g_autofree char *num = custos_catalogue_group_number (ctx->catalogue, group);
       g_autofree char *label = g_strdup_printf ("%s  %s", num, title);
       CustosReportCell cells[8] = { { label, 0, 0 } };
 
@@ -786,7 +785,7 @@ soa_controls (Ctx   *ctx,
       const CustosControlGroup *group = custos_catalogue_get_group (ctx->catalogue, g);
       const char *objective = NULL;
       g_autofree char *title = group_title (ctx, group);
-      g_autofree char *num = group_number (group, custos_catalogue_get_control (ctx->catalogue, group->first));
+      g_autofree char *num = custos_catalogue_group_number (ctx->catalogue, group);
       CustosReportTable *table;
 
       custos_report_book_add_heading (ctx->book, level, num, title, TRUE);
@@ -800,7 +799,8 @@ soa_controls (Ctx   *ctx,
                                  : CUSTOS_APPLICABILITY_UNDECIDED;
           int implementation = entry ? custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (entry)) : 0;
           g_autoptr(GPtrArray) risks = custos_document_get_selecting_risks (ctx->doc, control->id);
-          g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>\u2002%s", control->id, control->title);
+          g_autofree char *cited = custos_control_cite (control->id);
+          g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>\u2002%s", cited, control->title);
           g_autofree char *reasons =
             entry ? field_text (ctx, entry, CUSTOS_SOA_ENTRY_FIELD_REASONS) : g_strdup ("");
           g_autofree char *impl = g_strdup (applicable == CUSTOS_APPLICABILITY_NOT_APPLICABLE ? "—"
@@ -1382,6 +1382,14 @@ custos_report_build (CustosDocument            *document,
     ctx.options = *options;
   else
     custos_report_options_init (&ctx.options);
+  /* An issue is dated its issue: the same file whenever it is made. */
+  if (ctx.options.issued)
+    {
+      CustosRecord *latest = custos_document_get_latest_revision (document);
+
+      if (latest != NULL && custos_revision_get_date (CUSTOS_REVISION (latest)) != NULL)
+        ctx.options.date = custos_revision_get_date (CUSTOS_REVISION (latest));
+    }
   resolve_today (&ctx);
   custos_report_book_set_paper (ctx.book, ctx.options.paper);
 

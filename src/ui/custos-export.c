@@ -12,6 +12,7 @@
 
 #include "custos-csv.h"
 #include "custos-export.h"
+#include "custos-issue.h"
 
 typedef struct
 {
@@ -245,6 +246,8 @@ start_export (CustosExportDialog *self,
 
       custos_report_options_init (&options);
       options.today = self->clock != NULL ? custos_clock_get_today (self->clock) : NULL;
+      options.issued = self->document_file != NULL &&
+                       custos_issue_get_current (self->document, self->document_file) != NULL;
       options.paper = papers[MIN (adw_combo_row_get_selected (self->paper_row), G_N_ELEMENTS (papers) - 1)];
       options.palette = adw_combo_row_get_selected (self->palette_row) == 1 ? CUSTOS_HEATMAP_PALETTE_COLOUR_BLIND
                                                                              : CUSTOS_HEATMAP_PALETTE_BANDS;
