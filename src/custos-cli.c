@@ -289,7 +289,7 @@ export_file (const char *input,
       g_printerr (_("The certification pack has no CSV form: write it to a .pdf file\n"));
       return 1;
     }
-  if (!pdf && !custos_csv_lookup (name, &reg))
+  if (!pdf && g_strcmp0 (name, "rtp") != 0 && !custos_csv_lookup (name, &reg))
     {
       g_printerr (_("Unknown register “%s”: use soa, rtp, risks, assets or the name of any register (issues, incidents, …)\n"),
                   name);
@@ -325,7 +325,7 @@ export_file (const char *input,
     }
   else
     {
-      char *text = custos_csv_write_register (document, reg, CUSTOS_CSV_DISPLAY);
+      char *text = custos_csv_write (document, name, CUSTOS_CSV_DISPLAY);
       g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
 
       if (!custos_report_save_bytes (bytes, out, NULL, &error))

@@ -162,9 +162,9 @@ make_outputs (void)
     g_autofree char *path = out_path ("rtp-letter.pdf");
     export ("rtp", path, "letter");
   }
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < 4; i++)
     {
-      const char *csv[] = { "soa", "risks", "assets" };
+      const char *csv[] = { "soa", "risks", "assets", "rtp" };
       g_autofree char *name = g_strdup_printf ("%s.csv", csv[i]);
       g_autofree char *path = out_path (name);
       export (csv[i], path, NULL);
@@ -342,6 +342,96 @@ START_TEST (test_rtp_every_risk)
                          custos_record_get_id (risk));
         }
     }
+}
+END_TEST
+
+/* pdftotext -raw with every run of white space made one space. */
+static char *
+flat_text (const char *pdf)
+{
+  g_autofree char *raw = NULL;
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+
+  ck_assert_int_eq (tool (&raw, "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL), 0);
+  return g_regex_replace_literal (space, raw, -1, 0, " ", 0, NULL);
+}
+
+static guint
+count_of (const char *text,
+          const char *what)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, what); p != NULL; p = strstr (p + 1, what))
+    n++;
+  return n;
+}
+
+/* What 6.1.3 asks of the plan, for every risk: the controls decided (Annex A
+ * and the others), residual likelihood and consequence, acceptance, next
+ * review; and a signature for each risk owner. */
+START_TEST (test_rtp_content)
+{
+  g_autoptr(CustosDocument) doc = load_example ();
+  g_autofree char *pdf = out_path ("rtp.pdf");
+  g_autofree char *text = flat_text (pdf);
+  GListModel *risks = custos_document_get_register (doc, CUSTOS_REGISTER_RISKS);
+  guint n = g_list_model_get_n_items (risks), n_custom = 0;
+  g_autoptr(GHashTable) owners = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CustosRecord) risk = g_list_model_get_item (risks, i);
+      const char * const *controls = custos_risk_get_controls (CUSTOS_RISK (risk));
+      const char *custom = custos_risk_get_custom_controls (CUSTOS_RISK (risk));
+      const char *by = custos_risk_get_accepted_by (CUSTOS_RISK (risk));
+      const char *on = custos_risk_get_accepted (CUSTOS_RISK (risk));
+
+      for (guint k = 0; controls != NULL && controls[k] != NULL; k++)
+        {
+          g_autofree char *cited = custos_control_cite (controls[k]);
+          g_autofree char *with_title = g_strdup_printf ("%s %s", cited,
+                                                         custos_document_get_control_title (doc, controls[k]));
+          ck_assert_msg (strstr (text, with_title) != NULL, "%s: control %s is not in the plan",
+                         custos_record_get_id (risk), with_title);
+        }
+      if (custom != NULL)
+        {
+          g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+          g_autofree char *flat = g_regex_replace_literal (space, custom, -1, 0, " ", 0, NULL);
+
+          n_custom++;
+          ck_assert_msg (strstr (text, flat) != NULL, "%s: other controls missing", custos_record_get_id (risk));
+        }
+      if (by != NULL && on != NULL)
+        {
+          g_autofree char *accepted = g_strdup_printf ("%s on %s", by, on);
+          /* under the risk in the plan, and in the table of acceptances */
+          ck_assert_msg (count_of (text, accepted) >= 2, "%s: “%s”", custos_record_get_id (risk), accepted);
+        }
+      if (custos_risk_get_owner (CUSTOS_RISK (risk)) != NULL)
+        g_hash_table_add (owners, (gpointer) custos_risk_get_owner (CUSTOS_RISK (risk)));
+    }
+  ck_assert_uint_gt (n_custom, 0);
+  ck_assert_uint_ge (count_of (text, "Controls not in Annex A"), n_custom);
+  ck_assert_uint_ge (count_of (text, "Residual risk accepted by"), n);
+  ck_assert_uint_ge (count_of (text, "Next review"), n);
+  ck_assert_uint_ge (count_of (text, "Likelihood "), n);
+  /* one signature box for each risk owner, and top management */
+  {
+    GHashTableIter iter;
+    gpointer id;
+
+    g_hash_table_iter_init (&iter, owners);
+    while (g_hash_table_iter_next (&iter, &id, NULL))
+      {
+        CustosRecord *role = custos_document_lookup (doc, CUSTOS_REGISTER_ROLES, id);
+        g_autofree char *label = g_strdup_printf ("Risk owner: %s", custos_record_get_title (role));
+        ck_assert_msg (count_of (text, label) == 1, "no signature for %s", label);
+      }
+    ck_assert_uint_ge (g_hash_table_size (owners), 2);
+    ck_assert_uint_eq (count_of (text, "Risk owner: "), g_hash_table_size (owners));
+  }
 }
 END_TEST
 
@@ -735,6 +825,131 @@ START_TEST (test_csv_soa_selecting_risks)
       for (guint i = 0; i < risks->len; i++)
         ck_assert_str_eq (ids[i], custos_record_get_id (risks->pdata[i]));
     }
+}
+END_TEST
+
+/* rtp.csv is the plan: every risk, one row per action, one for a risk
+ * without; not the actions register. */
+START_TEST (test_csv_rtp)
+{
+  g_autoptr(CustosDocument) doc = load_example ();
+  g_autofree char *path = out_path ("rtp.csv");
+  g_autoptr(GBytes) bytes = custos_test_read_file (path);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(GPtrArray) records = parse_csv (text);
+  char **header = records->pdata[0];
+  GListModel *risks = custos_document_get_register (doc, CUSTOS_REGISTER_RISKS);
+  GListModel *actions = custos_document_get_register (doc, CUSTOS_REGISTER_ACTIONS);
+  guint expected = 0, row = 1, without = 0;
+  int action_col = -1, accepted_col = -1, controls_col = -1;
+
+  for (guint c = 0; header[c] != NULL; c++)
+    {
+      if (g_str_equal (header[c], "Action ID"))
+        action_col = (int) c;
+      if (g_str_equal (header[c], "Residual risk accepted by"))
+        accepted_col = (int) c;
+      if (g_str_equal (header[c], "Annex A controls"))
+        controls_col = (int) c;
+    }
+  ck_assert_int_ge (action_col, 0);
+  ck_assert_int_ge (accepted_col, 0);
+  ck_assert_int_ge (controls_col, 0);
+  ck_assert (g_strv_contains ((const char * const *) header, "Residual likelihood"));
+  ck_assert (g_strv_contains ((const char * const *) header, "Resources"));
+  ck_assert (g_strv_contains ((const char * const *) header, "Evidence"));
+  ck_assert (g_strv_contains ((const char * const *) header, "Next review"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (risks); i++)
+    {
+      g_autoptr(CustosRecord) risk = g_list_model_get_item (risks, i);
+      g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+      g_autofree char *controls = custos_controls_cite (custos_risk_get_controls (CUSTOS_RISK (risk)), "; ");
+
+      for (guint a = 0; a < g_list_model_get_n_items (actions); a++)
+        {
+          g_autoptr(CustosRecord) action = g_list_model_get_item (actions, a);
+          if (g_strcmp0 (custos_action_get_risk (CUSTOS_ACTION (action)), custos_record_get_id (risk)) == 0)
+            g_ptr_array_add (mine, (gpointer) custos_record_get_id (action));
+        }
+      without += mine->len == 0;
+      for (guint a = 0; a < MAX (mine->len, 1); a++, row++)
+        {
+          char **r;
+
+          ck_assert_uint_lt (row, records->len);
+          r = records->pdata[row];
+          ck_assert_str_eq (r[0], custos_record_get_id (risk));
+          ck_assert_str_eq (r[action_col], a < mine->len ? (const char *) mine->pdata[a] : "");
+          ck_assert_str_eq (r[controls_col], controls);
+          ck_assert_str_eq (r[accepted_col], custos_risk_get_accepted_by (CUSTOS_RISK (risk)) ?
+                                             custos_risk_get_accepted_by (CUSTOS_RISK (risk)) : "");
+        }
+      expected += MAX (mine->len, 1);
+    }
+  ck_assert_uint_eq (records->len, 1 + expected);
+  ck_assert_uint_gt (without, 0);   /* the example has risks without actions */
+}
+END_TEST
+
+/* The signature boxes: no rule runs through a "Date:" (the next box's top
+ * edge, in the accent colour, once did). Each "Date:" is found with
+ * pdftotext -bbox and its box looked at on the page drawn at 72 dpi. */
+START_TEST (test_signature_dates_clear)
+{
+  g_autofree char *pdf = out_path ("rtp.pdf");
+  g_autofree char *bbox = NULL;
+  g_autoptr(GRegex) page_re = g_regex_new ("<page [^>]*>(.*?)</page>", G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GRegex) word_re = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" "
+                                           "yMax=\"([0-9.]+)\">Date:</word>", 0, 0, NULL);
+  g_autoptr(GMatchInfo) pages = NULL;
+  guint page = 0, checked = 0;
+
+  ck_assert_int_eq (tool (&bbox, "pdftotext", "-bbox", pdf, "-", NULL), 0);
+  for (g_regex_match (page_re, bbox, 0, &pages); g_match_info_matches (pages); g_match_info_next (pages, NULL))
+    {
+      g_autofree char *words = g_match_info_fetch (pages, 1);
+      g_autoptr(GMatchInfo) m = NULL;
+      g_autofree char *prefix = NULL, *png = NULL, *first = NULL;
+      cairo_surface_t *image = NULL;
+
+      page++;
+      if (!g_regex_match (word_re, words, 0, &m))
+        continue;
+      prefix = out_path ("signatures");
+      png = g_strconcat (prefix, ".png", NULL);
+      first = g_strdup_printf ("%u", page);
+      ck_assert_int_eq (tool (NULL, "pdftoppm", "-png", "-r", "72", "-f", first, "-l", first, "-singlefile",
+                              pdf, prefix, NULL), 0);
+      image = cairo_image_surface_create_from_png (png);
+      ck_assert_int_eq (cairo_surface_status (image), CAIRO_STATUS_SUCCESS);
+      for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+        {
+          double v[4];
+          const guchar *data = cairo_image_surface_get_data (image);
+          int stride = cairo_image_surface_get_stride (image);
+
+          for (guint k = 0; k < 4; k++)
+            {
+              g_autofree char *s = g_match_info_fetch (m, (int) k + 1);
+              v[k] = g_ascii_strtod (s, NULL);
+            }
+          /* the accent (#1c4f8a) anywhere in the word's box */
+          for (int y = (int) v[1]; y <= (int) v[3]; y++)
+            for (int x = (int) v[0]; x <= (int) v[2]; x++)
+              {
+                guint32 px = *(const guint32 *) (data + y * stride + 4 * x);
+                int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+
+                ck_assert_msg (!(abs (r - 0x1c) < 40 && abs (g - 0x4f) < 40 && abs (b - 0x8a) < 40),
+                               "page %u: a rule crosses “Date:” at %d, %d", page, x, y);
+              }
+          checked++;
+        }
+      cairo_surface_destroy (image);
+    }
+  /* a box per risk owner and one for top management */
+  ck_assert_uint_ge (checked, 5);
 }
 END_TEST
 
@@ -1573,7 +1788,10 @@ main (void)
   tcase_add_test (tc, test_cli_errors);
   tcase_add_test (tc, test_csv_risks_derived);
   tcase_add_test (tc, test_csv_soa_selecting_risks);
+  tcase_add_test (tc, test_csv_rtp);
+  tcase_add_test (tc, test_rtp_content);
   tcase_add_test (tc, test_issue_reproducible);
+  tcase_add_test (tc, test_signature_dates_clear);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("csv");

@@ -123,24 +123,31 @@ draw_signature_row (CustosReportBook *self,
 {
   for (guint c = 0; c + 1 < block->n_columns; c += 2)
     {
-      CellBox box;
+      CellBox box, name_box;
       g_autoptr(PangoLayout) role = book_cell_layout (self, block, row, FALSE, c, width, &box);
       g_autoptr(PangoLayout) name = NULL;
-      PangoRectangle logical;
-      double ty, line_y;
+      PangoRectangle logical, name_logical = { 0 };
+      SignatureGeometry geometry;
+      double line_y;
 
       if (role == NULL)
         continue;
+      name_box = box;  /* without a name, the date lines up under the role */
+      name = book_cell_layout (self, block, row, FALSE, c + 1, width, &name_box);
+      if (name != NULL)
+        pango_layout_get_extents (name, NULL, &name_logical);
+      pango_layout_get_extents (role, NULL, &logical);
+      book_signature_geometry (self, logical.height / (double) PANGO_SCALE, name_logical.height / (double) PANGO_SCALE,
+                               &geometry);
+
       /* A thin frame of the box's top edge, then the role. */
       hline (cr, x0 + box.cell_x, x0 + box.cell_x + box.cell_width, y, 1.2, ACCENT);
       set_rgb (cr, INK);
-      cairo_move_to (cr, x0 + box.x, y + 5);
+      cairo_move_to (cr, x0 + box.x, y + geometry.role);
       pango_cairo_show_layout (cr, role);
-      pango_layout_get_extents (role, NULL, &logical);
-      ty = y + 5 + logical.height / (double) PANGO_SCALE;
 
       /* Room to sign, the line, then the name. */
-      line_y = ty + 40;
+      line_y = y + geometry.line;
       hline (cr, x0 + box.x, x0 + box.x + box.width * 0.72, line_y, 0.6, RULE_STRONG);
       {
         g_autoptr(PangoLayout) label = book_make_layout (self, ST_CAPTION, 0, _("Signature"), 0, PANGO_ALIGN_LEFT);
@@ -148,28 +155,22 @@ draw_signature_row (CustosReportBook *self,
         cairo_move_to (cr, x0 + box.x, line_y + 2);
         pango_cairo_show_layout (cr, label);
       }
-      name = book_cell_layout (self, block, row, FALSE, c + 1, width, &box);
-      ty = line_y + 4 + self->line_height[ST_CAPTION];
       if (name != NULL)
         {
           set_rgb (cr, INK);
-          cairo_move_to (cr, x0 + box.x, ty);
+          cairo_move_to (cr, x0 + name_box.x, y + geometry.name);
           pango_cairo_show_layout (cr, name);
-          pango_layout_get_extents (name, NULL, &logical);
-          ty += logical.height / (double) PANGO_SCALE;
         }
-      else
-        ty += self->line_height[ST_SIGN_TEXT] * 1.15;
       {
         g_autoptr(PangoLayout) date = book_make_layout (self, ST_SIGN_TEXT, 0, _("Date:"), 0, PANGO_ALIGN_LEFT);
         PangoRectangle dr;
 
         pango_layout_get_extents (date, NULL, &dr);
         set_rgb (cr, MUTED);
-        cairo_move_to (cr, x0 + box.x, ty + 14);
+        cairo_move_to (cr, x0 + name_box.x, y + geometry.date);
         pango_cairo_show_layout (cr, date);
-        hline (cr, x0 + box.x + dr.width / (double) PANGO_SCALE + 4, x0 + box.x + box.width * 0.72,
-               ty + 14 + self->line_height[ST_SIGN_TEXT] - 2, 0.4, RULE_STRONG);
+        hline (cr, x0 + name_box.x + dr.width / (double) PANGO_SCALE + 4, x0 + name_box.x + name_box.width * 0.72,
+               y + geometry.date + self->line_height[ST_SIGN_TEXT] - 2, 0.4, RULE_STRONG);
       }
     }
 }

@@ -279,6 +279,21 @@ figure_height (CustosReportBook *self,
   return MIN (block->height, page_content_height - block->caption_height) + block->caption_height;
 }
 
+void
+book_signature_geometry (CustosReportBook  *self,
+                         double             role_h,
+                         double             name_h,
+                         SignatureGeometry *geometry)
+{
+  if (name_h <= 0)
+    name_h = self->line_height[ST_SIGN_TEXT] * 1.15;
+  geometry->role = 5;
+  geometry->line = geometry->role + role_h + 40;
+  geometry->name = geometry->line + 4 + self->line_height[ST_CAPTION];
+  geometry->date = geometry->name + name_h + 14;
+  geometry->height = geometry->date + self->line_height[ST_SIGN_TEXT] + 16;
+}
+
 static double
 measure_row (CustosReportBook *self,
              const Block      *block,
@@ -309,7 +324,8 @@ measure_row (CustosReportBook *self,
         {
           /* role, then room to sign, the line, the name and a date line */
           const Cell *name = book_row_cell (block, row, c + 1);
-          double name_h = self->line_height[ST_SIGN_TEXT] * 1.15;
+          SignatureGeometry geometry;
+          double name_h = 0;
 
           if (name != NULL && name->text != NULL)
             {
@@ -320,7 +336,8 @@ measure_row (CustosReportBook *self,
               pango_layout_get_extents (nl, NULL, &nr);
               name_h = nr.height / (double) PANGO_SCALE;
             }
-          h += 40 + 4 + name_h + 22 + self->line_height[ST_SIGN_TEXT];
+          book_signature_geometry (self, logical.height / (double) PANGO_SCALE, name_h, &geometry);
+          h = geometry.height;
         }
       height = MAX (height, h);
     }

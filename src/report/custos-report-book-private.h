@@ -227,6 +227,18 @@ typedef struct
   double cell_x, cell_width;
 } CellBox;
 
+/* Where the parts of a signature box go, as offsets from the top of its
+ * row: measuring and drawing share them, so the date line can never run
+ * into the box below. */
+typedef struct
+{
+  double role;    /* the role's text */
+  double line;    /* the line to sign on, "Signature" under it */
+  double name;    /* the signatory's name */
+  double date;    /* "Date:" and its line */
+  double height;  /* of the whole box, with room under the date line */
+} SignatureGeometry;
+
 /* custos-report-book.c */
 Row *
 book_append_row (Block *block,
@@ -283,6 +295,13 @@ book_page_box (CustosReportBook  *self,
                CustosOrientation  orientation,
                double            *width,
                double            *height);
+/* role_h and name_h: the heights of the role's and the name's layouts
+ * (name_h <= 0: no name, a blank line to write it on). */
+void
+book_signature_geometry (CustosReportBook  *self,
+                         double             role_h,
+                         double             name_h,
+                         SignatureGeometry *geometry);
 const Cell *
 book_row_cell (const Block *block,
                const Row   *row,

@@ -957,6 +957,87 @@ rtp_summary (Ctx        *ctx,
   }
 }
 
+/* An action's title, then its controls, resources and evidence, labelled. */
+static char *
+action_markup (CustosRecord *action,
+               const char   *controls)
+{
+  const char *resources = custos_action_get_resources (CUSTOS_ACTION (action));
+  const char *evidence = custos_action_get_evidence (CUSTOS_ACTION (action));
+  GString *text = g_string_new (NULL);
+  g_autofree char *head = g_markup_printf_escaped ("<b>%s</b>\u2002%s", custos_record_get_id (action),
+                                                   custos_record_get_title (action));
+  const char *labels[] = { _("Controls"), _("Resources"), _("Evidence") };
+  const char *values[] = { controls, resources, evidence };
+
+  g_string_append (text, head);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (values[i] != NULL && *values[i] != '\0')
+      {
+        g_autofree char *line = g_markup_printf_escaped ("\n<span foreground=\"#5f6670\">%s</span> %s", labels[i],
+                                                         values[i]);
+        g_string_append (text, line);
+      }
+  return g_string_free (text, FALSE);
+}
+
+/* The controls decided for a risk: Annex A cited with their titles. */
+static char *
+decided_controls (Ctx          *ctx,
+                  CustosRecord *risk)
+{
+  const char * const *ids = custos_risk_get_controls (CUSTOS_RISK (risk));
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      g_autofree char *cited = custos_control_cite (ids[i]);
+      const char *title = custos_document_get_control_title (ctx->doc, ids[i]);
+
+      g_string_append_printf (text, "%s%s%s%s", i > 0 ? "; " : "", cited, title ? " " : "", title ? title : "");
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Who accepted the residual risk and when, or that nobody has yet. */
+static char *
+acceptance_text (CustosRecord *risk)
+{
+  const char *by = custos_risk_get_accepted_by (CUSTOS_RISK (risk));
+  const char *on = custos_risk_get_accepted (CUSTOS_RISK (risk));
+  gboolean management = custos_risk_get_management_approval (CUSTOS_RISK (risk));
+
+  if (by == NULL)
+    return g_strdup (_("Not yet accepted"));
+  if (on != NULL)
+    return management ? g_strdup_printf (_("%s on %s, approved by top management"), by, on)
+                      : g_strdup_printf (_("%s on %s"), by, on);
+  return management ? g_strdup_printf (_("%s, approved by top management"), by) : g_strdup (by);
+}
+
+/* The details 6.1.3 asks for under each risk of the plan. */
+static void
+risk_plan_details (Ctx               *ctx,
+                   CustosReportTable *table,
+                   CustosRecord      *risk)
+{
+  g_autofree char *decided = decided_controls (ctx, risk);
+  const char *other = custos_risk_get_custom_controls (CUSTOS_RISK (risk));
+  g_autofree char *rl = field_text (ctx, risk, CUSTOS_RISK_FIELD_RESIDUAL_LIKELIHOOD);
+  g_autofree char *rc = field_text (ctx, risk, CUSTOS_RISK_FIELD_RESIDUAL_CONSEQUENCE);
+  g_autofree char *residual = *rl || *rc ? g_strdup_printf (_("Likelihood %s, consequence %s"),
+                                                            *rl ? rl : "—", *rc ? rc : "—") : NULL;
+  g_autofree char *accepted = acceptance_text (risk);
+  const char *review = custos_risk_get_next_review (CUSTOS_RISK (risk));
+
+  custos_report_table_add_pair (table, _("Controls decided"), *decided ? decided : _("None"));
+  if (other != NULL && *other != '\0')
+    custos_report_table_add_pair (table, _("Controls not in Annex A"), other);
+  custos_report_table_add_pair (table, _("Residual risk"), residual ? residual : _("Not assessed"));
+  custos_report_table_add_pair (table, _("Residual risk accepted by"), accepted);
+  custos_report_table_add_pair (table, _("Next review"), review ? review : _("Not scheduled"));
+}
+
 static void
 rtp_plan (Ctx        *ctx,
           guint       level,
@@ -1013,9 +1094,7 @@ rtp_plan (Ctx        *ctx,
               const char *due = custos_action_get_due (CUSTOS_ACTION (action));
               int st = custos_action_get_status (CUSTOS_ACTION (action));
 
-              action_text = g_markup_printf_escaped ("<b>%s</b>\u2002%s%s<span foreground=\"#5f6670\">%s%s</span>",
-                                                     custos_record_get_id (action), custos_record_get_title (action),
-                                                     *controls ? "\n" : "", *controls ? _("Controls ") : "", controls);
+              action_text = action_markup (action, controls);
               action_owner = field_text (ctx, action, CUSTOS_ACTION_FIELD_OWNER);
               status = field_text (ctx, action, CUSTOS_ACTION_FIELD_STATUS);
               cells[3] = (CustosReportCell) { action_text, CUSTOS_CELL_MARKUP, 0 };
@@ -1037,6 +1116,7 @@ rtp_plan (Ctx        *ctx,
             }
           custos_report_table_add_row_full (table, cells, a > 0 ? CUSTOS_ROW_CONTINUES : CUSTOS_ROW_NONE);
         }
+      risk_plan_details (ctx, table, risk);
     }
 }
 
@@ -1045,18 +1125,82 @@ rtp_approval (Ctx        *ctx,
               guint       level,
               const char *number)
 {
+  static const double weights[] = { 3.0, 1.4, 0, 2.2, 0 };
+  const char *headers[] = { _("Risk"), _("Risk owner"), _("Residual"), _("Residual risk accepted by"),
+                            _("Next review") };
   CustosRecord *approval = custos_document_get_section (ctx->doc, CUSTOS_SECTION_PLAN_APPROVAL);
-  const char *roles[] = { _("For the risk owners"), _("For top management") };
-  const char *names[] = { custos_plan_approval_get_owners_approved_by (CUSTOS_PLAN_APPROVAL (approval)),
-                          custos_plan_approval_get_management_approved_by (CUSTOS_PLAN_APPROVAL (approval)) };
+  GListModel *risks = custos_document_get_register (ctx->doc, CUSTOS_REGISTER_RISKS);
+  guint n = g_list_model_get_n_items (risks);
+  /* owner id → the ids of the risks they own, in register order */
+  g_autoptr(GHashTable) owned = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) owners = g_ptr_array_new ();
+  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
   custos_report_book_add_heading (ctx->book, level, number, _("Approval of the plan"), TRUE);
   custos_report_book_add_paragraph (ctx->book,
-                                    _("By signing, the risk owners approve this treatment plan and accept the residual "
-                                      "risks they own; top management approves the plan, provides the resources it needs "
+                                    _("Each risk owner approves the treatment of the risks they own and accepts their "
+                                      "residual risk; top management approves the plan, provides the resources it needs "
                                       "and accepts the residual risks above the acceptance threshold."),
                                     CUSTOS_CELL_NONE);
-  custos_report_book_add_signatures (ctx->book, roles, names, 2);
+  if (n > 0)
+    {
+      CustosReportTable *table = custos_report_book_add_table (ctx->book, 5, weights, headers,
+                                                               CUSTOS_TABLE_ZEBRA | CUSTOS_TABLE_RULES);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CustosRecord) risk = g_list_model_get_item (risks, i);
+          const char *owner_id = custos_risk_get_owner (CUSTOS_RISK (risk));
+          const char *review = custos_risk_get_next_review (CUSTOS_RISK (risk));
+          g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>\u2002%s", custos_record_get_id (risk),
+                                                           custos_record_get_title (risk));
+          g_autofree char *owner = field_text (ctx, risk, CUSTOS_RISK_FIELD_OWNER);
+          g_autofree char *residual = custos_report_score_text (ctx->doc, risk, TRUE);
+          g_autofree char *accepted = acceptance_text (risk);
+          gboolean none = custos_risk_get_accepted_by (CUSTOS_RISK (risk)) == NULL;
+          CustosReportCell cells[5] = {
+            { name, CUSTOS_CELL_MARKUP, 0 },
+            { owner, 0, 0 },
+            { residual, *residual ? CUSTOS_CELL_CHIP : 0,
+              custos_report_score_colour (ctx->doc, risk, TRUE, ctx->options.palette) },
+            { accepted, none ? CUSTOS_CELL_ALERT : 0, 0 },
+            { review, 0, 0 },
+          };
+          GPtrArray *ids;
+
+          custos_report_table_add_row (table, cells);
+          if (owner_id == NULL)
+            continue;
+          ids = g_hash_table_lookup (owned, owner_id);
+          if (ids == NULL)
+            {
+              ids = g_ptr_array_new ();
+              g_hash_table_insert (owned, (gpointer) owner_id, ids);
+              g_ptr_array_add (owners, (gpointer) owner_id);
+            }
+          g_ptr_array_add (ids, (gpointer) custos_record_get_id (risk));
+        }
+    }
+
+  /* A signature for each risk owner, naming the risks they accept. */
+  for (guint i = 0; i < owners->len; i++)
+    {
+      CustosRecord *role = custos_document_lookup (ctx->doc, CUSTOS_REGISTER_ROLES, owners->pdata[i]);
+      GPtrArray *ids = g_hash_table_lookup (owned, owners->pdata[i]);
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (guint k = 0; k < ids->len; k++)
+        g_string_append_printf (list, "%s%s", k > 0 ? ", " : "", (const char *) ids->pdata[k]);
+      g_ptr_array_add (roles, g_strdup_printf (_("Risk owner: %s\nfor %s"),
+                                               role ? custos_record_get_title (role) : (const char *) owners->pdata[i],
+                                               list->str));
+      g_ptr_array_add (names, role ? (gpointer) custos_role_get_holder (CUSTOS_ROLE (role)) : NULL);
+    }
+  g_ptr_array_add (roles, g_strdup (_("For top management")));
+  g_ptr_array_add (names, (gpointer) custos_plan_approval_get_management_approved_by (CUSTOS_PLAN_APPROVAL (approval)));
+  custos_report_book_add_signatures (ctx->book, (const char * const *) roles->pdata,
+                                     (const char * const *) names->pdata, roles->len);
 }
 
 /* Risk assessment ------------------------------------------------------------ */

@@ -236,7 +236,10 @@ start_export (CustosExportDialog *self,
   /* Built here, on the thread that owns the document. */
   if (choices[choice].csv)
     {
-      char *text = custos_csv_write_register (self->document, choices[choice].reg, CUSTOS_CSV_DISPLAY);
+      /* The actions' choice is the treatment plan: every risk, not only those with actions. */
+      char *text = choices[choice].reg == CUSTOS_REGISTER_ACTIONS
+                   ? custos_csv_write_rtp (self->document, CUSTOS_CSV_DISPLAY)
+                   : custos_csv_write_register (self->document, choices[choice].reg, CUSTOS_CSV_DISPLAY);
       job->csv = g_bytes_new_take (text, strlen (text));
     }
   else
