@@ -828,6 +828,61 @@ START_TEST (test_csv_soa_selecting_risks)
 }
 END_TEST
 
+/* The bands of the criteria, of the counts and of the heatmap's legend are in
+ * one order, the highest first; the vulnerability is labelled. */
+START_TEST (test_bands_one_order)
+{
+  g_autoptr(CustosDocument) doc = load_example ();
+  CustosCriteria *criteria = custos_document_get_criteria (doc);
+  guint n_bands = custos_criteria_get_n_bands (criteria);
+  g_autofree char *pdf = out_path ("risks.pdf");
+  g_autofree char *raw = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) expected = g_string_new (NULL);
+  const char *markers[] = { "BAND SCORES REQUIRED ACTION", "BAND SCORES INHERENT RESIDUAL" };
+  guint legends = 0;
+
+  for (guint b = n_bands; b-- > 0;)
+    g_string_append_printf (expected, "%s%s", expected->len ? " " : "", custos_criteria_get_band (criteria, b)->name);
+  ck_assert_int_eq (tool (&raw, "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL), 0);
+  lines = g_strsplit (raw, "\n", -1);
+  for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
+    {
+      g_autoptr(GString) seen = g_string_new (NULL);
+      guint i = 0, found = 0;
+
+      while (lines[i] != NULL && !g_str_has_prefix (lines[i], markers[m]))
+        i++;
+      ck_assert_msg (lines[i] != NULL, "no table “%s”", markers[m]);
+      for (; lines[i] != NULL && found < n_bands; i++)
+        for (guint b = 0; b < n_bands; b++)
+          {
+            const char *name = custos_criteria_get_band (criteria, b)->name;
+            if (g_str_has_prefix (lines[i], name) && lines[i][strlen (name)] == ' ')
+              {
+                g_string_append_printf (seen, "%s%s", seen->len ? " " : "", name);
+                found++;
+              }
+          }
+      ck_assert_str_eq (seen->str, expected->str);
+    }
+  /* the legend: "Critical 17–25 High 10–16 …" on one line */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GRegex) range = g_regex_new (" [0-9]+–[0-9]+", 0, 0, NULL);
+      g_autofree char *names = g_regex_replace_literal (range, lines[i], -1, 0, "", 0, NULL);
+
+      if (g_str_equal (names, expected->str))
+        legends++;
+    }
+  ck_assert_uint_ge (legends, 1);
+  {
+    g_autofree char *text = flat_text (pdf);
+    ck_assert_ptr_nonnull (strstr (text, "Vulnerability: "));
+  }
+}
+END_TEST
+
 /* rtp.csv is the plan: every risk, one row per action, one for a risk
  * without; not the actions register. */
 START_TEST (test_csv_rtp)
@@ -1790,6 +1845,7 @@ main (void)
   tcase_add_test (tc, test_csv_soa_selecting_risks);
   tcase_add_test (tc, test_csv_rtp);
   tcase_add_test (tc, test_rtp_content);
+  tcase_add_test (tc, test_bands_one_order);
   tcase_add_test (tc, test_issue_reproducible);
   tcase_add_test (tc, test_signature_dates_clear);
   suite_add_tcase (suite, tc);

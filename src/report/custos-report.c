@@ -474,13 +474,15 @@ draw_heatmaps (cairo_t  *cr,
       cairo_restore (cr);
     }
 
-  /* Legend: a swatch and the band's name and scores, centred. */
+  /* Legend: a swatch and the band's name and scores, centred; the highest
+   * band first, as in every table of bands. */
   {
     double total_w = 0, x, y = height - legend_h + 8;
     g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
-    for (guint b = 0; b < fig->n_bands; b++)
+    for (guint i = 0; i < fig->n_bands; i++)
       {
+        guint b = fig->n_bands - 1 - i;
         g_autofree char *text = g_strdup_printf ("%s %d–%d", fig->names[b], fig->min[b], fig->max[b]);
         PangoLayout *layout = figure_layout (cr, 7.8, PANGO_WEIGHT_NORMAL, text);
         PangoRectangle logical;
@@ -490,8 +492,9 @@ draw_heatmaps (cairo_t  *cr,
         g_ptr_array_add (layouts, layout);
       }
     x = MAX ((width - total_w) / 2, 0);
-    for (guint b = 0; b < fig->n_bands; b++)
+    for (guint i = 0; i < fig->n_bands; i++)
       {
+        guint b = fig->n_bands - 1 - i;
         guint32 rgb = custos_heatmap_band_colour (fig->palette, b, fig->n_bands, fig->colours[b]);
         PangoRectangle logical;
 
@@ -500,8 +503,8 @@ draw_heatmaps (cairo_t  *cr,
         cairo_fill (cr);
         cairo_set_source_rgb (cr, 0.23, 0.26, 0.3);
         cairo_move_to (cr, x + 14, y + 0.5);
-        pango_cairo_show_layout (cr, layouts->pdata[b]);
-        pango_layout_get_extents (layouts->pdata[b], NULL, &logical);
+        pango_cairo_show_layout (cr, layouts->pdata[i]);
+        pango_layout_get_extents (layouts->pdata[i], NULL, &logical);
         x += 14 + logical.width / (double) PANGO_SCALE + 16;
       }
   }
@@ -558,9 +561,11 @@ band_counts_table (Ctx *ctx)
       residual[b >= 0 ? (guint) b : n_bands]++;
     }
 
+  /* The highest band first, as in every table of bands; unscored last. */
   table = custos_report_book_add_table (ctx->book, 4, weights, headers, CUSTOS_TABLE_RULES);
-  for (guint b = 0; b <= n_bands; b++)
+  for (guint i = 0; i <= n_bands; i++)
     {
+      guint b = i < n_bands ? n_bands - 1 - i : n_bands;
       const CustosBand *band = b < n_bands ? custos_criteria_get_band (ctx->criteria, b) : NULL;
       g_autofree char *range = band ? g_strdup_printf ("%d–%d", band->min, band->max) : g_strdup ("");
       g_autofree char *a = g_strdup_printf ("%u", inherent[b]);
@@ -623,6 +628,7 @@ criteria_tables (Ctx   *ctx,
                                             custos_criteria_max_score (ctx->criteria));
     custos_report_book_add_paragraph (ctx->book, how, CUSTOS_CELL_NONE);
   }
+  /* The highest band first, as in every table of bands. */
   table = custos_report_book_add_table (ctx->book, 6, band_weights, band_headers, CUSTOS_TABLE_RULES);
   for (guint b = n_bands; b-- > 0;)
     {
@@ -1278,8 +1284,9 @@ risk_register (Ctx        *ctx,
       g_autofree char *assets = field_text (ctx, risk, CUSTOS_RISK_FIELD_ASSETS);
       const char *threat = custos_risk_get_threat (CUSTOS_RISK (risk));
       const char *vuln = custos_risk_get_vulnerability (CUSTOS_RISK (risk));
-      g_autofree char *tv = vuln ? g_markup_printf_escaped ("%s%s<span foreground=\"#5f6670\">%s</span>",
-                                                            threat ? threat : "", threat ? "\n" : "", vuln)
+      g_autofree char *tv = vuln ? g_markup_printf_escaped ("%s%s<span foreground=\"#5f6670\">%s</span> %s",
+                                                            threat ? threat : "", threat ? "\n" : "",
+                                                            _("Vulnerability:"), vuln)
                                  : g_markup_escape_text (threat ? threat : "", -1);
       g_autofree char *l = field_text (ctx, risk, CUSTOS_RISK_FIELD_LIKELIHOOD);
       g_autofree char *c = field_text (ctx, risk, CUSTOS_RISK_FIELD_CONSEQUENCE);
