@@ -1271,6 +1271,69 @@ pixel (cairo_surface_t *surface,
 }
 
 /* What is drawn at a point is the colour of the cell hit testing finds there. */
+/* Movement arrows pass under the counts: around every count the residual
+ * map with arrows is the map without them, pixel for pixel. */
+START_TEST (test_heatmap_arrows_under_counts)
+{
+  /* in points, drawn at 3 pixels a point; the first is the reports' panel */
+  static const double sizes[][2] = { { 228.5, 218 }, { 300, 220 }, { 520, 380 } };
+  const int scale = 3;
+  g_autoptr(CustosDocument) doc = load_example ();
+  CustosCriteria *criteria = custos_document_get_criteria (doc);
+  guint nl = custos_criteria_get_n_levels (criteria, CUSTOS_SCALE_LIKELIHOOD);
+  guint nc = custos_criteria_get_n_levels (criteria, CUSTOS_SCALE_CONSEQUENCE);
+  guint compared = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      cairo_surface_t *surfaces[2];
+      CustosHeatmapGeometry g;
+      double count_size;
+
+      for (guint k = 0; k < 2; k++)
+        {
+          CustosHeatmapStyle style;
+          cairo_t *cr;
+
+          custos_heatmap_style_init (&style);
+          style.show_movement = k == 1;
+          surfaces[k] = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (sizes[s][0] * scale),
+                                                    (int) ceil (sizes[s][1] * scale));
+          cr = cairo_create (surfaces[k]);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_paint (cr);
+          cairo_scale (cr, scale, scale);
+          custos_heatmap_draw (cr, sizes[s][0], sizes[s][1], doc, TRUE, &style);
+          cairo_destroy (cr);
+          cairo_surface_flush (surfaces[k]);
+        }
+      custos_heatmap_geometry (sizes[s][0], sizes[s][1], nl, nc, &g);
+      count_size = CLAMP (MIN (g.cell_width, g.cell_height) * 0.30, 4.0, 30.0);
+      for (int l = 1; l <= (int) nl; l++)
+        for (int c = 1; c <= (int) nc; c++)
+          {
+            double x, y, w, h;
+
+            if (custos_heatmap_count (doc, TRUE, l, c) == 0)
+              continue;
+            custos_heatmap_cell_rect (&g, l, c, &x, &y, &w, &h);
+            /* the count's own box, a little wider than its digits */
+            for (int py = (int) ((y + h / 2 - count_size * 0.5) * scale);
+                 py <= (int) ((y + h / 2 + count_size * 0.5) * scale); py++)
+              for (int px = (int) ((x + w / 2 - count_size * 0.45) * scale);
+                   px <= (int) ((x + w / 2 + count_size * 0.45) * scale); px++)
+                ck_assert_msg (pixel (surfaces[0], px, py) == pixel (surfaces[1], px, py),
+                               "%gx%g: an arrow crosses the count of L%d C%d at %d, %d", sizes[s][0], sizes[s][1],
+                               l, c, px / scale, py / scale);
+            compared++;
+          }
+      cairo_surface_destroy (surfaces[0]);
+      cairo_surface_destroy (surfaces[1]);
+    }
+  ck_assert_uint_gt (compared, 10);
+}
+END_TEST
+
 START_TEST (test_heatmap_draw_agrees)
 {
   static const int sizes[][2] = { { 160, 120 }, { 420, 300 }, { 900, 700 } };
@@ -1858,6 +1921,7 @@ main (void)
   tcase_add_test (tc, test_heatmap_counts);
   tcase_add_test (tc, test_heatmap_hit_test);
   tcase_add_test (tc, test_heatmap_draw_agrees);
+  tcase_add_test (tc, test_heatmap_arrows_under_counts);
   tcase_add_test (tc, test_heatmap_palette);
   suite_add_tcase (suite, tc);
 
