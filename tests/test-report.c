@@ -356,6 +356,17 @@ flat_text (const char *pdf)
   return g_regex_replace_literal (space, raw, -1, 0, " ", 0, NULL);
 }
 
+/* The same, keeping the page breaks (form feeds). */
+static char *
+flat_pages (const char *pdf)
+{
+  g_autofree char *raw = NULL;
+  g_autoptr(GRegex) space = g_regex_new ("[ \\t\\r\\n]+", 0, 0, NULL);
+
+  ck_assert_int_eq (tool (&raw, "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL), 0);
+  return g_regex_replace_literal (space, raw, -1, 0, " ", 0, NULL);
+}
+
 static guint
 count_of (const char *text,
           const char *what)
@@ -1703,6 +1714,105 @@ START_TEST (test_empty_document)
 END_TEST
 
 /* A row taller than a page goes on over several pages, cut between lines. */
+/* The pages of a book, as text. */
+static GStrv
+book_pages (CustosReportBook *book)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = custos_report_book_render_pdf (book, NULL, NULL, NULL, &error);
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "book.pdf", NULL);
+  g_autofree char *text = NULL;
+  GStrv pages;
+
+  g_assert_no_error (error);
+  ck_assert (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
+  text = flat_pages (path);
+  pages = g_strsplit (text, "\f", -1);
+  custos_test_rmdir (dir);
+  return pages;
+}
+
+static int
+page_of (GStrv        pages,
+         const char  *word)
+{
+  for (guint i = 0; pages[i] != NULL; i++)
+    if (strstr (pages[i], word) != NULL)
+      return (int) i;
+  return -1;
+}
+
+/* However much comes before: a record is never parted from its details, a
+ * table's last record never stands alone on a page, and a heading with a
+ * short introduction never stands without what it introduces. */
+START_TEST (test_keep_together)
+{
+  guint lone = 0, tried = 0;
+
+  for (guint filler = 0; filler < 40; filler++)
+    {
+      g_autoptr(CustosReportBook) book = custos_report_book_new ();
+      static const double weights[] = { 0, 1 };
+      const char *headers[] = { "Id", "Record" };
+      const char *roles[] = { "First signatory", "Second signatory", "Third signatory" };
+      const char *names[] = { "Ann", "Bob", "Cy" };
+      g_auto(GStrv) pages = NULL;
+      CustosReportTable *table;
+      guint n_records = 6 + filler % 7;
+
+      custos_report_book_set_paper (book, CUSTOS_PAPER_A4);
+      for (guint k = 0; k < filler; k++)
+        custos_report_book_add_paragraph (book, "Filler text that takes one line or two of the page, so that what "
+                                                "follows starts lower on it each time the test goes round.",
+                                          CUSTOS_CELL_NONE);
+      table = custos_report_book_add_table (book, 2, weights, headers, CUSTOS_TABLE_RULES);
+      for (guint r = 0; r < n_records; r++)
+        {
+          g_autofree char *id = g_strdup_printf ("REC%02u", r);
+          const char *texts[] = { id, "A record with details under it" };
+
+          custos_report_table_add_texts (table, texts);
+          for (guint d = 0; d < 4; d++)
+            {
+              g_autofree char *value = g_strdup_printf ("DET%02uX%u and a value", r, d);
+              custos_report_table_add_pair (table, "Detail", value);
+            }
+        }
+      custos_report_book_add_heading (book, 2, "3", "Approval of the plan", FALSE);
+      custos_report_book_add_paragraph (book, "INTRO By signing, the owners approve the plan.", CUSTOS_CELL_NONE);
+      custos_report_book_add_signatures (book, roles, names, 3);
+      pages = book_pages (book);
+
+      for (guint r = 0; r < n_records; r++)
+        {
+          g_autofree char *id = g_strdup_printf ("REC%02u", r);
+          int page = page_of (pages, id);
+
+          for (guint d = 0; d < 4; d++)
+            {
+              g_autofree char *detail = g_strdup_printf ("DET%02uX%u", r, d);
+              ck_assert_msg (page_of (pages, detail) == page, "filler %u: %s parted from %s", filler, id, detail);
+            }
+        }
+      {
+        g_autofree char *last = g_strdup_printf ("REC%02u", n_records - 1);
+        g_autofree char *before = g_strdup_printf ("REC%02u", n_records - 2);
+        ck_assert_msg (page_of (pages, last) == page_of (pages, before), "filler %u: the last record is alone",
+                       filler);
+        lone += page_of (pages, last) > page_of (pages, "REC00");
+        tried++;
+      }
+      ck_assert_msg (page_of (pages, "Approval of the plan") == page_of (pages, "First signatory"),
+                     "filler %u: the heading is stranded", filler);
+      ck_assert_int_eq (page_of (pages, "Third signatory"), page_of (pages, "Second signatory"));
+    }
+  /* the table did run over a page in some of the books */
+  ck_assert_uint_gt (lone, 0);
+  ck_assert_uint_eq (tried, 40);
+}
+END_TEST
+
 START_TEST (test_row_split)
 {
   g_autoptr(CustosReportBook) book = custos_report_book_new ();
@@ -1938,6 +2048,7 @@ main (void)
   tcase_add_loop_test (tc, test_hostile_document, 0, CUSTOS_N_REPORTS);
   tcase_add_loop_test (tc, test_empty_document, 0, CUSTOS_N_REPORTS);
   tcase_add_test (tc, test_row_split);
+  tcase_add_test (tc, test_keep_together);
   tcase_add_test (tc, test_draw_any_context);
   tcase_add_test (tc, test_paper);
   suite_add_tcase (suite, tc);

@@ -589,19 +589,35 @@ unit_from (const Block *block,
   return h;
 }
 
-/* Height of what must follow on the same page: the next row of the block or
- * the first unit of the next block. */
-static double
-next_unit_height (CustosReportBook *self,
-                  Cursor           *cur,
-                  guint             b,
-                  guint             r)
-{
-  Block *block = g_ptr_array_index (self->blocks, b);
+static double rows_height (const Block *block,
+                           guint        from,
+                           guint        to);
 
-  if (r + 1 < block->rows->len)
-    return unit_from (block, r + 1);
-  for (guint n = b + 1; n < self->blocks->len; n++)
+/* Signatures go together, when they fit on a page: a box alone overleaf
+ * is easily lost. The least of them that must come along. */
+static double
+signatures_unit (Cursor      *cur,
+                 const Block *block)
+{
+  double all = rows_height (block, 0, block->rows->len);
+
+  return all <= cur->bottom - cur->top ? all : unit_from (block, 0);
+}
+
+/* A paragraph this short after a heading introduces what follows it: the
+ * heading keeps with both, or it would stand at a page foot with only its
+ * introduction (a heading, "By signing…", and the signatures overleaf). */
+#define INTRO_MAX_HEIGHT 60.0
+
+/* Height of the first unit of the blocks from n on; after a heading
+ * (intro), a short paragraph and the unit after it. */
+static double
+first_unit_from (CustosReportBook *self,
+                 Cursor           *cur,
+                 guint             n,
+                 gboolean          intro)
+{
+  for (; n < self->blocks->len; n++)
     {
       Block *next = g_ptr_array_index (self->blocks, n);
 
@@ -617,6 +633,12 @@ next_unit_height (CustosReportBook *self,
           measure_block (self, next, cur->width);
           if (next->rows->len == 0)
             continue;
+          if (intro && next->role == R_PARAGRAPH && next->rows->len == 1 &&
+              g_array_index (next->rows, Row, 0).height <= INTRO_MAX_HEIGHT)
+            return next->space_before + g_array_index (next->rows, Row, 0).height + next->space_after +
+                   first_unit_from (self, cur, n + 1, FALSE);
+          if (next->role == R_SIGNATURES)
+            return next->space_before + signatures_unit (cur, next);
           return next->space_before + (next->has_header ? next->header.height : 0) + unit_from (next, 0);
         case B_PAGE_BREAK:
         case B_COVER:
@@ -625,6 +647,73 @@ next_unit_height (CustosReportBook *self,
         }
     }
   return 0;
+}
+
+/* Height of what must follow on the same page: the next row of the block or
+ * the first unit of the next block. */
+static double
+next_unit_height (CustosReportBook *self,
+                  Cursor           *cur,
+                  guint             b,
+                  guint             r)
+{
+  Block *block = g_ptr_array_index (self->blocks, b);
+
+  if (r + 1 < block->rows->len)
+    return unit_from (block, r + 1);
+  return first_unit_from (self, cur, b + 1, block->role == R_HEADING);
+}
+
+/* The end of the record that starts at row r: the first row after it that
+ * does not continue it (its details, its further actions). */
+static guint
+record_end (const Block *block,
+            guint        r)
+{
+  guint s = r + 1;
+
+  while (s < block->rows->len && g_array_index (block->rows, Row, s).cont)
+    s++;
+  return s;
+}
+
+static double
+rows_height (const Block *block,
+             guint        from,
+             guint        to)
+{
+  double h = 0;
+
+  for (guint i = from; i < to; i++)
+    h += g_array_index (block->rows, Row, i).height;
+  return h;
+}
+
+/* What must fit for a table's record to start here: the record with all its
+ * details when they fit on a page; and when only the last record would
+ * follow it, that one too, so that no page holds a table's last record
+ * alone. */
+static double
+record_need (CustosReportBook *self,
+             Cursor           *cur,
+             const Block      *block,
+             guint             b,
+             guint             r,
+             double            hh)
+{
+  double room = cur->bottom - cur->top - (block->has_header ? block->header.height : 0);
+  guint s = record_end (block, r);
+  double whole = rows_height (block, r, s);
+  double need = whole <= room ? whole + hh : 0;
+
+  if (s < block->rows->len && record_end (block, s) == block->rows->len && cur->last_block == b)
+    {
+      double both = whole + rows_height (block, s, block->rows->len);
+
+      if (both <= room && whole + hh <= cur->bottom - cur->y + EPS)
+        need = MAX (need, both + hh);
+    }
+  return need;
 }
 
 static void
@@ -653,6 +742,10 @@ place_rows (CustosReportBook *self,
 
       if (row->keep)
         need += next_unit_height (self, cur, b, r);
+      if ((block->role == R_TABLE || block->role == R_SIGNATURES) && !row->cont && !row->group)
+        need = MAX (need, record_need (self, cur, block, b, r, hh));
+      if (block->role == R_SIGNATURES && r == 0)
+        need = MAX (need, signatures_unit (cur, block));
       if (need > avail + EPS && !cur->empty)
         {
           gboolean split_here = row->splittable && h + hh > avail + EPS && avail - hh >= MIN_SPLIT_SPACE &&
