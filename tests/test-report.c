@@ -1813,6 +1813,36 @@ START_TEST (test_keep_together)
 }
 END_TEST
 
+/* A narrow column takes the width of its longest word from a wide column
+ * with room to spare, rather than break the word; a word too long for any
+ * column still breaks (and verifies). */
+START_TEST (test_columns_fit_words)
+{
+  g_autoptr(CustosReportBook) book = custos_report_book_new ();
+  static const double weights[] = { 0.25, 4 };
+  const char *headers[] = { "Band", "Meaning" };
+  const char *rows[][2] = {
+    { "Data Protection", "Short." },
+    { "Severe consequences", "Also short." },
+    { "Supercalifragilisticexpialidocioussupercalifragilisticexpialidocioussupercalifragilistic", "Long word." },
+  };
+  CustosReportTable *table;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *problem = NULL;
+
+  custos_report_book_set_paper (book, CUSTOS_PAPER_A4);
+  table = custos_report_book_add_table (book, 2, weights, headers, CUSTOS_TABLE_RULES);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    custos_report_table_add_texts (table, rows[r]);
+  ck_assert (custos_report_book_paginate (book, NULL, NULL, NULL, NULL));
+  ck_assert_msg (custos_report_book_verify (book, &problem), "%s", problem);
+  pages = book_pages (book);
+  ck_assert_ptr_nonnull (strstr (pages[0], " Protection "));
+  ck_assert_ptr_nonnull (strstr (pages[0], " consequences "));
+  ck_assert_ptr_null (strstr (pages[0], "Supercalifragilisticexpialidocioussupercalifragilisticexpialidocioussupercalifragilistic"));
+}
+END_TEST
+
 START_TEST (test_row_split)
 {
   g_autoptr(CustosReportBook) book = custos_report_book_new ();
@@ -2049,6 +2079,7 @@ main (void)
   tcase_add_loop_test (tc, test_empty_document, 0, CUSTOS_N_REPORTS);
   tcase_add_test (tc, test_row_split);
   tcase_add_test (tc, test_keep_together);
+  tcase_add_test (tc, test_columns_fit_words);
   tcase_add_test (tc, test_draw_any_context);
   tcase_add_test (tc, test_paper);
   suite_add_tcase (suite, tc);

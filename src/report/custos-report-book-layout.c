@@ -387,8 +387,71 @@ natural_width (CustosReportBook *self,
   return logical.width / (double) PANGO_SCALE;
 }
 
+/* The longest words of a column, by number of characters: only they are
+ * measured, so a register of thousands of rows costs a few layouts. */
+#define WORD_CANDIDATES 6
+/* No word makes a column wider than this: a 600-character word breaks. */
+#define WORD_MIN_MAX    160.0
+
+typedef struct
+{
+  char  *word;
+  glong  chars;
+  Style  style;
+  guint  flags;
+} WordCandidate;
+
+static void
+consider_words (WordCandidate *best,
+                const char    *text,
+                Style          style,
+                guint          flags)
+{
+  g_autofree char *plain = NULL;
+  const char *p, *start = NULL;
+
+  if ((flags & CUSTOS_CELL_MARKUP) &&
+      pango_parse_markup (text, -1, 0, NULL, &plain, NULL, NULL))
+    text = plain;
+  for (p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch != 0 && !g_unichar_isspace (ch))
+        {
+          if (start == NULL)
+            start = p;
+          continue;
+        }
+      if (start != NULL)
+        {
+          glong chars = g_utf8_strlen (start, p - start);
+          guint k = WORD_CANDIDATES;
+
+          for (guint i = 0; i < WORD_CANDIDATES && best[i].word != NULL; i++)
+            if (best[i].chars == chars && best[i].style == style && strncmp (best[i].word, start, p - start) == 0)
+              k = G_MAXUINT;   /* seen: once is enough */
+          for (guint i = 0; i < WORD_CANDIDATES && k == WORD_CANDIDATES; i++)
+            if (best[i].word == NULL || chars > best[i].chars)
+              k = i;
+          if (k < WORD_CANDIDATES)
+            {
+              g_free (best[WORD_CANDIDATES - 1].word);
+              memmove (&best[k + 1], &best[k], (WORD_CANDIDATES - 1 - k) * sizeof *best);
+              best[k] = (WordCandidate) { g_strndup (start, p - start), chars, style, flags & ~CUSTOS_CELL_MARKUP };
+            }
+          start = NULL;
+        }
+      if (ch == 0)
+        break;
+    }
+}
+
 /* The widths columns need whatever the page: fit book_columns (weight 0) their
- * widest cell, every column the longest word of its header. */
+ * widest cell; every column the longest word of its header, and a column
+ * that is not of a fixed width the longest word of its cells too (up to
+ * WORD_MIN_MAX), so that words break only when the page has no room for
+ * them, not because another column has the room. */
 static void
 measure_columns (CustosReportBook *self,
                  Block            *block)
@@ -402,7 +465,29 @@ measure_columns (CustosReportBook *self,
   block->fit = g_new0 (double, block->n_columns);
   for (guint c = 0; c < block->n_columns; c++)
     {
+      WordCandidate best[WORD_CANDIDATES] = { { 0 } };
       g_autoptr(GHashTable) seen = NULL;
+
+      /* a fixed width is what it says */
+      for (guint r = 0; block->weights[c] >= 0 && r < block->rows->len; r++)
+        {
+          const Row *row = &g_array_index (block->rows, Row, r);
+
+          if (row->group || row->span || row->pair || row->cells[c].text == NULL)
+            continue;
+          consider_words (best, row->cells[c].text, book_cell_style (self, block, row, c, FALSE, &row->cells[c]),
+                          row->cells[c].flags);
+        }
+      for (guint i = 0; i < WORD_CANDIDATES && best[i].word != NULL; i++)
+        {
+          /* bold parts of markup are a little wider than the plain text */
+          double w = natural_width (self, best[i].style, best[i].flags | CUSTOS_CELL_BOLD, best[i].word) + 2 * px + 0.5;
+
+          if (best[i].flags & CUSTOS_CELL_CHIP)
+            w += 2 * CHIP_PAD_X;
+          block->min[c] = MAX (block->min[c], MIN (w, WORD_MIN_MAX));
+          g_free (best[i].word);
+        }
 
       if (block->has_header && block->header.cells[c].text != NULL)
         {
