@@ -446,6 +446,56 @@ START_TEST (test_rtp_content)
 }
 END_TEST
 
+/* In the pack every risk and asset is a named destination on the page of its
+ * register row, and other tables' mentions of them are links to it. */
+START_TEST (test_record_links)
+{
+  g_autoptr(CustosDocument) doc = load_example ();
+  g_autofree char *pdf = out_path ("pack.pdf");
+  g_autofree char *qdf = out_path ("pack-qdf.pdf");
+  g_autofree char *dests = NULL;
+  g_autofree char *text = pdf_text (pdf);
+  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+  g_autoptr(GBytes) bytes = NULL;
+  const CustosRegister regs[] = { CUSTOS_REGISTER_RISKS, CUSTOS_REGISTER_ASSETS };
+
+  ck_assert_int_eq (tool (&dests, "pdfinfo", "-dests", pdf, NULL), 0);
+  ck_assert_int_eq (tool (NULL, "qpdf", "--qdf", "--object-streams=disable", pdf, qdf, NULL), 0);
+  bytes = custos_test_read_file (qdf);
+  for (guint g = 0; g < G_N_ELEMENTS (regs); g++)
+    {
+      GListModel *model = custos_document_get_register (doc, regs[g]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(CustosRecord) record = g_list_model_get_item (model, i);
+          const char *id = custos_record_get_id (record);
+          g_autofree char *pattern = g_strdup_printf ("^ *([0-9]+) \\[[^]]*\\] \"rec\\.%s\"$", id);
+          g_autoptr(GRegex) re = g_regex_new (pattern, G_REGEX_MULTILINE, 0, NULL);
+          g_autoptr(GMatchInfo) m = NULL;
+          g_autofree char *name = g_strdup_printf ("(rec.%s)", id);
+          guint uses = 0;
+
+          ck_assert_msg (g_regex_match (re, dests, 0, &m), "no destination for %s", id);
+          {
+            g_autofree char *page = g_match_info_fetch (m, 1);
+            guint n = (guint) atoi (page);
+
+            ck_assert_uint_ge (n, 1);
+            ck_assert_msg (has_token (pages[n - 1], id), "%s: its destination, page %u, does not show it", id, n);
+          }
+          for (const char *p = g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name);
+               p != NULL;
+               p = g_strstr_len (p + 1, (const char *) g_bytes_get_data (bytes, NULL) + g_bytes_get_size (bytes) - p - 1,
+                                 name))
+            uses++;
+          /* the name in the destinations, and links to it */
+          ck_assert_msg (uses >= 2, "nothing links to %s", id);
+        }
+    }
+}
+END_TEST
+
 /* The control table spans pages: its header row is on every one of them. */
 START_TEST (test_header_repeated)
 {
@@ -2040,6 +2090,7 @@ main (void)
   tcase_add_test (tc, test_header_repeated);
   tcase_add_loop_test (tc, test_contents_links, 0, G_N_ELEMENTS (reports));
   tcase_add_test (tc, test_named_destinations);
+  tcase_add_test (tc, test_record_links);
   tcase_add_test (tc, test_pack_clauses);
   tcase_add_test (tc, test_reproducible);
   tcase_add_test (tc, test_text_selectable_and_fonts_embedded);

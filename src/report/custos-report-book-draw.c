@@ -248,6 +248,71 @@ draw_contents_row (CustosReportBook *self,
   cairo_tag_end (cr, CAIRO_TAG_LINK);
 }
 
+/* Is this cell the destination of its record id? */
+static const char *
+anchor_here (CustosReportBook *self,
+             const Cell       *cell,
+             PangoLayout      *layout,
+             guint             b,
+             int               r,
+             char            **name)
+{
+  const char *text = pango_layout_get_text (layout);
+  const char *end = text;
+  const Anchor *anchor;
+
+  if (!(cell->flags & CUSTOS_CELL_ANCHOR) || self->anchors == NULL || r < 0)
+    return NULL;
+  while (*end != '\0' && !g_unichar_isspace (g_utf8_get_char (end)))
+    end = g_utf8_next_char (end);
+  *name = g_strdup_printf ("rec.%.*s", (int) (end - text), text);
+  anchor = g_hash_table_lookup (self->anchors, *name);
+  if (anchor == NULL || anchor->block != b || anchor->row != (guint) r)
+    g_clear_pointer (name, g_free);
+  return *name;
+}
+
+/* Links from the record ids in a cell ("R-001, R-004") to their records:
+ * an id is a run of letters, digits and hyphens with a hyphen in it. */
+static void
+link_ids (CustosReportBook *self,
+          cairo_t          *cr,
+          PangoLayout      *layout,
+          double            x,
+          double            y)
+{
+  const char *text = pango_layout_get_text (layout);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start = p;
+      gboolean hyphen = FALSE;
+
+      while (*p != '\0' && (g_ascii_isalnum (*p) || *p == '-'))
+        hyphen |= *p++ == '-';
+      if (p > start && hyphen)
+        {
+          g_autofree char *name = g_strdup_printf ("rec.%.*s", (int) (p - start), start);
+          PangoRectangle a, z;
+
+          pango_layout_index_to_pos (layout, (int) (start - text), &a);
+          pango_layout_index_to_pos (layout, (int) (p - text) - 1, &z);
+          if (g_hash_table_contains (self->anchors, name) && a.y == z.y)
+            {
+              g_autofree char *attrs = g_strdup_printf ("rect=[%g %g %g %g] dest='%s'",
+                                                        x + a.x / (double) PANGO_SCALE, y + a.y / (double) PANGO_SCALE,
+                                                        (z.x + z.width - a.x) / (double) PANGO_SCALE,
+                                                        a.height / (double) PANGO_SCALE, name);
+              cairo_tag_begin (cr, CAIRO_TAG_LINK, attrs);
+              cairo_tag_end (cr, CAIRO_TAG_LINK);
+            }
+        }
+      if (p == start)
+        p = g_utf8_next_char (p);
+    }
+}
+
 static void
 draw_row (CustosReportBook *self,
           cairo_t          *cr,
@@ -336,8 +401,22 @@ draw_row (CustosReportBook *self,
         set_rgb (cr, INK);
       else
         set_rgb (cr, text_colour (cell->flags));
-      show_lines (cr, layout, x0 + box.x, box.top, origin, whole ? 0 : p->start,
-                  whole ? G_MAXFLOAT : p->end);
+      {
+        g_autofree char *dest = NULL;
+
+        if (p->start <= EPS && anchor_here (self, cell, layout, p->block, r, &dest))
+          {
+            g_autofree char *attrs = g_strdup_printf ("name='%s' x=%d y=%d", dest, (int) floor (x0),
+                                                      (int) floor (MAX (p->y - 4, 0)));
+            cairo_tag_begin (cr, CAIRO_TAG_DEST, attrs);
+          }
+        show_lines (cr, layout, x0 + box.x, box.top, origin, whole ? 0 : p->start,
+                    whole ? G_MAXFLOAT : p->end);
+        if (dest != NULL)
+          cairo_tag_end (cr, CAIRO_TAG_DEST);
+        if (whole && (cell->flags & CUSTOS_CELL_LINKS) && self->anchors != NULL)
+          link_ids (self, cr, layout, x0 + box.x, origin + box.top);
+      }
     }
 
   if (block->heading >= 0)

@@ -259,7 +259,8 @@ book_cell_layout (CustosReportBook *self,
     return NULL;
   book_cell_box (self, block, row, header, column, width, box);
   style = book_cell_style (self, block, row, column, header, cell);
-  return book_make_layout (self, style, cell->flags, cell->text, box->width, book_cell_alignment (cell->flags));
+  return book_make_layout (self, style, cell->flags & ~LINK_FLAGS, cell->text, box->width,
+                           book_cell_alignment (cell->flags));
 }
 
 static double
@@ -937,6 +938,7 @@ custos_report_book_paginate (CustosReportBook         *self,
   if (self->paginated)
     return TRUE;
   book_invalidate (self);
+  book_collect_anchors (self);
 
   for (guint b = 0; b < self->blocks->len; b++)
     {

@@ -179,6 +179,7 @@ struct _CustosReportBook
   PangoFontDescription *fonts[N_STYLES];
   PangoFontDescription *bold_fonts[N_STYLES];
   GHashTable           *layouts;      /* LayoutKey → PangoLayout */
+  GHashTable           *anchors;      /* "rec.ID" → Anchor: the cell that is the destination */
   PangoAttrList        *tracking[N_STYLES];
   double                line_height[N_STYLES];
 
@@ -239,7 +240,17 @@ typedef struct
   double height;  /* of the whole box, with room under the date line */
 } SignatureGeometry;
 
+typedef struct
+{
+  guint block;
+  guint row;
+} Anchor;
+
+#define LINK_FLAGS (CUSTOS_CELL_ANCHOR | CUSTOS_CELL_LINKS)
+
 /* custos-report-book.c */
+void
+book_collect_anchors (CustosReportBook *self);
 Row *
 book_append_row (Block *block,
                  guint  n_cells);

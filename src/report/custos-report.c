@@ -220,14 +220,14 @@ register_table (Ctx            *ctx,
       g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
       cells[0].text = custos_record_get_id (record);
-      cells[0].flags = CUSTOS_CELL_BOLD | CUSTOS_CELL_SMALL;
+      cells[0].flags = CUSTOS_CELL_BOLD | CUSTOS_CELL_SMALL | CUSTOS_CELL_ANCHOR;
       for (guint i = 0; i < cols->len; i++)
         {
           char *text = custos_report_field_text (ctx->doc, record, g_array_index (cols, guint, i), ", ");
 
           g_ptr_array_add (texts, text);
           cells[i + 1].text = text;
-          cells[i + 1].flags = CUSTOS_CELL_NONE;
+          cells[i + 1].flags = CUSTOS_CELL_LINKS;
         }
       custos_report_table_add_row (table, cells);
 
@@ -874,7 +874,7 @@ soa_controls (Ctx   *ctx,
                                           implementation == CUSTOS_IMPLEMENTATION_NOT_IMPLEMENTED ? CUSTOS_CELL_ALERT : 0, 0 };
           cells[4] = (CustosReportCell) { just->str, CUSTOS_CELL_MARKUP, 0 };
           cells[5] = (CustosReportCell) { owner, 0, 0 };
-          cells[6] = (CustosReportCell) { sel->str, CUSTOS_CELL_SMALL, 0 };
+          cells[6] = (CustosReportCell) { sel->str, CUSTOS_CELL_SMALL | CUSTOS_CELL_LINKS, 0 };
           custos_report_table_add_row (table, cells);
           g_string_free (just, TRUE);
           g_string_free (sel, TRUE);
@@ -1086,7 +1086,7 @@ rtp_plan (Ctx        *ctx,
 
           if (a == 0)
             {
-              cells[0] = (CustosReportCell) { name, CUSTOS_CELL_MARKUP, 0 };
+              cells[0] = (CustosReportCell) { name, CUSTOS_CELL_MARKUP | CUSTOS_CELL_LINKS, 0 };
               cells[1] = (CustosReportCell) { inherent, *inherent ? CUSTOS_CELL_CHIP : 0,
                                               custos_report_score_colour (ctx->doc, risk, FALSE, ctx->options.palette) };
               cells[2] = (CustosReportCell) { option, 0, 0 };
@@ -1166,7 +1166,7 @@ rtp_approval (Ctx        *ctx,
           g_autofree char *accepted = acceptance_text (risk);
           gboolean none = custos_risk_get_accepted_by (CUSTOS_RISK (risk)) == NULL;
           CustosReportCell cells[5] = {
-            { name, CUSTOS_CELL_MARKUP, 0 },
+            { name, CUSTOS_CELL_MARKUP | CUSTOS_CELL_LINKS, 0 },
             { owner, 0, 0 },
             { residual, *residual ? CUSTOS_CELL_CHIP : 0,
               custos_report_score_colour (ctx->doc, risk, TRUE, ctx->options.palette) },
@@ -1296,8 +1296,8 @@ risk_register (Ctx        *ctx,
       g_autofree char *treatment = field_text (ctx, risk, CUSTOS_RISK_FIELD_TREATMENT);
       g_autofree char *status = field_text (ctx, risk, CUSTOS_RISK_FIELD_STATUS);
       CustosReportCell cells[11] = {
-        { name, CUSTOS_CELL_MARKUP, 0 },
-        { assets, CUSTOS_CELL_SMALL, 0 },
+        { name, CUSTOS_CELL_MARKUP | CUSTOS_CELL_ANCHOR, 0 },
+        { assets, CUSTOS_CELL_SMALL | CUSTOS_CELL_LINKS, 0 },
         { tv, CUSTOS_CELL_MARKUP, 0 },
         { custos_risk_get_existing_controls (CUSTOS_RISK (risk)), CUSTOS_CELL_SMALL, 0 },
         { l, 0, 0 },
