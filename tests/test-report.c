@@ -446,6 +446,20 @@ START_TEST (test_rtp_content)
 }
 END_TEST
 
+/* How often what occurs in a file that may hold NUL bytes. */
+static guint
+bytes_count (GBytes     *bytes,
+             const char *what)
+{
+  gsize size, len = strlen (what);
+  const char *data = g_bytes_get_data (bytes, &size), *end = data + size;
+  guint n = 0;
+
+  for (const char *p = data; p + len <= end; p++)
+    n += *p == *what && memcmp (p, what, len) == 0;
+  return n;
+}
+
 /* In the pack every risk and asset is a named destination on the page of its
  * register row, and other tables' mentions of them are links to it. */
 START_TEST (test_record_links)
@@ -474,7 +488,6 @@ START_TEST (test_record_links)
           g_autoptr(GRegex) re = g_regex_new (pattern, G_REGEX_MULTILINE, 0, NULL);
           g_autoptr(GMatchInfo) m = NULL;
           g_autofree char *name = g_strdup_printf ("(rec.%s)", id);
-          guint uses = 0;
 
           ck_assert_msg (g_regex_match (re, dests, 0, &m), "no destination for %s", id);
           {
@@ -484,15 +497,33 @@ START_TEST (test_record_links)
             ck_assert_uint_ge (n, 1);
             ck_assert_msg (has_token (pages[n - 1], id), "%s: its destination, page %u, does not show it", id, n);
           }
-          for (const char *p = g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name);
-               p != NULL;
-               p = g_strstr_len (p + 1, (const char *) g_bytes_get_data (bytes, NULL) + g_bytes_get_size (bytes) - p - 1,
-                                 name))
-            uses++;
           /* the name in the destinations, and links to it */
-          ck_assert_msg (uses >= 2, "nothing links to %s", id);
+          ck_assert_msg (bytes_count (bytes, name) >= 2, "nothing links to %s", id);
         }
     }
+}
+END_TEST
+
+/* Every report is a tagged PDF: marked, with its language, and a structure
+ * tree of headings, paragraphs, tables of rows and cells, and figures. */
+START_TEST (test_tagged)
+{
+  g_autofree char *name = g_strdup_printf ("%s.pdf", reports[_i]);
+  g_autofree char *pdf = out_path (name);
+  g_autofree char *qdf_name = g_strdup_printf ("%s-tags.pdf", reports[_i]);
+  g_autofree char *qdf = out_path (qdf_name);
+  g_autoptr(GHashTable) info = pdf_info (pdf);
+  g_autoptr(GBytes) bytes = NULL;
+  const char *elements[] = { "/StructTreeRoot", "/Lang (en)", "/S /H1", "/S /P", "/S /Table", "/S /TR", "/S /TH",
+                             "/S /TD" };
+
+  ck_assert_str_eq (g_hash_table_lookup (info, "Tagged"), "yes");
+  ck_assert_int_eq (tool (NULL, "qpdf", "--qdf", "--object-streams=disable", pdf, qdf, NULL), 0);
+  bytes = custos_test_read_file (qdf);
+  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+    ck_assert_msg (bytes_count (bytes, elements[i]) > 0, "%s: no %s", name, elements[i]);
+  if (g_str_equal (reports[_i], "risks") || g_str_equal (reports[_i], "pack"))
+    ck_assert_msg (bytes_count (bytes, "/S /Figure") > 0, "%s: the heatmaps are no figures", name);
 }
 END_TEST
 
@@ -2091,6 +2122,7 @@ main (void)
   tcase_add_loop_test (tc, test_contents_links, 0, G_N_ELEMENTS (reports));
   tcase_add_test (tc, test_named_destinations);
   tcase_add_test (tc, test_record_links);
+  tcase_add_loop_test (tc, test_tagged, 0, G_N_ELEMENTS (reports));
   tcase_add_test (tc, test_pack_clauses);
   tcase_add_test (tc, test_reproducible);
   tcase_add_test (tc, test_text_selectable_and_fonts_embedded);

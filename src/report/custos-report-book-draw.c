@@ -248,6 +248,30 @@ draw_contents_row (CustosReportBook *self,
   cairo_tag_end (cr, CAIRO_TAG_LINK);
 }
 
+/* Tagged PDF (structure tags, cairo ≥ 1.16; nothing on other surfaces): the
+ * structure element of a row of a block that is not a table. */
+static const char *
+row_structure (const Block *block)
+{
+  static const char *headings[] = { "H1", "H2", "H3" };
+
+  switch (block->role)
+    {
+    case R_HEADING:
+      return headings[CLAMP (block->level, 1, 3) - 1];
+    case R_TABLE:
+      return "TR";
+    case R_CONTENTS:
+      return "TOCI";
+    case R_SIGNATURES:
+      return "Div";
+    case R_PARAGRAPH:
+    case R_BULLETS:
+    default:
+      return "P";
+    }
+}
+
 /* Is this cell the destination of its record id? */
 static const char *
 anchor_here (CustosReportBook *self,
@@ -314,13 +338,13 @@ link_ids (CustosReportBook *self,
 }
 
 static void
-draw_row (CustosReportBook *self,
-          cairo_t          *cr,
-          const Block      *block,
-          int               r,
-          const Placement  *p,
-          double            x0,
-          double            width)
+draw_row_cells (CustosReportBook *self,
+                cairo_t          *cr,
+                const Block      *block,
+                int               r,
+                const Placement  *p,
+                double            x0,
+                double            width)
 {
   gboolean header = r < 0;
   const Row *row = header ? &block->header : &g_array_index (block->rows, Row, r);
@@ -329,16 +353,6 @@ draw_row (CustosReportBook *self,
   gboolean whole = p->start <= EPS && p->end >= row->height - EPS;
   double rule_width = width;
 
-  if (block->role == R_CONTENTS)
-    {
-      draw_contents_row (self, cr, block, row, x0, p->y, width);
-      return;
-    }
-  if (block->role == R_SIGNATURES)
-    {
-      draw_signature_row (self, cr, block, row, x0, p->y, width);
-      return;
-    }
 
   /* A table of fixed and fitted columns only may be narrower than the text. */
   if (block->role == R_TABLE && block->n_columns <= 16)
@@ -404,6 +418,8 @@ draw_row (CustosReportBook *self,
       {
         g_autofree char *dest = NULL;
 
+        if (block->role == R_TABLE)
+          cairo_tag_begin (cr, header ? "TH" : "TD", NULL);
         if (p->start <= EPS && anchor_here (self, cell, layout, p->block, r, &dest))
           {
             g_autofree char *attrs = g_strdup_printf ("name='%s' x=%d y=%d", dest, (int) floor (x0),
@@ -416,6 +432,8 @@ draw_row (CustosReportBook *self,
           cairo_tag_end (cr, CAIRO_TAG_DEST);
         if (whole && (cell->flags & CUSTOS_CELL_LINKS) && self->anchors != NULL)
           link_ids (self, cr, layout, x0 + box.x, origin + box.top);
+        if (block->role == R_TABLE)
+          cairo_tag_end (cr, header ? "TH" : "TD");
       }
     }
 
@@ -430,6 +448,27 @@ draw_row (CustosReportBook *self,
   else if ((block->flags & CUSTOS_TABLE_RULES) &&
            !(r + 1 < (int) block->rows->len && g_array_index (block->rows, Row, r + 1).cont && p->end >= row->height - EPS))
     hline (cr, x0, x0 + rule_width, p->y + piece - 0.25, 0.5, RULE);
+}
+
+static void
+draw_row (CustosReportBook *self,
+          cairo_t          *cr,
+          const Block      *block,
+          int               r,
+          const Placement  *p,
+          double            x0,
+          double            width)
+{
+  const Row *row = r < 0 ? &block->header : &g_array_index (block->rows, Row, r);
+
+  cairo_tag_begin (cr, row_structure (block), NULL);
+  if (block->role == R_CONTENTS)
+    draw_contents_row (self, cr, block, row, x0, p->y, width);
+  else if (block->role == R_SIGNATURES)
+    draw_signature_row (self, cr, block, row, x0, p->y, width);
+  else
+    draw_row_cells (self, cr, block, r, p, x0, width);
+  cairo_tag_end (cr, row_structure (block));
 }
 
 static void
@@ -637,6 +676,8 @@ custos_report_book_draw_page (CustosReportBook *self,
   const Page *p;
   double w, h;
   gboolean cover = FALSE;
+  gboolean in_table = FALSE;
+  guint table_block = G_MAXUINT;
 
   g_return_if_fail (CUSTOS_IS_REPORT_BOOK (self));
   g_return_if_fail (cr != NULL);
@@ -650,6 +691,18 @@ custos_report_book_draw_page (CustosReportBook *self,
     {
       const Placement *pl = &g_array_index (self->placements, Placement, p->first + i);
       Block *block = g_ptr_array_index (self->blocks, pl->block);
+      gboolean table = block->kind == B_ROWS && block->role == R_TABLE;
+
+      /* The rows of a table on this page make one Table element. */
+      if (table != in_table || (table && pl->block != table_block))
+        {
+          if (in_table)
+            cairo_tag_end (cr, "Table");
+          if (table)
+            cairo_tag_begin (cr, "Table", NULL);
+          in_table = table;
+          table_block = pl->block;
+        }
 
       switch (block->kind)
         {
@@ -658,7 +711,9 @@ custos_report_book_draw_page (CustosReportBook *self,
           cover = TRUE;
           break;
         case B_FIGURE:
+          cairo_tag_begin (cr, "Figure", NULL);
           draw_figure (self, cr, block, pl, MARGIN_X, w - 2 * MARGIN_X);
+          cairo_tag_end (cr, "Figure");
           break;
         case B_ROWS:
           draw_row (self, cr, block, pl->row, pl, MARGIN_X, w - 2 * MARGIN_X);
@@ -669,6 +724,8 @@ custos_report_book_draw_page (CustosReportBook *self,
           break;
         }
     }
+  if (in_table)
+    cairo_tag_end (cr, "Table");
   draw_running (self, cr, page, w, h, cover);
   if (self->draft)
     draw_draft_mark (self, cr, w, h);
