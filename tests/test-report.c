@@ -2059,6 +2059,7 @@ START_TEST (test_print_operation)
   g_autofree char *text = NULL;
   g_autofree char *sizes = NULL;
   g_autofree char *last = NULL;
+  g_autoptr(GFile) file = NULL;
   guint n;
 
   if (!have_display ())
@@ -2067,8 +2068,17 @@ START_TEST (test_print_operation)
   dir = custos_test_mkdtemp ();
   path = g_build_filename (dir, "printed.pdf", NULL);
   reference = out_path ("risks.pdf");
+  /* printed from an issued version: the issue, not a draft */
+  {
+    g_autofree char *plan = g_build_filename (dir, "plan.isms", NULL);
 
-  operation = custos_print_operation_new (doc, CUSTOS_REPORT_RISKS, NULL);
+    file = g_file_new_for_path (plan);
+    ck_assert (custos_file_save (doc, file, NULL, &error));
+    ck_assert (custos_issue_document (doc, file, NULL, NULL, "1.3", "Margaret Hale", NULL, "2026-12-05", NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  operation = custos_print_operation_new (doc, file, CUSTOS_REPORT_RISKS, NULL);
   gtk_print_operation_set_export_filename (operation, path);
   gtk_print_operation_set_show_progress (operation, FALSE);
   ck_assert_int_eq (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
@@ -2079,6 +2089,8 @@ START_TEST (test_print_operation)
   ck_assert_uint_eq (n, pdf_pages (reference));
   text = pdf_text (path);
   ck_assert_ptr_nonnull (strstr (text, "Risk register"));
+  ck_assert_ptr_nonnull (strstr (text, "Version 1.3 · 2026-12-05"));
+  ck_assert_ptr_null (strstr (text, "Draft after"));
   last = g_strdup_printf ("Page %u of %u", n, n);
   ck_assert_ptr_nonnull (strstr (text, last));
   /* The register's pages are turned to landscape, the cover is not. */

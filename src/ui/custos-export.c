@@ -546,6 +546,7 @@ print_done (GtkPrintOperation       *operation,
 
 GtkPrintOperation *
 custos_print_operation_new (CustosDocument   *document,
+                            GFile            *document_file,
                             CustosReportKind  kind,
                             CustosClock      *clock)
 {
@@ -561,6 +562,7 @@ custos_print_operation_new (CustosDocument   *document,
 
   custos_report_options_init (&options);
   options.today = clock != NULL ? custos_clock_get_today (clock) : NULL;
+  options.issued = document_file != NULL && custos_issue_get_current (document, document_file) != NULL;
   book = custos_report_build (document, kind, &options);
   paper = gtk_paper_size_new (custos_paper_from_locale () == CUSTOS_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
                                                                                  : GTK_PAPER_NAME_A4);
@@ -583,6 +585,7 @@ custos_print_operation_new (CustosDocument   *document,
 void
 custos_print_present (GtkWindow        *parent,
                       CustosDocument   *document,
+                      GFile            *document_file,
                       CustosReportKind  kind,
                       CustosClock      *clock)
 {
@@ -593,7 +596,7 @@ custos_print_present (GtkWindow        *parent,
   g_return_if_fail (CUSTOS_IS_DOCUMENT (document));
   g_return_if_fail (kind < CUSTOS_N_REPORTS);
 
-  operation = custos_print_operation_new (document, kind, clock);
+  operation = custos_print_operation_new (document, document_file, kind, clock);
   gtk_print_operation_set_allow_async (operation, TRUE);
   if (parent != NULL)
     g_signal_connect_object (operation, "done", G_CALLBACK (print_done), parent, 0);

@@ -1268,7 +1268,7 @@ print_action (GtkWidget  *widget,
       g_warning ("No report “%s”", g_variant_get_string (parameter, NULL));
       return;
     }
-  custos_print_present (GTK_WINDOW (self), self->document, kind, self->clock);
+  custos_print_present (GTK_WINDOW (self), self->document, self->file, kind, self->clock);
 }
 
 static GtkListBoxRow *
