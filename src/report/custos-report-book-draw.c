@@ -320,14 +320,18 @@ link_ids (CustosReportBook *self,
           g_autofree char *name = g_strdup_printf ("rec.%.*s", (int) (p - start), start);
           PangoRectangle a, z;
 
+          if (!g_hash_table_contains (self->anchors, name))
+            continue;
           pango_layout_index_to_pos (layout, (int) (start - text), &a);
           pango_layout_index_to_pos (layout, (int) (p - text) - 1, &z);
-          if (g_hash_table_contains (self->anchors, name) && a.y == z.y)
+          if (a.y == z.y)
             {
-              g_autofree char *attrs = g_strdup_printf ("rect=[%g %g %g %g] dest='%s'",
-                                                        x + a.x / (double) PANGO_SCALE, y + a.y / (double) PANGO_SCALE,
-                                                        (z.x + z.width - a.x) / (double) PANGO_SCALE,
-                                                        a.height / (double) PANGO_SCALE, name);
+              /* whole points: printf's decimal separator follows the locale */
+              g_autofree char *attrs = g_strdup_printf ("rect=[%d %d %d %d] dest='%s'",
+                                                        (int) floor (x + a.x / (double) PANGO_SCALE),
+                                                        (int) floor (y + a.y / (double) PANGO_SCALE),
+                                                        (int) ceil ((z.x + z.width - a.x) / (double) PANGO_SCALE),
+                                                        (int) ceil (a.height / (double) PANGO_SCALE), name);
               cairo_tag_begin (cr, CAIRO_TAG_LINK, attrs);
               cairo_tag_end (cr, CAIRO_TAG_LINK);
             }
