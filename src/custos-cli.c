@@ -10,10 +10,12 @@
 
 #include "custos-cli.h"
 #include "custos-clock.h"
+#include "custos-date.h"
 #include "custos-csv.h"
 #include "custos-escape.h"
 #include "custos-document.h"
 #include "custos-file.h"
+#include "custos-issue.h"
 #include "custos-lock.h"
 #include "custos-readiness.h"
 #include "custos-report.h"
@@ -35,6 +37,12 @@ static const GOptionEntry option_entries[] = {
     N_("With --export, the paper size: a4 or letter (default: from the locale)"), N_("PAPER") },
   { "csv-bom", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export to a .csv file, start it with a UTF-8 byte order mark (for Excel)"), NULL },
+  { "issued", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export, export issued version VERSION exactly as it was issued"), N_("VERSION") },
+  { "issue", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Issue FILE as version VERSION: record the revision and freeze a copy beside FILE"), N_("VERSION") },
+  { "approver", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --issue, who approves the issue"), N_("NAME") },
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
@@ -111,6 +119,71 @@ parse_edition (const char    *text,
   return TRUE;
 }
 
+/* Someone with FILE open in a window would lose their work or ours. The
+ * lock is held while writing, so that nobody opens FILE meanwhile. With
+ * --force, FILE is written anyway and their lock left to them: they still
+ * have it open (and their Custos will notice the change). FALSE (with the
+ * message printed) when FILE must not be written. */
+static gboolean
+lock_for_writing (GFile       *file,
+                  gboolean     force,
+                  CustosLock **lock)
+{
+  g_autoptr(CustosLockOwner) holder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  *lock = custos_lock_acquire (file, FALSE, &holder, &error);
+  if (*lock == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY) && !force)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *who = holder != NULL ? custos_lock_owner_describe (holder) : g_strdup (_("someone else"));
+
+      if (holder != NULL && holder->since != NULL)
+        g_printerr (_("Cannot write %s: %s has it open since %s. Use --force to write it anyway.\n"), name, who,
+                    holder->since);
+      else
+        g_printerr (_("Cannot write %s: %s has it open. Use --force to write it anyway.\n"), name, who);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* custos --issue=VERSION --approver=NAME FILE: see custos-issue.h. */
+static int
+issue_file (GFile       *file,
+            const char  *version,
+            const char  *approver,
+            const GDate *today,
+            gboolean     force)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CustosDocument) document = NULL;
+  g_autoptr(CustosLock) lock = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  char date[CUSTOS_DATE_ISO_SIZE];
+
+  if (approver == NULL)
+    {
+      g_printerr (_("--issue needs --approver=NAME: who approves this version\n"));
+      return 1;
+    }
+  document = custos_file_load (file, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (!lock_for_writing (file, force, &lock))
+    return 1;
+  custos_date_format_iso (today, date);
+  if (!custos_issue_document (document, file, NULL, NULL, version, approver, NULL, date, NULL, &error))
+    {
+      g_printerr (_("Cannot issue %s: %s\n"), name, error->message);
+      return 1;
+    }
+  return 0;
+}
+
 static int
 convert_file (GFile      *file,
               const char *output,
@@ -121,7 +194,6 @@ convert_file (GFile      *file,
   g_autoptr(CustosDocument) document = NULL;
   g_autoptr(GFile) out = custos_file_new_for_arg (output, NULL);
   g_autoptr(CustosLock) lock = NULL;
-  g_autoptr(CustosLockOwner) holder = NULL;
   CustosEdition edition = 0;
 
   if (edition_text != NULL && !parse_edition (edition_text, &edition))
@@ -150,24 +222,8 @@ convert_file (GFile      *file,
       custos_document_apply_migration (document, plan);
     }
 
-  /* Someone with OUT open in a window would lose their work or ours. The
-   * lock is held while writing, so that nobody opens OUT meanwhile. With
-   * --force, OUT is written anyway and their lock left to them: they still
-   * have it open (and their Custos will notice the change). */
-  lock = custos_lock_acquire (out, FALSE, &holder, &error);
-  if (lock == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY) && !force)
-    {
-      g_autofree char *name = g_file_get_parse_name (out);
-      g_autofree char *who = holder != NULL ? custos_lock_owner_describe (holder) : g_strdup (_("someone else"));
-
-      if (holder != NULL && holder->since != NULL)
-        g_printerr (_("Cannot write %s: %s has it open since %s. Use --force to write it anyway.\n"), name, who,
-                    holder->since);
-      else
-        g_printerr (_("Cannot write %s: %s has it open. Use --force to write it anyway.\n"), name, who);
-      return 1;
-    }
-  g_clear_error (&error);
+  if (!lock_for_writing (out, force, &lock))
+    return 1;
 
   /* The message says what happened and that the file was not changed. */
   if (!custos_file_save (document, out, NULL, &error))
@@ -193,6 +249,7 @@ export_file (const char *input,
              const char *name,
              const char *output,
              const char *paper,
+             const char *issued,
              gboolean    bom)
 {
   g_autoptr(GError) error = NULL;
@@ -240,7 +297,7 @@ export_file (const char *input,
       g_printerr (_("The certification pack has no CSV form: write it to a .pdf file\n"));
       return 1;
     }
-  if (!pdf && !custos_csv_lookup (name, &reg))
+  if (!pdf && g_strcmp0 (name, "rtp") != 0 && !custos_csv_lookup (name, &reg))
     {
       g_printerr (_("Unknown register “%s”: use soa, rtp, risks, assets or the name of any register (issues, incidents, …)\n"),
                   name);
@@ -256,12 +313,14 @@ export_file (const char *input,
   options.today = custos_clock_get_today (clock);
 
   in = custos_file_new_for_arg (input, NULL);
-  document = custos_file_load (in, NULL, &error);
+  document = issued != NULL ? custos_issue_load (in, issued, NULL, &error) : custos_file_load (in, NULL, &error);
   if (document == NULL)
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
+  /* The file is an issue while it is still exactly its snapshot. */
+  options.issued = custos_issue_get_current (document, in) != NULL;
 
   out = custos_file_new_for_arg (output, NULL);
   if (pdf)
@@ -274,7 +333,7 @@ export_file (const char *input,
     }
   else
     {
-      char *text = custos_csv_write_register (document, reg, bom ? CUSTOS_CSV_BOM : CUSTOS_CSV_DISPLAY);
+      char *text = custos_csv_write (document, name, bom ? CUSTOS_CSV_BOM : CUSTOS_CSV_DISPLAY);
       g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
 
       if (!custos_report_save_bytes (bytes, out, NULL, &error))
@@ -309,8 +368,10 @@ custos_cli_run (GVariantDict *options)
     g_autofree char *report = NULL;
     g_autofree char *paper = NULL;
     gboolean bom = g_variant_dict_contains (options, "csv-bom");
+    g_autofree char *issued = NULL;
 
     g_variant_dict_lookup (options, "paper", "s", &paper);
+    g_variant_dict_lookup (options, "issued", "s", &issued);
     if (g_variant_dict_lookup (options, "export", "s", &report))
       {
         g_autofree const char **inputs = NULL;
@@ -323,16 +384,46 @@ custos_cli_run (GVariantDict *options)
             g_printerr (_("--export takes exactly one FILE\n"));
             return 1;
           }
-        return export_file (inputs[0], report, out, paper, bom);
+        return export_file (inputs[0], report, out, paper, issued, bom);
       }
-    if (paper != NULL)
+    if (paper != NULL || issued != NULL || bom)
       {
-        g_printerr (_("--paper needs --export\n"));
+        g_printerr (_("%s needs --export\n"), paper != NULL ? "--paper" : issued != NULL ? "--issued" : "--csv-bom");
         return 1;
       }
-    if (bom)
+  }
+
+  /* --issue=VERSION --approver=NAME FILE */
+  {
+    g_autofree char *version = NULL;
+    g_autofree char *approver = NULL;
+
+    g_variant_dict_lookup (options, "approver", "s", &approver);
+    if (g_variant_dict_lookup (options, "issue", "s", &version))
       {
-        g_printerr (_("--csv-bom needs --export\n"));
+        g_autofree const char **inputs = NULL;
+        g_autoptr(GFile) file = NULL;
+        g_autoptr(GError) error = NULL;
+
+        g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &inputs);
+        if (inputs == NULL || inputs[0] == NULL || inputs[1] != NULL)
+          {
+            g_printerr (_("--issue takes exactly one FILE\n"));
+            return 1;
+          }
+        clock = custos_clock_new_from_environment (&error);
+        if (clock == NULL)
+          {
+            g_printerr ("%s\n", error->message);
+            return 1;
+          }
+        file = custos_file_new_for_arg (inputs[0], NULL);
+        return issue_file (file, version, approver, custos_clock_get_today (clock),
+                           g_variant_dict_contains (options, "force"));
+      }
+    if (approver != NULL)
+      {
+        g_printerr (_("--approver needs --issue\n"));
         return 1;
       }
   }

@@ -347,6 +347,28 @@ START_TEST (test_lookup)
   ck_assert_ptr_null (custos_catalogue_lookup (c2022, "A.5.1"));
   ck_assert_ptr_null (custos_catalogue_lookup (c2022, "5.38"));
   ck_assert_ptr_null (custos_catalogue_lookup (c2022, ""));
+}
+END_TEST
+
+/* One way of citing a control wherever it is shown: "A.5.1", in both editions. */
+START_TEST (test_control_cite)
+{
+  CustosCatalogue *c2013 = custos_catalogue_get (CUSTOS_EDITION_2013);
+  CustosCatalogue *c2022 = custos_catalogue_get (CUSTOS_EDITION_2022);
+  const char *ids[] = { "5.1", "8.34", "A.9.1.1", NULL };
+  g_autofree char *a = custos_control_cite ("5.1");
+  g_autofree char *b = custos_control_cite ("A.5.1.1");
+  g_autofree char *list = custos_controls_cite (ids, "; ");
+  g_autofree char *none = custos_controls_cite (NULL, ", ");
+  g_autofree char *theme = custos_catalogue_group_number (c2022, custos_catalogue_get_group (c2022, 3));
+  g_autofree char *category = custos_catalogue_group_number (c2013, custos_catalogue_get_group (c2013, 0));
+
+  ck_assert_str_eq (a, "A.5.1");
+  ck_assert_str_eq (b, "A.5.1.1");
+  ck_assert_str_eq (list, "A.5.1; A.8.34; A.9.1.1");
+  ck_assert_str_eq (none, "");
+  ck_assert_str_eq (theme, "A.8");
+  ck_assert_str_eq (category, "A.5");
 
   for (guint i = 0; i < custos_catalogue_get_n_controls (c2022); i++)
     {
@@ -494,6 +516,7 @@ catalogue_suite (void)
   tcase_add_test (tc, test_2022_structure);
   tcase_add_test (tc, test_2022_attribute_totals);
   tcase_add_test (tc, test_2022_reference);
+  tcase_add_test (tc, test_control_cite);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("lookup");

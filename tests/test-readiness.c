@@ -510,13 +510,13 @@ typedef struct
 
 static const RuleCase rule_cases[] = {
   { "soa-undecided", soa_undecided, ERR, "soa-undecided", "6.1.3 d", CUSTOS_REGISTER_SOA, -1, "7.6",
-    "error: 6.1.3 d: Control 7.6 “Working in secure areas” is not decided: applicable or not" },
+    "error: 6.1.3 d: Control A.7.6 “Working in secure areas” is not decided: applicable or not" },
   { "soa-excluded-unjustified", soa_excluded_unjustified, ERR, "soa-excluded-unjustified", "6.1.3 d",
     CUSTOS_REGISTER_SOA, -1, "7.6",
-    "error: 6.1.3 d: Control 7.6 “Working in secure areas” is excluded without a justification" },
+    "error: 6.1.3 d: Control A.7.6 “Working in secure areas” is excluded without a justification" },
   { "soa-selected-not-applicable", soa_selected_not_applicable, ERR, "soa-selected-not-applicable", "6.1.3 d",
     CUSTOS_REGISTER_SOA, -1, "8.13",
-    "error: 6.1.3 d: Control 8.13 “Information backup” is marked not applicable but risk R-001 selects it" },
+    "error: 6.1.3 d: Control A.8.13 “Information backup” is marked not applicable but risk R-001 selects it" },
   { NULL, soa_implemented_no_how, WARN, "soa-implemented-no-how", "6.1.3 d", CUSTOS_REGISTER_SOA, -1, "5.15", NULL },
   { NULL, soa_reason_risk_unselected, WARN, "soa-reason-risk-unselected", "6.1.3 d", CUSTOS_REGISTER_SOA, -1, "5.1", NULL },
   { NULL, risk_unscored, WARN, "risk-unscored", "6.1.2 d", CUSTOS_REGISTER_RISKS, -1, "R-001", NULL },

@@ -20,6 +20,7 @@
 #include "custos-export.h"
 #include "custos-file.h"
 #include "custos-heatmap.h"
+#include "custos-issue.h"
 #include "custos-pdf-xref.h"
 #include "custos-report.h"
 #include "custos-test-util.h"
@@ -162,9 +163,9 @@ make_outputs (void)
     g_autofree char *path = out_path ("rtp-letter.pdf");
     export ("rtp", path, "letter");
   }
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < 4; i++)
     {
-      const char *csv[] = { "soa", "risks", "assets" };
+      const char *csv[] = { "soa", "risks", "assets", "rtp" };
       g_autofree char *name = g_strdup_printf ("%s.csv", csv[i]);
       g_autofree char *path = out_path (name);
       export (csv[i], path, NULL);
@@ -283,9 +284,10 @@ START_TEST (test_page_numbers)
     {
       g_autofree char *expected = g_strdup_printf ("Page %u of %u", i + 1, n);
       ck_assert_msg (strstr (pages[i], expected) != NULL, "%s: page %u lacks “%s”", name, i + 1, expected);
-      /* The running footer carries the classification and the version. */
+      /* The running footer carries the classification and the version; the
+       * example has never been issued, so it is a draft after 1.2. */
       ck_assert_msg (strstr (pages[i], "CONFIDENTIAL") != NULL, "%s: page %u", name, i + 1);
-      ck_assert_msg (strstr (pages[i], "Version 1.2") != NULL, "%s: page %u", name, i + 1);
+      ck_assert_msg (strstr (pages[i], "Draft after version 1.2 · as of 2026-11-01") != NULL, "%s: page %u", name, i + 1);
     }
 }
 END_TEST
@@ -296,10 +298,17 @@ START_TEST (test_soa_every_control)
   g_autofree char *text = pdf_text (path);
   CustosCatalogue *catalogue = custos_catalogue_get (CUSTOS_EDITION_2022);
 
+  /* Every control, cited "A.5.1" as in the CSV and the window (a control
+   * row starts with it; user text may cite a bare id). */
   for (guint i = 0; i < custos_catalogue_get_n_controls (catalogue); i++)
     {
       const CustosControl *control = custos_catalogue_get_control (catalogue, i);
-      ck_assert_msg (has_token (text, control->id), "control %s is missing from the SoA", control->id);
+      g_autofree char *cited = custos_control_cite (control->id);
+
+      g_autofree char *escaped = g_regex_escape_string (cited, -1);
+      g_autofree char *pattern = g_strdup_printf ("(?m)^\\s*%s\\s", escaped);
+
+      ck_assert_msg (g_regex_match_simple (pattern, text, 0, 0), "control %s is missing from the SoA", cited);
     }
   /* and the pack carries the SoA as well */
   {
@@ -307,7 +316,10 @@ START_TEST (test_soa_every_control)
     g_autofree char *pack_text = pdf_text (pack);
 
     for (guint i = 0; i < custos_catalogue_get_n_controls (catalogue); i++)
-      ck_assert (has_token (pack_text, custos_catalogue_get_control (catalogue, i)->id));
+      {
+        g_autofree char *cited = custos_control_cite (custos_catalogue_get_control (catalogue, i)->id);
+        ck_assert (has_token (pack_text, cited));
+      }
   }
 }
 END_TEST
@@ -334,13 +346,195 @@ START_TEST (test_rtp_every_risk)
 }
 END_TEST
 
+/* pdftotext -raw with every run of white space made one space. */
+static char *
+flat_text (const char *pdf)
+{
+  g_autofree char *raw = NULL;
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+
+  ck_assert_int_eq (tool (&raw, "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL), 0);
+  return g_regex_replace_literal (space, raw, -1, 0, " ", 0, NULL);
+}
+
+/* The same, keeping the page breaks (form feeds). */
+static char *
+flat_pages (const char *pdf)
+{
+  g_autofree char *raw = NULL;
+  g_autoptr(GRegex) space = g_regex_new ("[ \\t\\r\\n]+", 0, 0, NULL);
+
+  ck_assert_int_eq (tool (&raw, "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL), 0);
+  return g_regex_replace_literal (space, raw, -1, 0, " ", 0, NULL);
+}
+
+static guint
+count_of (const char *text,
+          const char *what)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, what); p != NULL; p = strstr (p + 1, what))
+    n++;
+  return n;
+}
+
+/* What 6.1.3 asks of the plan, for every risk: the controls decided (Annex A
+ * and the others), residual likelihood and consequence, acceptance, next
+ * review; and a signature for each risk owner. */
+START_TEST (test_rtp_content)
+{
+  g_autoptr(CustosDocument) doc = load_example ();
+  g_autofree char *pdf = out_path ("rtp.pdf");
+  g_autofree char *text = flat_text (pdf);
+  GListModel *risks = custos_document_get_register (doc, CUSTOS_REGISTER_RISKS);
+  guint n = g_list_model_get_n_items (risks), n_custom = 0;
+  g_autoptr(GHashTable) owners = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CustosRecord) risk = g_list_model_get_item (risks, i);
+      const char * const *controls = custos_risk_get_controls (CUSTOS_RISK (risk));
+      const char *custom = custos_risk_get_custom_controls (CUSTOS_RISK (risk));
+      const char *by = custos_risk_get_accepted_by (CUSTOS_RISK (risk));
+      const char *on = custos_risk_get_accepted (CUSTOS_RISK (risk));
+
+      for (guint k = 0; controls != NULL && controls[k] != NULL; k++)
+        {
+          g_autofree char *cited = custos_control_cite (controls[k]);
+          g_autofree char *with_title = g_strdup_printf ("%s %s", cited,
+                                                         custos_document_get_control_title (doc, controls[k]));
+          ck_assert_msg (strstr (text, with_title) != NULL, "%s: control %s is not in the plan",
+                         custos_record_get_id (risk), with_title);
+        }
+      if (custom != NULL)
+        {
+          g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+          g_autofree char *flat = g_regex_replace_literal (space, custom, -1, 0, " ", 0, NULL);
+
+          n_custom++;
+          ck_assert_msg (strstr (text, flat) != NULL, "%s: other controls missing", custos_record_get_id (risk));
+        }
+      if (by != NULL && on != NULL)
+        {
+          g_autofree char *accepted = g_strdup_printf ("%s on %s", by, on);
+          /* under the risk in the plan, and in the table of acceptances */
+          ck_assert_msg (count_of (text, accepted) >= 2, "%s: “%s”", custos_record_get_id (risk), accepted);
+        }
+      if (custos_risk_get_owner (CUSTOS_RISK (risk)) != NULL)
+        g_hash_table_add (owners, (gpointer) custos_risk_get_owner (CUSTOS_RISK (risk)));
+    }
+  ck_assert_uint_gt (n_custom, 0);
+  ck_assert_uint_ge (count_of (text, "Controls not in Annex A"), n_custom);
+  ck_assert_uint_ge (count_of (text, "Residual risk accepted by"), n);
+  ck_assert_uint_ge (count_of (text, "Next review"), n);
+  ck_assert_uint_ge (count_of (text, "Likelihood "), n);
+  /* one signature box for each risk owner, and top management */
+  {
+    GHashTableIter iter;
+    gpointer id;
+
+    g_hash_table_iter_init (&iter, owners);
+    while (g_hash_table_iter_next (&iter, &id, NULL))
+      {
+        CustosRecord *role = custos_document_lookup (doc, CUSTOS_REGISTER_ROLES, id);
+        g_autofree char *label = g_strdup_printf ("Risk owner: %s", custos_record_get_title (role));
+        ck_assert_msg (count_of (text, label) == 1, "no signature for %s", label);
+      }
+    ck_assert_uint_ge (g_hash_table_size (owners), 2);
+    ck_assert_uint_eq (count_of (text, "Risk owner: "), g_hash_table_size (owners));
+  }
+}
+END_TEST
+
+/* How often what occurs in a file that may hold NUL bytes. */
+static guint
+bytes_count (GBytes     *bytes,
+             const char *what)
+{
+  gsize size, len = strlen (what);
+  const char *data = g_bytes_get_data (bytes, &size), *end = data + size;
+  guint n = 0;
+
+  for (const char *p = data; p + len <= end; p++)
+    n += *p == *what && memcmp (p, what, len) == 0;
+  return n;
+}
+
+/* In the pack every risk and asset is a named destination on the page of its
+ * register row, and other tables' mentions of them are links to it. */
+START_TEST (test_record_links)
+{
+  g_autoptr(CustosDocument) doc = load_example ();
+  g_autofree char *pdf = out_path ("pack.pdf");
+  g_autofree char *qdf = out_path ("pack-qdf.pdf");
+  g_autofree char *dests = NULL;
+  g_autofree char *text = pdf_text (pdf);
+  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+  g_autoptr(GBytes) bytes = NULL;
+  const CustosRegister regs[] = { CUSTOS_REGISTER_RISKS, CUSTOS_REGISTER_ASSETS };
+
+  ck_assert_int_eq (tool (&dests, "pdfinfo", "-dests", pdf, NULL), 0);
+  ck_assert_int_eq (tool (NULL, "qpdf", "--qdf", "--object-streams=disable", pdf, qdf, NULL), 0);
+  bytes = custos_test_read_file (qdf);
+  for (guint g = 0; g < G_N_ELEMENTS (regs); g++)
+    {
+      GListModel *model = custos_document_get_register (doc, regs[g]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(CustosRecord) record = g_list_model_get_item (model, i);
+          const char *id = custos_record_get_id (record);
+          g_autofree char *pattern = g_strdup_printf ("^ *([0-9]+) \\[[^]]*\\] \"rec\\.%s\"$", id);
+          g_autoptr(GRegex) re = g_regex_new (pattern, G_REGEX_MULTILINE, 0, NULL);
+          g_autoptr(GMatchInfo) m = NULL;
+          g_autofree char *name = g_strdup_printf ("(rec.%s)", id);
+
+          ck_assert_msg (g_regex_match (re, dests, 0, &m), "no destination for %s", id);
+          {
+            g_autofree char *page = g_match_info_fetch (m, 1);
+            guint n = (guint) atoi (page);
+
+            ck_assert_uint_ge (n, 1);
+            ck_assert_msg (has_token (pages[n - 1], id), "%s: its destination, page %u, does not show it", id, n);
+          }
+          /* the name in the destinations, and links to it */
+          ck_assert_msg (bytes_count (bytes, name) >= 2, "nothing links to %s", id);
+        }
+    }
+}
+END_TEST
+
+/* Every report is a tagged PDF: marked, with its language, and a structure
+ * tree of headings, paragraphs, tables of rows and cells, and figures. */
+START_TEST (test_tagged)
+{
+  g_autofree char *name = g_strdup_printf ("%s.pdf", reports[_i]);
+  g_autofree char *pdf = out_path (name);
+  g_autofree char *qdf_name = g_strdup_printf ("%s-tags.pdf", reports[_i]);
+  g_autofree char *qdf = out_path (qdf_name);
+  g_autoptr(GHashTable) info = pdf_info (pdf);
+  g_autoptr(GBytes) bytes = NULL;
+  const char *elements[] = { "/StructTreeRoot", "/Lang (en)", "/S /H1", "/S /P", "/S /Table", "/S /TR", "/S /TH",
+                             "/S /TD" };
+
+  ck_assert_str_eq (g_hash_table_lookup (info, "Tagged"), "yes");
+  ck_assert_int_eq (tool (NULL, "qpdf", "--qdf", "--object-streams=disable", pdf, qdf, NULL), 0);
+  bytes = custos_test_read_file (qdf);
+  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+    ck_assert_msg (bytes_count (bytes, elements[i]) > 0, "%s: no %s", name, elements[i]);
+  if (g_str_equal (reports[_i], "risks") || g_str_equal (reports[_i], "pack"))
+    ck_assert_msg (bytes_count (bytes, "/S /Figure") > 0, "%s: the heatmaps are no figures", name);
+}
+END_TEST
+
 /* The control table spans pages: its header row is on every one of them. */
 START_TEST (test_header_repeated)
 {
   g_autofree char *path = out_path ("soa.pdf");
   g_autofree char *text = pdf_text (path);
   g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
-  g_autoptr(GRegex) row = g_regex_new ("^\\s*[5-8]\\.[0-9]+\\s+\\S", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GRegex) row = g_regex_new ("^\\s*A\\.[5-8]\\.[0-9]+\\s+\\S", G_REGEX_MULTILINE, 0, NULL);
   guint table_pages = 0;
 
   for (guint i = 0; pages[i] != NULL; i++)
@@ -653,7 +847,7 @@ START_TEST (test_csv_risks_derived)
   g_autoptr(GPtrArray) records = parse_csv (text);
   char **header = records->pdata[0];
   guint n_fields = custos_kinds_register (CUSTOS_REGISTER_RISKS)->n_fields;
-  int score_col = -1, band_col = -1;
+  int score_col = -1, band_col = -1, controls_col = -1;
 
   ck_assert_uint_eq (records->len, 1 + 31);
   ck_assert_uint_eq (g_strv_length (header), 1 + n_fields + 4);
@@ -663,7 +857,10 @@ START_TEST (test_csv_risks_derived)
         score_col = (int) c;
       if (g_str_equal (header[c], "Inherent band"))
         band_col = (int) c;
+      if (g_str_equal (header[c], "Annex A controls"))
+        controls_col = (int) c;
     }
+  ck_assert_int_ge (controls_col, 0);
   ck_assert_int_ge (score_col, 0);
   ck_assert_int_ge (band_col, 0);
   for (guint r = 1; r < records->len; r++)
@@ -678,6 +875,18 @@ START_TEST (test_csv_risks_derived)
       ck_assert_str_eq (row[band_col],
                         band >= 0 ? custos_criteria_get_band (custos_document_get_criteria (doc), (guint) band)->name : "");
       ck_assert_str_eq (row[1], custos_record_get_title (risk));
+      /* the file's "5.30" is cited "A.5.30", as in the SoA */
+      {
+        const char * const *ids = custos_risk_get_controls (CUSTOS_RISK (risk));
+        g_auto(GStrv) cited = *row[controls_col] ? g_strsplit (row[controls_col], "; ", -1) : g_new0 (char *, 1);
+
+        ck_assert_uint_eq (g_strv_length (cited), ids ? g_strv_length ((char **) ids) : 0);
+        for (guint k = 0; cited[k] != NULL; k++)
+          {
+            ck_assert_str_eq (cited[k] + 2, ids[k]);
+            ck_assert (g_str_has_prefix (cited[k], "A."));
+          }
+      }
     }
 }
 END_TEST
@@ -930,6 +1139,323 @@ START_TEST (test_csv_libreoffice)
 }
 END_TEST
 
+/* The bands of the criteria, of the counts and of the heatmap's legend are in
+ * one order, the highest first; the vulnerability is labelled. */
+START_TEST (test_bands_one_order)
+{
+  g_autoptr(CustosDocument) doc = load_example ();
+  CustosCriteria *criteria = custos_document_get_criteria (doc);
+  guint n_bands = custos_criteria_get_n_bands (criteria);
+  g_autofree char *pdf = out_path ("risks.pdf");
+  g_autofree char *raw = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) expected = g_string_new (NULL);
+  const char *markers[] = { "BAND SCORES REQUIRED ACTION", "BAND SCORES INHERENT RESIDUAL" };
+  guint legends = 0;
+
+  for (guint b = n_bands; b-- > 0;)
+    g_string_append_printf (expected, "%s%s", expected->len ? " " : "", custos_criteria_get_band (criteria, b)->name);
+  ck_assert_int_eq (tool (&raw, "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL), 0);
+  lines = g_strsplit (raw, "\n", -1);
+  for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
+    {
+      g_autoptr(GString) seen = g_string_new (NULL);
+      guint i = 0, found = 0;
+
+      while (lines[i] != NULL && !g_str_has_prefix (lines[i], markers[m]))
+        i++;
+      ck_assert_msg (lines[i] != NULL, "no table “%s”", markers[m]);
+      for (; lines[i] != NULL && found < n_bands; i++)
+        for (guint b = 0; b < n_bands; b++)
+          {
+            const char *name = custos_criteria_get_band (criteria, b)->name;
+            if (g_str_has_prefix (lines[i], name) && lines[i][strlen (name)] == ' ')
+              {
+                g_string_append_printf (seen, "%s%s", seen->len ? " " : "", name);
+                found++;
+              }
+          }
+      ck_assert_str_eq (seen->str, expected->str);
+    }
+  /* the legend: "Critical 17–25 High 10–16 …" on one line */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GRegex) range = g_regex_new (" [0-9]+–[0-9]+", 0, 0, NULL);
+      g_autofree char *names = g_regex_replace_literal (range, lines[i], -1, 0, "", 0, NULL);
+
+      if (g_str_equal (names, expected->str))
+        legends++;
+    }
+  ck_assert_uint_ge (legends, 1);
+  {
+    g_autofree char *text = flat_text (pdf);
+    ck_assert_ptr_nonnull (strstr (text, "Vulnerability: "));
+  }
+}
+END_TEST
+
+/* rtp.csv is the plan: every risk, one row per action, one for a risk
+ * without; not the actions register. */
+START_TEST (test_csv_rtp)
+{
+  g_autoptr(CustosDocument) doc = load_example ();
+  g_autofree char *path = out_path ("rtp.csv");
+  g_autoptr(GBytes) bytes = custos_test_read_file (path);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(GPtrArray) records = parse_csv (text);
+  char **header = records->pdata[0];
+  GListModel *risks = custos_document_get_register (doc, CUSTOS_REGISTER_RISKS);
+  GListModel *actions = custos_document_get_register (doc, CUSTOS_REGISTER_ACTIONS);
+  guint expected = 0, row = 1, without = 0;
+  int action_col = -1, accepted_col = -1, controls_col = -1;
+
+  for (guint c = 0; header[c] != NULL; c++)
+    {
+      if (g_str_equal (header[c], "Action ID"))
+        action_col = (int) c;
+      if (g_str_equal (header[c], "Residual risk accepted by"))
+        accepted_col = (int) c;
+      if (g_str_equal (header[c], "Annex A controls"))
+        controls_col = (int) c;
+    }
+  ck_assert_int_ge (action_col, 0);
+  ck_assert_int_ge (accepted_col, 0);
+  ck_assert_int_ge (controls_col, 0);
+  ck_assert (g_strv_contains ((const char * const *) header, "Residual likelihood"));
+  ck_assert (g_strv_contains ((const char * const *) header, "Resources"));
+  ck_assert (g_strv_contains ((const char * const *) header, "Evidence"));
+  ck_assert (g_strv_contains ((const char * const *) header, "Next review"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (risks); i++)
+    {
+      g_autoptr(CustosRecord) risk = g_list_model_get_item (risks, i);
+      g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+      g_autofree char *controls = custos_controls_cite (custos_risk_get_controls (CUSTOS_RISK (risk)), "; ");
+
+      for (guint a = 0; a < g_list_model_get_n_items (actions); a++)
+        {
+          g_autoptr(CustosRecord) action = g_list_model_get_item (actions, a);
+          if (g_strcmp0 (custos_action_get_risk (CUSTOS_ACTION (action)), custos_record_get_id (risk)) == 0)
+            g_ptr_array_add (mine, (gpointer) custos_record_get_id (action));
+        }
+      without += mine->len == 0;
+      for (guint a = 0; a < MAX (mine->len, 1); a++, row++)
+        {
+          char **r;
+
+          ck_assert_uint_lt (row, records->len);
+          r = records->pdata[row];
+          ck_assert_str_eq (r[0], custos_record_get_id (risk));
+          ck_assert_str_eq (r[action_col], a < mine->len ? (const char *) mine->pdata[a] : "");
+          ck_assert_str_eq (r[controls_col], controls);
+          ck_assert_str_eq (r[accepted_col], custos_risk_get_accepted_by (CUSTOS_RISK (risk)) ?
+                                             custos_risk_get_accepted_by (CUSTOS_RISK (risk)) : "");
+        }
+      expected += MAX (mine->len, 1);
+    }
+  ck_assert_uint_eq (records->len, 1 + expected);
+  ck_assert_uint_gt (without, 0);   /* the example has risks without actions */
+}
+END_TEST
+
+/* The signature boxes: no rule runs through a "Date:" (the next box's top
+ * edge, in the accent colour, once did). Each "Date:" is found with
+ * pdftotext -bbox and its box looked at on the page drawn at 72 dpi. */
+START_TEST (test_signature_dates_clear)
+{
+  g_autofree char *pdf = out_path ("rtp.pdf");
+  g_autofree char *bbox = NULL;
+  g_autoptr(GRegex) page_re = g_regex_new ("<page [^>]*>(.*?)</page>", G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GRegex) word_re = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" "
+                                           "yMax=\"([0-9.]+)\">Date:</word>", 0, 0, NULL);
+  g_autoptr(GMatchInfo) pages = NULL;
+  guint page = 0, checked = 0;
+
+  ck_assert_int_eq (tool (&bbox, "pdftotext", "-bbox", pdf, "-", NULL), 0);
+  for (g_regex_match (page_re, bbox, 0, &pages); g_match_info_matches (pages); g_match_info_next (pages, NULL))
+    {
+      g_autofree char *words = g_match_info_fetch (pages, 1);
+      g_autoptr(GMatchInfo) m = NULL;
+      g_autofree char *prefix = NULL, *png = NULL, *first = NULL;
+      cairo_surface_t *image = NULL;
+
+      page++;
+      if (!g_regex_match (word_re, words, 0, &m))
+        continue;
+      prefix = out_path ("signatures");
+      png = g_strconcat (prefix, ".png", NULL);
+      first = g_strdup_printf ("%u", page);
+      ck_assert_int_eq (tool (NULL, "pdftoppm", "-png", "-r", "72", "-f", first, "-l", first, "-singlefile",
+                              pdf, prefix, NULL), 0);
+      image = cairo_image_surface_create_from_png (png);
+      ck_assert_int_eq (cairo_surface_status (image), CAIRO_STATUS_SUCCESS);
+      for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+        {
+          double v[4];
+          const guchar *data = cairo_image_surface_get_data (image);
+          int stride = cairo_image_surface_get_stride (image);
+
+          for (guint k = 0; k < 4; k++)
+            {
+              g_autofree char *s = g_match_info_fetch (m, (int) k + 1);
+              v[k] = g_ascii_strtod (s, NULL);
+            }
+          /* the accent (#1c4f8a) anywhere in the word's box */
+          for (int y = (int) v[1]; y <= (int) v[3]; y++)
+            for (int x = (int) v[0]; x <= (int) v[2]; x++)
+              {
+                guint32 px = *(const guint32 *) (data + y * stride + 4 * x);
+                int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+
+                ck_assert_msg (!(abs (r - 0x1c) < 40 && abs (g - 0x4f) < 40 && abs (b - 0x8a) < 40),
+                               "page %u: a rule crosses “Date:” at %d, %d", page, x, y);
+              }
+          checked++;
+        }
+      cairo_surface_destroy (image);
+    }
+  /* a box per risk owner and one for top management */
+  ck_assert_uint_ge (checked, 5);
+}
+END_TEST
+
+/* Frozen issues (7.5.3) ------------------------------------------------------------ */
+
+static int
+run_in (const char *dir,
+        char      **err,
+        const char *first,
+        ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  return custos_test_run_cli_in (dir, (const char * const *) args->pdata, &out, err);
+}
+
+static void
+assert_every_page (const char *pdf,
+                   const char *expected,
+                   gboolean    present)
+{
+  g_autofree char *text = pdf_text (pdf);
+  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+  guint n = pdf_pages (pdf);
+
+  for (guint i = 0; i < n; i++)
+    ck_assert_msg ((strstr (pages[i], expected) != NULL) == present, "%s: page %u %s “%s”", pdf, i + 1,
+                   present ? "lacks" : "has", expected);
+}
+
+/* Issuing records the revision and freezes the document; the issue's PDF is
+ * dated the issue and is the same file when the issued version is exported
+ * again after the document has moved on, which is then a draft. */
+START_TEST (test_issue_reproducible)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *plan = g_build_filename (dir, "plan.isms", NULL);
+  g_autofree char *snapshot = g_build_filename (dir, "plan.isms.issued", "1.3.isms", NULL);
+  g_autofree char *issued_pdf = g_build_filename (dir, "issued.pdf", NULL);
+  g_autofree char *draft_pdf = g_build_filename (dir, "draft.pdf", NULL);
+  g_autofree char *again_pdf = g_build_filename (dir, "again.pdf", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(CustosDocument) doc = load_example ();
+  g_autoptr(GFile) file = g_file_new_for_path (plan);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) frozen = NULL;
+
+  g_unsetenv ("CAIRO_PDF_METADATA_CREATE_DATE");
+  g_setenv ("CUSTOS_TODAY", "2026-12-05", TRUE);
+  ck_assert (custos_file_save (doc, file, NULL, &error));
+  g_clear_object (&doc);
+
+  /* Who approves it is required; then the revision and the snapshot. */
+  ck_assert_int_eq (run_in (dir, &err, "--issue=1.3", "plan.isms", NULL), 1);
+  ck_assert_ptr_nonnull (strstr (err, "--approver"));
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (run_in (dir, &err, "--issue=1.3", "--approver=Margaret Hale", "plan.isms", NULL), 0);
+  ck_assert_str_eq (err, "");
+  g_clear_pointer (&err, g_free);
+  doc = custos_file_load (file, NULL, &error);
+  g_assert_no_error (error);
+  {
+    CustosRevision *rev = CUSTOS_REVISION (custos_document_get_latest_revision (doc));
+
+    ck_assert_str_eq (custos_revision_get_version (rev), "1.3");
+    ck_assert_str_eq (custos_revision_get_date (rev), "2026-12-05");
+    ck_assert_str_eq (custos_revision_get_approved_by (rev), "Margaret Hale");
+    ck_assert_ptr_nonnull (custos_revision_get_summary (rev));
+  }
+  frozen = custos_test_read_file (snapshot);
+  {
+    g_autoptr(GBytes) saved = custos_test_read_file (plan);
+    ck_assert (g_bytes_equal (frozen, saved));
+  }
+  ck_assert_ptr_nonnull (custos_issue_get_current (doc, file));
+
+  /* The file as issued: no draft mark, the issue's version and date on
+   * every page and in the metadata, the approver on the cover. */
+  ck_assert_int_eq (run_in (dir, &err, "--export=pack", "--output=issued.pdf", "plan.isms", NULL), 0);
+  g_clear_pointer (&err, g_free);
+  assert_every_page (issued_pdf, "Version 1.3 · 2026-12-05", TRUE);
+  assert_every_page (issued_pdf, "Draft after", FALSE);
+  {
+    g_autoptr(GHashTable) info = pdf_info (issued_pdf);
+    g_autofree char *text = pdf_text (issued_pdf);
+
+    ck_assert_str_eq (g_hash_table_lookup (info, "CreationDate"), "Sat Dec  5 00:00:00 2026 UTC");
+    ck_assert_ptr_nonnull (strstr (text, "Margaret Hale"));
+    ck_assert_ptr_null (strstr (text, "Not approved"));
+    ck_assert_int_eq (tool (NULL, "qpdf", "--check", issued_pdf, NULL), 0);
+  }
+
+  /* Changed afterwards, a week later: a draft, approved by nobody. */
+  custos_organisation_set_sector (custos_document_get_organisation (doc), "Accountancy and payroll");
+  ck_assert (custos_file_save (doc, file, NULL, &error));
+  ck_assert_ptr_null (custos_issue_get_current (doc, file));
+  g_setenv ("CUSTOS_TODAY", "2026-12-12", TRUE);
+  ck_assert_int_eq (run_in (dir, &err, "--export=pack", "--output=draft.pdf", "plan.isms", NULL), 0);
+  g_clear_pointer (&err, g_free);
+  assert_every_page (draft_pdf, "Draft after version 1.3 · as of 2026-12-12", TRUE);
+  {
+    g_autofree char *text = pdf_text (draft_pdf);
+    ck_assert_ptr_nonnull (strstr (text, "Not approved: draft"));
+  }
+
+  /* The issued version, exported again: the very same bytes. */
+  ck_assert_int_eq (run_in (dir, &err, "--export=pack", "--issued=1.3", "--output=again.pdf", "plan.isms", NULL), 0);
+  g_clear_pointer (&err, g_free);
+  {
+    g_autoptr(GBytes) a = custos_test_read_file (issued_pdf);
+    g_autoptr(GBytes) b = custos_test_read_file (again_pdf);
+    ck_assert (g_bytes_equal (a, b));
+  }
+
+  /* An issued version is never issued again or overwritten. */
+  ck_assert_int_eq (run_in (dir, &err, "--issue=1.3", "--approver=Someone", "plan.isms", NULL), 1);
+  ck_assert_ptr_nonnull (strstr (err, "1.3"));
+  g_clear_pointer (&err, g_free);
+  {
+    g_autoptr(GBytes) still = custos_test_read_file (snapshot);
+    ck_assert (g_bytes_equal (still, frozen));
+  }
+  ck_assert_int_eq (run_in (dir, &err, "--export=pack", "--issued=9.9", "--output=x.pdf", "plan.isms", NULL), 1);
+  ck_assert_ptr_nonnull (strstr (err, "9.9"));
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (run_in (dir, &err, "--issue=../x", "--approver=A", "plan.isms", NULL), 1);
+
+  g_unsetenv ("CUSTOS_TODAY");
+  g_setenv ("CAIRO_PDF_METADATA_CREATE_DATE", REPORT_DATE, TRUE);
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 /* The heatmap --------------------------------------------------------------------- */
 
 /* Counts cells from the file with XPath, independently of the model. */
@@ -1056,6 +1582,69 @@ pixel (cairo_surface_t *surface,
 }
 
 /* What is drawn at a point is the colour of the cell hit testing finds there. */
+/* Movement arrows pass under the counts: around every count the residual
+ * map with arrows is the map without them, pixel for pixel. */
+START_TEST (test_heatmap_arrows_under_counts)
+{
+  /* in points, drawn at 3 pixels a point; the first is the reports' panel */
+  static const double sizes[][2] = { { 228.5, 218 }, { 300, 220 }, { 520, 380 } };
+  const int scale = 3;
+  g_autoptr(CustosDocument) doc = load_example ();
+  CustosCriteria *criteria = custos_document_get_criteria (doc);
+  guint nl = custos_criteria_get_n_levels (criteria, CUSTOS_SCALE_LIKELIHOOD);
+  guint nc = custos_criteria_get_n_levels (criteria, CUSTOS_SCALE_CONSEQUENCE);
+  guint compared = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      cairo_surface_t *surfaces[2];
+      CustosHeatmapGeometry g;
+      double count_size;
+
+      for (guint k = 0; k < 2; k++)
+        {
+          CustosHeatmapStyle style;
+          cairo_t *cr;
+
+          custos_heatmap_style_init (&style);
+          style.show_movement = k == 1;
+          surfaces[k] = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (sizes[s][0] * scale),
+                                                    (int) ceil (sizes[s][1] * scale));
+          cr = cairo_create (surfaces[k]);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_paint (cr);
+          cairo_scale (cr, scale, scale);
+          custos_heatmap_draw (cr, sizes[s][0], sizes[s][1], doc, TRUE, &style);
+          cairo_destroy (cr);
+          cairo_surface_flush (surfaces[k]);
+        }
+      custos_heatmap_geometry (sizes[s][0], sizes[s][1], nl, nc, &g);
+      count_size = CLAMP (MIN (g.cell_width, g.cell_height) * 0.30, 4.0, 30.0);
+      for (int l = 1; l <= (int) nl; l++)
+        for (int c = 1; c <= (int) nc; c++)
+          {
+            double x, y, w, h;
+
+            if (custos_heatmap_count (doc, TRUE, l, c) == 0)
+              continue;
+            custos_heatmap_cell_rect (&g, l, c, &x, &y, &w, &h);
+            /* the count's own box, a little wider than its digits */
+            for (int py = (int) ((y + h / 2 - count_size * 0.5) * scale);
+                 py <= (int) ((y + h / 2 + count_size * 0.5) * scale); py++)
+              for (int px = (int) ((x + w / 2 - count_size * 0.45) * scale);
+                   px <= (int) ((x + w / 2 + count_size * 0.45) * scale); px++)
+                ck_assert_msg (pixel (surfaces[0], px, py) == pixel (surfaces[1], px, py),
+                               "%gx%g: an arrow crosses the count of L%d C%d at %d, %d", sizes[s][0], sizes[s][1],
+                               l, c, px / scale, py / scale);
+            compared++;
+          }
+      cairo_surface_destroy (surfaces[0]);
+      cairo_surface_destroy (surfaces[1]);
+    }
+  ck_assert_uint_gt (compared, 10);
+}
+END_TEST
+
 START_TEST (test_heatmap_draw_agrees)
 {
   static const int sizes[][2] = { { 160, 120 }, { 420, 300 }, { 900, 700 } };
@@ -1521,6 +2110,135 @@ START_TEST (test_empty_document)
 END_TEST
 
 /* A row taller than a page goes on over several pages, cut between lines. */
+/* The pages of a book, as text. */
+static GStrv
+book_pages (CustosReportBook *book)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = custos_report_book_render_pdf (book, NULL, NULL, NULL, &error);
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "book.pdf", NULL);
+  g_autofree char *text = NULL;
+  GStrv pages;
+
+  g_assert_no_error (error);
+  ck_assert (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
+  text = flat_pages (path);
+  pages = g_strsplit (text, "\f", -1);
+  custos_test_rmdir (dir);
+  return pages;
+}
+
+static int
+page_of (GStrv        pages,
+         const char  *word)
+{
+  for (guint i = 0; pages[i] != NULL; i++)
+    if (strstr (pages[i], word) != NULL)
+      return (int) i;
+  return -1;
+}
+
+/* However much comes before: a record is never parted from its details, a
+ * table's last record never stands alone on a page, and a heading with a
+ * short introduction never stands without what it introduces. */
+START_TEST (test_keep_together)
+{
+  guint lone = 0, tried = 0;
+
+  for (guint filler = 0; filler < 40; filler++)
+    {
+      g_autoptr(CustosReportBook) book = custos_report_book_new ();
+      static const double weights[] = { 0, 1 };
+      const char *headers[] = { "Id", "Record" };
+      const char *roles[] = { "First signatory", "Second signatory", "Third signatory" };
+      const char *names[] = { "Ann", "Bob", "Cy" };
+      g_auto(GStrv) pages = NULL;
+      CustosReportTable *table;
+      guint n_records = 6 + filler % 7;
+
+      custos_report_book_set_paper (book, CUSTOS_PAPER_A4);
+      for (guint k = 0; k < filler; k++)
+        custos_report_book_add_paragraph (book, "Filler text that takes one line or two of the page, so that what "
+                                                "follows starts lower on it each time the test goes round.",
+                                          CUSTOS_CELL_NONE);
+      table = custos_report_book_add_table (book, 2, weights, headers, CUSTOS_TABLE_RULES);
+      for (guint r = 0; r < n_records; r++)
+        {
+          g_autofree char *id = g_strdup_printf ("REC%02u", r);
+          const char *texts[] = { id, "A record with details under it" };
+
+          custos_report_table_add_texts (table, texts);
+          for (guint d = 0; d < 4; d++)
+            {
+              g_autofree char *value = g_strdup_printf ("DET%02uX%u and a value", r, d);
+              custos_report_table_add_pair (table, "Detail", value);
+            }
+        }
+      custos_report_book_add_heading (book, 2, "3", "Approval of the plan", FALSE);
+      custos_report_book_add_paragraph (book, "INTRO By signing, the owners approve the plan.", CUSTOS_CELL_NONE);
+      custos_report_book_add_signatures (book, roles, names, 3);
+      pages = book_pages (book);
+
+      for (guint r = 0; r < n_records; r++)
+        {
+          g_autofree char *id = g_strdup_printf ("REC%02u", r);
+          int page = page_of (pages, id);
+
+          for (guint d = 0; d < 4; d++)
+            {
+              g_autofree char *detail = g_strdup_printf ("DET%02uX%u", r, d);
+              ck_assert_msg (page_of (pages, detail) == page, "filler %u: %s parted from %s", filler, id, detail);
+            }
+        }
+      {
+        g_autofree char *last = g_strdup_printf ("REC%02u", n_records - 1);
+        g_autofree char *before = g_strdup_printf ("REC%02u", n_records - 2);
+        ck_assert_msg (page_of (pages, last) == page_of (pages, before), "filler %u: the last record is alone",
+                       filler);
+        lone += page_of (pages, last) > page_of (pages, "REC00");
+        tried++;
+      }
+      ck_assert_msg (page_of (pages, "Approval of the plan") == page_of (pages, "First signatory"),
+                     "filler %u: the heading is stranded", filler);
+      ck_assert_int_eq (page_of (pages, "Third signatory"), page_of (pages, "Second signatory"));
+    }
+  /* the table did run over a page in some of the books */
+  ck_assert_uint_gt (lone, 0);
+  ck_assert_uint_eq (tried, 40);
+}
+END_TEST
+
+/* A narrow column takes the width of its longest word from a wide column
+ * with room to spare, rather than break the word; a word too long for any
+ * column still breaks (and verifies). */
+START_TEST (test_columns_fit_words)
+{
+  g_autoptr(CustosReportBook) book = custos_report_book_new ();
+  static const double weights[] = { 0.25, 4 };
+  const char *headers[] = { "Band", "Meaning" };
+  const char *rows[][2] = {
+    { "Data Protection", "Short." },
+    { "Severe consequences", "Also short." },
+    { "Supercalifragilisticexpialidocioussupercalifragilisticexpialidocioussupercalifragilistic", "Long word." },
+  };
+  CustosReportTable *table;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *problem = NULL;
+
+  custos_report_book_set_paper (book, CUSTOS_PAPER_A4);
+  table = custos_report_book_add_table (book, 2, weights, headers, CUSTOS_TABLE_RULES);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    custos_report_table_add_texts (table, rows[r]);
+  ck_assert (custos_report_book_paginate (book, NULL, NULL, NULL, NULL));
+  ck_assert_msg (custos_report_book_verify (book, &problem), "%s", problem);
+  pages = book_pages (book);
+  ck_assert_ptr_nonnull (strstr (pages[0], " Protection "));
+  ck_assert_ptr_nonnull (strstr (pages[0], " consequences "));
+  ck_assert_ptr_null (strstr (pages[0], "Supercalifragilisticexpialidocioussupercalifragilisticexpialidocioussupercalifragilistic"));
+}
+END_TEST
+
 START_TEST (test_row_split)
 {
   g_autoptr(CustosReportBook) book = custos_report_book_new ();
@@ -1731,6 +2449,7 @@ START_TEST (test_print_operation)
   g_autofree char *text = NULL;
   g_autofree char *sizes = NULL;
   g_autofree char *last = NULL;
+  g_autoptr(GFile) file = NULL;
   guint n;
 
   if (!have_display ())
@@ -1739,8 +2458,17 @@ START_TEST (test_print_operation)
   dir = custos_test_mkdtemp ();
   path = g_build_filename (dir, "printed.pdf", NULL);
   reference = out_path ("risks.pdf");
+  /* printed from an issued version: the issue, not a draft */
+  {
+    g_autofree char *plan = g_build_filename (dir, "plan.isms", NULL);
 
-  operation = custos_print_operation_new (doc, CUSTOS_REPORT_RISKS, NULL);
+    file = g_file_new_for_path (plan);
+    ck_assert (custos_file_save (doc, file, NULL, &error));
+    ck_assert (custos_issue_document (doc, file, NULL, NULL, "1.3", "Margaret Hale", NULL, "2026-12-05", NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  operation = custos_print_operation_new (doc, file, CUSTOS_REPORT_RISKS, NULL);
   gtk_print_operation_set_export_filename (operation, path);
   gtk_print_operation_set_show_progress (operation, FALSE);
   ck_assert_int_eq (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
@@ -1751,6 +2479,8 @@ START_TEST (test_print_operation)
   ck_assert_uint_eq (n, pdf_pages (reference));
   text = pdf_text (path);
   ck_assert_ptr_nonnull (strstr (text, "Risk register"));
+  ck_assert_ptr_nonnull (strstr (text, "Version 1.3 · 2026-12-05"));
+  ck_assert_ptr_null (strstr (text, "Draft after"));
   last = g_strdup_printf ("Page %u of %u", n, n);
   ck_assert_ptr_nonnull (strstr (text, last));
   /* The register's pages are turned to landscape, the cover is not. */
@@ -1793,12 +2523,19 @@ main (void)
   tcase_add_test (tc, test_header_repeated);
   tcase_add_loop_test (tc, test_contents_links, 0, G_N_ELEMENTS (reports));
   tcase_add_test (tc, test_named_destinations);
+  tcase_add_test (tc, test_record_links);
+  tcase_add_loop_test (tc, test_tagged, 0, G_N_ELEMENTS (reports));
   tcase_add_test (tc, test_pack_clauses);
   tcase_add_test (tc, test_reproducible);
   tcase_add_test (tc, test_text_selectable_and_fonts_embedded);
   tcase_add_test (tc, test_cli_errors);
   tcase_add_test (tc, test_csv_risks_derived);
   tcase_add_test (tc, test_csv_soa_selecting_risks);
+  tcase_add_test (tc, test_csv_rtp);
+  tcase_add_test (tc, test_rtp_content);
+  tcase_add_test (tc, test_bands_one_order);
+  tcase_add_test (tc, test_issue_reproducible);
+  tcase_add_test (tc, test_signature_dates_clear);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("csv");
@@ -1812,6 +2549,7 @@ main (void)
   tcase_add_test (tc, test_heatmap_counts);
   tcase_add_test (tc, test_heatmap_hit_test);
   tcase_add_test (tc, test_heatmap_draw_agrees);
+  tcase_add_test (tc, test_heatmap_arrows_under_counts);
   tcase_add_test (tc, test_heatmap_palette);
   suite_add_tcase (suite, tc);
 
@@ -1829,6 +2567,8 @@ main (void)
   tcase_add_loop_test (tc, test_empty_document, 0, CUSTOS_N_REPORTS);
   tcase_add_test (tc, test_long_word);
   tcase_add_test (tc, test_row_split);
+  tcase_add_test (tc, test_keep_together);
+  tcase_add_test (tc, test_columns_fit_words);
   tcase_add_test (tc, test_draw_any_context);
   tcase_add_test (tc, test_paper);
   suite_add_tcase (suite, tc);

@@ -214,10 +214,11 @@ is_id_cell (GtkWidget     *widget,
             gconstpointer  id)
 {
   GtkWidget *label = GTK_IS_BOX (widget) ? gtk_widget_get_first_child (widget) : NULL;
+  g_autofree char *cited = custos_control_cite (id);  /* shown "A.5.1", as everywhere */
 
   return label != NULL && GTK_IS_LABEL (label) && on_screen (widget) &&
          GTK_IS_IMAGE (gtk_widget_get_next_sibling (label)) &&
-         g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), id) == 0;
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), cited) == 0;
 }
 
 static GtkWidget *

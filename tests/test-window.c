@@ -11,6 +11,7 @@
 
 #include "custos-application.h"
 #include "custos-file.h"
+#include "custos-issue.h"
 #include "custos-overview-page.h"
 #include "custos-readiness-page.h"
 #include "custos-recovery.h"
@@ -999,6 +1000,53 @@ START_TEST (test_changed_on_disk_banner)
 }
 END_TEST
 
+/* win.issue asks for the version (the next one suggested) and the approver;
+ * win.issue-version records the revision, freezes the file beside it and
+ * saves it, without the window taking its own save for a change on disk. */
+START_TEST (test_issue_version)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autofree char *snapshot = g_build_filename (dir, "example.isms.issued", "1.3.isms", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CustosWindow *window = open_window_on (file);
+  CustosDocument *doc = custos_window_get_document (window);
+  GtkWindow *dialog;
+  CustosRevision *latest;
+
+  ck_assert_ptr_null (custos_issue_get_current (doc, file));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.issue", NULL);
+  wait_for (has_dialog, window, "the issue dialog");
+  dialog = find_dialog (window);
+  ck_assert_str_eq (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "version")), "1.3");
+  ck_assert (!adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "issue"));
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "approver"), "Margaret Hale");
+  ck_assert (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "issue"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "issue");
+  spin (200);
+
+  latest = CUSTOS_REVISION (custos_document_get_latest_revision (doc));
+  ck_assert_str_eq (custos_revision_get_version (latest), "1.3");
+  ck_assert_str_eq (custos_revision_get_approved_by (latest), "Margaret Hale");
+  ck_assert (is_saved (window));
+  ck_assert (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+  ck_assert_ptr_nonnull (custos_issue_get_current (doc, file));
+  spin (1500); /* the monitor's events of the issue's save */
+  ck_assert_msg (banner_text (window) == NULL, "the issue shows as “%s”", banner_text (window));
+
+  /* A changed document is no longer the issue; the same version is refused. */
+  set_org_name (doc, "Changed Ltd");
+  ck_assert_ptr_null (custos_issue_get_current (doc, file));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.issue-version", "(ss)", "1.3", "Someone");
+  wait_for (has_dialog, window, "the refusal");
+  ck_assert_str_eq (custos_revision_get_approved_by (CUSTOS_REVISION (custos_document_get_latest_revision (doc))),
+                    "Margaret Hale");
+  gtk_window_destroy (find_dialog (window));
+  custos_document_set_modified (doc, FALSE);
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 /* Through a symbolic link the window saves the file it points to, keeps
  * the link, keeps the file's mode, and locks the file itself. */
 START_TEST (test_link_and_mode)
@@ -1204,6 +1252,7 @@ window_suite (void)
   tcase_add_loop_test (tc, test_foreign_lock, 0, 3);
   tcase_add_loop_test (tc, test_changed_before_save, 0, 4);
   tcase_add_test (tc, test_changed_on_disk_banner);
+  tcase_add_test (tc, test_issue_version);
   tcase_add_test (tc, test_link_and_mode);
   tcase_add_test (tc, test_save_as_moves_lock);
   tcase_add_test (tc, test_pipe_refused);

@@ -561,3 +561,46 @@ custos_catalogue_predecessors (const char *id_2022)
 
   return ids != NULL ? ids : empty_ids;
 }
+
+char *
+custos_control_cite (const char *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  /* A 2022 id starts with its clause digit; 2013 ids and anything else
+   * (an unknown id kept from a file) are shown as they are. */
+  if (g_ascii_isdigit (id[0]))
+    return g_strconcat ("A.", id, NULL);
+  return g_strdup (id);
+}
+
+char *
+custos_controls_cite (const char * const *ids,
+                      const char         *sep)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      g_autofree char *cited = custos_control_cite (ids[i]);
+
+      if (i > 0)
+        g_string_append (text, sep);
+      g_string_append (text, cited);
+    }
+  return g_string_free (text, FALSE);
+}
+
+char *
+custos_catalogue_group_number (CustosCatalogue          *self,
+                               const CustosControlGroup *group)
+{
+  const CustosControl *first = custos_catalogue_get_control (self, group->first);
+  const char *dot = strchr (first->id, '.');
+  g_autofree char *clause = NULL;
+
+  if (custos_catalogue_get_edition (self) == CUSTOS_EDITION_2013)
+    return g_strdup (group->id);
+  clause = dot != NULL ? g_strndup (first->id, (gsize) (dot - first->id)) : g_strdup (first->id);
+  return custos_control_cite (clause);
+}

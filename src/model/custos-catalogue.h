@@ -88,4 +88,16 @@ guint                     custos_catalogue_get_n_objectives (CustosCatalogue *se
 const char * const       *custos_catalogue_successors       (const char      *id_2013);
 const char * const       *custos_catalogue_predecessors     (const char      *id_2022);
 
+/* A control id as people cite it: "A.5.1" for the file's "5.1" (2022); 2013
+ * ids already read "A.5.1.1". Every id shown to the user (window, PDF, CSV)
+ * goes through here; the file keeps the catalogue's id. */
+char                     *custos_control_cite               (const char      *id);
+/* A group's number as cited: "A.9" for a 2013 category, "A.5" (the clause of
+ * Annex A) for a 2022 theme. */
+char                     *custos_catalogue_group_number     (CustosCatalogue          *self,
+                                                             const CustosControlGroup *group);
+/* The ids of a list, cited and joined with sep; "" for NULL. */
+char                     *custos_controls_cite              (const char * const *ids,
+                                                             const char      *sep);
+
 G_END_DECLS

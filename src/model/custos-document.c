@@ -760,6 +760,23 @@ custos_document_get_selecting_risks (CustosDocument *self,
   return risks ? g_ptr_array_ref (risks) : g_ptr_array_new ();
 }
 
+CustosRecord *
+custos_document_get_latest_revision (CustosDocument *self)
+{
+  GListModel *revisions = custos_document_get_register (self, CUSTOS_REGISTER_REVISIONS);
+  CustosRecord *latest = NULL;
+
+  for (guint i = 0, n = g_list_model_get_n_items (revisions); i < n; i++)
+    {
+      g_autoptr(CustosRecord) rev = g_list_model_get_item (revisions, i);
+
+      if (latest == NULL || g_strcmp0 (custos_revision_get_date (CUSTOS_REVISION (rev)),
+                                       custos_revision_get_date (CUSTOS_REVISION (latest))) >= 0)
+        latest = rev;
+    }
+  return latest;   /* the register holds a reference */
+}
+
 const char *
 custos_document_get_control_title (CustosDocument *self,
                                    const char     *control_id)

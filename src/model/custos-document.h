@@ -93,6 +93,8 @@ int              custos_document_risk_band          (CustosDocument  *self,
 GPtrArray       *custos_document_get_selecting_risks (CustosDocument *self,
                                                       const char     *control_id);
 /* Title of a control of the document's edition, or NULL if unknown. */
+/* The latest revision (by date, then register order; borrowed), or NULL. */
+CustosRecord    *custos_document_get_latest_revision (CustosDocument *self);
 const char      *custos_document_get_control_title  (CustosDocument  *self,
                                                      const char      *control_id);
 

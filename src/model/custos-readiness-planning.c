@@ -257,6 +257,7 @@ readiness_check_soa (Check *c)
       CustosRecord *entry = item_at (soa, i);
       const char *id = custos_record_get_id (entry);
       const char *title = custos_document_get_control_title (c->doc, id);
+      g_autofree char *cited = custos_control_cite (id);
       int applicability = custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (entry));
       int reasons_flags = custos_soa_entry_get_reasons (CUSTOS_SOA_ENTRY (entry));
       g_autoptr(GPtrArray) selecting = custos_document_get_selecting_risks (c->doc, id);
@@ -270,7 +271,7 @@ readiness_check_soa (Check *c)
           undecided++;
           add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "soa-undecided", "6.1.3 d",
                        CUSTOS_REGISTER_SOA, entry,
-                       _("Control %s “%s” is not decided: applicable or not"), id, title);
+                       _("Control %s “%s” is not decided: applicable or not"), cited, title);
           break;
 
         case CUSTOS_APPLICABILITY_NOT_APPLICABLE:
@@ -280,7 +281,7 @@ readiness_check_soa (Check *c)
               unjustified++;
               add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "soa-excluded-unjustified", "6.1.3 d",
                            CUSTOS_REGISTER_SOA, entry,
-                           _("Control %s “%s” is excluded without a justification"), id, title);
+                           _("Control %s “%s” is excluded without a justification"), cited, title);
             }
           if (selecting->len > 0)
             {
@@ -295,7 +296,7 @@ readiness_check_soa (Check *c)
                                         "Control %s “%s” is marked not applicable but risk %s selects it",
                                         "Control %s “%s” is marked not applicable but risks %s select it",
                                         selecting->len),
-                           id, title, ids->str);
+                           cited, title, ids->str);
             }
           break;
 
@@ -309,7 +310,7 @@ readiness_check_soa (Check *c)
             add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "soa-implemented-no-how", "6.1.3 d",
                          CUSTOS_REGISTER_SOA, entry,
                          _("Control %s “%s” is implemented but the SoA does not say how it is applied"),
-                         id, title);
+                         cited, title);
           break;
         }
 
@@ -317,7 +318,7 @@ readiness_check_soa (Check *c)
         add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "soa-reason-risk-unselected", "6.1.3 d",
                      CUSTOS_REGISTER_SOA, entry,
                      _("Control %s “%s” gives risk treatment as a reason for inclusion but no risk selects it"),
-                     id, title);
+                     cited, title);
     }
 
   if (n == 0 || undecided == n)

@@ -16,11 +16,6 @@ custos_csv_lookup (const char     *name,
 
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (g_str_equal (name, "rtp"))
-    {
-      *reg = CUSTOS_REGISTER_ACTIONS;
-      return TRUE;
-    }
   kind = custos_kinds_lookup (name);
   index = kind ? custos_kinds_register_index (kind) : -1;
   if (index < 0)
@@ -165,6 +160,13 @@ risk_columns (GString        *out,
   custos_csv_append_field (out, risk ? band_name (document, risk, TRUE) : NULL);
 }
 
+/* An empty CSV, starting with a UTF-8 byte order mark if flags ask. */
+static GString *
+new_output (CustosCsvFlags flags)
+{
+  return g_string_new ((flags & CUSTOS_CSV_BOM) ? "\xEF\xBB\xBF" : NULL);
+}
+
 char *
 custos_csv_write_register (CustosDocument *document,
                            CustosRegister  reg,
@@ -173,7 +175,7 @@ custos_csv_write_register (CustosDocument *document,
   const CustosKind *kind;
   GListModel *model;
   CustosCatalogue *catalogue;
-  GString *out = g_string_new ((flags & CUSTOS_CSV_BOM) ? "\xEF\xBB\xBF" : NULL);
+  GString *out = new_output (flags);
   gboolean first = TRUE;
   gboolean soa = reg == CUSTOS_REGISTER_SOA;
   gboolean risks = reg == CUSTOS_REGISTER_RISKS;
@@ -230,11 +232,11 @@ custos_csv_write_register (CustosDocument *document,
 
       first = TRUE;
       separator (out, &first);
-      if (soa && !g_str_has_prefix (id, "A."))
+      if (soa)
         {
-          /* Spreadsheets read a bare 2022 id such as 5.10 as the number 5.1;
-           * "A.5.10" is how Annex A controls are commonly cited anyway. */
-          g_autofree char *cited = g_strconcat ("A.", id, NULL);
+          /* Cited, also because spreadsheets read a bare 2022 id such as
+           * 5.10 as the number 5.1. */
+          g_autofree char *cited = custos_control_cite (id);
           custos_csv_append_field (out, cited);
         }
       else
@@ -282,4 +284,132 @@ custos_csv_write_register (CustosDocument *document,
       end_record (out);
     }
   return g_string_free (out, FALSE);
+}
+
+static void
+field (GString        *out,
+       gboolean       *first,
+       CustosDocument *document,
+       CustosRecord   *record,
+       guint           f,
+       CustosCsvFlags  flags)
+{
+  g_autofree char *text = NULL;
+
+  if (record != NULL && (flags & CUSTOS_CSV_FILE_VALUES))
+    text = custos_field_to_text (&custos_record_get_kind (record)->fields[f], custos_record_get_value (record, f), " ");
+  else if (record != NULL)
+    text = custos_report_field_text (document, record, f, "; ");
+  separator (out, first);
+  custos_csv_append_field (out, text);
+}
+
+char *
+custos_csv_write_rtp (CustosDocument *document,
+                      CustosCsvFlags  flags)
+{
+  static const guint risk_before[] = { CUSTOS_RISK_FIELD_OWNER };
+  static const guint risk_plan[] = { CUSTOS_RISK_FIELD_TREATMENT, CUSTOS_RISK_FIELD_CONTROLS,
+                                     CUSTOS_RISK_FIELD_CUSTOM_CONTROLS };
+  static const guint action_fields[] = { CUSTOS_ACTION_FIELD_CONTROLS, CUSTOS_ACTION_FIELD_OWNER,
+                                         CUSTOS_ACTION_FIELD_RESOURCES, CUSTOS_ACTION_FIELD_DUE,
+                                         CUSTOS_ACTION_FIELD_STATUS, CUSTOS_ACTION_FIELD_EVIDENCE };
+  static const guint risk_after[] = { CUSTOS_RISK_FIELD_RESIDUAL_LIKELIHOOD, CUSTOS_RISK_FIELD_RESIDUAL_CONSEQUENCE };
+  static const guint risk_acceptance[] = { CUSTOS_RISK_FIELD_ACCEPTED_BY, CUSTOS_RISK_FIELD_ACCEPTED,
+                                           CUSTOS_RISK_FIELD_MANAGEMENT_APPROVAL, CUSTOS_RISK_FIELD_NEXT_REVIEW };
+  const CustosKind *risk_kind = custos_kinds_register (CUSTOS_REGISTER_RISKS);
+  const CustosKind *action_kind = custos_kinds_register (CUSTOS_REGISTER_ACTIONS);
+  GListModel *risks = custos_document_get_register (document, CUSTOS_REGISTER_RISKS);
+  GListModel *actions = custos_document_get_register (document, CUSTOS_REGISTER_ACTIONS);
+  GString *out = new_output (flags);
+  gboolean first = TRUE;
+
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
+
+#define HEADER(text) G_STMT_START { separator (out, &first); custos_csv_append_field (out, (text)); } G_STMT_END
+  HEADER (_("Risk ID"));
+  HEADER (_("Risk"));
+  for (guint i = 0; i < G_N_ELEMENTS (risk_before); i++)
+    HEADER (_(risk_kind->fields[risk_before[i]].label));
+  HEADER (_("Inherent score"));
+  HEADER (_("Inherent band"));
+  for (guint i = 0; i < G_N_ELEMENTS (risk_plan); i++)
+    HEADER (_(risk_kind->fields[risk_plan[i]].label));
+  HEADER (_("Action ID"));
+  HEADER (_(action_kind->fields[CUSTOS_ACTION_FIELD_TITLE].label));
+  for (guint i = 0; i < G_N_ELEMENTS (action_fields); i++)
+    HEADER (_(action_kind->fields[action_fields[i]].label));
+  for (guint i = 0; i < G_N_ELEMENTS (risk_after); i++)
+    HEADER (_(risk_kind->fields[risk_after[i]].label));
+  HEADER (_("Residual score"));
+  HEADER (_("Residual band"));
+  for (guint i = 0; i < G_N_ELEMENTS (risk_acceptance); i++)
+    HEADER (_(risk_kind->fields[risk_acceptance[i]].label));
+#undef HEADER
+  end_record (out);
+
+  for (guint r = 0, n = g_list_model_get_n_items (risks); r < n; r++)
+    {
+      g_autoptr(CustosRecord) risk = g_list_model_get_item (risks, r);
+      g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autofree char *inherent = score_text (document, risk, FALSE);
+      g_autofree char *residual = score_text (document, risk, TRUE);
+
+      for (guint a = 0, m = g_list_model_get_n_items (actions); a < m; a++)
+        {
+          CustosRecord *action = g_list_model_get_item (actions, a);
+
+          if (g_strcmp0 (custos_action_get_risk (CUSTOS_ACTION (action)), custos_record_get_id (risk)) == 0)
+            g_ptr_array_add (mine, action);
+          else
+            g_object_unref (action);
+        }
+      /* A risk without actions is in the plan all the same: one row. */
+      for (guint a = 0; a < MAX (mine->len, 1); a++)
+        {
+          CustosRecord *action = a < mine->len ? mine->pdata[a] : NULL;
+
+          first = TRUE;
+          separator (out, &first);
+          custos_csv_append_field (out, custos_record_get_id (risk));
+          field (out, &first, document, risk, CUSTOS_RISK_FIELD_TITLE, flags);
+          for (guint i = 0; i < G_N_ELEMENTS (risk_before); i++)
+            field (out, &first, document, risk, risk_before[i], flags);
+          separator (out, &first);
+          custos_csv_append_field (out, inherent);
+          separator (out, &first);
+          custos_csv_append_field (out, band_name (document, risk, FALSE));
+          for (guint i = 0; i < G_N_ELEMENTS (risk_plan); i++)
+            field (out, &first, document, risk, risk_plan[i], flags);
+          separator (out, &first);
+          custos_csv_append_field (out, action ? custos_record_get_id (action) : NULL);
+          field (out, &first, document, action, CUSTOS_ACTION_FIELD_TITLE, flags);
+          for (guint i = 0; i < G_N_ELEMENTS (action_fields); i++)
+            field (out, &first, document, action, action_fields[i], flags);
+          for (guint i = 0; i < G_N_ELEMENTS (risk_after); i++)
+            field (out, &first, document, risk, risk_after[i], flags);
+          separator (out, &first);
+          custos_csv_append_field (out, residual);
+          separator (out, &first);
+          custos_csv_append_field (out, band_name (document, risk, TRUE));
+          for (guint i = 0; i < G_N_ELEMENTS (risk_acceptance); i++)
+            field (out, &first, document, risk, risk_acceptance[i], flags);
+          end_record (out);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+custos_csv_write (CustosDocument *document,
+                  const char     *name,
+                  CustosCsvFlags  flags)
+{
+  CustosRegister reg;
+
+  if (g_strcmp0 (name, "rtp") == 0)
+    return custos_csv_write_rtp (document, flags);
+  if (name == NULL || !custos_csv_lookup (name, &reg))
+    return NULL;
+  return custos_csv_write_register (document, reg, flags);
 }

@@ -30,13 +30,27 @@ typedef enum /*< flags >*/
   CUSTOS_CSV_BOM         = 1 << 1,
 } CustosCsvFlags;
 
-/* The register for a CSV name: "soa", "rtp" (the treatment actions),
- * "risks", "assets", or any register's element name ("incidents"). */
+/* The register for a CSV name: "soa", "risks", "assets", or any register's
+ * element name ("incidents", "actions"). */
 gboolean  custos_csv_lookup           (const char      *name,
                                        CustosRegister  *reg);
 /* Whether a spreadsheet would take text as a formula (or it starts with '). */
 gboolean  custos_csv_starts_formula   (const char      *text);
 /* Appends one text field, quoted if needed, ' before a formula (no separator). */
+/* The CSV of a name: "rtp" (custos_csv_write_rtp) or a register as above;
+ * NULL for an unknown name. */
+char     *custos_csv_write            (CustosDocument  *document,
+                                       const char      *name,
+                                       CustosCsvFlags   flags);
+/* The risk treatment plan (6.1.3): every risk, with or without actions, one
+ * row per action (risk columns repeated) or one row for a risk without:
+ * option, controls decided (Annex A and others), the action with its
+ * controls, owner, resources, due date, status and evidence, the residual
+ * likelihood, consequence, score and band, who accepted the residual risk
+ * and when, and the next review. */
+char     *custos_csv_write_rtp        (CustosDocument  *document,
+                                       CustosCsvFlags   flags);
+/* Appends one field, quoted if needed (no separator). */
 void      custos_csv_append_field     (GString         *out,
                                        const char      *text);
 /* Appends the field of a numeric column: a number as it is, anything else

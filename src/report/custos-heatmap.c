@@ -618,6 +618,20 @@ custos_heatmap_draw_data (cairo_t                  *cr,
           fill[0] = fill[1] = fill[2] = 0.85;
         g_snprintf (text, sizeof text, "%u", n);
         layout = make_layout (cr, family, count_size, PANGO_WEIGHT_BOLD, text);
+        /* An arrow passing through the cell goes under its count: a plate of
+         * the cell's colour is laid behind the number. */
+        if (style->show_movement && data->moves->len > 0)
+          {
+            PangoRectangle logical;
+            double pw, ph;
+
+            pango_layout_get_extents (layout, NULL, &logical);
+            pw = MIN (logical.width / (double) PANGO_SCALE + count_size * 0.5, w - g.gutter);
+            ph = MIN (logical.height / (double) PANGO_SCALE, h - g.gutter);
+            set_source (cr, fill, 1.0);
+            rounded_rect (cr, x + (w - pw) / 2, y + (h - ph) / 2, pw, ph, radius);
+            cairo_fill (cr);
+          }
         if (luminance (fill) > 0.36)
           cairo_set_source_rgb (cr, 0.08, 0.08, 0.1);
         else

@@ -125,24 +125,31 @@ draw_signature_row (CustosReportBook *self,
 {
   for (guint c = 0; c + 1 < block->n_columns; c += 2)
     {
-      CellBox box;
+      CellBox box, name_box;
       g_autoptr(PangoLayout) role = book_cell_layout (self, block, row, FALSE, c, width, &box);
       g_autoptr(PangoLayout) name = NULL;
-      PangoRectangle logical;
-      double ty, line_y;
+      PangoRectangle logical, name_logical = { 0 };
+      SignatureGeometry geometry;
+      double line_y;
 
       if (role == NULL)
         continue;
+      name_box = box;  /* without a name, the date lines up under the role */
+      name = book_cell_layout (self, block, row, FALSE, c + 1, width, &name_box);
+      if (name != NULL)
+        pango_layout_get_extents (name, NULL, &name_logical);
+      pango_layout_get_extents (role, NULL, &logical);
+      book_signature_geometry (self, logical.height / (double) PANGO_SCALE, name_logical.height / (double) PANGO_SCALE,
+                               &geometry);
+
       /* A thin frame of the box's top edge, then the role. */
       hline (cr, x0 + box.cell_x, x0 + box.cell_x + box.cell_width, y, 1.2, ACCENT);
       set_rgb (cr, INK);
-      cairo_move_to (cr, x0 + box.x, y + 5);
+      cairo_move_to (cr, x0 + box.x, y + geometry.role);
       pango_cairo_show_layout (cr, role);
-      pango_layout_get_extents (role, NULL, &logical);
-      ty = y + 5 + logical.height / (double) PANGO_SCALE;
 
       /* Room to sign, the line, then the name. */
-      line_y = ty + 40;
+      line_y = y + geometry.line;
       hline (cr, x0 + box.x, x0 + box.x + box.width * 0.72, line_y, 0.6, RULE_STRONG);
       {
         g_autoptr(PangoLayout) label = book_make_layout (self, ST_CAPTION, 0, _("Signature"), 0, PANGO_ALIGN_LEFT);
@@ -150,28 +157,22 @@ draw_signature_row (CustosReportBook *self,
         cairo_move_to (cr, x0 + box.x, line_y + 2);
         pango_cairo_show_layout (cr, label);
       }
-      name = book_cell_layout (self, block, row, FALSE, c + 1, width, &box);
-      ty = line_y + 4 + self->line_height[ST_CAPTION];
       if (name != NULL)
         {
           set_rgb (cr, INK);
-          cairo_move_to (cr, x0 + box.x, ty);
+          cairo_move_to (cr, x0 + name_box.x, y + geometry.name);
           pango_cairo_show_layout (cr, name);
-          pango_layout_get_extents (name, NULL, &logical);
-          ty += logical.height / (double) PANGO_SCALE;
         }
-      else
-        ty += self->line_height[ST_SIGN_TEXT] * 1.15;
       {
         g_autoptr(PangoLayout) date = book_make_layout (self, ST_SIGN_TEXT, 0, _("Date:"), 0, PANGO_ALIGN_LEFT);
         PangoRectangle dr;
 
         pango_layout_get_extents (date, NULL, &dr);
         set_rgb (cr, MUTED);
-        cairo_move_to (cr, x0 + box.x, ty + 14);
+        cairo_move_to (cr, x0 + name_box.x, y + geometry.date);
         pango_cairo_show_layout (cr, date);
-        hline (cr, x0 + box.x + dr.width / (double) PANGO_SCALE + 4, x0 + box.x + box.width * 0.72,
-               ty + 14 + self->line_height[ST_SIGN_TEXT] - 2, 0.4, RULE_STRONG);
+        hline (cr, x0 + name_box.x + dr.width / (double) PANGO_SCALE + 4, x0 + name_box.x + name_box.width * 0.72,
+               y + geometry.date + self->line_height[ST_SIGN_TEXT] - 2, 0.4, RULE_STRONG);
       }
     }
 }
@@ -249,14 +250,107 @@ draw_contents_row (CustosReportBook *self,
   cairo_tag_end (cr, CAIRO_TAG_LINK);
 }
 
+/* Tagged PDF (structure tags, cairo ≥ 1.16; nothing on other surfaces): the
+ * structure element of a row of a block that is not a table. */
+static const char *
+row_structure (const Block *block)
+{
+  static const char *headings[] = { "H1", "H2", "H3" };
+
+  switch (block->role)
+    {
+    case R_HEADING:
+      return headings[CLAMP (block->level, 1, 3) - 1];
+    case R_TABLE:
+      return "TR";
+    case R_CONTENTS:
+      return "TOCI";
+    case R_SIGNATURES:
+      return "Div";
+    case R_PARAGRAPH:
+    case R_BULLETS:
+    default:
+      return "P";
+    }
+}
+
+/* Is this cell the destination of its record id? */
+static const char *
+anchor_here (CustosReportBook *self,
+             const Cell       *cell,
+             PangoLayout      *layout,
+             guint             b,
+             int               r,
+             char            **name)
+{
+  const char *text = pango_layout_get_text (layout);
+  const char *end = text;
+  const Anchor *anchor;
+
+  if (!(cell->flags & CUSTOS_CELL_ANCHOR) || self->anchors == NULL || r < 0)
+    return NULL;
+  while (*end != '\0' && !g_unichar_isspace (g_utf8_get_char (end)))
+    end = g_utf8_next_char (end);
+  *name = g_strdup_printf ("rec.%.*s", (int) (end - text), text);
+  anchor = g_hash_table_lookup (self->anchors, *name);
+  if (anchor == NULL || anchor->block != b || anchor->row != (guint) r)
+    g_clear_pointer (name, g_free);
+  return *name;
+}
+
+/* Links from the record ids in a cell ("R-001, R-004") to their records:
+ * an id is a run of letters, digits and hyphens with a hyphen in it. */
 static void
-draw_row (CustosReportBook *self,
+link_ids (CustosReportBook *self,
           cairo_t          *cr,
-          const Block      *block,
-          int               r,
-          const Placement  *p,
-          double            x0,
-          double            width)
+          PangoLayout      *layout,
+          double            x,
+          double            y)
+{
+  const char *text = pango_layout_get_text (layout);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start = p;
+      gboolean hyphen = FALSE;
+
+      while (*p != '\0' && (g_ascii_isalnum (*p) || *p == '-'))
+        hyphen |= *p++ == '-';
+      if (p > start && hyphen)
+        {
+          g_autofree char *name = g_strdup_printf ("rec.%.*s", (int) (p - start), start);
+          PangoRectangle a, z;
+
+          if (!g_hash_table_contains (self->anchors, name))
+            continue;
+          pango_layout_index_to_pos (layout, (int) (start - text), &a);
+          pango_layout_index_to_pos (layout, (int) (p - text) - 1, &z);
+          if (a.y == z.y)
+            {
+              /* whole points: printf's decimal separator follows the locale */
+              g_autofree char *attrs = g_strdup_printf ("rect=[%d %d %d %d] dest='%s'",
+                                                        (int) floor (x + a.x / (double) PANGO_SCALE),
+                                                        (int) floor (y + a.y / (double) PANGO_SCALE),
+                                                        (int) ceil ((z.x + z.width - a.x) / (double) PANGO_SCALE),
+                                                        (int) ceil (a.height / (double) PANGO_SCALE), name);
+              cairo_tag_begin (cr, CAIRO_TAG_LINK, attrs);
+              cairo_tag_end (cr, CAIRO_TAG_LINK);
+            }
+        }
+      if (p == start)
+        p = g_utf8_next_char (p);
+    }
+}
+
+static void
+draw_row_cells (CustosReportBook *self,
+                cairo_t          *cr,
+                const Block      *block,
+                int               r,
+                const Placement  *p,
+                double            x0,
+                double            width)
 {
   gboolean header = r < 0;
   const Row *row = header ? &block->header : &g_array_index (block->rows, Row, r);
@@ -265,16 +359,6 @@ draw_row (CustosReportBook *self,
   gboolean whole = p->start <= EPS && p->end >= row->height - EPS;
   double rule_width = width;
 
-  if (block->role == R_CONTENTS)
-    {
-      draw_contents_row (self, cr, block, row, x0, p->y, width);
-      return;
-    }
-  if (block->role == R_SIGNATURES)
-    {
-      draw_signature_row (self, cr, block, row, x0, p->y, width);
-      return;
-    }
 
   /* A table of fixed and fitted columns only may be narrower than the text. */
   if (block->role == R_TABLE && block->n_columns <= 16)
@@ -337,8 +421,26 @@ draw_row (CustosReportBook *self,
         set_rgb (cr, INK);
       else
         set_rgb (cr, text_colour (cell->flags));
-      show_lines (cr, layout, x0 + box.x, box.top, origin, whole ? 0 : p->start,
-                  whole ? G_MAXFLOAT : p->end);
+      {
+        g_autofree char *dest = NULL;
+
+        if (block->role == R_TABLE)
+          cairo_tag_begin (cr, header ? "TH" : "TD", NULL);
+        if (p->start <= EPS && anchor_here (self, cell, layout, p->block, r, &dest))
+          {
+            g_autofree char *attrs = g_strdup_printf ("name='%s' x=%d y=%d", dest, (int) floor (x0),
+                                                      (int) floor (MAX (p->y - 4, 0)));
+            cairo_tag_begin (cr, CAIRO_TAG_DEST, attrs);
+          }
+        show_lines (cr, layout, x0 + box.x, box.top, origin, whole ? 0 : p->start,
+                    whole ? G_MAXFLOAT : p->end);
+        if (dest != NULL)
+          cairo_tag_end (cr, CAIRO_TAG_DEST);
+        if (whole && (cell->flags & CUSTOS_CELL_LINKS) && self->anchors != NULL)
+          link_ids (self, cr, layout, x0 + box.x, origin + box.top);
+        if (block->role == R_TABLE)
+          cairo_tag_end (cr, header ? "TH" : "TD");
+      }
     }
 
   if (block->heading >= 0)
@@ -352,6 +454,27 @@ draw_row (CustosReportBook *self,
   else if ((block->flags & CUSTOS_TABLE_RULES) &&
            !(r + 1 < (int) block->rows->len && g_array_index (block->rows, Row, r + 1).cont && p->end >= row->height - EPS))
     hline (cr, x0, x0 + rule_width, p->y + piece - 0.25, 0.5, RULE);
+}
+
+static void
+draw_row (CustosReportBook *self,
+          cairo_t          *cr,
+          const Block      *block,
+          int               r,
+          const Placement  *p,
+          double            x0,
+          double            width)
+{
+  const Row *row = r < 0 ? &block->header : &g_array_index (block->rows, Row, r);
+
+  cairo_tag_begin (cr, row_structure (block), NULL);
+  if (block->role == R_CONTENTS)
+    draw_contents_row (self, cr, block, row, x0, p->y, width);
+  else if (block->role == R_SIGNATURES)
+    draw_signature_row (self, cr, block, row, x0, p->y, width);
+  else
+    draw_row_cells (self, cr, block, r, p, x0, width);
+  cairo_tag_end (cr, row_structure (block));
 }
 
 static void
@@ -510,7 +633,11 @@ draw_running (CustosReportBook *self,
   if (classification != NULL)
     show_text (self, cr, ST_RUNNING, CUSTOS_CELL_BOLD, classification, MARGIN_X, page_h - FOOTER_TEXT_UP,
                w * 0.32, PANGO_ALIGN_LEFT, ACCENT);
-  if (self->version != NULL && self->date != NULL)
+  if (self->draft && self->version != NULL)
+    version = g_strdup_printf (_("Draft after version %s · as of %s"), self->version, self->date ? self->date : "");
+  else if (self->draft)
+    version = g_strdup_printf (_("Draft · as of %s"), self->date ? self->date : "");
+  else if (self->version != NULL && self->date != NULL)
     version = g_strdup_printf (_("Version %s · %s"), self->version, self->date);
   else if (self->version != NULL)
     version = g_strdup_printf (_("Version %s"), self->version);
@@ -518,6 +645,33 @@ draw_running (CustosReportBook *self,
              PANGO_ALIGN_CENTER, MUTED);
   show_text (self, cr, ST_RUNNING, 0, page_text, MARGIN_X + w * 0.68, page_h - FOOTER_TEXT_UP, w * 0.32,
              PANGO_ALIGN_RIGHT, MUTED);
+}
+
+/* Across the page, light enough to read through, over everything so that no
+ * figure or shaded row hides it. */
+static void
+draw_draft_mark (CustosReportBook *self,
+                 cairo_t          *cr,
+                 double            page_w,
+                 double            page_h)
+{
+  /* The layout is shared (cached): it is scaled, never changed. */
+  g_autoptr(PangoLayout) layout = book_make_layout (self, ST_COVER_TITLE, CUSTOS_CELL_BOLD, _("DRAFT"), 0,
+                                                    PANGO_ALIGN_LEFT);
+  PangoRectangle ink;
+  double scale;
+
+  pango_layout_get_extents (layout, &ink, NULL);
+  scale = 0.5 * hypot (page_w, page_h) / MAX (ink.width / (double) PANGO_SCALE, 1.0);
+
+  cairo_save (cr);
+  cairo_translate (cr, page_w / 2, page_h / 2);
+  cairo_rotate (cr, -atan2 (page_h, page_w));
+  cairo_scale (cr, scale, scale);
+  cairo_move_to (cr, -(ink.x + ink.width / 2.0) / PANGO_SCALE, -(ink.y + ink.height / 2.0) / PANGO_SCALE);
+  cairo_set_source_rgba (cr, 0.70, 0.15, 0.12, 0.13);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
 }
 
 void
@@ -528,6 +682,8 @@ custos_report_book_draw_page (CustosReportBook *self,
   const Page *p;
   double w, h;
   gboolean cover = FALSE;
+  gboolean in_table = FALSE;
+  guint table_block = G_MAXUINT;
 
   g_return_if_fail (CUSTOS_IS_REPORT_BOOK (self));
   g_return_if_fail (cr != NULL);
@@ -541,6 +697,18 @@ custos_report_book_draw_page (CustosReportBook *self,
     {
       const Placement *pl = &g_array_index (self->placements, Placement, p->first + i);
       Block *block = g_ptr_array_index (self->blocks, pl->block);
+      gboolean table = block->kind == B_ROWS && block->role == R_TABLE;
+
+      /* The rows of a table on this page make one Table element. */
+      if (table != in_table || (table && pl->block != table_block))
+        {
+          if (in_table)
+            cairo_tag_end (cr, "Table");
+          if (table)
+            cairo_tag_begin (cr, "Table", NULL);
+          in_table = table;
+          table_block = pl->block;
+        }
 
       switch (block->kind)
         {
@@ -549,7 +717,9 @@ custos_report_book_draw_page (CustosReportBook *self,
           cover = TRUE;
           break;
         case B_FIGURE:
+          cairo_tag_begin (cr, "Figure", NULL);
           draw_figure (self, cr, block, pl, MARGIN_X, w - 2 * MARGIN_X);
+          cairo_tag_end (cr, "Figure");
           break;
         case B_ROWS:
           draw_row (self, cr, block, pl->row, pl, MARGIN_X, w - 2 * MARGIN_X);
@@ -560,6 +730,10 @@ custos_report_book_draw_page (CustosReportBook *self,
           break;
         }
     }
+  if (in_table)
+    cairo_tag_end (cr, "Table");
   draw_running (self, cr, page, w, h, cover);
+  if (self->draft)
+    draw_draft_mark (self, cr, w, h);
   cairo_restore (cr);
 }

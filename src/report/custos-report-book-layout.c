@@ -259,7 +259,8 @@ book_cell_layout (CustosReportBook *self,
     return NULL;
   book_cell_box (self, block, row, header, column, width, box);
   style = book_cell_style (self, block, row, column, header, cell);
-  return book_make_layout (self, style, cell->flags, cell->text, box->width, book_cell_alignment (cell->flags));
+  return book_make_layout (self, style, cell->flags & ~LINK_FLAGS, cell->text, box->width,
+                           book_cell_alignment (cell->flags));
 }
 
 static double
@@ -277,6 +278,21 @@ figure_height (CustosReportBook *self,
       block->caption_height = logical.height / (double) PANGO_SCALE + 6;
     }
   return MIN (block->height, page_content_height - block->caption_height) + block->caption_height;
+}
+
+void
+book_signature_geometry (CustosReportBook  *self,
+                         double             role_h,
+                         double             name_h,
+                         SignatureGeometry *geometry)
+{
+  if (name_h <= 0)
+    name_h = self->line_height[ST_SIGN_TEXT] * 1.15;
+  geometry->role = 5;
+  geometry->line = geometry->role + role_h + 40;
+  geometry->name = geometry->line + 4 + self->line_height[ST_CAPTION];
+  geometry->date = geometry->name + name_h + 14;
+  geometry->height = geometry->date + self->line_height[ST_SIGN_TEXT] + 16;
 }
 
 static double
@@ -309,7 +325,8 @@ measure_row (CustosReportBook *self,
         {
           /* role, then room to sign, the line, the name and a date line */
           const Cell *name = book_row_cell (block, row, c + 1);
-          double name_h = self->line_height[ST_SIGN_TEXT] * 1.15;
+          SignatureGeometry geometry;
+          double name_h = 0;
 
           if (name != NULL && name->text != NULL)
             {
@@ -320,7 +337,8 @@ measure_row (CustosReportBook *self,
               pango_layout_get_extents (nl, NULL, &nr);
               name_h = nr.height / (double) PANGO_SCALE;
             }
-          h += 40 + 4 + name_h + 22 + self->line_height[ST_SIGN_TEXT];
+          book_signature_geometry (self, logical.height / (double) PANGO_SCALE, name_h, &geometry);
+          h = geometry.height;
         }
       height = MAX (height, h);
     }
@@ -370,8 +388,71 @@ natural_width (CustosReportBook *self,
   return logical.width / (double) PANGO_SCALE;
 }
 
+/* The longest words of a column, by number of characters: only they are
+ * measured, so a register of thousands of rows costs a few layouts. */
+#define WORD_CANDIDATES 6
+/* No word makes a column wider than this: a 600-character word breaks. */
+#define WORD_MIN_MAX    160.0
+
+typedef struct
+{
+  char  *word;
+  glong  chars;
+  Style  style;
+  guint  flags;
+} WordCandidate;
+
+static void
+consider_words (WordCandidate *best,
+                const char    *text,
+                Style          style,
+                guint          flags)
+{
+  g_autofree char *plain = NULL;
+  const char *p, *start = NULL;
+
+  if ((flags & CUSTOS_CELL_MARKUP) &&
+      pango_parse_markup (text, -1, 0, NULL, &plain, NULL, NULL))
+    text = plain;
+  for (p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch != 0 && !g_unichar_isspace (ch))
+        {
+          if (start == NULL)
+            start = p;
+          continue;
+        }
+      if (start != NULL)
+        {
+          glong chars = g_utf8_strlen (start, p - start);
+          guint k = WORD_CANDIDATES;
+
+          for (guint i = 0; i < WORD_CANDIDATES && best[i].word != NULL; i++)
+            if (best[i].chars == chars && best[i].style == style && strncmp (best[i].word, start, p - start) == 0)
+              k = G_MAXUINT;   /* seen: once is enough */
+          for (guint i = 0; i < WORD_CANDIDATES && k == WORD_CANDIDATES; i++)
+            if (best[i].word == NULL || chars > best[i].chars)
+              k = i;
+          if (k < WORD_CANDIDATES)
+            {
+              g_free (best[WORD_CANDIDATES - 1].word);
+              memmove (&best[k + 1], &best[k], (WORD_CANDIDATES - 1 - k) * sizeof *best);
+              best[k] = (WordCandidate) { g_strndup (start, p - start), chars, style, flags & ~CUSTOS_CELL_MARKUP };
+            }
+          start = NULL;
+        }
+      if (ch == 0)
+        break;
+    }
+}
+
 /* The widths columns need whatever the page: fit book_columns (weight 0) their
- * widest cell, every column the longest word of its header. */
+ * widest cell; every column the longest word of its header, and a column
+ * that is not of a fixed width the longest word of its cells too (up to
+ * WORD_MIN_MAX), so that words break only when the page has no room for
+ * them, not because another column has the room. */
 static void
 measure_columns (CustosReportBook *self,
                  Block            *block)
@@ -385,7 +466,29 @@ measure_columns (CustosReportBook *self,
   block->fit = g_new0 (double, block->n_columns);
   for (guint c = 0; c < block->n_columns; c++)
     {
+      WordCandidate best[WORD_CANDIDATES] = { { 0 } };
       g_autoptr(GHashTable) seen = NULL;
+
+      /* a fixed width is what it says */
+      for (guint r = 0; block->weights[c] >= 0 && r < block->rows->len; r++)
+        {
+          const Row *row = &g_array_index (block->rows, Row, r);
+
+          if (row->group || row->span || row->pair || row->cells[c].text == NULL)
+            continue;
+          consider_words (best, row->cells[c].text, book_cell_style (self, block, row, c, FALSE, &row->cells[c]),
+                          row->cells[c].flags);
+        }
+      for (guint i = 0; i < WORD_CANDIDATES && best[i].word != NULL; i++)
+        {
+          /* bold parts of markup are a little wider than the plain text */
+          double w = natural_width (self, best[i].style, best[i].flags | CUSTOS_CELL_BOLD, best[i].word) + 2 * px + 0.5;
+
+          if (best[i].flags & CUSTOS_CELL_CHIP)
+            w += 2 * CHIP_PAD_X;
+          block->min[c] = MAX (block->min[c], MIN (w, WORD_MIN_MAX));
+          g_free (best[i].word);
+        }
 
       if (block->has_header && block->header.cells[c].text != NULL)
         {
@@ -620,19 +723,35 @@ unit_from (const Block *block,
   return h;
 }
 
-/* Height of what must follow on the same page: the next row of the block or
- * the first unit of the next block. */
-static double
-next_unit_height (CustosReportBook *self,
-                  Cursor           *cur,
-                  guint             b,
-                  guint             r)
-{
-  Block *block = g_ptr_array_index (self->blocks, b);
+static double rows_height (const Block *block,
+                           guint        from,
+                           guint        to);
 
-  if (r + 1 < block->rows->len)
-    return unit_from (block, r + 1);
-  for (guint n = b + 1; n < self->blocks->len; n++)
+/* Signatures go together, when they fit on a page: a box alone overleaf
+ * is easily lost. The least of them that must come along. */
+static double
+signatures_unit (Cursor      *cur,
+                 const Block *block)
+{
+  double all = rows_height (block, 0, block->rows->len);
+
+  return all <= cur->bottom - cur->top ? all : unit_from (block, 0);
+}
+
+/* A paragraph this short after a heading introduces what follows it: the
+ * heading keeps with both, or it would stand at a page foot with only its
+ * introduction (a heading, "By signing…", and the signatures overleaf). */
+#define INTRO_MAX_HEIGHT 60.0
+
+/* Height of the first unit of the blocks from n on; after a heading
+ * (intro), a short paragraph and the unit after it. */
+static double
+first_unit_from (CustosReportBook *self,
+                 Cursor           *cur,
+                 guint             n,
+                 gboolean          intro)
+{
+  for (; n < self->blocks->len; n++)
     {
       Block *next = g_ptr_array_index (self->blocks, n);
 
@@ -648,6 +767,12 @@ next_unit_height (CustosReportBook *self,
           measure_block (self, next, cur->width);
           if (next->rows->len == 0)
             continue;
+          if (intro && next->role == R_PARAGRAPH && next->rows->len == 1 &&
+              g_array_index (next->rows, Row, 0).height <= INTRO_MAX_HEIGHT)
+            return next->space_before + g_array_index (next->rows, Row, 0).height + next->space_after +
+                   first_unit_from (self, cur, n + 1, FALSE);
+          if (next->role == R_SIGNATURES)
+            return next->space_before + signatures_unit (cur, next);
           return next->space_before + (next->has_header ? next->header.height : 0) + unit_from (next, 0);
         case B_PAGE_BREAK:
         case B_COVER:
@@ -656,6 +781,73 @@ next_unit_height (CustosReportBook *self,
         }
     }
   return 0;
+}
+
+/* Height of what must follow on the same page: the next row of the block or
+ * the first unit of the next block. */
+static double
+next_unit_height (CustosReportBook *self,
+                  Cursor           *cur,
+                  guint             b,
+                  guint             r)
+{
+  Block *block = g_ptr_array_index (self->blocks, b);
+
+  if (r + 1 < block->rows->len)
+    return unit_from (block, r + 1);
+  return first_unit_from (self, cur, b + 1, block->role == R_HEADING);
+}
+
+/* The end of the record that starts at row r: the first row after it that
+ * does not continue it (its details, its further actions). */
+static guint
+record_end (const Block *block,
+            guint        r)
+{
+  guint s = r + 1;
+
+  while (s < block->rows->len && g_array_index (block->rows, Row, s).cont)
+    s++;
+  return s;
+}
+
+static double
+rows_height (const Block *block,
+             guint        from,
+             guint        to)
+{
+  double h = 0;
+
+  for (guint i = from; i < to; i++)
+    h += g_array_index (block->rows, Row, i).height;
+  return h;
+}
+
+/* What must fit for a table's record to start here: the record with all its
+ * details when they fit on a page; and when only the last record would
+ * follow it, that one too, so that no page holds a table's last record
+ * alone. */
+static double
+record_need (CustosReportBook *self,
+             Cursor           *cur,
+             const Block      *block,
+             guint             b,
+             guint             r,
+             double            hh)
+{
+  double room = cur->bottom - cur->top - (block->has_header ? block->header.height : 0);
+  guint s = record_end (block, r);
+  double whole = rows_height (block, r, s);
+  double need = whole <= room ? whole + hh : 0;
+
+  if (s < block->rows->len && record_end (block, s) == block->rows->len && cur->last_block == b)
+    {
+      double both = whole + rows_height (block, s, block->rows->len);
+
+      if (both <= room && whole + hh <= cur->bottom - cur->y + EPS)
+        need = MAX (need, both + hh);
+    }
+  return need;
 }
 
 static void
@@ -684,6 +876,10 @@ place_rows (CustosReportBook *self,
 
       if (row->keep)
         need += next_unit_height (self, cur, b, r);
+      if ((block->role == R_TABLE || block->role == R_SIGNATURES) && !row->cont && !row->group)
+        need = MAX (need, record_need (self, cur, block, b, r, hh));
+      if (block->role == R_SIGNATURES && r == 0)
+        need = MAX (need, signatures_unit (cur, block));
       if (need > avail + EPS && !cur->empty)
         {
           gboolean split_here = row->splittable && h + hh > avail + EPS && avail - hh >= MIN_SPLIT_SPACE &&
@@ -785,6 +981,7 @@ custos_report_book_paginate (CustosReportBook         *self,
   if (self->paginated)
     return TRUE;
   book_invalidate (self);
+  book_collect_anchors (self);
 
   for (guint b = 0; b < self->blocks->len; b++)
     {

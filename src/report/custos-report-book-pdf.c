@@ -33,6 +33,45 @@ set_metadata (cairo_surface_t          *surface,
     cairo_pdf_surface_set_metadata (surface, key, value);
 }
 
+/* The language of the text: that of the translation in use ("en-GB"), else
+ * English, the language of the untranslated strings. */
+static char *
+text_language (void)
+{
+  const char * const *names = g_get_language_names_with_category ("LC_MESSAGES");
+  const char *name = names != NULL ? names[0] : NULL;
+  gsize n = name != NULL ? strcspn (name, ".@") : 0;
+
+  if (n == 0 || g_ascii_strncasecmp (name, "C", n) == 0 || g_ascii_strncasecmp (name, "POSIX", n) == 0)
+    return g_strdup ("en");
+  return g_strdelimit (g_strndup (name, n), "_", '-');
+}
+
+/* cairo 1.16 writes the structure tree of a tagged PDF but neither says
+ * that the file is tagged (/MarkInfo) nor its language (/Lang): both go
+ * into the catalog, cairo's last object, before the cross-reference table
+ * is rebuilt. */
+static void
+mark_catalog (GByteArray *bytes)
+{
+  static const char catalog[] = "<< /Type /Catalog";
+  g_autofree char *lang = text_language ();
+  g_autofree char *entries = NULL;
+  gsize at = 0;
+
+  for (gsize i = 0; i + sizeof catalog - 1 <= bytes->len; i++)
+    if (memcmp (bytes->data + i, catalog, sizeof catalog - 1) == 0)
+      at = i + sizeof catalog - 1;
+  if (at == 0)
+    return;
+  /* a language tag is letters, digits and hyphens: nothing to escape */
+  g_strcanon (lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-", '-');
+  entries = g_strdup_printf ("\n   /MarkInfo << /Marked true >>\n   /Lang (%s)", lang);
+  g_byte_array_set_size (bytes, bytes->len + (guint) strlen (entries));
+  memmove (bytes->data + at + strlen (entries), bytes->data + at, bytes->len - strlen (entries) - at);
+  memcpy (bytes->data + at, entries, strlen (entries));
+}
+
 GBytes *
 custos_report_book_render_pdf (CustosReportBook         *self,
                                GCancellable             *cancellable,
@@ -74,6 +113,7 @@ custos_report_book_render_pdf (CustosReportBook         *self,
     }
 
   cr = cairo_create (surface);
+  cairo_tag_begin (cr, "Document", NULL);
   for (guint i = 0; i < self->pages->len; i++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -89,6 +129,8 @@ custos_report_book_render_pdf (CustosReportBook         *self,
       if (progress != NULL && (i % 8) == 0)
         progress ((double) i / self->pages->len, user_data);
     }
+
+  cairo_tag_end (cr, "Document");
 
   /* Bookmarks: every heading, nested by level. */
   for (guint i = 0; i < self->headings->len; i++)
@@ -116,6 +158,7 @@ custos_report_book_render_pdf (CustosReportBook         *self,
     }
   if (progress != NULL)
     progress (1.0, user_data);
+  mark_catalog (bytes);
   if (!custos_pdf_repair_in_place (bytes, error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));

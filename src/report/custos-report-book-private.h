@@ -180,6 +180,7 @@ struct _CustosReportBook
   PangoFontDescription *bold_fonts[N_STYLES];
   GHashTable           *layouts;      /* LayoutKey → PangoLayout */
   GHashTable           *long_layouts; /* the same, for texts of LONG_TEXT bytes or more */
+  GHashTable           *anchors;      /* "rec.ID" → Anchor: the cell that is the destination */
   PangoAttrList        *tracking[N_STYLES];
   double                line_height[N_STYLES];
 
@@ -197,6 +198,7 @@ struct _CustosReportBook
   char                 *keywords;
   char                 *creator;
   char                 *create_date;
+  gboolean              draft;
 
   GPtrArray            *blocks;       /* Block */
   GArray               *headings;     /* Heading */
@@ -247,7 +249,29 @@ typedef struct
   double cell_x, cell_width;
 } CellBox;
 
+/* Where the parts of a signature box go, as offsets from the top of its
+ * row: measuring and drawing share them, so the date line can never run
+ * into the box below. */
+typedef struct
+{
+  double role;    /* the role's text */
+  double line;    /* the line to sign on, "Signature" under it */
+  double name;    /* the signatory's name */
+  double date;    /* "Date:" and its line */
+  double height;  /* of the whole box, with room under the date line */
+} SignatureGeometry;
+
+typedef struct
+{
+  guint block;
+  guint row;
+} Anchor;
+
+#define LINK_FLAGS (CUSTOS_CELL_ANCHOR | CUSTOS_CELL_LINKS)
+
 /* custos-report-book.c */
+void
+book_collect_anchors (CustosReportBook *self);
 Row *
 book_append_row (Block *block,
                  guint  n_cells);
@@ -305,6 +329,13 @@ book_page_box (CustosReportBook  *self,
                CustosOrientation  orientation,
                double            *width,
                double            *height);
+/* role_h and name_h: the heights of the role's and the name's layouts
+ * (name_h <= 0: no name, a blank line to write it on). */
+void
+book_signature_geometry (CustosReportBook  *self,
+                         double             role_h,
+                         double             name_h,
+                         SignatureGeometry *geometry);
 const Cell *
 book_row_cell (const Block *block,
                const Row   *row,

@@ -139,6 +139,7 @@ custos_report_book_finalize (GObject *object)
   CustosReportBook *self = CUSTOS_REPORT_BOOK (object);
 
   g_ptr_array_unref (self->blocks);
+  g_clear_pointer (&self->anchors, g_hash_table_unref);
   g_array_unref (self->headings);
   g_array_unref (self->pages);
   g_array_unref (self->placements);
@@ -182,10 +183,64 @@ custos_report_book_new (void)
   return g_object_new (CUSTOS_TYPE_REPORT_BOOK, NULL);
 }
 
+/* The first word of a cell's text, markup taken off. */
+static char *
+first_word (const Cell *cell)
+{
+  g_autofree char *plain = NULL;
+  const char *text = cell->text, *end;
+
+  if ((cell->flags & CUSTOS_CELL_MARKUP) && pango_parse_markup (text, -1, 0, NULL, &plain, NULL, NULL))
+    text = plain;
+  for (end = text; *end != '\0' && !g_unichar_isspace (g_utf8_get_char (end)); end = g_utf8_next_char (end))
+    ;
+  return end > text ? g_strndup (text, (gsize) (end - text)) : NULL;
+}
+
+void
+book_collect_anchors (CustosReportBook *self)
+{
+  if (self->anchors != NULL)
+    return;
+  self->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      const Block *block = g_ptr_array_index (self->blocks, b);
+
+      if (block->kind != B_ROWS || block->role != R_TABLE)
+        continue;
+      for (guint r = 0; r < block->rows->len; r++)
+        {
+          const Row *row = &g_array_index (block->rows, Row, r);
+
+          for (guint c = 0; c < book_row_n_cells (block, row); c++)
+            {
+              const Cell *cell = book_row_cell (block, row, c);
+              g_autofree char *id = NULL;
+              Anchor *anchor;
+
+              if (cell->text == NULL || !(cell->flags & CUSTOS_CELL_ANCHOR) || (id = first_word (cell)) == NULL)
+                continue;
+              {
+                g_autofree char *name = g_strconcat ("rec.", id, NULL);
+
+                if (g_hash_table_contains (self->anchors, name))
+                  continue;
+                anchor = g_new (Anchor, 1);
+                anchor->block = b;
+                anchor->row = r;
+                g_hash_table_insert (self->anchors, g_steal_pointer (&name), anchor);
+              }
+            }
+        }
+    }
+}
+
 void
 book_invalidate (CustosReportBook *self)
 {
   self->paginated = FALSE;
+  g_clear_pointer (&self->anchors, g_hash_table_unref);
   g_array_set_size (self->pages, 0);
   g_array_set_size (self->placements, 0);
 }
@@ -216,6 +271,7 @@ custos_report_book_set_info (CustosReportBook       *self,
   replace (&self->keywords, info->keywords);
   replace (&self->creator, info->creator);
   replace (&self->create_date, info->create_date);
+  self->draft = info->draft;
 }
 
 const char *

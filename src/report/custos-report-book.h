@@ -49,6 +49,11 @@ typedef enum /*< flags >*/
   CUSTOS_CELL_CENTER = 1 << 5,
   CUSTOS_CELL_SMALL  = 1 << 6,  /* one step smaller */
   CUSTOS_CELL_ALERT  = 1 << 7,  /* text in the alert colour (overdue, missing) */
+  /* The cell's first word is a record id ("R-001") that other cells link
+   * to: a named destination "rec.R-001" (the first such cell in the book). */
+  CUSTOS_CELL_ANCHOR = 1 << 8,
+  /* Every record id in the cell that is an anchor of the book is a link to it. */
+  CUSTOS_CELL_LINKS  = 1 << 9,
 } CustosCellFlags;
 
 typedef struct
@@ -87,6 +92,9 @@ typedef struct
   const char *keywords;
   const char *creator;        /* "Custos 0.1.0" */
   const char *create_date;    /* metadata, ISO 8601; NULL: the current time */
+  /* Not an issued version: every page carries a "DRAFT" mark, and the footer
+   * says "Draft" with date as the "as of" date (version: the one it follows). */
+  gboolean    draft;
 } CustosReportInfo;
 
 typedef void (*CustosReportDrawFunc)     (cairo_t  *cr,

@@ -220,11 +220,12 @@ custos_report_field_text (CustosDocument *document,
     case CUSTOS_FIELD_REF:
       return ref_text (document, field, g_value_get_string (value));
     case CUSTOS_FIELD_REFS:
-    case CUSTOS_FIELD_CONTROLS:
       {
         char **strv = g_value_get_boxed (value);
         return strv ? g_strjoinv (sep, strv) : g_strdup ("");
       }
+    case CUSTOS_FIELD_CONTROLS:
+      return custos_controls_cite (g_value_get_boxed (value), sep);
     case CUSTOS_FIELD_STRINGS:
       {
         char **strv = g_value_get_boxed (value);
@@ -233,23 +234,6 @@ custos_report_field_text (CustosDocument *document,
     default:
       g_return_val_if_reached (g_strdup (""));
     }
-}
-
-CustosRecord *
-custos_report_latest_revision (CustosDocument *document)
-{
-  GListModel *revisions = custos_document_get_register (document, CUSTOS_REGISTER_REVISIONS);
-  CustosRecord *latest = NULL;
-
-  for (guint i = 0, n = g_list_model_get_n_items (revisions); i < n; i++)
-    {
-      g_autoptr(CustosRecord) rev = g_list_model_get_item (revisions, i);
-
-      if (latest == NULL || g_strcmp0 (custos_revision_get_date (CUSTOS_REVISION (rev)),
-                                       custos_revision_get_date (CUSTOS_REVISION (latest))) >= 0)
-        latest = rev;
-    }
-  return latest;   /* the register holds a reference */
 }
 
 char *

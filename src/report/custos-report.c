@@ -220,14 +220,14 @@ register_table (Ctx            *ctx,
       g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
       cells[0].text = custos_record_get_id (record);
-      cells[0].flags = CUSTOS_CELL_BOLD | CUSTOS_CELL_SMALL;
+      cells[0].flags = CUSTOS_CELL_BOLD | CUSTOS_CELL_SMALL | CUSTOS_CELL_ANCHOR;
       for (guint i = 0; i < cols->len; i++)
         {
           char *text = custos_report_field_text (ctx->doc, record, g_array_index (cols, guint, i), ", ");
 
           g_ptr_array_add (texts, text);
           cells[i + 1].text = text;
-          cells[i + 1].flags = CUSTOS_CELL_NONE;
+          cells[i + 1].flags = CUSTOS_CELL_LINKS;
         }
       custos_report_table_add_row (table, cells);
 
@@ -291,11 +291,13 @@ revision_table (Ctx *ctx)
 static void
 front_matter (Ctx *ctx)
 {
-  CustosRecord *latest = custos_report_latest_revision (ctx->doc);
+  CustosRecord *latest = custos_document_get_latest_revision (ctx->doc);
   CustosEdition edition = custos_document_get_edition (ctx->doc);
+  gboolean draft = !ctx->options.issued || latest == NULL;
   const char *version = latest ? custos_revision_get_version (CUSTOS_REVISION (latest)) : NULL;
   const char *date = latest ? custos_revision_get_date (CUSTOS_REVISION (latest)) : NULL;
   const char *approved = latest ? custos_revision_get_approved_by (CUSTOS_REVISION (latest)) : NULL;
+  g_autofree char *cover_version = NULL;
   const char *author = latest ? custos_revision_get_author (CUSTOS_REVISION (latest)) : NULL;
   const char *org = custos_organisation_get_name (organisation (ctx));
   g_autofree char *subtitle = NULL;
@@ -340,7 +342,8 @@ front_matter (Ctx *ctx)
   info.organisation = org;
   info.classification = custos_organisation_get_classification (organisation (ctx));
   info.version = version;
-  info.date = date;
+  info.date = draft ? ctx->today : date;
+  info.draft = draft;
   info.author = author ? author
                 : custos_organisation_get_isms_owner (organisation (ctx))
                   ? custos_organisation_get_isms_owner (organisation (ctx))
@@ -352,7 +355,15 @@ front_matter (Ctx *ctx)
   custos_report_book_set_info (ctx->book, &info);
 
   labels[n] = _("Document"), values[n++] = custos_report_kind_get_title (ctx->kind);
-  labels[n] = _("Version"), values[n++] = version;
+  /* A draft is no version yet and nobody has approved it. */
+  if (draft)
+    {
+      cover_version = version ? g_strdup_printf (_("Draft after version %s, as of %s"), version, ctx->today)
+                              : g_strdup_printf (_("Draft as of %s"), ctx->today);
+      date = _("Not issued");
+      approved = _("Not approved: draft");
+    }
+  labels[n] = _("Version"), values[n++] = cover_version ? cover_version : version;
   labels[n] = _("Issue date"), values[n++] = date;
   labels[n] = _("Classification"), values[n++] = custos_organisation_get_classification (organisation (ctx));
   labels[n] = _("Document owner"), values[n++] = custos_organisation_get_isms_owner (organisation (ctx));
@@ -463,13 +474,15 @@ draw_heatmaps (cairo_t  *cr,
       cairo_restore (cr);
     }
 
-  /* Legend: a swatch and the band's name and scores, centred. */
+  /* Legend: a swatch and the band's name and scores, centred; the highest
+   * band first, as in every table of bands. */
   {
     double total_w = 0, x, y = height - legend_h + 8;
     g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
-    for (guint b = 0; b < fig->n_bands; b++)
+    for (guint i = 0; i < fig->n_bands; i++)
       {
+        guint b = fig->n_bands - 1 - i;
         g_autofree char *text = g_strdup_printf ("%s %d–%d", fig->names[b], fig->min[b], fig->max[b]);
         PangoLayout *layout = figure_layout (cr, 7.8, PANGO_WEIGHT_NORMAL, text);
         PangoRectangle logical;
@@ -479,8 +492,9 @@ draw_heatmaps (cairo_t  *cr,
         g_ptr_array_add (layouts, layout);
       }
     x = MAX ((width - total_w) / 2, 0);
-    for (guint b = 0; b < fig->n_bands; b++)
+    for (guint i = 0; i < fig->n_bands; i++)
       {
+        guint b = fig->n_bands - 1 - i;
         guint32 rgb = custos_heatmap_band_colour (fig->palette, b, fig->n_bands, fig->colours[b]);
         PangoRectangle logical;
 
@@ -489,8 +503,8 @@ draw_heatmaps (cairo_t  *cr,
         cairo_fill (cr);
         cairo_set_source_rgb (cr, 0.23, 0.26, 0.3);
         cairo_move_to (cr, x + 14, y + 0.5);
-        pango_cairo_show_layout (cr, layouts->pdata[b]);
-        pango_layout_get_extents (layouts->pdata[b], NULL, &logical);
+        pango_cairo_show_layout (cr, layouts->pdata[i]);
+        pango_layout_get_extents (layouts->pdata[i], NULL, &logical);
         x += 14 + logical.width / (double) PANGO_SCALE + 16;
       }
   }
@@ -547,9 +561,11 @@ band_counts_table (Ctx *ctx)
       residual[b >= 0 ? (guint) b : n_bands]++;
     }
 
+  /* The highest band first, as in every table of bands; unscored last. */
   table = custos_report_book_add_table (ctx->book, 4, weights, headers, CUSTOS_TABLE_RULES);
-  for (guint b = 0; b <= n_bands; b++)
+  for (guint i = 0; i <= n_bands; i++)
     {
+      guint b = i < n_bands ? n_bands - 1 - i : n_bands;
       const CustosBand *band = b < n_bands ? custos_criteria_get_band (ctx->criteria, b) : NULL;
       g_autofree char *range = band ? g_strdup_printf ("%d–%d", band->min, band->max) : g_strdup ("");
       g_autofree char *a = g_strdup_printf ("%u", inherent[b]);
@@ -612,6 +628,7 @@ criteria_tables (Ctx   *ctx,
                                             custos_criteria_max_score (ctx->criteria));
     custos_report_book_add_paragraph (ctx->book, how, CUSTOS_CELL_NONE);
   }
+  /* The highest band first, as in every table of bands. */
   table = custos_report_book_add_table (ctx->book, 6, band_weights, band_headers, CUSTOS_TABLE_RULES);
   for (guint b = n_bands; b-- > 0;)
     {
@@ -644,18 +661,6 @@ applicable_text (int applicable)
     default:
       return _("Undecided");
     }
-}
-
-static char *
-group_number (const CustosControlGroup *group,
-              const CustosControl      *first)
-{
-  const char *dot;
-
-  if (g_str_has_prefix (group->id, "A."))
-    return g_strdup (group->id);
-  dot = first ? strchr (first->id, '.') : NULL;
-  return dot ? g_strndup (first->id, (gsize) (dot - first->id)) : g_strdup ("");
 }
 
 static char *
@@ -698,7 +703,7 @@ soa_summary (Ctx        *ctx,
       guint counts[7] = { 0 };
       char texts[7][16];
       g_autofree char *title = group_title (ctx, group);
-      g_autofree char *num = group_number (group, custos_catalogue_get_control (ctx->catalogue, group->first));
+      g_autofree char *num = custos_catalogue_group_number (ctx->catalogue, group);
       g_autofree char *label = g_strdup_printf ("%s  %s", num, title);
       CustosReportCell cells[8] = { { label, 0, 0 } };
 
@@ -786,7 +791,7 @@ soa_controls (Ctx   *ctx,
       const CustosControlGroup *group = custos_catalogue_get_group (ctx->catalogue, g);
       const char *objective = NULL;
       g_autofree char *title = group_title (ctx, group);
-      g_autofree char *num = group_number (group, custos_catalogue_get_control (ctx->catalogue, group->first));
+      g_autofree char *num = custos_catalogue_group_number (ctx->catalogue, group);
       CustosReportTable *table;
 
       custos_report_book_add_heading (ctx->book, level, num, title, TRUE);
@@ -800,7 +805,8 @@ soa_controls (Ctx   *ctx,
                                  : CUSTOS_APPLICABILITY_UNDECIDED;
           int implementation = entry ? custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (entry)) : 0;
           g_autoptr(GPtrArray) risks = custos_document_get_selecting_risks (ctx->doc, control->id);
-          g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>\u2002%s", control->id, control->title);
+          g_autofree char *cited = custos_control_cite (control->id);
+          g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>\u2002%s", cited, control->title);
           g_autofree char *reasons =
             entry ? field_text (ctx, entry, CUSTOS_SOA_ENTRY_FIELD_REASONS) : g_strdup ("");
           g_autofree char *impl = g_strdup (applicable == CUSTOS_APPLICABILITY_NOT_APPLICABLE ? "—"
@@ -868,7 +874,7 @@ soa_controls (Ctx   *ctx,
                                           implementation == CUSTOS_IMPLEMENTATION_NOT_IMPLEMENTED ? CUSTOS_CELL_ALERT : 0, 0 };
           cells[4] = (CustosReportCell) { just->str, CUSTOS_CELL_MARKUP, 0 };
           cells[5] = (CustosReportCell) { owner, 0, 0 };
-          cells[6] = (CustosReportCell) { sel->str, CUSTOS_CELL_SMALL, 0 };
+          cells[6] = (CustosReportCell) { sel->str, CUSTOS_CELL_SMALL | CUSTOS_CELL_LINKS, 0 };
           custos_report_table_add_row (table, cells);
           g_string_free (just, TRUE);
           g_string_free (sel, TRUE);
@@ -957,6 +963,87 @@ rtp_summary (Ctx        *ctx,
   }
 }
 
+/* An action's title, then its controls, resources and evidence, labelled. */
+static char *
+action_markup (CustosRecord *action,
+               const char   *controls)
+{
+  const char *resources = custos_action_get_resources (CUSTOS_ACTION (action));
+  const char *evidence = custos_action_get_evidence (CUSTOS_ACTION (action));
+  GString *text = g_string_new (NULL);
+  g_autofree char *head = g_markup_printf_escaped ("<b>%s</b>\u2002%s", custos_record_get_id (action),
+                                                   custos_record_get_title (action));
+  const char *labels[] = { _("Controls"), _("Resources"), _("Evidence") };
+  const char *values[] = { controls, resources, evidence };
+
+  g_string_append (text, head);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (values[i] != NULL && *values[i] != '\0')
+      {
+        g_autofree char *line = g_markup_printf_escaped ("\n<span foreground=\"#5f6670\">%s</span> %s", labels[i],
+                                                         values[i]);
+        g_string_append (text, line);
+      }
+  return g_string_free (text, FALSE);
+}
+
+/* The controls decided for a risk: Annex A cited with their titles. */
+static char *
+decided_controls (Ctx          *ctx,
+                  CustosRecord *risk)
+{
+  const char * const *ids = custos_risk_get_controls (CUSTOS_RISK (risk));
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      g_autofree char *cited = custos_control_cite (ids[i]);
+      const char *title = custos_document_get_control_title (ctx->doc, ids[i]);
+
+      g_string_append_printf (text, "%s%s%s%s", i > 0 ? "; " : "", cited, title ? " " : "", title ? title : "");
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Who accepted the residual risk and when, or that nobody has yet. */
+static char *
+acceptance_text (CustosRecord *risk)
+{
+  const char *by = custos_risk_get_accepted_by (CUSTOS_RISK (risk));
+  const char *on = custos_risk_get_accepted (CUSTOS_RISK (risk));
+  gboolean management = custos_risk_get_management_approval (CUSTOS_RISK (risk));
+
+  if (by == NULL)
+    return g_strdup (_("Not yet accepted"));
+  if (on != NULL)
+    return management ? g_strdup_printf (_("%s on %s, approved by top management"), by, on)
+                      : g_strdup_printf (_("%s on %s"), by, on);
+  return management ? g_strdup_printf (_("%s, approved by top management"), by) : g_strdup (by);
+}
+
+/* The details 6.1.3 asks for under each risk of the plan. */
+static void
+risk_plan_details (Ctx               *ctx,
+                   CustosReportTable *table,
+                   CustosRecord      *risk)
+{
+  g_autofree char *decided = decided_controls (ctx, risk);
+  const char *other = custos_risk_get_custom_controls (CUSTOS_RISK (risk));
+  g_autofree char *rl = field_text (ctx, risk, CUSTOS_RISK_FIELD_RESIDUAL_LIKELIHOOD);
+  g_autofree char *rc = field_text (ctx, risk, CUSTOS_RISK_FIELD_RESIDUAL_CONSEQUENCE);
+  g_autofree char *residual = *rl || *rc ? g_strdup_printf (_("Likelihood %s, consequence %s"),
+                                                            *rl ? rl : "—", *rc ? rc : "—") : NULL;
+  g_autofree char *accepted = acceptance_text (risk);
+  const char *review = custos_risk_get_next_review (CUSTOS_RISK (risk));
+
+  custos_report_table_add_pair (table, _("Controls decided"), *decided ? decided : _("None"));
+  if (other != NULL && *other != '\0')
+    custos_report_table_add_pair (table, _("Controls not in Annex A"), other);
+  custos_report_table_add_pair (table, _("Residual risk"), residual ? residual : _("Not assessed"));
+  custos_report_table_add_pair (table, _("Residual risk accepted by"), accepted);
+  custos_report_table_add_pair (table, _("Next review"), review ? review : _("Not scheduled"));
+}
+
 static void
 rtp_plan (Ctx        *ctx,
           guint       level,
@@ -999,7 +1086,7 @@ rtp_plan (Ctx        *ctx,
 
           if (a == 0)
             {
-              cells[0] = (CustosReportCell) { name, CUSTOS_CELL_MARKUP, 0 };
+              cells[0] = (CustosReportCell) { name, CUSTOS_CELL_MARKUP | CUSTOS_CELL_LINKS, 0 };
               cells[1] = (CustosReportCell) { inherent, *inherent ? CUSTOS_CELL_CHIP : 0,
                                               custos_report_score_colour (ctx->doc, risk, FALSE, ctx->options.palette) };
               cells[2] = (CustosReportCell) { option, 0, 0 };
@@ -1013,9 +1100,7 @@ rtp_plan (Ctx        *ctx,
               const char *due = custos_action_get_due (CUSTOS_ACTION (action));
               int st = custos_action_get_status (CUSTOS_ACTION (action));
 
-              action_text = g_markup_printf_escaped ("<b>%s</b>\u2002%s%s<span foreground=\"#5f6670\">%s%s</span>",
-                                                     custos_record_get_id (action), custos_record_get_title (action),
-                                                     *controls ? "\n" : "", *controls ? _("Controls ") : "", controls);
+              action_text = action_markup (action, controls);
               action_owner = field_text (ctx, action, CUSTOS_ACTION_FIELD_OWNER);
               status = field_text (ctx, action, CUSTOS_ACTION_FIELD_STATUS);
               cells[3] = (CustosReportCell) { action_text, CUSTOS_CELL_MARKUP, 0 };
@@ -1037,6 +1122,7 @@ rtp_plan (Ctx        *ctx,
             }
           custos_report_table_add_row_full (table, cells, a > 0 ? CUSTOS_ROW_CONTINUES : CUSTOS_ROW_NONE);
         }
+      risk_plan_details (ctx, table, risk);
     }
 }
 
@@ -1045,18 +1131,82 @@ rtp_approval (Ctx        *ctx,
               guint       level,
               const char *number)
 {
+  static const double weights[] = { 3.0, 1.4, 0, 2.2, 0 };
+  const char *headers[] = { _("Risk"), _("Risk owner"), _("Residual"), _("Residual risk accepted by"),
+                            _("Next review") };
   CustosRecord *approval = custos_document_get_section (ctx->doc, CUSTOS_SECTION_PLAN_APPROVAL);
-  const char *roles[] = { _("For the risk owners"), _("For top management") };
-  const char *names[] = { custos_plan_approval_get_owners_approved_by (CUSTOS_PLAN_APPROVAL (approval)),
-                          custos_plan_approval_get_management_approved_by (CUSTOS_PLAN_APPROVAL (approval)) };
+  GListModel *risks = custos_document_get_register (ctx->doc, CUSTOS_REGISTER_RISKS);
+  guint n = g_list_model_get_n_items (risks);
+  /* owner id → the ids of the risks they own, in register order */
+  g_autoptr(GHashTable) owned = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) owners = g_ptr_array_new ();
+  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
   custos_report_book_add_heading (ctx->book, level, number, _("Approval of the plan"), TRUE);
   custos_report_book_add_paragraph (ctx->book,
-                                    _("By signing, the risk owners approve this treatment plan and accept the residual "
-                                      "risks they own; top management approves the plan, provides the resources it needs "
+                                    _("Each risk owner approves the treatment of the risks they own and accepts their "
+                                      "residual risk; top management approves the plan, provides the resources it needs "
                                       "and accepts the residual risks above the acceptance threshold."),
                                     CUSTOS_CELL_NONE);
-  custos_report_book_add_signatures (ctx->book, roles, names, 2);
+  if (n > 0)
+    {
+      CustosReportTable *table = custos_report_book_add_table (ctx->book, 5, weights, headers,
+                                                               CUSTOS_TABLE_ZEBRA | CUSTOS_TABLE_RULES);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CustosRecord) risk = g_list_model_get_item (risks, i);
+          const char *owner_id = custos_risk_get_owner (CUSTOS_RISK (risk));
+          const char *review = custos_risk_get_next_review (CUSTOS_RISK (risk));
+          g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>\u2002%s", custos_record_get_id (risk),
+                                                           custos_record_get_title (risk));
+          g_autofree char *owner = field_text (ctx, risk, CUSTOS_RISK_FIELD_OWNER);
+          g_autofree char *residual = custos_report_score_text (ctx->doc, risk, TRUE);
+          g_autofree char *accepted = acceptance_text (risk);
+          gboolean none = custos_risk_get_accepted_by (CUSTOS_RISK (risk)) == NULL;
+          CustosReportCell cells[5] = {
+            { name, CUSTOS_CELL_MARKUP | CUSTOS_CELL_LINKS, 0 },
+            { owner, 0, 0 },
+            { residual, *residual ? CUSTOS_CELL_CHIP : 0,
+              custos_report_score_colour (ctx->doc, risk, TRUE, ctx->options.palette) },
+            { accepted, none ? CUSTOS_CELL_ALERT : 0, 0 },
+            { review, 0, 0 },
+          };
+          GPtrArray *ids;
+
+          custos_report_table_add_row (table, cells);
+          if (owner_id == NULL)
+            continue;
+          ids = g_hash_table_lookup (owned, owner_id);
+          if (ids == NULL)
+            {
+              ids = g_ptr_array_new ();
+              g_hash_table_insert (owned, (gpointer) owner_id, ids);
+              g_ptr_array_add (owners, (gpointer) owner_id);
+            }
+          g_ptr_array_add (ids, (gpointer) custos_record_get_id (risk));
+        }
+    }
+
+  /* A signature for each risk owner, naming the risks they accept. */
+  for (guint i = 0; i < owners->len; i++)
+    {
+      CustosRecord *role = custos_document_lookup (ctx->doc, CUSTOS_REGISTER_ROLES, owners->pdata[i]);
+      GPtrArray *ids = g_hash_table_lookup (owned, owners->pdata[i]);
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (guint k = 0; k < ids->len; k++)
+        g_string_append_printf (list, "%s%s", k > 0 ? ", " : "", (const char *) ids->pdata[k]);
+      g_ptr_array_add (roles, g_strdup_printf (_("Risk owner: %s\nfor %s"),
+                                               role ? custos_record_get_title (role) : (const char *) owners->pdata[i],
+                                               list->str));
+      g_ptr_array_add (names, role ? (gpointer) custos_role_get_holder (CUSTOS_ROLE (role)) : NULL);
+    }
+  g_ptr_array_add (roles, g_strdup (_("For top management")));
+  g_ptr_array_add (names, (gpointer) custos_plan_approval_get_management_approved_by (CUSTOS_PLAN_APPROVAL (approval)));
+  custos_report_book_add_signatures (ctx->book, (const char * const *) roles->pdata,
+                                     (const char * const *) names->pdata, roles->len);
 }
 
 /* Risk assessment ------------------------------------------------------------ */
@@ -1134,8 +1284,9 @@ risk_register (Ctx        *ctx,
       g_autofree char *assets = field_text (ctx, risk, CUSTOS_RISK_FIELD_ASSETS);
       const char *threat = custos_risk_get_threat (CUSTOS_RISK (risk));
       const char *vuln = custos_risk_get_vulnerability (CUSTOS_RISK (risk));
-      g_autofree char *tv = vuln ? g_markup_printf_escaped ("%s%s<span foreground=\"#5f6670\">%s</span>",
-                                                            threat ? threat : "", threat ? "\n" : "", vuln)
+      g_autofree char *tv = vuln ? g_markup_printf_escaped ("%s%s<span foreground=\"#5f6670\">%s</span> %s",
+                                                            threat ? threat : "", threat ? "\n" : "",
+                                                            _("Vulnerability:"), vuln)
                                  : g_markup_escape_text (threat ? threat : "", -1);
       g_autofree char *l = field_text (ctx, risk, CUSTOS_RISK_FIELD_LIKELIHOOD);
       g_autofree char *c = field_text (ctx, risk, CUSTOS_RISK_FIELD_CONSEQUENCE);
@@ -1145,8 +1296,8 @@ risk_register (Ctx        *ctx,
       g_autofree char *treatment = field_text (ctx, risk, CUSTOS_RISK_FIELD_TREATMENT);
       g_autofree char *status = field_text (ctx, risk, CUSTOS_RISK_FIELD_STATUS);
       CustosReportCell cells[11] = {
-        { name, CUSTOS_CELL_MARKUP, 0 },
-        { assets, CUSTOS_CELL_SMALL, 0 },
+        { name, CUSTOS_CELL_MARKUP | CUSTOS_CELL_ANCHOR, 0 },
+        { assets, CUSTOS_CELL_SMALL | CUSTOS_CELL_LINKS, 0 },
         { tv, CUSTOS_CELL_MARKUP, 0 },
         { custos_risk_get_existing_controls (CUSTOS_RISK (risk)), CUSTOS_CELL_SMALL, 0 },
         { l, 0, 0 },
@@ -1382,6 +1533,14 @@ custos_report_build (CustosDocument            *document,
     ctx.options = *options;
   else
     custos_report_options_init (&ctx.options);
+  /* An issue is dated its issue: the same file whenever it is made. */
+  if (ctx.options.issued)
+    {
+      CustosRecord *latest = custos_document_get_latest_revision (document);
+
+      if (latest != NULL && custos_revision_get_date (CUSTOS_REVISION (latest)) != NULL)
+        ctx.options.date = custos_revision_get_date (CUSTOS_REVISION (latest));
+    }
   resolve_today (&ctx);
   custos_report_book_set_paper (ctx.book, ctx.options.paper);
 

@@ -44,6 +44,12 @@ typedef struct
   const char           *date;
   /* Today, from the caller's CustosClock; NULL: the local date. */
   const GDate          *today;
+  /* The document is, byte for byte, the issue of its latest revision
+   * (custos_issue_get_current): the report is that issue, dated the issue's
+   * date throughout (metadata, footer, "as of"), which makes it the same
+   * file every time. Otherwise it is a draft: marked "DRAFT" on every page,
+   * claiming no approval. */
+  gboolean              issued;
 } CustosReportOptions;
 
 GQuark             custos_report_error_quark     (void);

@@ -12,6 +12,7 @@
 
 #include "custos-csv.h"
 #include "custos-export.h"
+#include "custos-issue.h"
 
 typedef struct
 {
@@ -238,9 +239,11 @@ start_export (CustosExportDialog *self,
   /* Built here, on the thread that owns the document. */
   if (choices[choice].csv)
     {
-      char *text = custos_csv_write_register (self->document, choices[choice].reg,
-                                              gtk_switch_get_active (self->bom_switch) ? CUSTOS_CSV_BOM
-                                                                                       : CUSTOS_CSV_DISPLAY);
+      CustosCsvFlags flags = gtk_switch_get_active (self->bom_switch) ? CUSTOS_CSV_BOM : CUSTOS_CSV_DISPLAY;
+      /* The actions' choice is the treatment plan: every risk, not only those with actions. */
+      char *text = choices[choice].reg == CUSTOS_REGISTER_ACTIONS
+                   ? custos_csv_write_rtp (self->document, flags)
+                   : custos_csv_write_register (self->document, choices[choice].reg, flags);
       job->csv = g_bytes_new_take (text, strlen (text));
     }
   else
@@ -250,6 +253,8 @@ start_export (CustosExportDialog *self,
 
       custos_report_options_init (&options);
       options.today = self->clock != NULL ? custos_clock_get_today (self->clock) : NULL;
+      options.issued = self->document_file != NULL &&
+                       custos_issue_get_current (self->document, self->document_file) != NULL;
       options.paper = papers[MIN (adw_combo_row_get_selected (self->paper_row), G_N_ELEMENTS (papers) - 1)];
       options.palette = adw_combo_row_get_selected (self->palette_row) == 1 ? CUSTOS_HEATMAP_PALETTE_COLOUR_BLIND
                                                                              : CUSTOS_HEATMAP_PALETTE_BANDS;
@@ -552,6 +557,7 @@ print_done (GtkPrintOperation       *operation,
 
 GtkPrintOperation *
 custos_print_operation_new (CustosDocument   *document,
+                            GFile            *document_file,
                             CustosReportKind  kind,
                             CustosClock      *clock)
 {
@@ -567,6 +573,7 @@ custos_print_operation_new (CustosDocument   *document,
 
   custos_report_options_init (&options);
   options.today = clock != NULL ? custos_clock_get_today (clock) : NULL;
+  options.issued = document_file != NULL && custos_issue_get_current (document, document_file) != NULL;
   book = custos_report_build (document, kind, &options);
   paper = gtk_paper_size_new (custos_paper_from_locale () == CUSTOS_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
                                                                                  : GTK_PAPER_NAME_A4);
@@ -589,6 +596,7 @@ custos_print_operation_new (CustosDocument   *document,
 void
 custos_print_present (GtkWindow        *parent,
                       CustosDocument   *document,
+                      GFile            *document_file,
                       CustosReportKind  kind,
                       CustosClock      *clock)
 {
@@ -599,7 +607,7 @@ custos_print_present (GtkWindow        *parent,
   g_return_if_fail (CUSTOS_IS_DOCUMENT (document));
   g_return_if_fail (kind < CUSTOS_N_REPORTS);
 
-  operation = custos_print_operation_new (document, kind, clock);
+  operation = custos_print_operation_new (document, document_file, kind, clock);
   gtk_print_operation_set_allow_async (operation, TRUE);
   if (parent != NULL)
     g_signal_connect_object (operation, "done", G_CALLBACK (print_done), parent, 0);

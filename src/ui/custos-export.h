@@ -26,9 +26,11 @@ void  custos_export_present (GtkWindow       *parent,
                              CustosDocument  *document,
                              GFile           *document_file,
                              CustosClock     *clock);
-/* The print dialog with its preview, for one report. */
+/* The print dialog with its preview, for one report; document_file (may be
+ * NULL) tells whether the document is an issued version or a draft. */
 void  custos_print_present  (GtkWindow       *parent,
                              CustosDocument  *document,
+                             GFile           *document_file,
                              CustosReportKind kind,
                              CustosClock     *clock);
 
@@ -45,6 +47,7 @@ void                custos_export_dialog_export_to (CustosExportDialog *self,
  * book for the paper chosen, request-page-setup turns landscape pages,
  * draw-page draws them); run it with any GtkPrintOperationAction. */
 GtkPrintOperation  *custos_print_operation_new     (CustosDocument     *document,
+                                                    GFile              *document_file,
                                                     CustosReportKind    kind,
                                                     CustosClock        *clock);
 

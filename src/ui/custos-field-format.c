@@ -185,8 +185,13 @@ custos_format_field (CustosDocument *document,
     case CUSTOS_FIELD_REF:
       return custos_format_reference (document, field, g_value_get_string (value));
 
-    case CUSTOS_FIELD_REFS:
     case CUSTOS_FIELD_CONTROLS:
+      {
+        g_autofree char *cited = custos_controls_cite (g_value_get_boxed (value), ", ");
+        return one_line (cited);
+      }
+
+    case CUSTOS_FIELD_REFS:
     case CUSTOS_FIELD_STRINGS:
       {
         const char * const *items = g_value_get_boxed (value);

@@ -391,7 +391,8 @@ refs_to_summary (GBinding     *binding,
       if (row->field->type == CUSTOS_FIELD_CONTROLS)
         {
           const char *title = document != NULL ? custos_document_get_control_title (document, ids[i]) : NULL;
-          label = title != NULL ? g_strdup_printf ("%s %s", ids[i], title) : g_strdup (ids[i]);
+          g_autofree char *cited = custos_control_cite (ids[i]);
+          label = title != NULL ? g_strdup_printf ("%s %s", cited, title) : g_steal_pointer (&cited);
         }
       else
         label = custos_format_reference (document, row->field, ids[i]);
@@ -1181,6 +1182,7 @@ update_header (CustosRecordEditor *self)
   g_autofree char *title = NULL;
   g_autofree char *escaped_title = NULL;
   g_autofree char *escaped_description = NULL;
+  g_autofree char *cited = NULL;
 
   if (record == NULL || self->group == NULL)
     return;
@@ -1193,7 +1195,9 @@ update_header (CustosRecordEditor *self)
     title = custos_format_record_title (self->document, record);
   if (title == NULL)
     title = g_strdup (_(self->kind->label)); /* not named yet: say what it is */
-  description = self->description != NULL ? self->description : id;
+  if (CUSTOS_IS_SOA_ENTRY (record))
+    cited = custos_control_cite (id);
+  description = self->description != NULL ? self->description : cited != NULL ? cited : id;
 
   /* The group's title and description are markup. */
   escaped_title = g_markup_escape_text (title, -1);

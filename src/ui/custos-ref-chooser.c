@@ -216,7 +216,13 @@ bind_row (GtkSignalListItemFactory *factory,
       gtk_label_set_text (GTK_LABEL (header), title);
       return;
     }
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "id"), id);
+  if (CUSTOS_IS_REF_CHOICE (item))
+    {
+      g_autofree char *cited = custos_control_cite (id);  /* catalogue choices are controls */
+      gtk_label_set_text (g_object_get_data (G_OBJECT (box), "id"), cited);
+    }
+  else
+    gtk_label_set_text (g_object_get_data (G_OBJECT (box), "id"), id);
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "title"), title != NULL ? title : "");
   gtk_widget_set_tooltip_text (check, title);
   sync_row (list_item, self);
@@ -248,6 +254,12 @@ filter_func (gpointer item,
   id = custos_ref_chooser_item_id (item);
   if (id == NULL)
     return FALSE; /* group headers only frame the whole catalogue */
+  if (CUSTOS_IS_REF_CHOICE (item))
+    {
+      g_autofree char *cited = custos_control_cite (id);
+      if (custos_text_matches (cited, self->key))
+        return TRUE;
+    }
   return custos_text_matches (id, self->key) || custos_text_matches (item_title (self, item), self->key);
 }
 

@@ -651,7 +651,8 @@ update_drops (CustosRisksPage *self)
     for (guint i = 0; i < n; i++)
       {
         const char *title = custos_document_get_control_title (self->document, sorted[i]);
-        g_autofree char *label = title != NULL ? g_strdup_printf ("%s · %s", sorted[i], title) : g_strdup (sorted[i]);
+        g_autofree char *cited = custos_control_cite (sorted[i]);
+        g_autofree char *label = title != NULL ? g_strdup_printf ("%s · %s", cited, title) : g_strdup (cited);
 
         gtk_string_list_append (labels, label);
         g_ptr_array_add (ids, g_strdup (sorted[i]));

@@ -94,20 +94,6 @@ group_title (const CustosControlGroup *group)
   return group->title;
 }
 
-/* "A.9" for a 2013 category, "5" (the clause of Annex A) for a 2022 theme. */
-static char *
-group_number (CustosCatalogue          *catalogue,
-              const CustosControlGroup *group)
-{
-  const CustosControl *first = custos_catalogue_get_control (catalogue, group->first);
-  const char *dot;
-
-  if (custos_catalogue_get_edition (catalogue) == CUSTOS_EDITION_2013)
-    return g_strdup (group->id);
-  dot = strchr (first->id, '.');
-  return dot != NULL ? g_strndup (first->id, (gsize) (dot - first->id)) : g_strdup (first->id);
-}
-
 /* Attributes of ISO/IEC 27002:2022 ----------------------------------------- */
 
 enum { ATTRIBUTE_TYPE, ATTRIBUTE_PROPERTY, ATTRIBUTE_CONCEPT };
@@ -592,7 +578,7 @@ update_heading_cell (CustosSoaPage    *self,
     {
     case COLUMN_ID:
       {
-        g_autofree char *number = group_number (catalogue, heading->group);
+        g_autofree char *number = custos_catalogue_group_number (catalogue, heading->group);
         GtkWidget *label = gtk_widget_get_first_child (child);
 
         set_label_text (label, number);
@@ -662,8 +648,9 @@ update_cell (CustosSoaPage *self,
     case COLUMN_ID:
       {
         GtkWidget *label = gtk_widget_get_first_child (child);
+        g_autofree char *cited = custos_control_cite (id);
 
-        set_label_text (label, id);
+        set_label_text (label, cited);
         update_problem_icon (self, gtk_widget_get_next_sibling (label), id);
       }
       break;
@@ -880,9 +867,14 @@ entry_shown (CustosSoaPage       *self,
              const CustosControl *control,
              CustosRecord        *entry)
 {
-  if (self->key != NULL &&
-      !custos_text_matches (control->id, self->key) && !custos_text_matches (control->title, self->key))
-    return FALSE;
+  if (self->key != NULL)
+    {
+      g_autofree char *cited = custos_control_cite (control->id);
+
+      if (!custos_text_matches (cited, self->key) && !custos_text_matches (control->id, self->key) &&
+          !custos_text_matches (control->title, self->key))
+        return FALSE;
+    }
   if (self->group_id != NULL && g_strcmp0 (control->group_id, self->group_id) != 0)
     return FALSE;
   if (self->attribute != NULL && edition (self) == CUSTOS_EDITION_2022 &&
@@ -1338,7 +1330,7 @@ update_edition (CustosSoaPage *self)
   for (guint g = 0; g < n_groups; g++)
     {
       const CustosControlGroup *group = custos_catalogue_get_group (catalogue, g);
-      g_autofree char *number = group_number (catalogue, group);
+      g_autofree char *number = custos_catalogue_group_number (catalogue, group);
       g_autofree char *label = g_strdup_printf ("%s %s", number, group_title (group));
 
       gtk_string_list_append (groups, label);

@@ -8,8 +8,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "custos-csv.h"
+#include "custos-date.h"
 #include "custos-escape.h"
 #include "custos-asset-risks.h"
 #include "custos-audit-page.h"
@@ -17,6 +20,7 @@
 #include "custos-export.h"
 #include "custos-file.h"
 #include "custos-history.h"
+#include "custos-issue.h"
 #include "custos-lock.h"
 #include "custos-migration-dialog.h"
 #include "custos-monitoring-page.h"
@@ -1123,6 +1127,136 @@ export_action (GtkWidget  *widget,
   custos_export_present (GTK_WINDOW (self), self->document, self->file, self->clock);
 }
 
+/* Issue this version (7.5.3) ------------------------------------------------ */
+
+/* win.issue-version (version, approver): records the revision, freezes the
+ * document beside its file and saves it, as custos --issue does. */
+static void
+issue_version_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_etag = NULL;
+  const char *version, *approver;
+  char date[CUSTOS_DATE_ISO_SIZE];
+  GDate today;
+
+  g_variant_get (parameter, "(&s&s)", &version, &approver);
+  if (self->busy)
+    return;
+  if (self->file == NULL || self->read_only)
+    {
+      show_error (self, _("Could Not Issue the Document"),
+                  _("Only a document saved in a file you can change can be issued: save it first."));
+      return;
+    }
+  if (self->clock != NULL)
+    today = *custos_clock_get_today (self->clock);
+  else
+    custos_clock_get_local_date (&today);
+  custos_date_format_iso (&today, date);
+  if (!custos_issue_document (self->document, self->file, self->etag, &new_etag, version, approver, NULL, date,
+                              NULL, &error))
+    {
+      show_error (self, _("Could Not Issue the Document"), error->message);
+      return;
+    }
+  take_file (self, self->file, new_etag, self->lock, FALSE, NULL);
+  custos_recovery_clear (self->recovery);
+  custos_history_seal (self->history);
+  {
+    g_autofree char *text = g_strdup_printf (_("Version %s issued"), version);
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  }
+}
+
+/* "1.3" after "1.2": the last number, plus one. */
+static char *
+next_version (CustosDocument *document)
+{
+  CustosRecord *latest = custos_document_get_latest_revision (document);
+  const char *version = latest ? custos_revision_get_version (CUSTOS_REVISION (latest)) : NULL;
+  const char *digits;
+  gsize prefix;
+
+  if (version == NULL)
+    return g_strdup ("1.0");
+  for (digits = version + strlen (version); digits > version && g_ascii_isdigit (digits[-1]); digits--)
+    ;
+  if (*digits == '\0')
+    return g_strconcat (version, ".1", NULL);
+  prefix = (gsize) (digits - version);
+  return g_strdup_printf ("%.*s%lu", (int) prefix, version, strtoul (digits, NULL, 10) + 1);
+}
+
+static void
+issue_response (AdwMessageDialog *dialog,
+                const char       *response,
+                CustosWindow     *self)
+{
+  AdwEntryRow *version = g_object_get_data (G_OBJECT (dialog), "version");
+  AdwEntryRow *approver = g_object_get_data (G_OBJECT (dialog), "approver");
+
+  if (g_str_equal (response, "issue"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.issue-version", "(ss)",
+                                gtk_editable_get_text (GTK_EDITABLE (version)),
+                                gtk_editable_get_text (GTK_EDITABLE (approver)));
+}
+
+static void
+issue_entries_changed (GtkEditable      *editable,
+                       AdwMessageDialog *dialog)
+{
+  GtkEditable *version = g_object_get_data (G_OBJECT (dialog), "version");
+  GtkEditable *approver = g_object_get_data (G_OBJECT (dialog), "approver");
+  g_autofree char *v = g_strstrip (g_strdup (gtk_editable_get_text (version)));
+  g_autofree char *a = g_strstrip (g_strdup (gtk_editable_get_text (approver)));
+
+  adw_message_dialog_set_response_enabled (dialog, "issue", *v != '\0' && *a != '\0');
+}
+
+/* win.issue: asks for the version and who approves it. */
+static void
+issue_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  g_autofree char *suggested = next_version (self->document);
+  GtkWidget *dialog, *list, *version, *approver;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Issue This Version?"),
+                                   _("The document is recorded in the revision history as approved and kept "
+                                     "exactly as it is now, so that its reports can be made again unchanged. "
+                                     "Reports of later changes are marked as drafts."));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  version = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (version), _("Version"));
+  gtk_editable_set_text (GTK_EDITABLE (version), suggested);
+  approver = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (approver), _("Approved by"));
+  gtk_list_box_append (GTK_LIST_BOX (list), version);
+  gtk_list_box_append (GTK_LIST_BOX (list), approver);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  g_object_set_data (G_OBJECT (dialog), "version", version);
+  g_object_set_data (G_OBJECT (dialog), "approver", approver);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "issue", _("_Issue"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "issue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "issue", FALSE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (version, "changed", G_CALLBACK (issue_entries_changed), dialog);
+  g_signal_connect (approver, "changed", G_CALLBACK (issue_entries_changed), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (issue_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -1136,7 +1270,7 @@ print_action (GtkWidget  *widget,
       g_warning ("No report “%s”", g_variant_get_string (parameter, NULL));
       return;
     }
-  custos_print_present (GTK_WINDOW (self), self->document, kind, self->clock);
+  custos_print_present (GTK_WINDOW (self), self->document, self->file, kind, self->clock);
 }
 
 static GtkListBoxRow *
@@ -1653,6 +1787,8 @@ custos_window_class_init (CustosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-asset-risks", "s", show_asset_risks_action);
   gtk_widget_class_install_action (widget_class, "win.export-soa-csv", NULL, export_soa_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.issue", NULL, issue_action);
+  gtk_widget_class_install_action (widget_class, "win.issue-version", "(ss)", issue_version_action);
   gtk_widget_class_install_action (widget_class, "win.print", "s", print_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
 
