@@ -1207,7 +1207,7 @@ START_TEST (test_cli_pass)
   expected = g_strdup_printf ("%s: edition 2022, revisions 0, issues 0, parties 0, roles 1, assets 1, risks 1, "
                               "actions 1, soa 93, objectives 1, competences 1, trainings 1, communications 0, "
                               "documents 1, processes 1, measures 1, measurements 1, audits 1, findings 1, reviews 1, "
-                              "review-actions 1, nonconformities 1, incidents 0\n"
+                              "review-actions 1, nonconformities 1, incidents 0, merge-conflicts 0\n"
                               "%s: readiness: 100%% (errors 0, warnings 0, info 0)\n", path, path);
   ck_assert_str_eq (out, expected);
   g_unsetenv ("CUSTOS_TODAY");

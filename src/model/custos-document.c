@@ -788,3 +788,20 @@ custos_document_set_modified (CustosDocument *self,
   self->modified = modified;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
+
+CustosRecord *
+custos_document_get_latest_revision (CustosDocument *self)
+{
+  GListModel *revisions = custos_document_get_register (self, CUSTOS_REGISTER_REVISIONS);
+  CustosRecord *latest = NULL;
+
+  for (guint i = 0, n = g_list_model_get_n_items (revisions); i < n; i++)
+    {
+      g_autoptr(CustosRecord) rev = g_list_model_get_item (revisions, i);
+
+      if (latest == NULL || g_strcmp0 (custos_revision_get_date (CUSTOS_REVISION (rev)),
+                                       custos_revision_get_date (CUSTOS_REVISION (latest))) >= 0)
+        latest = rev;
+    }
+  return latest;   /* the register holds a reference */
+}

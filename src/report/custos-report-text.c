@@ -235,23 +235,6 @@ custos_report_field_text (CustosDocument *document,
     }
 }
 
-CustosRecord *
-custos_report_latest_revision (CustosDocument *document)
-{
-  GListModel *revisions = custos_document_get_register (document, CUSTOS_REGISTER_REVISIONS);
-  CustosRecord *latest = NULL;
-
-  for (guint i = 0, n = g_list_model_get_n_items (revisions); i < n; i++)
-    {
-      g_autoptr(CustosRecord) rev = g_list_model_get_item (revisions, i);
-
-      if (latest == NULL || g_strcmp0 (custos_revision_get_date (CUSTOS_REVISION (rev)),
-                                       custos_revision_get_date (CUSTOS_REVISION (latest))) >= 0)
-        latest = rev;
-    }
-  return latest;   /* the register holds a reference */
-}
-
 char *
 custos_report_score_text (CustosDocument *document,
                           CustosRecord   *risk,

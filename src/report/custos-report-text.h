@@ -23,8 +23,6 @@ char       *custos_report_field_text      (CustosDocument    *document,
 char       *custos_report_level_text      (CustosDocument    *document,
                                            CustosScale        scale,
                                            int                value);
-/* The latest revision (by date, then register order), or NULL. */
-CustosRecord *custos_report_latest_revision (CustosDocument  *document);
 /* "12 High", or "" when the risk is not scored. */
 char       *custos_report_score_text      (CustosDocument    *document,
                                            CustosRecord      *risk,

@@ -14,6 +14,7 @@
 
 #include "custos-clock.h"
 #include "custos-csv.h"
+#include "custos-diff.h"
 #include "custos-enums.h"
 #include "custos-report-text.h"
 #include "custos-report.h"
@@ -288,10 +289,73 @@ revision_table (Ctx *ctx)
     }
 }
 
+/* What an auditor asks at every surveillance visit, from the same diff as
+ * custos --diff: one row per record, grouped by register. */
+static void
+changes_since_last_issue (Ctx *ctx)
+{
+  static const double weights[] = { 2.0, 4.0 };
+  const char *headers[] = { _("Record"), _("Change") };
+  g_autoptr(CustosDiff) diff = NULL;
+  g_autofree char *intro = NULL;
+  CustosReportTable *table;
+  int group = -2;
+
+  custos_report_book_add_heading (ctx->book, 2, NULL, _("Changes since the last issue"), TRUE);
+  if (ctx->options.previous == NULL)
+    {
+      muted_note (ctx, _("No previous issue is known: this is the first issue of this document."));
+      return;
+    }
+  diff = custos_diff_new (ctx->options.previous, ctx->doc);
+  intro = g_strdup_printf (_("Compared with the previous issue, %s."),
+                           ctx->options.previous_name ? ctx->options.previous_name : _("as supplied"));
+  custos_report_book_add_paragraph (ctx->book, intro, CUSTOS_CELL_NONE);
+  if (custos_diff_get_n_changes (diff) == 0)
+    {
+      muted_note (ctx, _("Nothing has changed since the previous issue."));
+      return;
+    }
+  table = custos_report_book_add_table (ctx->book, 2, weights, headers, CUSTOS_TABLE_ZEBRA | CUSTOS_TABLE_RULES);
+  for (guint i = 0, n = custos_diff_get_n_changes (diff); i < n; i++)
+    {
+      const CustosChange *change = custos_diff_get_change (diff, i);
+      g_autofree char *record = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
+      const char *texts[2];
+
+      if (change->reg != group)
+        custos_report_table_add_group (table, change->reg >= 0 ? _(change->kind->plural) : _("Document"));
+      group = change->reg;
+      if (change->kind == NULL)
+        record = g_strdup (change->title);
+      else if (change->reg < 0)
+        record = g_strdup (_(change->kind->label));
+      else if (change->title != NULL && g_strcmp0 (change->title, change->id) != 0)
+        record = g_strdup_printf ("%s %s", change->id, change->title);
+      else
+        record = g_strdup (change->id);
+
+      if (change->type == CUSTOS_CHANGE_ADDED)
+        g_string_append (text, _("Added"));
+      else if (change->type == CUSTOS_CHANGE_REMOVED)
+        g_string_append (text, _("Removed"));
+      else
+        for (guint f = 0; f < change->fields->len; f++)
+          {
+            g_autofree char *line = custos_field_change_format (g_ptr_array_index (change->fields, f));
+            g_string_append_printf (text, "%s%s", f > 0 ? "\n" : "", line);
+          }
+      texts[0] = record;
+      texts[1] = text->str;
+      custos_report_table_add_texts (table, texts);
+    }
+}
+
 static void
 front_matter (Ctx *ctx)
 {
-  CustosRecord *latest = custos_report_latest_revision (ctx->doc);
+  CustosRecord *latest = custos_document_get_latest_revision (ctx->doc);
   CustosEdition edition = custos_document_get_edition (ctx->doc);
   const char *version = latest ? custos_revision_get_version (CUSTOS_REVISION (latest)) : NULL;
   const char *date = latest ? custos_revision_get_date (CUSTOS_REVISION (latest)) : NULL;
@@ -373,6 +437,8 @@ front_matter (Ctx *ctx)
                                       "printed copies are uncontrolled and the current version is held by the document owner."),
                                     CUSTOS_CELL_NONE);
   revision_table (ctx);
+  if (ctx->kind == CUSTOS_REPORT_PACK)
+    changes_since_last_issue (ctx);
   custos_report_book_new_page (ctx->book, CUSTOS_ORIENTATION_PORTRAIT);
   custos_report_book_add_heading (ctx->book, 1, NULL, _("Contents"), FALSE);
   custos_report_book_add_contents (ctx->book);

@@ -44,6 +44,11 @@ typedef struct
   const char           *date;
   /* Today, from the caller's CustosClock; NULL: the local date. */
   const GDate          *today;
+  /* The certification pack's "Changes since the last issue": the document
+   * as last issued and how people know that issue ("version 1.2 of
+   * 2025-03-01, commit 1a2b3c4"). NULL: no previous issue is known. */
+  CustosDocument       *previous;
+  const char           *previous_name;
 } CustosReportOptions;
 
 GQuark             custos_report_error_quark     (void);
