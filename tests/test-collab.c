@@ -585,7 +585,7 @@ START_TEST (test_pack_since)
   text = pdf_text (pdf);
   ck_assert_msg (strstr (text, "Changes since the last issue") != NULL, "%s", text);
   ck_assert_msg (strstr (text, "northwind-accountants.isms") != NULL, "no previous issue named");
-  ck_assert_msg (strstr (text, "likelihood 4 \u2192 3") != NULL, "no change listed");
+  ck_assert_msg (strstr (text, "Likelihood 4 \u2192 3") != NULL, "no change listed");
 
   /* Without a previous issue, the section says so. */
   g_clear_pointer (&out, g_free);

@@ -345,9 +345,10 @@ append_items (GString     *out,
 }
 
 char *
-custos_field_change_format (const CustosFieldChange *change)
+custos_field_change_format (const CustosFieldChange *change,
+                            gboolean                 label)
 {
-  GString *out = g_string_new (change->field != NULL ? change->field->name : "");
+  GString *out = g_string_new (change->field == NULL ? "" : label ? _(change->field->label) : change->field->name);
 
   if (change->field != NULL && is_list (change->field) && (change->added != NULL || change->removed != NULL))
     {
@@ -408,7 +409,7 @@ custos_change_format (const CustosChange *change)
       g_string_append (out, ":");
       for (guint i = 0; i < change->fields->len; i++)
         {
-          g_autofree char *field = custos_field_change_format (g_ptr_array_index (change->fields, i));
+          g_autofree char *field = custos_field_change_format (g_ptr_array_index (change->fields, i), FALSE);
           g_string_append_printf (out, "%s %s", i > 0 ? ";" : "", field);
         }
       break;

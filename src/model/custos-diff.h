@@ -56,8 +56,10 @@ const CustosChange *custos_diff_get_change     (CustosDiff     *self,
 
 /* "Risk R-004 'Laptop lost': likelihood 3 → 2; controls +A.8.1" */
 char               *custos_change_format       (const CustosChange *change);
-/* One field: "likelihood 3 → 2", "controls +A.8.1 −A.5.1" */
-char               *custos_field_change_format (const CustosFieldChange *change);
+/* One field: "likelihood 3 → 2", "controls +A.8.1 −A.5.1"; with label, the
+ * field's translated label ("Likelihood 3 → 2") rather than its name. */
+char               *custos_field_change_format (const CustosFieldChange *change,
+                                                gboolean                 label);
 /* Every change, one line each, grouped under the registers' names. */
 char               *custos_diff_format_text    (CustosDiff     *self);
 

@@ -343,7 +343,7 @@ changes_since_last_issue (Ctx *ctx)
       else
         for (guint f = 0; f < change->fields->len; f++)
           {
-            g_autofree char *line = custos_field_change_format (g_ptr_array_index (change->fields, f));
+            g_autofree char *line = custos_field_change_format (g_ptr_array_index (change->fields, f), TRUE);
             g_string_append_printf (text, "%s%s", f > 0 ? "\n" : "", line);
           }
       texts[0] = record;

@@ -12,6 +12,7 @@
 
 #include "custos-csv.h"
 #include "custos-export.h"
+#include "custos-git.h"
 
 typedef struct
 {
@@ -247,8 +248,16 @@ start_export (CustosExportDialog *self,
     {
       CustosReportOptions options;
       static const CustosPaper papers[] = { CUSTOS_PAPER_AUTO, CUSTOS_PAPER_A4, CUSTOS_PAPER_LETTER };
+      g_autoptr(CustosDocument) previous = NULL;
+      g_autofree char *previous_name = NULL;
 
       custos_report_options_init (&options);
+      /* The pack lists the changes since the last issue, when git keeps the
+       * document's history (custos --since names it on the command line). */
+      if (choices[choice].kind == CUSTOS_REPORT_PACK && self->document_file != NULL)
+        previous = custos_git_previous_issue (self->document_file, self->document, &previous_name, NULL);
+      options.previous = previous;
+      options.previous_name = previous_name;
       options.today = self->clock != NULL ? custos_clock_get_today (self->clock) : NULL;
       options.paper = papers[MIN (adw_combo_row_get_selected (self->paper_row), G_N_ELEMENTS (papers) - 1)];
       options.palette = adw_combo_row_get_selected (self->palette_row) == 1 ? CUSTOS_HEATMAP_PALETTE_COLOUR_BLIND
