@@ -377,6 +377,19 @@ document_draft (CustosDocument *doc)
 }
 
 static void
+merge_conflict (CustosDocument *doc)
+{
+  CustosMergeConflict *conflict =
+    CUSTOS_MERGE_CONFLICT (custos_document_add_new (doc, CUSTOS_REGISTER_MERGE_CONFLICTS));
+
+  custos_merge_conflict_set_kind (conflict, "risk");
+  custos_merge_conflict_set_record (conflict, "R-001");
+  custos_merge_conflict_set_field (conflict, "likelihood");
+  custos_merge_conflict_set_ours (conflict, "3");
+  custos_merge_conflict_set_theirs (conflict, "2");
+}
+
+static void
 policy_not_authorised (CustosDocument *doc)
 {
   set (section (doc, CUSTOS_SECTION_POLICY), "authorised-by", "", NULL);
@@ -538,6 +551,7 @@ static const RuleCase rule_cases[] = {
     "warning: 7.2: Training record TRN-001 “ISMS awareness” of Ann Director expired on 2026-11-01" },
   { NULL, document_review_overdue, WARN, "document-review-overdue", "7.5.2", CUSTOS_REGISTER_DOCUMENTS, -1, "DOC-001", NULL },
   { NULL, document_draft, INFO, "document-not-approved", "7.5.2", CUSTOS_REGISTER_DOCUMENTS, -1, "DOC-001", NULL },
+  { NULL, merge_conflict, ERR, "merge-conflict", "7.5.3", CUSTOS_REGISTER_MERGE_CONFLICTS, -1, "MC-001", NULL },
   { NULL, policy_not_authorised, ERR, "policy-not-authorised", "5.2", -1, CUSTOS_SECTION_POLICY, NULL, NULL },
   { "policy-commitment", policy_commitment, ERR, "policy-commitment", "5.2 d", -1, CUSTOS_SECTION_POLICY, NULL,
     "error: 5.2 d: The information security policy does not commit to continual improvement of the ISMS" },
