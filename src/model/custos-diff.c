@@ -418,6 +418,36 @@ custos_change_format (const CustosChange *change)
 }
 
 char *
+custos_change_get_record (const CustosChange *change)
+{
+  if (change->kind == NULL)
+    return g_strdup (change->title);
+  if (change->reg < 0)
+    return g_strdup (_(change->kind->label));
+  if (change->title != NULL && g_strcmp0 (change->title, change->id) != 0)
+    return g_strdup_printf ("%s %s", change->id, change->title);
+  return g_strdup (change->id);
+}
+
+char *
+custos_change_get_details (const CustosChange *change)
+{
+  GString *details;
+
+  if (change->type == CUSTOS_CHANGE_ADDED)
+    return g_strdup (_("Added"));
+  if (change->type == CUSTOS_CHANGE_REMOVED)
+    return g_strdup (_("Removed"));
+  details = g_string_new (NULL);
+  for (guint f = 0; f < change->fields->len; f++)
+    {
+      g_autofree char *line = custos_field_change_format (g_ptr_array_index (change->fields, f), TRUE);
+      g_string_append_printf (details, "%s%s", f > 0 ? "\n" : "", line);
+    }
+  return g_string_free (details, FALSE);
+}
+
+char *
 custos_diff_format_text (CustosDiff *self)
 {
   GString *out = g_string_new (NULL);

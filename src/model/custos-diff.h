@@ -60,6 +60,11 @@ char               *custos_change_format       (const CustosChange *change);
  * field's translated label ("Likelihood 3 → 2") rather than its name. */
 char               *custos_field_change_format (const CustosFieldChange *change,
                                                 gboolean                 label);
+/* For a list of changes under their register's name (the Compare view, the
+ * pack): the record ("R-004 Laptop lost", "Information security policy")
+ * and what happened to it ("Added", or one line per field with labels). */
+char               *custos_change_get_record   (const CustosChange *change);
+char               *custos_change_get_details  (const CustosChange *change);
 /* Every change, one line each, grouped under the registers' names. */
 char               *custos_diff_format_text    (CustosDiff     *self);
 

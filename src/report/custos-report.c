@@ -304,7 +304,7 @@ changes_since_last_issue (Ctx *ctx)
   custos_report_book_add_heading (ctx->book, 2, NULL, _("Changes since the last issue"), TRUE);
   if (ctx->options.previous == NULL)
     {
-      muted_note (ctx, _("No previous issue is known: this is the first issue of this document."));
+      muted_note (ctx, _("No previous issue is known: there is no earlier version to compare this issue with."));
       return;
     }
   diff = custos_diff_new (ctx->options.previous, ctx->doc);
@@ -320,34 +320,15 @@ changes_since_last_issue (Ctx *ctx)
   for (guint i = 0, n = custos_diff_get_n_changes (diff); i < n; i++)
     {
       const CustosChange *change = custos_diff_get_change (diff, i);
-      g_autofree char *record = NULL;
-      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *record = custos_change_get_record (change);
+      g_autofree char *details = custos_change_get_details (change);
       const char *texts[2];
 
       if (change->reg != group)
         custos_report_table_add_group (table, change->reg >= 0 ? _(change->kind->plural) : _("Document"));
       group = change->reg;
-      if (change->kind == NULL)
-        record = g_strdup (change->title);
-      else if (change->reg < 0)
-        record = g_strdup (_(change->kind->label));
-      else if (change->title != NULL && g_strcmp0 (change->title, change->id) != 0)
-        record = g_strdup_printf ("%s %s", change->id, change->title);
-      else
-        record = g_strdup (change->id);
-
-      if (change->type == CUSTOS_CHANGE_ADDED)
-        g_string_append (text, _("Added"));
-      else if (change->type == CUSTOS_CHANGE_REMOVED)
-        g_string_append (text, _("Removed"));
-      else
-        for (guint f = 0; f < change->fields->len; f++)
-          {
-            g_autofree char *line = custos_field_change_format (g_ptr_array_index (change->fields, f), TRUE);
-            g_string_append_printf (text, "%s%s", f > 0 ? "\n" : "", line);
-          }
       texts[0] = record;
-      texts[1] = text->str;
+      texts[1] = details;
       custos_report_table_add_texts (table, texts);
     }
 }

@@ -71,18 +71,6 @@ add_group (CustosCompareDialog *self,
   return group;
 }
 
-static char *
-change_title (const CustosChange *change)
-{
-  if (change->kind == NULL)
-    return g_strdup (change->title);
-  if (change->reg < 0)
-    return g_strdup (_(change->kind->label));
-  if (change->title != NULL && g_strcmp0 (change->title, change->id) != 0)
-    return g_strdup_printf ("%s %s", change->id, change->title);
-  return g_strdup (change->id);
-}
-
 void
 custos_compare_dialog_show_document (CustosCompareDialog *self,
                                      CustosDocument      *other,
@@ -103,27 +91,17 @@ custos_compare_dialog_show_document (CustosCompareDialog *self,
   for (guint i = 0; i < n; i++)
     {
       const CustosChange *change = custos_diff_get_change (diff, i);
-      g_autofree char *title = change_title (change);
-      g_autoptr(GString) details = g_string_new (NULL);
+      g_autofree char *title = custos_change_get_record (change);
+      g_autofree char *details = custos_change_get_details (change);
       GtkWidget *row = adw_action_row_new ();
 
       if (group == NULL || change->reg != group_reg)
         group = add_group (self, self->changes, change->reg >= 0 ? _(change->kind->plural) : _("Document"), NULL);
       group_reg = change->reg;
 
-      if (change->type == CUSTOS_CHANGE_ADDED)
-        g_string_append (details, _("Added"));
-      else if (change->type == CUSTOS_CHANGE_REMOVED)
-        g_string_append (details, _("Removed"));
-      else
-        for (guint f = 0; f < change->fields->len; f++)
-          {
-            g_autofree char *line = custos_field_change_format (g_ptr_array_index (change->fields, f), TRUE);
-            g_string_append_printf (details, "%s%s", f > 0 ? "\n" : "", line);
-          }
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details->str);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details);
       adw_preferences_group_add (group, row);
       g_ptr_array_add (self->titles, g_strdup (title));
     }
