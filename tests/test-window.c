@@ -457,6 +457,10 @@ START_TEST (test_every_register_through_the_window)
           ck_assert_str_eq (custos_soa_entry_get_justification (CUSTOS_SOA_ENTRY (entry)), text);
           continue;
         }
+      /* Merge conflicts come from merges and go in their own dialog
+       * (test_resolve_conflicts): nobody adds one by hand. */
+      if (r == CUSTOS_REGISTER_MERGE_CONFLICTS)
+        continue;
       ck_assert_msg (view != NULL, "no page shows the %s register", kind->register_name);
 
       ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "register.add", NULL));
@@ -494,6 +498,8 @@ START_TEST (test_every_register_through_the_window)
       g_autofree char *text = g_strdup_printf ("Typed into %s", kind->register_name);
       const char *field = r == CUSTOS_REGISTER_SOA ? "justification" : first_text_field (kind);
 
+      if (r == CUSTOS_REGISTER_MERGE_CONFLICTS)
+        continue;
       ck_assert_msg (has_record_with (reopened, r, field, text), "the edit of %s is not in the file", kind->register_name);
     }
   for (guint i = 0; i < deleted->len; i++)

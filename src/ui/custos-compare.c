@@ -424,9 +424,10 @@ rebuild_conflicts (CustosConflictsDialog *self)
       else if (whole)
         row_title = g_strdup_printf ("%s: %s %s “%s”", id, _(kind->label), custos_record_get_id (record),
                                      custos_record_get_title (record));
+      else if (kind->register_name == NULL)
+        row_title = g_strdup_printf ("%s: %s — %s", id, _(kind->label), _(kind->fields[f].label));
       else
-        row_title = g_strdup_printf ("%s: %s %s “%s” — %s", id, _(kind->label),
-                                     kind->register_name != NULL ? custos_record_get_id (record) : "",
+        row_title = g_strdup_printf ("%s: %s %s “%s” — %s", id, _(kind->label), custos_record_get_id (record),
                                      custos_record_get_title (record), _(kind->fields[f].label));
       subtitle = g_strdup_printf (_("Ours: %s · Theirs: %s · Before: %s"), or_empty (ours), or_empty (theirs),
                                   or_empty (custos_merge_conflict_get_base (conflict)));
