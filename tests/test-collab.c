@@ -9,6 +9,7 @@
 #include "custos-diff.h"
 #include "custos-document.h"
 #include "custos-file.h"
+#include "custos-git.h"
 #include "custos-history.h"
 #include "custos-merge.h"
 #include "custos-test-util.h"
@@ -549,6 +550,55 @@ START_TEST (test_git_two_clones_conflict)
 }
 END_TEST
 
+/* The window's pack finds the previous issue in git: the newest commit
+ * whose latest revision has another version. */
+START_TEST (test_git_previous_issue)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *a = NULL, *b = NULL;
+  g_autofree char *plan = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(CustosDocument) doc = NULL;
+  g_autoptr(CustosDocument) previous = NULL;
+  g_autoptr(GPtrArray) commits = NULL;
+  CustosRecord *revision;
+
+  two_clones (dir, &a, &b);
+  plan = g_build_filename (a, "plan.isms", NULL);
+  file = g_file_new_for_path (plan);
+  doc = load_plan (a);
+  custos_risk_set_likelihood (risk (doc, "R-001"), 3);
+  revision = custos_document_add_new (doc, CUSTOS_REGISTER_REVISIONS);
+  custos_revision_set_version (CUSTOS_REVISION (revision), "1.3");
+  custos_revision_set_date (CUSTOS_REVISION (revision), "2027-01-10");
+  commit_plan (a, doc, "Issue 1.3");
+  custos_risk_set_consequence (risk (doc, "R-001"), 4);
+  commit_plan (a, doc, "Issue 1.3, corrected");
+
+  commits = custos_git_log (file, 10, NULL);
+  ck_assert_ptr_nonnull (commits);
+  ck_assert_uint_eq (commits->len, 3);
+  ck_assert_str_eq (((CustosGitCommit *) commits->pdata[0])->subject, "Issue 1.3, corrected");
+
+  previous = custos_git_previous_issue (file, doc, &name, NULL);
+  ck_assert_ptr_nonnull (previous);
+  ck_assert_msg (g_str_has_prefix (name, "version 1.2 (commit "), "%s", name);
+  ck_assert_int_eq (custos_risk_get_likelihood (risk (previous, "R-001")), 4);
+
+  /* Outside a repository there is none. */
+  {
+    g_autofree char *outside = g_build_filename (dir, "outside.isms", NULL);
+    g_autoptr(GFile) outside_file = g_file_new_for_path (outside);
+
+    save_path (doc, outside);
+    ck_assert (!custos_git_locate (outside_file, NULL, NULL));
+    ck_assert_ptr_null (custos_git_previous_issue (outside_file, doc, NULL, NULL));
+  }
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 /* Report ----------------------------------------------------------------------- */
 
 static char *
@@ -623,6 +673,7 @@ collab_suite (void)
   tcase_set_timeout (tc, 300);
   tcase_add_test (tc, test_git_different_risks);
   tcase_add_test (tc, test_git_two_clones_conflict);
+  tcase_add_test (tc, test_git_previous_issue);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("report");
