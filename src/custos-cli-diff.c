@@ -146,13 +146,13 @@ merge_files (const char * const *files)
 
   if (n_conflicts > 0)
     {
-      g_autoptr(CustosDocument) merged = custos_file_load (ours_file, NULL, NULL);
-      GListModel *conflicts = custos_document_get_register (merged, CUSTOS_REGISTER_MERGE_CONFLICTS);
+      GListModel *conflicts = custos_document_get_register (ours, CUSTOS_REGISTER_MERGE_CONFLICTS);
 
       g_printerr (g_dngettext (GETTEXT_PACKAGE, "%d merge conflict, recorded in the document:\n",
                                "%d merge conflicts, recorded in the document:\n", n_conflicts),
                   n_conflicts);
-      for (guint i = 0, n = g_list_model_get_n_items (conflicts); i < n; i++)
+      /* The new ones come last, after any left from an earlier merge. */
+      for (guint n = g_list_model_get_n_items (conflicts), i = n - (guint) n_conflicts; i < n; i++)
         {
           g_autoptr(CustosMergeConflict) conflict = g_list_model_get_item (conflicts, i);
 
