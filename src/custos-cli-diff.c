@@ -223,7 +223,9 @@ git_setup (const char * const *files)
 
   textconv = g_strdup_printf ("%s --text", command);
   driver = g_strdup_printf ("%s --merge %%O %%A %%B", command);
+  /* Hunk headers name the record (or the section) a change is in. */
   if (!git_config (toplevel, "diff.custos.textconv", textconv, &error) ||
+      !git_config (toplevel, "diff.custos.xfuncname", "^([A-Z].*|  [A-Z][^:']* [^ :']+( '.*')?)$", &error) ||
       !git_config (toplevel, "merge.custos.name", "Custos ISMS field-level merge", &error) ||
       !git_config (toplevel, "merge.custos.driver", driver, &error))
     {

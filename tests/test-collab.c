@@ -465,6 +465,8 @@ START_TEST (test_git_different_risks)
 
     ck_assert_int_eq (git (b, &log, "log", "-p", "--", "plan.isms", NULL), 0);
     ck_assert_msg (strstr (log, "+    likelihood: 3\n") != NULL, "%s", log);
+    /* The hunk header names the record. */
+    ck_assert_msg (strstr (log, " @@   Risk R-001 'Ransomware encrypts laptops") != NULL, "%s", log);
     ck_assert_msg (strstr (log, "-    consequence: 4\n+    consequence: 3\n") != NULL, "%s", log);
     ck_assert_msg (strstr (log, "<likelihood>") == NULL, "%s", log);
   }

@@ -7,8 +7,9 @@
 #include "custos-git.h"
 #include "custos-xml-reader.h"
 
-/* How many commits custos_git_previous_issue looks back. */
-#define PREVIOUS_ISSUE_DEPTH 200
+/* How many commits custos_git_previous_issue looks back: each is read and
+ * parsed, on the thread that exports. */
+#define PREVIOUS_ISSUE_DEPTH 50
 
 void
 custos_git_commit_free (CustosGitCommit *commit)
