@@ -17,6 +17,8 @@
 
 /* How many recent commits the dialog offers. */
 #define N_COMMITS 30
+/* How many changes it lists: a list of rows is no way to read more. */
+#define MAX_ROWS 1000
 
 struct _CustosCompareDialog
 {
@@ -88,7 +90,7 @@ custos_compare_dialog_show_document (CustosCompareDialog *self,
   adw_window_title_set_subtitle (self->title, subtitle);
   if (n == 0)
     add_group (self, self->changes, _("No changes"), _("This version and the one compared are the same."));
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < MIN (n, MAX_ROWS); i++)
     {
       const CustosChange *change = custos_diff_get_change (diff, i);
       g_autofree char *title = custos_change_get_record (change);
@@ -104,6 +106,13 @@ custos_compare_dialog_show_document (CustosCompareDialog *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details);
       adw_preferences_group_add (group, row);
       g_ptr_array_add (self->titles, g_strdup (title));
+    }
+  if (n > MAX_ROWS)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more change", "%u more changes",
+                                                            n - MAX_ROWS), n - MAX_ROWS);
+
+      add_group (self, self->changes, more, _("custos --diff lists every change."));
     }
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->changes));
 }
