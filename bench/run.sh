@@ -26,6 +26,7 @@ outdir=${2:-$here/out}
 # build/src/custos -> build/bench/custos-bench-gen
 generator=${3:-$(dirname "$custos")/../bench/custos-bench-gen}
 io=${4:-$(dirname "$custos")/../bench/custos-bench-io}
+diffbench=$(dirname "$io")/custos-bench-diff
 sizes=${BENCH_SIZES:-1000 10000}
 runs=${BENCH_RUNS:-5}
 python=${PYTHON:-python3}
@@ -132,5 +133,13 @@ if [ -x "$io" ]; then
   for n in $sizes; do
     printf '%8d risks: ' "$n"
     "$io" "$outdir/bench-$n.isms" "$runs"
+  done
+fi
+if [ -x "$diffbench" ]; then
+  echo
+  echo "in process (custos_diff_new and custos_merge against custos_file_load, best of $runs):"
+  for n in $sizes; do
+    printf '%8d risks: ' "$n"
+    "$diffbench" "$outdir/bench-$n.isms" "$runs"
   done
 fi

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* custos-cli.c — custos --check, --output, --edition, --version
+/* custos-cli.c — custos --check, --output, --edition, --export, --version
+ * (--diff, --text, --merge and --git-setup are in custos-cli-diff.c)
  *
  * Everything here runs before GApplication registers, so no display and no
  * session bus are needed: scripts, CI and the tests use it as it is.
@@ -8,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "custos-cli-diff.h"
 #include "custos-cli.h"
 #include "custos-clock.h"
 #include "custos-date.h"
@@ -43,6 +45,18 @@ static const GOptionEntry option_entries[] = {
     N_("Issue FILE as version VERSION: record the revision and freeze a copy beside FILE"), N_("VERSION") },
   { "approver", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --issue, who approves the issue"), N_("NAME") },
+  { "since", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --export=pack, the previous issue, whose changes the pack lists"), N_("FILE") },
+  { "diff", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the changes from OLD to NEW (FILE… is OLD NEW); exit 1 when they differ"), NULL },
+  { "diff-format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --diff, the format: text or csv"), N_("FORMAT") },
+  { "text", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print FILE as plain text, one field a line (git's textconv)"), NULL },
+  { "merge", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Merge BASE OURS THEIRS into OURS (git's merge driver); exit 1 on conflicts"), NULL },
+  { "git-setup", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Make git diff and merge *.isms files with Custos in the repository of DIR (default: here)"), NULL },
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
@@ -69,7 +83,7 @@ summary_line (CustosDocument *document)
 
 /* The summary, then the readiness findings (FILE: severity: clause: message,
  * errors first), then the readiness percentage. 1 when the file does not
- * load, or with strict when an error is found. */
+ * load or holds merge conflicts, or with strict when an error is found. */
 static int
 check_file (GFile       *file,
             const GDate *today,
@@ -103,6 +117,9 @@ check_file (GFile       *file,
            custos_readiness_get_percentage (readiness), n_errors,
            custos_readiness_count (readiness, CUSTOS_READINESS_SEVERITY_WARNING),
            custos_readiness_count (readiness, CUSTOS_READINESS_SEVERITY_INFO));
+  /* Unresolved merge conflicts fail like conflict markers would, strict or not. */
+  if (custos_document_count (document, CUSTOS_REGISTER_MERGE_CONFLICTS) > 0)
+    return 1;
   return strict && n_errors > 0 ? 1 : 0;
 }
 
@@ -242,7 +259,7 @@ has_suffix (const char *path,
   return g_str_has_suffix (lower, suffix);
 }
 
-/* custos --export=NAME --output=OUT[.pdf|.csv] [--paper=PAPER] [--csv-bom] INPUT.
+/* custos --export=NAME --output=OUT[.pdf|.csv] [--paper=PAPER] [--csv-bom] [--since=FILE] INPUT.
  * Prints errors on stderr; returns the exit status (0 or 1). */
 static int
 export_file (const char *input,
@@ -250,13 +267,16 @@ export_file (const char *input,
              const char *output,
              const char *paper,
              const char *issued,
-             gboolean    bom)
+             gboolean    bom,
+             const char *since)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) in = NULL;
   g_autoptr(GFile) out = NULL;
   g_autoptr(CustosDocument) document = NULL;
   g_autoptr(CustosClock) clock = NULL;
+  g_autoptr(CustosDocument) previous = NULL;
+  g_autofree char *previous_name = NULL;
   CustosReportOptions options;
   CustosReportKind kind = CUSTOS_REPORT_SOA;
   CustosRegister reg = CUSTOS_REGISTER_SOA;
@@ -297,6 +317,11 @@ export_file (const char *input,
       g_printerr (_("The certification pack has no CSV form: write it to a .pdf file\n"));
       return 1;
     }
+  if (since != NULL && (!pdf || kind != CUSTOS_REPORT_PACK))
+    {
+      g_printerr (_("--since needs --export=pack\n"));
+      return 1;
+    }
   if (!pdf && g_strcmp0 (name, "rtp") != 0 && !custos_csv_lookup (name, &reg))
     {
       g_printerr (_("Unknown register “%s”: use soa, rtp, risks, assets or the name of any register (issues, incidents, …)\n"),
@@ -321,6 +346,23 @@ export_file (const char *input,
     }
   /* The file is an issue while it is still exactly its snapshot. */
   options.issued = custos_issue_get_current (document, in) != NULL;
+
+  if (since != NULL)
+    {
+      g_autoptr(GFile) since_file = custos_file_new_for_arg (since, NULL);
+
+      previous = custos_file_load (since_file, NULL, &error);
+      if (previous == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      previous_name = g_file_get_basename (since_file);
+    }
+  else if (pdf && kind == CUSTOS_REPORT_PACK)
+    previous = custos_issue_load_previous (document, in, &previous_name);
+  options.previous = previous;
+  options.previous_name = previous_name;
 
   out = custos_file_new_for_arg (output, NULL);
   if (pdf)
@@ -363,15 +405,22 @@ custos_cli_run (GVariantDict *options)
       return 0;
     }
 
-  /* --export=REPORT --output=OUT [--paper=PAPER] [--csv-bom] FILE (src/report). */
+  status = custos_cli_diff_run (options);
+  if (status >= 0)
+    return status;
+  status = 0;
+
+  /* --export=REPORT --output=OUT [--paper=PAPER] [--csv-bom] [--since=FILE] FILE (src/report). */
   {
     g_autofree char *report = NULL;
     g_autofree char *paper = NULL;
+    g_autofree char *since = NULL;
     gboolean bom = g_variant_dict_contains (options, "csv-bom");
     g_autofree char *issued = NULL;
 
     g_variant_dict_lookup (options, "paper", "s", &paper);
     g_variant_dict_lookup (options, "issued", "s", &issued);
+    g_variant_dict_lookup (options, "since", "^ay", &since);
     if (g_variant_dict_lookup (options, "export", "s", &report))
       {
         g_autofree const char **inputs = NULL;
@@ -384,7 +433,12 @@ custos_cli_run (GVariantDict *options)
             g_printerr (_("--export takes exactly one FILE\n"));
             return 1;
           }
-        return export_file (inputs[0], report, out, paper, issued, bom);
+        return export_file (inputs[0], report, out, paper, issued, bom, since);
+      }
+    if (since != NULL)
+      {
+        g_printerr (_("--since needs --export=pack\n"));
+        return 1;
       }
     if (paper != NULL || issued != NULL || bom)
       {

@@ -377,6 +377,19 @@ document_draft (CustosDocument *doc)
 }
 
 static void
+merge_conflict (CustosDocument *doc)
+{
+  CustosMergeConflict *conflict =
+    CUSTOS_MERGE_CONFLICT (custos_document_add_new (doc, CUSTOS_REGISTER_MERGE_CONFLICTS));
+
+  custos_merge_conflict_set_kind (conflict, "risk");
+  custos_merge_conflict_set_record (conflict, "R-001");
+  custos_merge_conflict_set_field (conflict, "likelihood");
+  custos_merge_conflict_set_ours (conflict, "3");
+  custos_merge_conflict_set_theirs (conflict, "2");
+}
+
+static void
 policy_not_authorised (CustosDocument *doc)
 {
   set (section (doc, CUSTOS_SECTION_POLICY), "authorised-by", "", NULL);
@@ -538,6 +551,7 @@ static const RuleCase rule_cases[] = {
     "warning: 7.2: Training record TRN-001 “ISMS awareness” of Ann Director expired on 2026-11-01" },
   { NULL, document_review_overdue, WARN, "document-review-overdue", "7.5.2", CUSTOS_REGISTER_DOCUMENTS, -1, "DOC-001", NULL },
   { NULL, document_draft, INFO, "document-not-approved", "7.5.2", CUSTOS_REGISTER_DOCUMENTS, -1, "DOC-001", NULL },
+  { NULL, merge_conflict, ERR, "merge-conflict", "7.5.3", CUSTOS_REGISTER_MERGE_CONFLICTS, -1, "MC-001", NULL },
   { NULL, policy_not_authorised, ERR, "policy-not-authorised", "5.2", -1, CUSTOS_SECTION_POLICY, NULL, NULL },
   { "policy-commitment", policy_commitment, ERR, "policy-commitment", "5.2 d", -1, CUSTOS_SECTION_POLICY, NULL,
     "error: 5.2 d: The information security policy does not commit to continual improvement of the ISMS" },
@@ -1207,7 +1221,7 @@ START_TEST (test_cli_pass)
   expected = g_strdup_printf ("%s: edition 2022, revisions 0, issues 0, parties 0, roles 1, assets 1, risks 1, "
                               "actions 1, soa 93, objectives 1, competences 1, trainings 1, communications 0, "
                               "documents 1, processes 1, measures 1, measurements 1, audits 1, findings 1, reviews 1, "
-                              "review-actions 1, nonconformities 1, incidents 0\n"
+                              "review-actions 1, nonconformities 1, incidents 0, merge-conflicts 0\n"
                               "%s: readiness: 100%% (errors 0, warnings 0, info 0)\n", path, path);
   ck_assert_str_eq (out, expected);
   g_unsetenv ("CUSTOS_TODAY");

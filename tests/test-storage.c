@@ -451,7 +451,7 @@ START_TEST (test_canonical_form)
 
   ck_assert (g_str_has_prefix (text,
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<isms xmlns=\"urn:custos:isms:1\" format=\"1\" edition=\"2022\">\n"
+    "<isms xmlns=\"urn:custos:isms:1\" format=\"2\" edition=\"2022\">\n"
     "  <organisation>\n"
     "    <name>A &amp; B</name>\n"
     "    <classification>Confidential</classification>\n"
@@ -499,6 +499,7 @@ START_TEST (test_canonical_form)
     "  <review-actions/>\n"
     "  <nonconformities/>\n"
     "  <incidents/>\n"
+    "  <merge-conflicts/>\n"
     "</isms>\n"));
   ck_assert (strchr (text, '\r') == NULL);
   ck_assert (strchr (text, '\t') == NULL);
@@ -620,7 +621,7 @@ static const BadFile bad_files[] = {
     "<isms> is in the namespace “urn:example:isms”; expected “urn:custos:isms:1”" },
   { "no-format.isms", CUSTOS_STORAGE_ERROR_INVALID, "2:1", "<isms> has no “format” attribute" },
   { "future-format.isms", CUSTOS_STORAGE_ERROR_VERSION, "2:33",
-    "was written by a newer version of Custos (format 2); this version reads format 1" },
+    "was written by a newer version of Custos (format 3); this version reads format 2" },
   { "bad-edition.isms", CUSTOS_STORAGE_ERROR_INVALID, "2:44",
     "unknown edition “2005” (expected 2013 or 2022)" },
   { "bad-enum.isms", CUSTOS_STORAGE_ERROR_INVALID, "30:18",
@@ -830,7 +831,7 @@ START_TEST (test_error_limit)
 {
   g_autoptr(GString) text =
     g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                  "<isms xmlns=\"urn:custos:isms:1\" format=\"1\" edition=\"2022\">\n"
+                  "<isms xmlns=\"urn:custos:isms:1\" format=\"2\" edition=\"2022\">\n"
                   "  <risks>\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(CustosDocument) document = NULL;
@@ -906,7 +907,7 @@ START_TEST (test_huge_value)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GString) text =
     g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                  "<isms xmlns=\"urn:custos:isms:1\" format=\"1\" edition=\"2022\">\n"
+                  "<isms xmlns=\"urn:custos:isms:1\" format=\"2\" edition=\"2022\">\n"
                   "  <scope>\n"
                   "    <statement>");
   g_autoptr(GError) error = NULL;
@@ -993,7 +994,7 @@ risks_document (guint    n,
                 gboolean colliding)
 {
   GString *text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                "<isms xmlns=\"urn:custos:isms:1\" format=\"1\" edition=\"2022\">\n"
+                                "<isms xmlns=\"urn:custos:isms:1\" format=\"2\" edition=\"2022\">\n"
                                 "  <risks>\n");
 
   for (guint i = 0; i < n; i++)

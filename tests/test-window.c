@@ -10,8 +10,10 @@
 #include <glib/gstdio.h>
 
 #include "custos-application.h"
+#include "custos-compare.h"
 #include "custos-file.h"
 #include "custos-issue.h"
+#include "custos-merge.h"
 #include "custos-overview-page.h"
 #include "custos-readiness-page.h"
 #include "custos-recovery.h"
@@ -456,6 +458,10 @@ START_TEST (test_every_register_through_the_window)
           ck_assert_str_eq (custos_soa_entry_get_justification (CUSTOS_SOA_ENTRY (entry)), text);
           continue;
         }
+      /* Merge conflicts come from merges and go in their own dialog
+       * (test_resolve_conflicts): nobody adds one by hand. */
+      if (r == CUSTOS_REGISTER_MERGE_CONFLICTS)
+        continue;
       ck_assert_msg (view != NULL, "no page shows the %s register", kind->register_name);
 
       ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "register.add", NULL));
@@ -493,6 +499,8 @@ START_TEST (test_every_register_through_the_window)
       g_autofree char *text = g_strdup_printf ("Typed into %s", kind->register_name);
       const char *field = r == CUSTOS_REGISTER_SOA ? "justification" : first_text_field (kind);
 
+      if (r == CUSTOS_REGISTER_MERGE_CONFLICTS)
+        continue;
       ck_assert_msg (has_record_with (reopened, r, field, text), "the edit of %s is not in the file", kind->register_name);
     }
   for (guint i = 0; i < deleted->len; i++)
@@ -1047,6 +1055,140 @@ START_TEST (test_issue_version)
 }
 END_TEST
 
+static gboolean
+has_merge_banner (gpointer window)
+{
+  return banner_text (window) != NULL && strstr (banner_text (window), "merge conflict") != NULL;
+}
+
+static void
+run_git (const char *dir,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) "git");
+  g_ptr_array_add (argv, (gpointer) "-C");
+  g_ptr_array_add (argv, (gpointer) dir);
+  g_ptr_array_add (argv, (gpointer) "-c");
+  g_ptr_array_add (argv, (gpointer) "user.name=Test");
+  g_ptr_array_add (argv, (gpointer) "-c");
+  g_ptr_array_add (argv, (gpointer) "user.email=test@example.org");
+  va_start (args, dir);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  ck_assert_msg (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error) &&
+                 g_spawn_check_wait_status (status, NULL),
+                 "git failed");
+}
+
+static gboolean
+titles_contain (GStrv       titles,
+                const char *prefix)
+{
+  for (guint i = 0; titles[i] != NULL; i++)
+    if (g_str_has_prefix (titles[i], prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* Compare with… a git revision and a file, through the window's actions. */
+START_TEST (test_compare)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autofree char *example = custos_test_example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) example_file = g_file_new_for_path (example);
+  g_autofree char *example_uri = g_file_get_uri (example_file);
+  CustosWindow *window;
+  CustosCompareDialog *dialog;
+  g_auto(GStrv) titles = NULL;
+
+  run_git (dir, "init", "-q", NULL);
+  run_git (dir, "add", "example.isms", NULL);
+  run_git (dir, "commit", "-q", "-m", "Issue 1.2", NULL);
+  window = open_window_on (file);
+  custos_risk_set_likelihood (CUSTOS_RISK (custos_document_lookup (custos_window_get_document (window),
+                                                                   CUSTOS_REGISTER_RISKS, "R-001")), 3);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-revision", "s", "HEAD");
+  dialog = CUSTOS_COMPARE_DIALOG (find_toplevel (CUSTOS_TYPE_COMPARE_DIALOG));
+  ck_assert_ptr_nonnull (dialog);
+  titles = custos_compare_dialog_get_titles (dialog);
+  ck_assert_uint_eq (g_strv_length (titles), 1);
+  ck_assert_str_eq (titles[0], "R-001 Ransomware encrypts laptops and synchronised Microsoft 365 data");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&titles, g_strfreev);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-uri", "s", example_uri);
+  dialog = CUSTOS_COMPARE_DIALOG (find_toplevel (CUSTOS_TYPE_COMPARE_DIALOG));
+  ck_assert_ptr_nonnull (dialog);
+  titles = custos_compare_dialog_get_titles (dialog);
+  ck_assert (titles_contain (titles, "R-001 "));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The plain action offers the git history of the document. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+  ck_assert_ptr_nonnull (find_toplevel (CUSTOS_TYPE_COMPARE_DIALOG));
+  custos_document_set_modified (custos_window_get_document (window), FALSE);
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* A merged file with a conflict: the banner says so, resolving is one undo
+ * step, and undoing brings the conflict and the banner back. */
+START_TEST (test_resolve_conflicts)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CustosDocument) base = custos_file_load (file, NULL, NULL);
+  g_autoptr(CustosDocument) ours = custos_file_load (file, NULL, NULL);
+  g_autoptr(CustosDocument) theirs = custos_file_load (file, NULL, NULL);
+  CustosWindow *window;
+  CustosDocument *doc;
+  CustosRisk *risk;
+
+  custos_risk_set_likelihood (CUSTOS_RISK (custos_document_lookup (ours, CUSTOS_REGISTER_RISKS, "R-001")), 3);
+  custos_risk_set_likelihood (CUSTOS_RISK (custos_document_lookup (theirs, CUSTOS_REGISTER_RISKS, "R-001")), 2);
+  ck_assert_int_eq (custos_merge (base, ours, theirs, NULL), 1);
+  ck_assert (custos_file_save (ours, file, NULL, NULL));
+
+  window = open_window_on (file);
+  doc = custos_window_get_document (window);
+  risk = CUSTOS_RISK (custos_document_lookup (doc, CUSTOS_REGISTER_RISKS, "R-001"));
+  wait_for (has_merge_banner, window, "the merge conflict banner");
+  ck_assert_str_eq (banner_text (window), "1 merge conflict: both sides of a merge changed the same field.");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-conflicts", NULL);
+  ck_assert_ptr_nonnull (find_toplevel (CUSTOS_TYPE_CONFLICTS_DIALOG));
+
+  /* A value the field cannot take changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-conflict", "(ss)", "MC-001", "many");
+  ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_MERGE_CONFLICTS), 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-conflict", "(ss)", "MC-001", "2");
+  ck_assert_int_eq (custos_risk_get_likelihood (risk), 2);
+  ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_MERGE_CONFLICTS), 0);
+  wait_for (is_missing_banner, window, "the banner to go");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  ck_assert_int_eq (custos_risk_get_likelihood (risk), 3);
+  ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_MERGE_CONFLICTS), 1);
+  wait_for (has_merge_banner, window, "the banner to come back");
+  custos_document_set_modified (doc, FALSE);
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 /* Through a symbolic link the window saves the file it points to, keeps
  * the link, keeps the file's mode, and locks the file itself. */
 START_TEST (test_link_and_mode)
@@ -1253,6 +1395,8 @@ window_suite (void)
   tcase_add_loop_test (tc, test_changed_before_save, 0, 4);
   tcase_add_test (tc, test_changed_on_disk_banner);
   tcase_add_test (tc, test_issue_version);
+  tcase_add_test (tc, test_compare);
+  tcase_add_test (tc, test_resolve_conflicts);
   tcase_add_test (tc, test_link_and_mode);
   tcase_add_test (tc, test_save_as_moves_lock);
   tcase_add_test (tc, test_pipe_refused);

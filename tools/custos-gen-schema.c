@@ -399,8 +399,12 @@ generate (void)
 
   open_tag (s, "<start>");
   open_tag (s, "<element name=\"isms\">");
+  /* Every older format is valid too: the reader keeps loading them. */
   open_tag (s, "<attribute name=\"format\">");
-  line (s, "<value>%d</value>", CUSTOS_XML_FORMAT);
+  open_tag (s, "<choice>");
+  for (int format = 1; format <= CUSTOS_XML_FORMAT; format++)
+    line (s, "<value>%d</value>", format);
+  close_tag (s, "choice");
   close_tag (s, "attribute");
   open_tag (s, "<attribute name=\"edition\">");
   open_tag (s, "<choice>");

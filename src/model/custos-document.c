@@ -805,3 +805,4 @@ custos_document_set_modified (CustosDocument *self,
   self->modified = modified;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
+

@@ -92,9 +92,9 @@ int              custos_document_risk_band          (CustosDocument  *self,
 /* The risks whose treatment selects a control, in register order (borrowed). */
 GPtrArray       *custos_document_get_selecting_risks (CustosDocument *self,
                                                       const char     *control_id);
-/* Title of a control of the document's edition, or NULL if unknown. */
-/* The latest revision (by date, then register order; borrowed), or NULL. */
+/* The latest revision (by date, then register order), or NULL (borrowed). */
 CustosRecord    *custos_document_get_latest_revision (CustosDocument *self);
+/* Title of a control of the document's edition, or NULL if unknown. */
 const char      *custos_document_get_control_title  (CustosDocument  *self,
                                                      const char      *control_id);
 

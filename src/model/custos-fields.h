@@ -3392,4 +3392,107 @@ custos_incident_set_nonconformity (CustosIncident *self,
                                CUSTOS_INCIDENT_FIELD_NONCONFORMITY, value);
 }
 
+/* merge-conflict (CustosMergeConflict, clause 7.5.3) ----------------------- */
+
+typedef enum
+{
+  CUSTOS_MERGE_CONFLICT_FIELD_KIND,
+  CUSTOS_MERGE_CONFLICT_FIELD_RECORD,
+  CUSTOS_MERGE_CONFLICT_FIELD_FIELD,
+  CUSTOS_MERGE_CONFLICT_FIELD_BASE,
+  CUSTOS_MERGE_CONFLICT_FIELD_OURS,
+  CUSTOS_MERGE_CONFLICT_FIELD_THEIRS,
+  CUSTOS_MERGE_CONFLICT_N_FIELDS
+} CustosMergeConflictField;
+
+static inline const char *
+custos_merge_conflict_get_kind (CustosMergeConflict *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_MERGE_CONFLICT (self),
+                                      CUSTOS_MERGE_CONFLICT_FIELD_KIND);
+}
+
+static inline void
+custos_merge_conflict_set_kind (CustosMergeConflict *self,
+                                const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_MERGE_CONFLICT (self),
+                               CUSTOS_MERGE_CONFLICT_FIELD_KIND, value);
+}
+
+static inline const char *
+custos_merge_conflict_get_record (CustosMergeConflict *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_MERGE_CONFLICT (self),
+                                      CUSTOS_MERGE_CONFLICT_FIELD_RECORD);
+}
+
+static inline void
+custos_merge_conflict_set_record (CustosMergeConflict *self,
+                                  const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_MERGE_CONFLICT (self),
+                               CUSTOS_MERGE_CONFLICT_FIELD_RECORD, value);
+}
+
+static inline const char *
+custos_merge_conflict_get_field (CustosMergeConflict *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_MERGE_CONFLICT (self),
+                                      CUSTOS_MERGE_CONFLICT_FIELD_FIELD);
+}
+
+static inline void
+custos_merge_conflict_set_field (CustosMergeConflict *self,
+                                 const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_MERGE_CONFLICT (self),
+                               CUSTOS_MERGE_CONFLICT_FIELD_FIELD, value);
+}
+
+static inline const char *
+custos_merge_conflict_get_base (CustosMergeConflict *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_MERGE_CONFLICT (self),
+                                      CUSTOS_MERGE_CONFLICT_FIELD_BASE);
+}
+
+static inline void
+custos_merge_conflict_set_base (CustosMergeConflict *self,
+                                const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_MERGE_CONFLICT (self),
+                               CUSTOS_MERGE_CONFLICT_FIELD_BASE, value);
+}
+
+static inline const char *
+custos_merge_conflict_get_ours (CustosMergeConflict *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_MERGE_CONFLICT (self),
+                                      CUSTOS_MERGE_CONFLICT_FIELD_OURS);
+}
+
+static inline void
+custos_merge_conflict_set_ours (CustosMergeConflict *self,
+                                const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_MERGE_CONFLICT (self),
+                               CUSTOS_MERGE_CONFLICT_FIELD_OURS, value);
+}
+
+static inline const char *
+custos_merge_conflict_get_theirs (CustosMergeConflict *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_MERGE_CONFLICT (self),
+                                      CUSTOS_MERGE_CONFLICT_FIELD_THEIRS);
+}
+
+static inline void
+custos_merge_conflict_set_theirs (CustosMergeConflict *self,
+                                  const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_MERGE_CONFLICT (self),
+                               CUSTOS_MERGE_CONFLICT_FIELD_THEIRS, value);
+}
+
 G_END_DECLS

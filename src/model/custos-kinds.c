@@ -349,6 +349,18 @@ static const CustosField incident_kind_fields[] = {
 };
 KIND (incident_kind, "incident", "incidents", N_("Incident"), N_("Incident log"), "INC-", "10.2", custos_incident_get_type);
 
+/* A field that a three-way merge found changed both ways (custos-merge.c):
+ * the merged record keeps "ours"; the conflict stays until someone decides. */
+static const CustosField merge_conflict_kind_fields[] = {
+  F_STRING ("kind", N_("Kind of record"), REQ | SUM),
+  F_STRING ("record", N_("Record"), REQ | TITLE),
+  F_STRING ("field", N_("Field"), REQ | SUM),
+  F_TEXT ("base", N_("Common ancestor's value"), NONE),
+  F_TEXT ("ours", N_("Our value"), SUM),
+  F_TEXT ("theirs", N_("Their value"), SUM),
+};
+KIND (merge_conflict_kind, "merge-conflict", "merge-conflicts", N_("Merge conflict"), N_("Merge conflicts"), "MC-", "7.5.3", custos_merge_conflict_get_type);
+
 /* custos-fields.h numbers the fields of every kind: a field added, removed
  * or moved here without regenerating it fails the build. */
 #ifndef CUSTOS_GENERATING_FIELDS
@@ -383,6 +395,7 @@ FIELDS_MATCH (review_kind, REVIEW);
 FIELDS_MATCH (review_action_kind, REVIEW_ACTION);
 FIELDS_MATCH (nonconformity_kind, NONCONFORMITY);
 FIELDS_MATCH (incident_kind, INCIDENT);
+FIELDS_MATCH (merge_conflict_kind, MERGE_CONFLICT);
 #endif
 
 /* GObject types ------------------------------------------------------- */
@@ -422,6 +435,7 @@ DEFINE_RECORD (CustosReview, custos_review, review_kind)
 DEFINE_RECORD (CustosReviewAction, custos_review_action, review_action_kind)
 DEFINE_RECORD (CustosNonconformity, custos_nonconformity, nonconformity_kind)
 DEFINE_RECORD (CustosIncident, custos_incident, incident_kind)
+DEFINE_RECORD (CustosMergeConflict, custos_merge_conflict, merge_conflict_kind)
 
 /* Lookup -------------------------------------------------------------- */
 
@@ -434,7 +448,7 @@ static const CustosKind *registers[CUSTOS_N_REGISTERS] = {
   &action_kind, &soa_entry_kind, &objective_kind, &competence_kind, &training_kind,
   &communication_kind, &controlled_document_kind, &process_kind, &measure_kind,
   &measurement_kind, &audit_kind, &finding_kind, &review_kind, &review_action_kind,
-  &nonconformity_kind, &incident_kind,
+  &nonconformity_kind, &incident_kind, &merge_conflict_kind,
 };
 
 const CustosKind *

@@ -63,6 +63,8 @@ CUSTOS_DECLARE_RECORD (CustosReviewAction, custos_review_action, REVIEW_ACTION)
 CUSTOS_DECLARE_RECORD (CustosNonconformity, custos_nonconformity, NONCONFORMITY)
 #define CUSTOS_TYPE_INCIDENT (custos_incident_get_type ())
 CUSTOS_DECLARE_RECORD (CustosIncident, custos_incident, INCIDENT)
+#define CUSTOS_TYPE_MERGE_CONFLICT (custos_merge_conflict_get_type ())
+CUSTOS_DECLARE_RECORD (CustosMergeConflict, custos_merge_conflict, MERGE_CONFLICT)
 
 /* Index of each section and register in custos_kinds_sections()/registers(). */
 typedef enum
@@ -99,6 +101,7 @@ typedef enum
   CUSTOS_REGISTER_REVIEW_ACTIONS,
   CUSTOS_REGISTER_NONCONFORMITIES,
   CUSTOS_REGISTER_INCIDENTS,
+  CUSTOS_REGISTER_MERGE_CONFLICTS, /* format 2 */
   CUSTOS_N_REGISTERS,
 } CustosRegister;
 

@@ -338,6 +338,7 @@ void readiness_check_objectives      (Check     *c);
 void readiness_check_competence      (Check     *c);
 void readiness_check_documents       (Check     *c);
 void readiness_check_processes       (Check     *c);
+void readiness_check_merge_conflicts (Check     *c);
 
 /* 9.1, 9.2, 9.3 (custos-readiness-evaluation.c) */
 void readiness_check_monitoring      (Check     *c);

@@ -118,6 +118,30 @@ readiness_check_documents (Check *c)
     }
 }
 
+/* A merge that found a field changed both ways keeps both values in the
+ * document (custos-merge.c) until someone decides: the document is then not
+ * under control (7.5.3), whichever value it shows. */
+void
+readiness_check_merge_conflicts (Check *c)
+{
+  GListModel *conflicts = custos_document_get_register (c->doc, CUSTOS_REGISTER_MERGE_CONFLICTS);
+
+  for (guint i = 0, n = g_list_model_get_n_items (conflicts); i < n; i++)
+    {
+      CustosMergeConflict *conflict = CUSTOS_MERGE_CONFLICT (item_at (conflicts, i));
+
+      add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "merge-conflict", "7.5.3",
+                   CUSTOS_REGISTER_MERGE_CONFLICTS, CUSTOS_RECORD (conflict),
+                   _("Merge conflict %s: %s %s, field %s, was changed both ways (ours “%s”, theirs “%s”)"),
+                   custos_record_get_id (CUSTOS_RECORD (conflict)),
+                   custos_merge_conflict_get_kind (conflict),
+                   custos_merge_conflict_get_record (conflict),
+                   custos_merge_conflict_get_field (conflict),
+                   custos_merge_conflict_get_ours (conflict) ? custos_merge_conflict_get_ours (conflict) : "",
+                   custos_merge_conflict_get_theirs (conflict) ? custos_merge_conflict_get_theirs (conflict) : "");
+    }
+}
+
 /* 8.1 Operational planning ---------------------------------------------------- */
 
 void

@@ -114,6 +114,7 @@ run (CustosReadiness *self)
   readiness_check_objectives (&check);
   readiness_check_competence (&check);
   readiness_check_documents (&check);
+  readiness_check_merge_conflicts (&check);
   readiness_check_processes (&check);
   readiness_check_risk_results (&check, &risks);
   readiness_set_risk_items (&check, &risks);

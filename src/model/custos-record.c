@@ -125,9 +125,9 @@ custos_record_init_values (CustosRecord     *self,
     init_value (&kind->fields[i], &priv->values[i]);
 }
 
-static gboolean
-values_equal (const GValue *a,
-              const GValue *b)
+gboolean
+custos_value_equal (const GValue *a,
+                    const GValue *b)
 {
   GType type = G_VALUE_TYPE (a);
 
@@ -368,7 +368,7 @@ custos_record_set_value (CustosRecord *self,
       return;
     }
 
-  if (values_equal (&priv->values[field], value))
+  if (custos_value_equal (&priv->values[field], value))
     return;
 
   g_value_unset (&priv->values[field]);

@@ -154,5 +154,9 @@ gboolean           custos_field_from_text         (const CustosField *field,
                                                    GValue            *value,
                                                    char             **message);
 GType              custos_field_value_type        (const CustosField *field);
+/* Whether two values of one field's type are the same (empty lists and NULL
+ * are; so are two NaN numbers). */
+gboolean           custos_value_equal             (const GValue      *a,
+                                                   const GValue      *b);
 
 G_END_DECLS

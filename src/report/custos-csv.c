@@ -400,6 +400,53 @@ custos_csv_write_rtp (CustosDocument *document,
   return g_string_free (out, FALSE);
 }
 
+static void
+append_row (GString            *out,
+            const char * const *cells,
+            guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      custos_csv_append_field (out, cells[i] != NULL ? cells[i] : "");
+    }
+  g_string_append (out, "\r\n");
+}
+
+char *
+custos_csv_write_diff (CustosDiff *diff)
+{
+  const char *header[] = { "register", "id", "title", "change", "field", "old", "new" };
+  GString *out = g_string_new (NULL);
+
+  append_row (out, header, G_N_ELEMENTS (header));
+  for (guint i = 0, n = custos_diff_get_n_changes (diff); i < n; i++)
+    {
+      const CustosChange *change = custos_diff_get_change (diff, i);
+      const char *where = change->kind == NULL ? "" : change->reg >= 0 ? change->kind->register_name
+                                                                       : change->kind->name;
+      const char *title = change->kind != NULL && change->reg < 0 ? NULL : change->title;
+
+      if (change->type != CUSTOS_CHANGE_CHANGED)
+        {
+          const char *row[] = { where, change->id, title,
+                                change->type == CUSTOS_CHANGE_ADDED ? "added" : "removed", NULL, NULL, NULL };
+          append_row (out, row, G_N_ELEMENTS (row));
+          continue;
+        }
+      for (guint f = 0; f < change->fields->len; f++)
+        {
+          const CustosFieldChange *field = g_ptr_array_index (change->fields, f);
+          const char *row[] = { where, change->id, title, "changed",
+                                field->field != NULL ? field->field->name : NULL,
+                                field->old_text, field->new_text };
+          append_row (out, row, G_N_ELEMENTS (row));
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
 char *
 custos_csv_write (CustosDocument *document,
                   const char     *name,

@@ -19,6 +19,7 @@
  */
 #pragma once
 
+#include "custos-diff.h"
 #include "custos-document.h"
 
 G_BEGIN_DECLS
@@ -60,5 +61,9 @@ void      custos_csv_append_number    (GString         *out,
 char     *custos_csv_write_register   (CustosDocument  *document,
                                        CustosRegister   reg,
                                        CustosCsvFlags   flags);
+
+/* The changes of a diff (custos --diff-format=csv): one row per changed
+ * field, or per added or removed record, with the values in display form. */
+char     *custos_csv_write_diff       (CustosDiff      *diff);
 
 G_END_DECLS

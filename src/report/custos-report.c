@@ -14,6 +14,7 @@
 
 #include "custos-clock.h"
 #include "custos-csv.h"
+#include "custos-diff.h"
 #include "custos-enums.h"
 #include "custos-report-text.h"
 #include "custos-report.h"
@@ -288,6 +289,50 @@ revision_table (Ctx *ctx)
     }
 }
 
+/* What an auditor asks at every surveillance visit, from the same diff as
+ * custos --diff: one row per record, grouped by register. */
+static void
+changes_since_last_issue (Ctx *ctx)
+{
+  static const double weights[] = { 2.0, 4.0 };
+  const char *headers[] = { _("Record"), _("Change") };
+  g_autoptr(CustosDiff) diff = NULL;
+  g_autofree char *intro = NULL;
+  CustosReportTable *table;
+  int group = -2;
+
+  custos_report_book_add_heading (ctx->book, 2, NULL, _("Changes since the last issue"), TRUE);
+  if (ctx->options.previous == NULL)
+    {
+      muted_note (ctx, _("No previous issue is known: there is no earlier version to compare this issue with."));
+      return;
+    }
+  diff = custos_diff_new (ctx->options.previous, ctx->doc);
+  intro = g_strdup_printf (_("Compared with the previous issue, %s."),
+                           ctx->options.previous_name ? ctx->options.previous_name : _("as supplied"));
+  custos_report_book_add_paragraph (ctx->book, intro, CUSTOS_CELL_NONE);
+  if (custos_diff_get_n_changes (diff) == 0)
+    {
+      muted_note (ctx, _("Nothing has changed since the previous issue."));
+      return;
+    }
+  table = custos_report_book_add_table (ctx->book, 2, weights, headers, CUSTOS_TABLE_ZEBRA | CUSTOS_TABLE_RULES);
+  for (guint i = 0, n = custos_diff_get_n_changes (diff); i < n; i++)
+    {
+      const CustosChange *change = custos_diff_get_change (diff, i);
+      g_autofree char *record = custos_change_get_record (change);
+      g_autofree char *details = custos_change_get_details (change);
+      const char *texts[2];
+
+      if (change->reg != group)
+        custos_report_table_add_group (table, change->reg >= 0 ? _(change->kind->plural) : _("Document"));
+      group = change->reg;
+      texts[0] = record;
+      texts[1] = details;
+      custos_report_table_add_texts (table, texts);
+    }
+}
+
 static void
 front_matter (Ctx *ctx)
 {
@@ -384,6 +429,8 @@ front_matter (Ctx *ctx)
                                       "printed copies are uncontrolled and the current version is held by the document owner."),
                                     CUSTOS_CELL_NONE);
   revision_table (ctx);
+  if (ctx->kind == CUSTOS_REPORT_PACK)
+    changes_since_last_issue (ctx);
   custos_report_book_new_page (ctx->book, CUSTOS_ORIENTATION_PORTRAIT);
   custos_report_book_add_heading (ctx->book, 1, NULL, _("Contents"), FALSE);
   custos_report_book_add_contents (ctx->book);

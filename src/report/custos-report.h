@@ -50,6 +50,11 @@ typedef struct
    * file every time. Otherwise it is a draft: marked "DRAFT" on every page,
    * claiming no approval. */
   gboolean              issued;
+  /* The certification pack's "Changes since the last issue": the document
+   * as last issued and how people know that issue ("version 1.2 of
+   * 2025-03-01, commit 1a2b3c4"). NULL: no previous issue is known. */
+  CustosDocument       *previous;
+  const char           *previous_name;
 } CustosReportOptions;
 
 GQuark             custos_report_error_quark     (void);

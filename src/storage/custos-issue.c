@@ -188,3 +188,39 @@ custos_issue_load (GFile         *file,
     g_propagate_error (error, g_steal_pointer (&local));
   return document;
 }
+
+CustosDocument *
+custos_issue_load_previous (CustosDocument  *document,
+                            GFile           *file,
+                            char           **name)
+{
+  GListModel *revisions = custos_document_get_register (document, CUSTOS_REGISTER_REVISIONS);
+  CustosRecord *current = custos_issue_get_current (document, file);
+  CustosRecord *previous = NULL;
+  const char *version;
+
+  if (file == NULL)
+    return NULL;
+  /* The newest revision with a frozen copy, other than the one the document
+   * still is: its changes are none. */
+  for (guint i = 0, n = g_list_model_get_n_items (revisions); i < n; i++)
+    {
+      g_autoptr(CustosRecord) rev = g_list_model_get_item (revisions, i);
+      g_autoptr(GFile) snapshot = NULL;
+
+      if (rev == current || (previous != NULL &&
+                             g_strcmp0 (custos_revision_get_date (CUSTOS_REVISION (rev)),
+                                        custos_revision_get_date (CUSTOS_REVISION (previous))) < 0))
+        continue;
+      snapshot = custos_issue_get_snapshot (file, custos_revision_get_version (CUSTOS_REVISION (rev)), NULL);
+      if (snapshot != NULL && g_file_query_exists (snapshot, NULL))
+        previous = rev;   /* the register holds a reference */
+    }
+  if (previous == NULL)
+    return NULL;
+  version = custos_revision_get_version (CUSTOS_REVISION (previous));
+  if (name != NULL)
+    /* Translators: how the pack names the issue its changes are counted from. */
+    *name = g_strdup_printf (_("version %s of %s"), version, custos_revision_get_date (CUSTOS_REVISION (previous)));
+  return custos_issue_load (file, version, NULL, NULL);
+}

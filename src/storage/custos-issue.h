@@ -47,5 +47,11 @@ CustosDocument *custos_issue_load           (GFile           *file,
                                              const char      *version,
                                              GCancellable    *cancellable,
                                              GError         **error);
+/* The latest issued version that has a frozen copy, other than the one the
+ * document still is, loaded; name (if not NULL) says which ("version 1.2 of
+ * 2026-03-01"). NULL when there is none. */
+CustosDocument *custos_issue_load_previous  (CustosDocument  *document,
+                                             GFile           *file,
+                                             char           **name);
 
 G_END_DECLS

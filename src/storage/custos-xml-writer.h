@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 #define CUSTOS_XML_NAMESPACE "urn:custos:isms:1"
 /* Bumped on any change an older Custos could not read. */
-#define CUSTOS_XML_FORMAT    1
+#define CUSTOS_XML_FORMAT    2
 
 typedef enum
 {

@@ -13,6 +13,7 @@
 #include "custos-csv.h"
 #include "custos-export.h"
 #include "custos-issue.h"
+#include "custos-git.h"
 
 typedef struct
 {
@@ -250,8 +251,19 @@ start_export (CustosExportDialog *self,
     {
       CustosReportOptions options;
       static const CustosPaper papers[] = { CUSTOS_PAPER_AUTO, CUSTOS_PAPER_A4, CUSTOS_PAPER_LETTER };
+      g_autoptr(CustosDocument) previous = NULL;
+      g_autofree char *previous_name = NULL;
 
       custos_report_options_init (&options);
+      /* The pack lists the changes since the last issue: its frozen copy, or
+       * else what git's history of the document knows (custos --since names
+       * it on the command line). */
+      if (choices[choice].kind == CUSTOS_REPORT_PACK && self->document_file != NULL)
+        previous = custos_issue_load_previous (self->document, self->document_file, &previous_name);
+      if (choices[choice].kind == CUSTOS_REPORT_PACK && self->document_file != NULL && previous == NULL)
+        previous = custos_git_previous_issue (self->document_file, self->document, &previous_name, NULL);
+      options.previous = previous;
+      options.previous_name = previous_name;
       options.today = self->clock != NULL ? custos_clock_get_today (self->clock) : NULL;
       options.issued = self->document_file != NULL &&
                        custos_issue_get_current (self->document, self->document_file) != NULL;

@@ -27,6 +27,7 @@ static const char *register_pages[CUSTOS_N_REGISTERS] = {
   [CUSTOS_REGISTER_REVIEW_ACTIONS] = "performance",
   [CUSTOS_REGISTER_NONCONFORMITIES] = "improvement",
   [CUSTOS_REGISTER_INCIDENTS] = "improvement",
+  [CUSTOS_REGISTER_MERGE_CONFLICTS] = "overview",
 };
 
 static const char *section_pages[CUSTOS_N_SECTIONS] = {

@@ -16,12 +16,14 @@
 #include "custos-escape.h"
 #include "custos-asset-risks.h"
 #include "custos-audit-page.h"
+#include "custos-compare.h"
 #include "custos-criteria-editor.h"
 #include "custos-export.h"
 #include "custos-file.h"
 #include "custos-history.h"
 #include "custos-issue.h"
 #include "custos-lock.h"
+#include "custos-merge.h"
 #include "custos-migration-dialog.h"
 #include "custos-monitoring-page.h"
 #include "custos-nc-page.h"
@@ -164,7 +166,8 @@ set_banner_button (GtkButton  *button,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
 }
 
-/* The banner under the header bar: read-only, changed or gone on disk. */
+/* The banner under the header bar: read-only, changed or gone on disk,
+ * merge conflicts to resolve. */
 static void
 update_banner (CustosWindow *self)
 {
@@ -205,6 +208,17 @@ update_banner (CustosWindow *self)
       primary = _("_Reload");
       primary_action = "win.reload";
     }
+  else if (custos_document_count (self->document, CUSTOS_REGISTER_MERGE_CONFLICTS) > 0)
+    {
+      guint n = custos_document_count (self->document, CUSTOS_REGISTER_MERGE_CONFLICTS);
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u merge conflict: both sides of a merge changed the same field.",
+                                           "%u merge conflicts: both sides of a merge changed the same fields.", n),
+                              n);
+      primary = _("_Resolve…");
+      primary_action = "win.resolve-conflicts";
+    }
 
   if (text != NULL)
     {
@@ -217,6 +231,8 @@ update_banner (CustosWindow *self)
         gtk_widget_remove_css_class (GTK_WIDGET (self->banner), "warning");
     }
   gtk_revealer_set_reveal_child (self->banner, text != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resolve-conflicts",
+                                 custos_document_count (self->document, CUSTOS_REGISTER_MERGE_CONFLICTS) > 0);
 }
 
 static void
@@ -357,6 +373,8 @@ set_document (CustosWindow   *self,
 
   g_signal_connect_object (document, "notify::modified", G_CALLBACK (on_modified_changed), self, 0);
   g_signal_connect_object (document, "notify::edition", G_CALLBACK (update_migrate_action), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (custos_document_get_register (document, CUSTOS_REGISTER_MERGE_CONFLICTS), "items-changed",
+                           G_CALLBACK (update_banner), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
   bind_pages (self);
@@ -1258,6 +1276,100 @@ issue_action (GtkWidget  *widget,
 }
 
 static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (custos_compare_dialog_new (GTK_WINDOW (self), self->document, self->file)));
+}
+
+/* A git revision of the document ("HEAD~1", a commit): its changes until now. */
+static void
+compare_revision_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  CustosCompareDialog *dialog = custos_compare_dialog_new (GTK_WINDOW (self), self->document, self->file);
+  g_autoptr(GError) error = NULL;
+
+  if (!custos_compare_dialog_show_revision (dialog, g_variant_get_string (parameter, NULL), &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Another file (a URI): its changes until this document. */
+static void
+compare_uri_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CustosDocument) other = custos_file_load (file, NULL, &error);
+  g_autofree char *name = NULL;
+  CustosCompareDialog *dialog;
+
+  if (other == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  name = g_file_get_basename (file);
+  dialog = custos_compare_dialog_new (GTK_WINDOW (self), self->document, self->file);
+  custos_compare_dialog_show_document (dialog, other, name);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+resolve_conflicts_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (custos_conflicts_dialog_new (GTK_WINDOW (self), self->document)));
+}
+
+/* ("MC-001", value): the field takes value (in its text form), the conflict
+ * goes; one undo step. */
+static void
+resolve_conflict_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  const char *id, *value;
+  CustosRecord *conflict;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  g_variant_get (parameter, "(&s&s)", &id, &value);
+  conflict = custos_document_lookup (self->document, CUSTOS_REGISTER_MERGE_CONFLICTS, id);
+  if (conflict == NULL)
+    {
+      g_warning ("No merge conflict “%s”", id);
+      return;
+    }
+  if (!custos_merge_resolve (self->document, CUSTOS_MERGE_CONFLICT (conflict), value, &message))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
+  toast = adw_toast_new (_("Merge conflict resolved"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -1790,6 +1902,11 @@ custos_window_class_init (CustosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.issue", NULL, issue_action);
   gtk_widget_class_install_action (widget_class, "win.issue-version", "(ss)", issue_version_action);
   gtk_widget_class_install_action (widget_class, "win.print", "s", print_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-revision", "s", compare_revision_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-uri", "s", compare_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.resolve-conflicts", NULL, resolve_conflicts_action);
+  gtk_widget_class_install_action (widget_class, "win.resolve-conflict", "(ss)", resolve_conflict_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
