@@ -7,6 +7,7 @@
 #include "custos-application.h"
 #include "custos-cli.h"
 #include "custos-file.h"
+#include "custos-profile.h"
 #include "custos-recovery.h"
 #include "custos-window.h"
 
@@ -37,6 +38,13 @@ custos_application_get_clock (CustosApplication *self)
   return self->clock;
 }
 
+/* The first frame that counts shows the document, not "Opening…". */
+static gboolean
+window_shows_document (GtkWindow *window)
+{
+  return !g_str_equal (custos_window_get_visible_page (CUSTOS_WINDOW (window)), "loading");
+}
+
 void
 custos_application_open_window (CustosApplication *self,
                                 GFile             *file)
@@ -51,6 +59,8 @@ custos_application_open_window (CustosApplication *self,
       return;
     }
   window = custos_window_new (GTK_APPLICATION (self), self->clock);
+  if (custos_profile_first_frame_wanted ())
+    custos_profile_first_frame (GTK_WINDOW (window), window_shows_document);
   /* Shown first, so that a question about the file (it is locked) comes
    * up over the window it belongs to. */
   gtk_window_present (GTK_WINDOW (window));
