@@ -944,7 +944,10 @@ START_TEST (test_criteria_editor_preview_apply_undo)
   /* The palette switch is the GSettings key the heatmap follows. */
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-    CustosRisksPage *page = CUSTOS_RISKS_PAGE (find_type (GTK_WIDGET (window), CUSTOS_TYPE_RISKS_PAGE, NULL));
+    CustosRisksPage *page;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "risks");
+    page = CUSTOS_RISKS_PAGE (find_type (GTK_WIDGET (window), CUSTOS_TYPE_RISKS_PAGE, NULL));
 
     g_settings_set_boolean (settings, "colour-blind-palette", TRUE);
     ck_assert (custos_heatmap_view_get_colour_blind (custos_risks_page_get_heatmap (page)));

@@ -18,6 +18,7 @@
 #include "custos-readiness-page.h"
 #include "custos-recovery.h"
 #include "custos-register-view.h"
+#include "custos-risks-page.h"
 #include "custos-soa-page.h"
 #include "custos-test-util.h"
 #include "custos-window.h"
@@ -316,6 +317,7 @@ START_TEST (test_window_today)
   wait_for (has_document, window, "the example");
 
   ck_assert (custos_date_parse (PINNED_TODAY, &today));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
   page = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_READINESS_PAGE);
   at.page = page;
   at.date = &today;
@@ -410,6 +412,61 @@ static const char *all_pages[] = {
   "overview", "context", "leadership", "assets", "risks", "treatment", "soa", "objectives",
   "support", "operation", "performance", "improvement", "readiness",
 };
+
+typedef struct
+{
+  CustosWindow   *window;
+  CustosDocument *old;
+} Replaced;
+
+static gboolean
+document_replaced (gpointer data)
+{
+  Replaced *replaced = data;
+
+  return custos_window_get_document (replaced->window) != replaced->old;
+}
+
+/* Pages are built the first time they are shown, and bound to the document
+ * then: opening a document builds none of the pages that are not shown. */
+START_TEST (test_pages_built_when_shown)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
+  CustosRisksPage *risks;
+  Replaced replaced;
+
+  gtk_window_present (GTK_WINDOW (window));
+  custos_window_load (window, file);
+  wait_for (has_file, window, "the example to load");
+  ck_assert_str_eq (custos_window_get_visible_page (window), "overview");
+  for (guint i = 1; i < G_N_ELEMENTS (all_pages); i++)
+    ck_assert_msg (!custos_window_is_page_built (window, all_pages[i]), "page %s built unseen", all_pages[i]);
+  ck_assert_ptr_null (find_widget (GTK_WIDGET (window), CUSTOS_TYPE_REGISTER_VIEW));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "risks");
+  ck_assert (custos_window_is_page_built (window, "risks"));
+  ck_assert (!custos_window_is_page_built (window, "soa"));
+  risks = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_RISKS_PAGE);
+  ck_assert_ptr_nonnull (risks);
+  ck_assert_ptr_eq (custos_register_view_get_document (custos_risks_page_get_register_view (risks)),
+                    custos_window_get_document (window));
+  ck_assert_uint_eq (g_list_model_get_n_items (custos_register_view_get_model (custos_risks_page_get_register_view (risks))),
+                     custos_document_count (custos_window_get_document (window), CUSTOS_REGISTER_RISKS));
+
+  /* Reloading binds the built pages to the document read again. */
+  replaced.window = window;
+  replaced.old = g_object_ref (custos_window_get_document (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  wait_for (document_replaced, &replaced, "the reload");
+  g_object_unref (replaced.old);
+  ck_assert_ptr_eq (custos_register_view_get_document (custos_risks_page_get_register_view (risks)),
+                    custos_window_get_document (window));
+  ck_assert (!custos_window_is_page_built (window, "soa"));
+}
+END_TEST
 
 /* Every page, and in every register: add, type, delete, undo, redo; then
  * save, reopen, and find each edit in the file. */
@@ -1386,6 +1443,7 @@ window_suite (void)
   tcase_add_test (tc, test_failed_load_keeps_document);
   tcase_add_test (tc, test_close_asks_about_changes);
   tcase_add_test (tc, test_every_register_through_the_window);
+  tcase_add_test (tc, test_pages_built_when_shown);
   tcase_add_test (tc, test_autosave_copy);
   tcase_add_test (tc, test_recovery_after_crash);
   /* Shared files: locks, changes on disk, links. */

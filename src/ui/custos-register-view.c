@@ -1072,7 +1072,11 @@ custos_register_view_set_document (CustosRegisterView *self,
   /* Records of the old document must not linger in the editor. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_set_object (&self->document, document);
-  /* The editor (bound to "document") gets the document before a record of it. */
+  /* The editor gets the document before a record of it: directly, since a
+   * binding would wait for the notification, which g_object_set() holds
+   * back until after update_model() has selected a record. */
+  if (self->editor != NULL)
+    custos_record_editor_set_document (self->editor, document);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   update_model (self);
 }

@@ -93,7 +93,7 @@ struct _CustosWindow
   GFile                *recover_as;   /* … of this original (NULL: a new document) */
   gboolean              busy;
   gboolean              close_after_save;
-  GPtrArray            *builders;     /* one per page built from ui/pages */
+  GPtrArray            *builders;     /* one per page built from ui/pages, as they are shown */
 
   /* template children */
   AdwLeaflet           *leaflet;
@@ -326,19 +326,72 @@ on_active_changed (CustosWindow *self)
     custos_clock_refresh (self->clock);
 }
 
+/* The builder of a page built from ui/pages, NULL for the readiness page. */
+static GtkBuilder *
+builder_of (CustosWindow *self,
+            GtkWidget    *page)
+{
+  for (guint b = 0; b < self->builders->len; b++)
+    if (gtk_builder_get_object (self->builders->pdata[b], "page") == G_OBJECT (page))
+      return self->builders->pdata[b];
+  return NULL;
+}
+
+static void
+bind_page (CustosWindow *self,
+           GtkWidget    *page)
+{
+  GtkBuilder *builder = builder_of (self, page);
+
+  /* Section forms are named after their section in the page files. */
+  for (guint s = 0; builder != NULL && s < CUSTOS_N_SECTIONS; s++)
+    {
+      GObject *editor = gtk_builder_get_object (builder, custos_kinds_section (s)->name);
+      if (CUSTOS_IS_RECORD_EDITOR (editor))
+        g_object_set (editor, "document", self->document,
+                      "record", custos_document_get_section (self->document, s), NULL);
+    }
+  for_each_widget (page, give_document, self->document);
+}
+
+/* The overview is part of the window; the other pages are built the first
+ * time they are shown, so that neither the first frame nor loading a
+ * document costs the widgets of pages nobody looks at. */
 static void
 bind_pages (CustosWindow *self)
 {
-  /* Section forms are named after their section in the page files. */
-  for (guint b = 0; b < self->builders->len; b++)
-    for (guint s = 0; s < CUSTOS_N_SECTIONS; s++)
-      {
-        GObject *editor = gtk_builder_get_object (self->builders->pdata[b], custos_kinds_section (s)->name);
-        if (CUSTOS_IS_RECORD_EDITOR (editor))
-          g_object_set (editor, "document", self->document,
-                        "record", custos_document_get_section (self->document, s), NULL);
-      }
-  for_each_widget (GTK_WIDGET (self->stack), give_document, self->document);
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    bind_page (self, page);
+}
+
+/* The page called name, built and bound if it was not yet; NULL if there is
+ * no such page. */
+static GtkWidget *
+ensure_page (CustosWindow *self,
+             const char   *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+  g_autofree char *path = NULL;
+  GtkBuilder *builder;
+
+  if (page != NULL)
+    return page;
+  if (g_str_equal (name, "readiness"))
+    page = g_object_new (CUSTOS_TYPE_READINESS_PAGE, NULL);
+  else
+    {
+      path = g_strdup_printf (APP_PATH "/ui/pages/%s.ui", name);
+      if (!g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+        return NULL;
+      builder = gtk_builder_new_from_resource (path);
+      page = GTK_WIDGET (gtk_builder_get_object (builder, "page"));
+      g_ptr_array_add (self->builders, builder);
+    }
+  gtk_stack_add_named (self->stack, page, name);
+  for_each_widget (page, give_clock, self->clock);
+  bind_page (self, page);
+  return page;
 }
 
 /* Only a 2013 document can be migrated (to 2022). */
@@ -1403,15 +1456,22 @@ show_page_action (GtkWidget  *widget,
   CustosWindow *self = CUSTOS_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
   GtkListBoxRow *row = find_sidebar_row (self, name);
+  GtkWidget *current = gtk_stack_get_visible_child (self->stack);
+  gboolean built = custos_window_is_page_built (self, name);
 
-  if (row == NULL || gtk_stack_get_child_by_name (self->stack, name) == NULL)
+  if (row == NULL || ensure_page (self, name) == NULL)
     {
       g_warning ("No page “%s”", name);
       return;
     }
   if (gtk_list_box_get_selected_row (self->sidebar) != row)
     gtk_list_box_select_row (self->sidebar, row);
-  gtk_stack_set_visible_child_name (self->stack, name);
+  /* GTK cannot fade between pages that were never laid out: a page shows
+   * at once when it is new, or when the one it replaces is. */
+  gtk_stack_set_visible_child_full (self->stack, name,
+                                    !built || current == NULL || gtk_widget_get_width (current) == 0
+                                      ? GTK_STACK_TRANSITION_TYPE_NONE
+                                      : gtk_stack_get_transition_type (self->stack));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -1535,7 +1595,7 @@ show_asset_risks_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   CustosWindow *self = CUSTOS_WINDOW (widget);
-  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "risks");
+  GtkWidget *page = ensure_page (self, "risks");
 
   if (!CUSTOS_IS_RISKS_PAGE (page))
     return;
@@ -1740,29 +1800,10 @@ sidebar_row (const PageInfo *info)
 }
 
 static void
-build_pages (CustosWindow *self)
+build_sidebar (CustosWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
-    {
-      const PageInfo *info = &page_infos[i];
-      g_autofree char *path = NULL;
-      GtkBuilder *builder;
-      GtkWidget *page;
-
-      gtk_list_box_append (self->sidebar, sidebar_row (info));
-      if (info->header || g_str_equal (info->name, "overview"))
-        continue;
-      if (g_str_equal (info->name, "readiness"))
-        {
-          gtk_stack_add_named (self->stack, g_object_new (CUSTOS_TYPE_READINESS_PAGE, NULL), info->name);
-          continue;
-        }
-      path = g_strdup_printf (APP_PATH "/ui/pages/%s.ui", info->name);
-      builder = gtk_builder_new_from_resource (path);
-      page = GTK_WIDGET (gtk_builder_get_object (builder, "page"));
-      gtk_stack_add_named (self->stack, page, info->name);
-      g_ptr_array_add (self->builders, builder);
-    }
+    gtk_list_box_append (self->sidebar, sidebar_row (&page_infos[i]));
 }
 
 static void
@@ -1941,7 +1982,7 @@ custos_window_init (CustosWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  build_pages (self);
+  build_sidebar (self);
   set_clock (self, NULL);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
   g_signal_connect (self->sidebar, "row-activated", G_CALLBACK (on_sidebar_row_activated), self);
@@ -2021,4 +2062,13 @@ custos_window_get_visible_page (CustosWindow *self)
 {
   g_return_val_if_fail (CUSTOS_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* Whether the page called name has been built: pages are built when first shown. */
+gboolean
+custos_window_is_page_built (CustosWindow *self,
+                             const char   *name)
+{
+  g_return_val_if_fail (CUSTOS_IS_WINDOW (self), FALSE);
+  return gtk_stack_get_child_by_name (self->stack, name) != NULL;
 }

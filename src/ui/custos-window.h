@@ -37,5 +37,7 @@ CustosWindow   *custos_window_find         (GtkApplication    *application,
                                             GFile             *file);
 /* Name of the page shown: "overview", "context", "risks" … */
 const char     *custos_window_get_visible_page (CustosWindow  *self);
+gboolean        custos_window_is_page_built (CustosWindow     *self,
+                                             const char       *name);
 
 G_END_DECLS
