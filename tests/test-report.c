@@ -1694,6 +1694,104 @@ START_TEST (test_heatmap_draw_agrees)
 }
 END_TEST
 
+/* Draws data with the cache (or, cache NULL, whole) on white; the surface is the caller's. */
+static cairo_surface_t *
+draw_heatmap (CustosHeatmapCache       *cache,
+              int                       width,
+              int                       height,
+              const CustosHeatmapData  *data,
+              const CustosHeatmapStyle *style)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (cache != NULL)
+    custos_heatmap_cache_draw (cache, cr, width, height, 1.0, data, style);
+  else
+    custos_heatmap_draw_data (cr, width, height, data, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The largest difference of a colour channel between two drawings. */
+static int
+max_difference (cairo_surface_t *a,
+                cairo_surface_t *b)
+{
+  int most = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (a); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (a); x++)
+      for (int k = 0; k < 24; k += 8)
+        most = MAX (most, abs ((int) ((pixel (a, x, y) >> k) & 0xff) - (int) ((pixel (b, x, y) >> k) & 0xff)));
+  return most;
+}
+
+/* The widget's redraws reuse the static layer (cells, labels) while only
+ * counts and the selection change, and look as a whole drawing does. */
+START_TEST (test_heatmap_cache_reuses_static_layer)
+{
+  g_autoptr(CustosDocument) doc = load_example ();
+  g_autoptr(CustosHeatmapCache) cache = custos_heatmap_cache_new ();
+  g_autoptr(CustosHeatmapData) data = custos_heatmap_data_new (doc, FALSE);
+  g_autoptr(CustosHeatmapData) again = NULL;
+  g_autoptr(CustosHeatmapData) filled = NULL;
+  g_autoptr(CustosRecord) risk = NULL;
+  CustosHeatmapStyle style;
+  cairo_surface_t *cached, *whole;
+  int empty_l = 0, empty_c = 0;
+
+  custos_heatmap_style_init (&style);
+  style.show_movement = TRUE;
+  cached = draw_heatmap (cache, 800, 600, data, &style);
+  whole = draw_heatmap (NULL, 800, 600, data, &style);
+  ck_assert_uint_eq (custos_heatmap_cache_get_static_draws (cache), 1);
+  ck_assert_int_le (max_difference (cached, whole), 8);
+  cairo_surface_destroy (whole);
+
+  /* A selection: drawn over the same layer. */
+  style.selected_likelihood = 3;
+  style.selected_consequence = 3;
+  whole = draw_heatmap (cache, 800, 600, data, &style);
+  ck_assert_uint_eq (custos_heatmap_cache_get_static_draws (cache), 1);
+  ck_assert_int_gt (max_difference (cached, whole), 64);
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (cached);
+
+  /* Counted again (as after an edit), with the same cells empty: the same layer. */
+  again = custos_heatmap_data_new (doc, FALSE);
+  cairo_surface_destroy (draw_heatmap (cache, 800, 600, again, &style));
+  ck_assert_uint_eq (custos_heatmap_cache_get_static_draws (cache), 1);
+
+  /* A risk in an empty cell: that cell no longer fades. */
+  for (int l = 1; l <= 5 && empty_l == 0; l++)
+    for (int c = 1; c <= 5 && empty_l == 0; c++)
+      if (custos_heatmap_data_get_count (again, l, c) == 0)
+        empty_l = l, empty_c = c;
+  ck_assert_int_gt (empty_l, 0);
+  risk = g_list_model_get_item (custos_document_get_register (doc, CUSTOS_REGISTER_RISKS), 0);
+  custos_risk_set_likelihood (CUSTOS_RISK (risk), empty_l);
+  custos_risk_set_consequence (CUSTOS_RISK (risk), empty_c);
+  filled = custos_heatmap_data_new (doc, FALSE);
+  cached = draw_heatmap (cache, 800, 600, filled, &style);
+  ck_assert_uint_eq (custos_heatmap_cache_get_static_draws (cache), 2);
+  whole = draw_heatmap (NULL, 800, 600, filled, &style);
+  ck_assert_int_le (max_difference (cached, whole), 8);
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (cached);
+
+  /* Another palette, another size: drawn again. */
+  style.palette = CUSTOS_HEATMAP_PALETTE_COLOUR_BLIND;
+  cairo_surface_destroy (draw_heatmap (cache, 800, 600, filled, &style));
+  ck_assert_uint_eq (custos_heatmap_cache_get_static_draws (cache), 3);
+  cairo_surface_destroy (draw_heatmap (cache, 640, 480, filled, &style));
+  ck_assert_uint_eq (custos_heatmap_cache_get_static_draws (cache), 4);
+}
+END_TEST
+
 START_TEST (test_heatmap_palette)
 {
   /* The colour-blind palette runs light to dark, whatever the bands' colours. */
@@ -2550,6 +2648,7 @@ main (void)
   tcase_add_test (tc, test_heatmap_hit_test);
   tcase_add_test (tc, test_heatmap_draw_agrees);
   tcase_add_test (tc, test_heatmap_arrows_under_counts);
+  tcase_add_test (tc, test_heatmap_cache_reuses_static_layer);
   tcase_add_test (tc, test_heatmap_palette);
   suite_add_tcase (suite, tc);
 

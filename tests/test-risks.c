@@ -836,6 +836,14 @@ START_TEST (test_gui_flow_through_actions)
     g_autoptr(CustosRecord) shown = g_list_model_get_item (custos_register_view_get_model (risks), 0);
     ck_assert_ptr_eq (shown, first);
   }
+  /* Selecting a cell redraws the selection over the static layer drawn before. */
+  {
+    guint static_draws = custos_heatmap_view_get_static_draws (heatmap);
+
+    ck_assert_uint_gt (static_draws, 0);
+    custos_test_spin ();
+    ck_assert_uint_eq (custos_heatmap_view_get_static_draws (heatmap), static_draws);
+  }
   /* Again: the filter goes. */
   click_cell (heatmap, 2, 3);
   ck_assert_uint_eq (g_list_model_get_n_items (custos_register_view_get_model (risks)), 2);

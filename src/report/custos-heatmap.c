@@ -524,6 +524,212 @@ draw_arrow (cairo_t                     *cr,
   cairo_restore (cr);
 }
 
+/* What both layers of a drawing need: the geometry and the sizes. */
+typedef struct
+{
+  CustosHeatmapGeometry g;
+  const char           *family;
+  double                ink[3];
+  double                paper[3];
+  double                cell, radius, count_size, label_size;
+} Frame;
+
+static void
+frame_init (Frame                    *f,
+            double                    width,
+            double                    height,
+            const CustosHeatmapData  *data,
+            const CustosHeatmapStyle *style)
+{
+  static const double ink[3] = { 0.13, 0.13, 0.15 };
+  static const double paper[3] = { 1.0, 1.0, 1.0 };
+
+  memcpy (f->ink, style->text_rgba[3] > 0 ? style->text_rgba : ink, sizeof f->ink);
+  memcpy (f->paper, style->background_rgba[3] > 0 ? style->background_rgba : paper, sizeof f->paper);
+  f->family = style->font_family ? style->font_family : DEFAULT_FAMILY;
+  custos_heatmap_geometry (width, height, data->n_likelihood, data->n_consequence, &f->g);
+  f->cell = MIN (f->g.cell_width, f->g.cell_height);
+  f->radius = f->cell * 0.07;
+  f->count_size = CLAMP (f->cell * 0.30, 4.0, 30.0);
+  f->count_size = MAX (f->count_size, MIN (style->count_size_min, f->cell * 0.45));
+  f->label_size = CLAMP (MIN (f->g.cell_height * 0.21, f->g.cell_width * 0.2), 3.0, 10.0);
+  f->label_size = MAX (f->label_size, style->label_size_min);
+}
+
+static void
+cell_fill (const CustosHeatmapData  *data,
+           const CustosHeatmapStyle *style,
+           guint                     l,
+           guint                     c,
+           double                   *fill)
+{
+  int band = data->cell_band[l - 1][c - 1];
+
+  if (band >= 0)
+    rgb_to_doubles (custos_heatmap_band_colour (style->palette, (guint) band, data->n_bands,
+                                                data->band_colours[band]), fill);
+  else
+    fill[0] = fill[1] = fill[2] = 0.85;
+}
+
+/* What changes only with the criteria, the style and the size, and seldom
+ * with the risks: the cells in their colours (empty ones lighter), the
+ * movement arrows, the labels and the axis titles. */
+static void
+draw_static (cairo_t                  *cr,
+             Frame                    *f,
+             const CustosHeatmapData  *data,
+             const CustosHeatmapStyle *style)
+{
+  const CustosHeatmapGeometry *g = &f->g;
+  double label_size = f->label_size;
+
+  for (guint l = 1; l <= g->n_likelihood; l++)
+    for (guint c = 1; c <= g->n_consequence; c++)
+      {
+        double x, y, w, h, fill[3];
+        double mix = (style->fade_empty && data->counts[l - 1][c - 1] == 0) ? 0.62 : 0.0;
+
+        custos_heatmap_cell_rect (g, (int) l, (int) c, &x, &y, &w, &h);
+        cell_fill (data, style, l, c, fill);
+        for (int k = 0; k < 3; k++)
+          fill[k] = fill[k] * (1 - mix) + f->paper[k] * mix;
+        set_source (cr, fill, 1.0);
+        rounded_rect (cr, x + g->gutter / 2, y + g->gutter / 2, w - g->gutter, h - g->gutter, f->radius);
+        cairo_fill (cr);
+      }
+
+  /* Movement arrows: up to one per pair of cells, hundreds in a large register. */
+  if (style->show_movement)
+    for (guint i = 0; i < data->moves->len; i++)
+      draw_arrow (cr, g, &g_array_index (data->moves, Move, i), f->ink);
+
+  /* Labels: one size for all, small enough that no word has to break. */
+  {
+    double widest = 0, room = G_MAXDOUBLE;
+
+    for (guint c = 1; c <= g->n_consequence; c++)
+      {
+        g_autofree char *text = g_strdup_printf ("%s (%u)", data->consequence_labels[c - 1], c);
+        widest = MAX (widest, longest_word (cr, f->family, label_size, text));
+      }
+    room = MIN (room, widest > 0 ? (g->cell_width - 3) / widest : 1.0);
+    widest = 0;
+    for (guint l = 1; l <= g->n_likelihood; l++)
+      {
+        g_autofree char *text = g_strdup_printf ("%s (%u)", data->likelihood_labels[l - 1], l);
+        widest = MAX (widest, longest_word (cr, f->family, label_size, text));
+      }
+    room = MIN (room, widest > 0 ? (g->label_width - label_size * 0.6) / widest : 1.0);
+    if (room < 1.0)
+      label_size = MAX (label_size * room, 2.5);
+  }
+
+  /* Likelihood labels, right-aligned beside their rows. */
+  set_source (cr, f->ink, 0.85);
+  for (guint l = 1; l <= g->n_likelihood; l++)
+    {
+      double x, y, w, h;
+      g_autofree char *text = g_strdup_printf ("%s (%u)", data->likelihood_labels[l - 1], l);
+      g_autoptr(PangoLayout) layout = make_layout (cr, f->family, label_size, PANGO_WEIGHT_NORMAL, text);
+
+      custos_heatmap_cell_rect (g, (int) l, 1, &x, &y, &w, &h);
+      show_in_box (cr, layout, g->label_x, y, g->label_width - label_size * 0.6, h, PANGO_ALIGN_RIGHT, 3);
+    }
+
+  /* Consequence labels, centred under their columns. */
+  for (guint c = 1; c <= g->n_consequence; c++)
+    {
+      double x, y, w, h;
+      g_autofree char *text = g_strdup_printf ("%s (%u)", data->consequence_labels[c - 1], c);
+      g_autoptr(PangoLayout) layout = make_layout (cr, f->family, label_size, PANGO_WEIGHT_NORMAL, text);
+
+      custos_heatmap_cell_rect (g, 1, (int) c, &x, &y, &w, &h);
+      show_in_box (cr, layout, x + 1, g->label_y, w - 2, g->label_height, PANGO_ALIGN_CENTER, 2);
+    }
+
+  if (style->show_axis_titles)
+    {
+      double title_size = MAX (CLAMP (g->axis_size * 0.55, 3.0, 10.5), MIN (style->label_size_min, g->axis_size * 0.8));
+      g_autoptr(PangoLayout) across = make_layout (cr, f->family, title_size, PANGO_WEIGHT_BOLD, _("Consequence"));
+      g_autoptr(PangoLayout) up = make_layout (cr, f->family, title_size, PANGO_WEIGHT_BOLD, _("Likelihood"));
+
+      set_source (cr, f->ink, 1.0);
+      show_in_box (cr, across, g->x, g->label_y + g->label_height, g->width, g->axis_size, PANGO_ALIGN_CENTER, 1);
+
+      /* Rotated a quarter turn: x runs up the axis. */
+      cairo_save (cr);
+      cairo_translate (cr, g->label_x - g->axis_size, g->y + g->height);
+      cairo_rotate (cr, -G_PI / 2);
+      show_in_box (cr, up, 0, 0, g->height, g->axis_size, PANGO_ALIGN_CENTER, 1);
+      cairo_restore (cr);
+    }
+}
+
+/* What changes with the selection and the risks: the selected cell's
+ * outline and the counts. */
+static void
+draw_dynamic (cairo_t                  *cr,
+              Frame                    *f,
+              const CustosHeatmapData  *data,
+              const CustosHeatmapStyle *style)
+{
+  const CustosHeatmapGeometry *g = &f->g;
+  int sl = style->selected_likelihood, sc = style->selected_consequence;
+  g_autoptr(PangoLayout) layout = NULL; /* one for all counts: a layout costs more than its text */
+
+  if (sl >= 1 && sl <= (int) g->n_likelihood && sc >= 1 && sc <= (int) g->n_consequence)
+    {
+      double x, y, w, h;
+      double lw = CLAMP (f->cell * 0.04, 1.0, 3.0);
+
+      custos_heatmap_cell_rect (g, sl, sc, &x, &y, &w, &h);
+      set_source (cr, f->ink, 1.0);
+      cairo_set_line_width (cr, lw);
+      rounded_rect (cr, x + g->gutter / 2 + lw / 2, y + g->gutter / 2 + lw / 2,
+                    w - g->gutter - lw, h - g->gutter - lw, f->radius);
+      cairo_stroke (cr);
+    }
+
+  /* Counts, in black or white, whichever reads better on the cell. */
+  for (guint l = 1; l <= g->n_likelihood; l++)
+    for (guint c = 1; c <= g->n_consequence; c++)
+      {
+        guint n = data->counts[l - 1][c - 1];
+        double x, y, w, h, fill[3];
+        char text[16];
+
+        if (n == 0)
+          continue;
+        custos_heatmap_cell_rect (g, (int) l, (int) c, &x, &y, &w, &h);
+        cell_fill (data, style, l, c, fill);
+        g_snprintf (text, sizeof text, "%u", n);
+        if (layout == NULL)
+          layout = make_layout (cr, f->family, f->count_size, PANGO_WEIGHT_BOLD, text);
+        else
+          pango_layout_set_text (layout, text, -1);
+        /* An arrow passing through the cell goes under its count: a plate of
+         * the cell's colour is laid behind the number. */
+        if (style->show_movement && data->moves->len > 0)
+          {
+            PangoRectangle logical;
+            double pw, ph;
+
+            pango_layout_get_extents (layout, NULL, &logical);
+            pw = MIN (logical.width / (double) PANGO_SCALE + f->count_size * 0.5, w - g->gutter);
+            ph = MIN (logical.height / (double) PANGO_SCALE, h - g->gutter);
+            set_source (cr, fill, 1.0);
+            rounded_rect (cr, x + (w - pw) / 2, y + (h - ph) / 2, pw, ph, f->radius);
+            cairo_fill (cr);
+          }
+        if (luminance (fill) > 0.36)
+          cairo_set_source_rgb (cr, 0.08, 0.08, 0.1);
+        else
+          cairo_set_source_rgb (cr, 1, 1, 1);
+        show_in_box (cr, layout, x, y, w, h, PANGO_ALIGN_CENTER, 1);
+      }
+}
+
 void
 custos_heatmap_draw_data (cairo_t                  *cr,
                           double                    width,
@@ -532,11 +738,7 @@ custos_heatmap_draw_data (cairo_t                  *cr,
                           const CustosHeatmapStyle *style)
 {
   CustosHeatmapStyle defaults;
-  CustosHeatmapGeometry g;
-  const char *family;
-  double ink[3] = { 0.13, 0.13, 0.15 };
-  double paper[3] = { 1.0, 1.0, 1.0 };
-  double cell, count_size, label_size, radius;
+  Frame f;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (data != NULL);
@@ -546,161 +748,140 @@ custos_heatmap_draw_data (cairo_t                  *cr,
       custos_heatmap_style_init (&defaults);
       style = &defaults;
     }
-  if (style->text_rgba[3] > 0)
-    memcpy (ink, style->text_rgba, sizeof ink);
-  if (style->background_rgba[3] > 0)
-    memcpy (paper, style->background_rgba, sizeof paper);
-  family = style->font_family ? style->font_family : DEFAULT_FAMILY;
-
-  custos_heatmap_geometry (width, height, data->n_likelihood, data->n_consequence, &g);
-  cell = MIN (g.cell_width, g.cell_height);
-  radius = cell * 0.07;
-  count_size = CLAMP (cell * 0.30, 4.0, 30.0);
-  count_size = MAX (count_size, MIN (style->count_size_min, cell * 0.45));
-  label_size = CLAMP (MIN (g.cell_height * 0.21, g.cell_width * 0.2), 3.0, 10.0);
-  label_size = MAX (label_size, style->label_size_min);
-
+  frame_init (&f, width, height, data, style);
   cairo_save (cr);
-
-  /* Cells, in band colours; empty cells in a lighter tint. */
-  for (guint l = 1; l <= g.n_likelihood; l++)
-    for (guint c = 1; c <= g.n_consequence; c++)
-      {
-        double x, y, w, h, fill[3], mix;
-        int band = data->cell_band[l - 1][c - 1];
-        guint n = data->counts[l - 1][c - 1];
-
-        custos_heatmap_cell_rect (&g, (int) l, (int) c, &x, &y, &w, &h);
-        if (band >= 0)
-          rgb_to_doubles (custos_heatmap_band_colour (style->palette, (guint) band, data->n_bands,
-                                                      data->band_colours[band]), fill);
-        else
-          fill[0] = fill[1] = fill[2] = 0.85;
-        mix = (style->fade_empty && n == 0) ? 0.62 : 0.0;
-        for (int k = 0; k < 3; k++)
-          fill[k] = fill[k] * (1 - mix) + paper[k] * mix;
-        set_source (cr, fill, 1.0);
-        rounded_rect (cr, x + g.gutter / 2, y + g.gutter / 2, w - g.gutter, h - g.gutter, radius);
-        cairo_fill (cr);
-
-        if ((int) l == style->selected_likelihood && (int) c == style->selected_consequence)
-          {
-            double lw = CLAMP (cell * 0.04, 1.0, 3.0);
-            set_source (cr, ink, 1.0);
-            cairo_set_line_width (cr, lw);
-            rounded_rect (cr, x + g.gutter / 2 + lw / 2, y + g.gutter / 2 + lw / 2,
-                          w - g.gutter - lw, h - g.gutter - lw, radius);
-            cairo_stroke (cr);
-          }
-      }
-
-  if (style->show_movement)
-    for (guint i = 0; i < data->moves->len; i++)
-      draw_arrow (cr, &g, &g_array_index (data->moves, Move, i), ink);
-
-  /* Counts, in black or white, whichever reads better on the cell. */
-  for (guint l = 1; l <= g.n_likelihood; l++)
-    for (guint c = 1; c <= g.n_consequence; c++)
-      {
-        guint n = data->counts[l - 1][c - 1];
-        double x, y, w, h, fill[3];
-        int band = data->cell_band[l - 1][c - 1];
-        char text[16];
-        g_autoptr(PangoLayout) layout = NULL;
-
-        if (n == 0)
-          continue;
-        custos_heatmap_cell_rect (&g, (int) l, (int) c, &x, &y, &w, &h);
-        if (band >= 0)
-          rgb_to_doubles (custos_heatmap_band_colour (style->palette, (guint) band, data->n_bands,
-                                                      data->band_colours[band]), fill);
-        else
-          fill[0] = fill[1] = fill[2] = 0.85;
-        g_snprintf (text, sizeof text, "%u", n);
-        layout = make_layout (cr, family, count_size, PANGO_WEIGHT_BOLD, text);
-        /* An arrow passing through the cell goes under its count: a plate of
-         * the cell's colour is laid behind the number. */
-        if (style->show_movement && data->moves->len > 0)
-          {
-            PangoRectangle logical;
-            double pw, ph;
-
-            pango_layout_get_extents (layout, NULL, &logical);
-            pw = MIN (logical.width / (double) PANGO_SCALE + count_size * 0.5, w - g.gutter);
-            ph = MIN (logical.height / (double) PANGO_SCALE, h - g.gutter);
-            set_source (cr, fill, 1.0);
-            rounded_rect (cr, x + (w - pw) / 2, y + (h - ph) / 2, pw, ph, radius);
-            cairo_fill (cr);
-          }
-        if (luminance (fill) > 0.36)
-          cairo_set_source_rgb (cr, 0.08, 0.08, 0.1);
-        else
-          cairo_set_source_rgb (cr, 1, 1, 1);
-        show_in_box (cr, layout, x, y, w, h, PANGO_ALIGN_CENTER, 1);
-      }
-
-  /* Labels: one size for all, small enough that no word has to break. */
-  {
-    double widest = 0, room = G_MAXDOUBLE;
-
-    for (guint c = 1; c <= g.n_consequence; c++)
-      {
-        g_autofree char *text = g_strdup_printf ("%s (%u)", data->consequence_labels[c - 1], c);
-        widest = MAX (widest, longest_word (cr, family, label_size, text));
-      }
-    room = MIN (room, widest > 0 ? (g.cell_width - 3) / widest : 1.0);
-    widest = 0;
-    for (guint l = 1; l <= g.n_likelihood; l++)
-      {
-        g_autofree char *text = g_strdup_printf ("%s (%u)", data->likelihood_labels[l - 1], l);
-        widest = MAX (widest, longest_word (cr, family, label_size, text));
-      }
-    room = MIN (room, widest > 0 ? (g.label_width - label_size * 0.6) / widest : 1.0);
-    if (room < 1.0)
-      label_size = MAX (label_size * room, 2.5);
-  }
-
-  /* Likelihood labels, right-aligned beside their rows. */
-  set_source (cr, ink, 0.85);
-  for (guint l = 1; l <= g.n_likelihood; l++)
-    {
-      double x, y, w, h;
-      g_autofree char *text = g_strdup_printf ("%s (%u)", data->likelihood_labels[l - 1], l);
-      g_autoptr(PangoLayout) layout = make_layout (cr, family, label_size, PANGO_WEIGHT_NORMAL, text);
-
-      custos_heatmap_cell_rect (&g, (int) l, 1, &x, &y, &w, &h);
-      show_in_box (cr, layout, g.label_x, y, g.label_width - label_size * 0.6, h, PANGO_ALIGN_RIGHT, 3);
-    }
-
-  /* Consequence labels, centred under their columns. */
-  for (guint c = 1; c <= g.n_consequence; c++)
-    {
-      double x, y, w, h;
-      g_autofree char *text = g_strdup_printf ("%s (%u)", data->consequence_labels[c - 1], c);
-      g_autoptr(PangoLayout) layout = make_layout (cr, family, label_size, PANGO_WEIGHT_NORMAL, text);
-
-      custos_heatmap_cell_rect (&g, 1, (int) c, &x, &y, &w, &h);
-      show_in_box (cr, layout, x + 1, g.label_y, w - 2, g.label_height, PANGO_ALIGN_CENTER, 2);
-    }
-
-  if (style->show_axis_titles)
-    {
-      double title_size = MAX (CLAMP (g.axis_size * 0.55, 3.0, 10.5), MIN (style->label_size_min, g.axis_size * 0.8));
-      g_autoptr(PangoLayout) across = make_layout (cr, family, title_size, PANGO_WEIGHT_BOLD, _("Consequence"));
-      g_autoptr(PangoLayout) up = make_layout (cr, family, title_size, PANGO_WEIGHT_BOLD, _("Likelihood"));
-
-      set_source (cr, ink, 1.0);
-      show_in_box (cr, across, g.x, g.label_y + g.label_height, g.width, g.axis_size, PANGO_ALIGN_CENTER, 1);
-
-      /* Rotated a quarter turn: x runs up the axis. */
-      cairo_save (cr);
-      cairo_translate (cr, g.label_x - g.axis_size, g.y + g.height);
-      cairo_rotate (cr, -G_PI / 2);
-      show_in_box (cr, up, 0, 0, g.height, g.axis_size, PANGO_ALIGN_CENTER, 1);
-      cairo_restore (cr);
-    }
-
+  draw_static (cr, &f, data, style);
+  draw_dynamic (cr, &f, data, style);
   cairo_restore (cr);
+}
+
+/* The cache of the static layer ------------------------------------------ */
+
+struct _CustosHeatmapCache
+{
+  cairo_surface_t    *surface;      /* the static layer, NULL until drawn */
+  CustosHeatmapData  *data;         /* … of this data */
+  CustosHeatmapStyle  style;        /* … in this style (font_family is ours) */
+  double              width, height, scale;
+  guint               static_draws;
+};
+
+CustosHeatmapCache *
+custos_heatmap_cache_new (void)
+{
+  return g_new0 (CustosHeatmapCache, 1);
+}
+
+static void
+cache_clear (CustosHeatmapCache *cache)
+{
+  g_clear_pointer (&cache->surface, cairo_surface_destroy);
+  g_clear_pointer (&cache->data, custos_heatmap_data_unref);
+  g_clear_pointer ((char **) &cache->style.font_family, g_free);
+}
+
+void
+custos_heatmap_cache_free (CustosHeatmapCache *cache)
+{
+  if (cache == NULL)
+    return;
+  cache_clear (cache);
+  g_free (cache);
+}
+
+/* Whether a and b draw the same static layer. */
+static gboolean
+same_static_data (const CustosHeatmapData  *a,
+                  const CustosHeatmapData  *b,
+                  const CustosHeatmapStyle *style)
+{
+  if (a == b)
+    return TRUE;
+  if (a->n_likelihood != b->n_likelihood || a->n_consequence != b->n_consequence || a->n_bands != b->n_bands ||
+      memcmp (a->cell_band, b->cell_band, sizeof a->cell_band) != 0)
+    return FALSE;
+  for (guint i = 0; i < a->n_bands; i++)
+    if (g_strcmp0 (a->band_colours[i], b->band_colours[i]) != 0)
+      return FALSE;
+  for (guint i = 0; i < CUSTOS_MAX_LEVELS; i++)
+    if (g_strcmp0 (a->likelihood_labels[i], b->likelihood_labels[i]) != 0 ||
+        g_strcmp0 (a->consequence_labels[i], b->consequence_labels[i]) != 0)
+      return FALSE;
+  for (guint l = 0; style->fade_empty && l < a->n_likelihood; l++)
+    for (guint c = 0; c < a->n_consequence; c++)
+      if ((a->counts[l][c] == 0) != (b->counts[l][c] == 0))
+        return FALSE;
+  return !style->show_movement ||
+         (a->moves->len == b->moves->len &&
+          memcmp (a->moves->data, b->moves->data, a->moves->len * sizeof (Move)) == 0);
+}
+
+static gboolean
+same_static_style (const CustosHeatmapStyle *a,
+                   const CustosHeatmapStyle *b)
+{
+  return a->palette == b->palette && a->show_axis_titles == b->show_axis_titles &&
+         a->show_movement == b->show_movement &&
+         a->fade_empty == b->fade_empty && g_strcmp0 (a->font_family, b->font_family) == 0 &&
+         memcmp (a->text_rgba, b->text_rgba, sizeof a->text_rgba) == 0 &&
+         memcmp (a->background_rgba, b->background_rgba, sizeof a->background_rgba) == 0 &&
+         a->label_size_min == b->label_size_min;
+}
+
+void
+custos_heatmap_cache_draw (CustosHeatmapCache       *cache,
+                          cairo_t                  *cr,
+                          double                    width,
+                          double                    height,
+                          double                    scale,
+                          const CustosHeatmapData  *data,
+                          const CustosHeatmapStyle *style)
+{
+  CustosHeatmapStyle defaults;
+  Frame f;
+
+  g_return_if_fail (cache != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (data != NULL);
+
+  if (style == NULL)
+    {
+      custos_heatmap_style_init (&defaults);
+      style = &defaults;
+    }
+  frame_init (&f, width, height, data, style);
+  if (cache->surface == NULL || cache->width != width || cache->height != height || cache->scale != scale ||
+      !same_static_style (&cache->style, style) || !same_static_data (cache->data, data, style))
+    {
+      cairo_t *layer;
+
+      cache_clear (cache);
+      cache->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
+                                                   (int) ceil (height * scale));
+      cairo_surface_set_device_scale (cache->surface, scale, scale);
+      layer = cairo_create (cache->surface);
+      draw_static (layer, &f, data, style);
+      cairo_destroy (layer);
+      cache->data = custos_heatmap_data_ref ((CustosHeatmapData *) data);
+      cache->style = *style;
+      cache->style.font_family = g_strdup (style->font_family);
+      cache->width = width;
+      cache->height = height;
+      cache->scale = scale;
+      cache->static_draws++;
+    }
+  cairo_save (cr);
+  cairo_set_source_surface (cr, cache->surface, 0, 0);
+  cairo_paint (cr);
+  draw_dynamic (cr, &f, data, style);
+  cairo_restore (cr);
+}
+
+guint
+custos_heatmap_cache_get_static_draws (const CustosHeatmapCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, 0);
+  return cache->static_draws;
 }
 
 void

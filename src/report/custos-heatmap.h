@@ -107,6 +107,25 @@ void               custos_heatmap_draw_data       (cairo_t                     *
                                                    const CustosHeatmapData     *data,
                                                    const CustosHeatmapStyle    *style);
 
+/* The heatmap as the widget redraws it: the static layer (cells, labels,
+ * axis titles) is drawn once into an image surface at scale and reused
+ * while the size, the style and what the data shows of it (criteria; which
+ * cells are empty, when those fade; the movement arrows, when shown) stay
+ * the same; the counts and the selection are drawn over it each time. */
+typedef struct _CustosHeatmapCache CustosHeatmapCache;
+
+CustosHeatmapCache *custos_heatmap_cache_new      (void);
+void               custos_heatmap_cache_free      (CustosHeatmapCache          *cache);
+void               custos_heatmap_cache_draw      (CustosHeatmapCache          *cache,
+                                                   cairo_t                     *cr,
+                                                   double                       width,
+                                                   double                       height,
+                                                   double                       scale,
+                                                   const CustosHeatmapData     *data,
+                                                   const CustosHeatmapStyle    *style);
+/* How many times the static layer was drawn (for tests). */
+guint              custos_heatmap_cache_get_static_draws (const CustosHeatmapCache *cache);
+
 /* Colour of band index (0-based) of n_bands under a palette, as 0xRRGGBB;
  * hex is the band's own colour ("#e01b24"), used by the BANDS palette. */
 guint32            custos_heatmap_band_colour     (CustosHeatmapPalette         palette,
@@ -119,5 +138,6 @@ guint32            custos_heatmap_band_colour     (CustosHeatmapPalette         
 guint32            custos_heatmap_text_colour     (guint32                      fill);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CustosHeatmapData, custos_heatmap_data_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CustosHeatmapCache, custos_heatmap_cache_free)
 
 G_END_DECLS

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* custos-heatmap-view.c — the likelihood × consequence heatmap as a widget
  *
- * The widget draws with custos_heatmap_draw_data(), the function the PDF
- * reports use, through gtk_snapshot_append_cairo(); hit testing uses the same
+ * The widget draws with custos_heatmap_cache_draw(), the drawing of the PDF
+ * reports with its static layer (cells, labels) kept in an image surface, so
+ * a redraw after a selection or an edit draws only counts and markers, through
+ * gtk_snapshot_append_cairo(); hit testing uses the same
  * geometry function, so a click lands on the cell drawn under it at any size.
  * What it shows is a CustosHeatmapData snapshot, rebuilt lazily after the
  * document changes (a criteria change is a document change too).
@@ -27,6 +29,7 @@ struct _CustosHeatmapView
 
   CustosDocument    *document;
   CustosHeatmapData *data;          /* NULL: to rebuild */
+  CustosHeatmapCache *cache;        /* the static layer of the last drawing */
   gboolean           residual;
   gboolean           show_movement;
   gboolean           colour_blind;
@@ -280,7 +283,7 @@ custos_heatmap_view_snapshot (GtkWidget   *widget,
   }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) width, (float) height));
-  custos_heatmap_draw_data (cr, width, height, data, &style);
+  custos_heatmap_cache_draw (self->cache, cr, width, height, gtk_widget_get_scale_factor (widget), data, &style);
 
   /* The keyboard's cell, when the keyboard is in use. */
   if (gtk_widget_has_focus (widget) &&
@@ -711,6 +714,14 @@ custos_heatmap_view_dispose (GObject *object)
 }
 
 static void
+custos_heatmap_view_finalize (GObject *object)
+{
+  custos_heatmap_cache_free (CUSTOS_HEATMAP_VIEW (object)->cache);
+
+  G_OBJECT_CLASS (custos_heatmap_view_parent_class)->finalize (object);
+}
+
+static void
 custos_heatmap_view_get_property (GObject    *object,
                                   guint       prop_id,
                                   GValue     *value,
@@ -784,6 +795,7 @@ custos_heatmap_view_class_init (CustosHeatmapViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = custos_heatmap_view_dispose;
+  object_class->finalize = custos_heatmap_view_finalize;
   object_class->get_property = custos_heatmap_view_get_property;
   object_class->set_property = custos_heatmap_view_set_property;
   widget_class->snapshot = custos_heatmap_view_snapshot;
@@ -833,6 +845,7 @@ custos_heatmap_view_init (CustosHeatmapView *self)
 
   self->focus_l = 1;
   self->focus_c = 1;
+  self->cache = custos_heatmap_cache_new ();
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
@@ -856,4 +869,12 @@ GtkWidget *
 custos_heatmap_view_new (void)
 {
   return g_object_new (CUSTOS_TYPE_HEATMAP_VIEW, NULL);
+}
+
+/* How many times the static layer (cells, labels) has been drawn. */
+guint
+custos_heatmap_view_get_static_draws (CustosHeatmapView *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_HEATMAP_VIEW (self), 0);
+  return custos_heatmap_cache_get_static_draws (self->cache);
 }

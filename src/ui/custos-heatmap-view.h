@@ -72,6 +72,10 @@ guint           custos_heatmap_view_get_count         (CustosHeatmapView *self,
                                                        int                likelihood,
                                                        int                consequence);
 
+/* How many times the static layer (cells, labels) has been drawn: redraws
+ * for a selection or an edit of a risk reuse it. */
+guint           custos_heatmap_view_get_static_draws  (CustosHeatmapView *self);
+
 /* Whether a risk's inherent (or residual) levels are these. */
 gboolean        custos_risk_in_cell                   (CustosRecord      *risk,
                                                        gboolean           residual,
