@@ -931,27 +931,17 @@ END_TEST
 
 START_TEST (test_too_large_input)
 {
-  gsize size = CUSTOS_XML_MAX_SIZE + 1;
-  g_autofree char *data = g_malloc (size);
   g_autofree char *dir = custos_test_mkdtemp ();
   g_autofree char *path = g_build_filename (dir, "big.isms", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GError) file_error = NULL;
   g_autoptr(CustosDocument) document = NULL;
   int fd;
 
-  memset (data, ' ', size);
-  document = custos_xml_read (data, size, "big.isms", &error);
-  ck_assert_ptr_null (document);
-  ck_assert (g_error_matches (error, CUSTOS_STORAGE_ERROR, CUSTOS_STORAGE_ERROR_TOO_LARGE));
-  ck_assert_str_eq (error->message,
-                    "big.isms:1:1: the file is too large (64 MiB; the limit is 64 MiB)");
-
   /* A sparse file: refused from its size, without reading it. */
   fd = g_open (path, O_CREAT | O_WRONLY, 0600);
   ck_assert_int_ge (fd, 0);
-  ck_assert_int_eq (ftruncate (fd, 200 * 1024 * 1024), 0);
+  ck_assert_int_eq (ftruncate (fd, (off_t) CUSTOS_XML_MAX_SIZE + 200 * 1024 * 1024), 0);
   close (fd);
   document = custos_file_load (file, NULL, &file_error);
   ck_assert_ptr_null (document);
@@ -959,9 +949,50 @@ START_TEST (test_too_large_input)
   /* g_format_size puts a no-break space before the unit. */
   ck_assert_msg (g_str_has_prefix (file_error->message, path) &&
                    strstr (file_error->message,
-                           ":1:1: the file is too large (200.0\xc2\xa0MiB; the limit is 64 MiB)") !=
+                           ":1:1: the file is too large (1.2\xc2\xa0GiB; the limit is 1024 MiB)") !=
                      NULL,
                  "%s", file_error->message);
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* Size alone is no reason to refuse a document: 70 MB (over the 64 MiB the
+ * reader once capped files at) of long but valid descriptions loads. */
+START_TEST (test_large_document_loads)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "large.isms", NULL);
+  g_autofree char *example_path = custos_test_example_path ();
+  g_autoptr(GBytes) example = custos_test_read_file (example_path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (example, NULL), (gssize) g_bytes_get_size (example));
+  g_autoptr(GString) risks = g_string_new (NULL);
+  g_autoptr(GString) threat = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CustosDocument) document = NULL;
+  CustosRecord *last;
+  guint n;
+  const char *end;
+
+  /* The example with 70 more risks, each with a threat of almost 1 MB. */
+  while (threat->len < 1000 * 1000 - 64)
+    g_string_append (threat, "A long account of the threat, written out in full. ");
+  for (guint i = 1; i <= 70; i++)
+    g_string_append_printf (risks, "    <risk id=\"R-9%03u\">\n      <title>Risk %u</title>\n"
+                            "      <threat>%s</threat>\n    </risk>\n", i, i, threat->str);
+  end = strstr (text->str, "  </risks>");
+  ck_assert_ptr_nonnull (end);
+  g_string_insert (text, end - text->str, risks->str);
+  ck_assert_uint_gt (text->len, 64 * 1024 * 1024);
+  ck_assert (g_file_set_contents (path, text->str, text->len, NULL));
+
+  document = custos_file_load (file, NULL, &error);
+  ck_assert_msg (document != NULL, "%s", error != NULL ? error->message : "");
+  n = custos_document_count (document, CUSTOS_REGISTER_RISKS);
+  last = custos_document_lookup (document, CUSTOS_REGISTER_RISKS, "R-9070");
+  ck_assert_ptr_nonnull (last);
+  ck_assert_int_eq (custos_document_find (document, CUSTOS_REGISTER_RISKS, last), (int) n - 1);
+  ck_assert_str_eq (custos_test_get_string (last, "threat"), threat->str);
   custos_test_rmdir (dir);
 }
 END_TEST
@@ -1366,6 +1397,7 @@ main (void)
   tcase_add_test (tc, test_empty_input);
   tcase_add_test (tc, test_huge_value);
   tcase_add_test (tc, test_too_large_input);
+  tcase_add_test (tc, test_large_document_loads);
   tcase_add_test (tc, test_too_many_attributes);
   tcase_add_test (tc, test_colliding_ids);
   suite_add_tcase (suite, tc);

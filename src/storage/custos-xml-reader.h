@@ -17,7 +17,10 @@ typedef enum
 } CustosStorageError;
 
 /* Limits that keep hostile input from exhausting memory or time. */
-#define CUSTOS_XML_MAX_SIZE       (64 * 1024 * 1024) /* bytes of the whole file */
+/* Bytes of the whole file: only a ceiling (libxml2 counts in int), far
+ * above any real ISMS (100,000 risks take 136 MB); the caps on records and
+ * values below are what bound the memory hostile input can claim. */
+#define CUSTOS_XML_MAX_SIZE       (1024 * 1024 * 1024)
 #define CUSTOS_XML_MAX_DEPTH      12                 /* levels of nested elements */
 #define CUSTOS_XML_MAX_ATTRIBUTES 32                 /* attributes of one element */
 #define CUSTOS_XML_MAX_VALUE      (1024 * 1024)      /* bytes of one value */
