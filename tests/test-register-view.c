@@ -286,6 +286,47 @@ START_TEST (test_search)
 }
 END_TEST
 
+static void
+on_filter_changed (GtkFilter       *filter,
+                   GtkFilterChange  change,
+                   int             *last)
+{
+  *last = (int) change;
+}
+
+/* Typing on narrows the search: only what is shown is tested again; what is
+ * searched follows edits of the records. */
+START_TEST (test_search_narrows_incrementally)
+{
+  GtkFilterListModel *filtered =
+    GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (custos_register_view_get_model (view))));
+  GtkFilter *filter = gtk_filter_list_model_get_filter (filtered);
+  int last = -1;
+
+  g_signal_connect (filter, "changed", G_CALLBACK (on_filter_changed), &last);
+  custos_register_view_set_search_text (view, "zeb");
+  ck_assert_int_eq (last, GTK_FILTER_CHANGE_MORE_STRICT);
+  custos_register_view_set_search_text (view, "zebra");
+  ck_assert_int_eq (last, GTK_FILTER_CHANGE_MORE_STRICT);
+  assert_shown ("ISS-10");
+  custos_register_view_set_search_text (view, "zeb");
+  ck_assert_int_eq (last, GTK_FILTER_CHANGE_LESS_STRICT);
+  custos_register_view_set_search_text (view, "budget");
+  ck_assert_int_eq (last, GTK_FILTER_CHANGE_DIFFERENT);
+  assert_shown ("ISS-2");
+  custos_register_view_set_search_text (view, "");
+  ck_assert_int_eq (last, GTK_FILTER_CHANGE_LESS_STRICT);
+
+  custos_register_view_set_search_text (view, "kumquat");
+  assert_shown ("");
+  custos_test_set_string (issue ("ISS-1"), "title", "Kumquat prices");
+  custos_register_view_set_search_text (view, "");
+  custos_register_view_set_search_text (view, "KUMQUAT");
+  assert_shown ("ISS-1");
+  g_signal_handlers_disconnect_by_func (filter, on_filter_changed, &last);
+}
+END_TEST
+
 START_TEST (test_search_entry_and_shortcut)
 {
   GtkWidget *entry = find_widget (GTK_WIDGET (view), is_type, TYPE (GTK_TYPE_SEARCH_ENTRY));
@@ -801,6 +842,7 @@ register_view_suite (void)
   tcase_add_test (tc, test_soa_sorts_by_control_title);
   tcase_add_test (tc, test_another_document);
   tcase_add_test (tc, test_search);
+  tcase_add_test (tc, test_search_narrows_incrementally);
   tcase_add_test (tc, test_search_entry_and_shortcut);
   tcase_add_test (tc, test_delete_selects_neighbour);
   tcase_add_test (tc, test_delete_undo);

@@ -49,6 +49,7 @@ struct _CustosRegisterView
   CustosRecord       *selected;
   char               *search_text;
   char               *key;        /* case-folded search, NULL when empty */
+  GHashTable         *haystacks;  /* CustosRecord → what the search looks in (haystack_of) */
 
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
@@ -527,20 +528,20 @@ build_columns (CustosRegisterView *self)
 
 /* Search ---------------------------------------------------------------- */
 
-static gboolean
-filter_record (gpointer item,
-               gpointer user_data)
+/* Everything the search looks in, case-folded, one field a line: built the
+ * first time a record is searched and kept until the record changes, so that
+ * a keystroke costs one strstr() a record. */
+static const char *
+haystack_of (CustosRegisterView *self,
+             CustosRecord       *record)
 {
-  CustosRegisterView *self = user_data;
-  CustosRecord *record = item;
   const CustosKind *kind = self->kind;
+  g_autoptr(GString) text = NULL;
+  char *haystack = g_hash_table_lookup (self->haystacks, record);
 
-  if (self->extra_filter != NULL && !self->extra_filter (item, self->extra_filter_data))
-    return FALSE;
-  if (self->key == NULL)
-    return TRUE;
-  if (custos_text_matches (custos_record_get_id (record), self->key))
-    return TRUE;
+  if (haystack != NULL)
+    return haystack;
+  text = g_string_new (custos_record_get_id (record));
   for (guint i = 0; i < kind->n_fields; i++)
     {
       const GValue *value;
@@ -550,14 +551,13 @@ filter_record (gpointer item,
         case CUSTOS_FIELD_STRING:
         case CUSTOS_FIELD_TEXT:
           value = custos_record_get_value (record, i);
-          if (custos_text_matches (g_value_get_string (value), self->key))
-            return TRUE;
+          if (g_value_get_string (value) != NULL)
+            g_string_append_printf (text, "\n%s", g_value_get_string (value));
           break;
         case CUSTOS_FIELD_STRINGS:
           value = custos_record_get_value (record, i);
           for (const char * const *s = g_value_get_boxed (value); s != NULL && *s != NULL; s++)
-            if (custos_text_matches (*s, self->key))
-              return TRUE;
+            g_string_append_printf (text, "\n%s", *s);
           break;
         default:
           break;
@@ -565,9 +565,34 @@ filter_record (gpointer item,
     }
   /* SoA entries are found by their control's title. */
   if (CUSTOS_IS_SOA_ENTRY (record) && self->document != NULL)
-    return custos_text_matches (custos_document_get_control_title (self->document, custos_record_get_id (record)),
-                                self->key);
-  return FALSE;
+    {
+      const char *title = custos_document_get_control_title (self->document, custos_record_get_id (record));
+      if (title != NULL)
+        g_string_append_printf (text, "\n%s", title);
+    }
+  haystack = g_utf8_casefold (text->str, (gssize) text->len);
+  g_hash_table_insert (self->haystacks, g_object_ref (record), haystack);
+  return haystack;
+}
+
+static void
+on_field_changed (CustosDocument     *document,
+                  CustosRecord       *record,
+                  GParamSpec         *pspec,
+                  CustosRegisterView *self)
+{
+  g_hash_table_remove (self->haystacks, record);
+}
+
+static gboolean
+filter_record (gpointer item,
+               gpointer user_data)
+{
+  CustosRegisterView *self = user_data;
+
+  if (self->extra_filter != NULL && !self->extra_filter (item, self->extra_filter_data))
+    return FALSE;
+  return self->key == NULL || strstr (haystack_of (self, item), self->key) != NULL;
 }
 
 const char *
@@ -979,6 +1004,9 @@ on_records_changed (GListModel         *records,
                     guint               added,
                     CustosRegisterView *self)
 {
+  /* A removed record's entry would keep it alive. */
+  if (removed > 0)
+    g_hash_table_remove_all (self->haystacks);
   update_state (self);
 }
 
@@ -995,6 +1023,7 @@ update_model (CustosRegisterView *self)
   if (self->records != NULL)
     g_signal_handlers_disconnect_by_func (self->records, on_records_changed, self);
   g_set_object (&self->records, records);
+  g_hash_table_remove_all (self->haystacks);
   if (records != NULL)
     g_signal_connect (records, "items-changed", G_CALLBACK (on_records_changed), self);
   gtk_filter_list_model_set_model (self->filtered, records);
@@ -1071,7 +1100,11 @@ custos_register_view_set_document (CustosRegisterView *self,
     return;
   /* Records of the old document must not linger in the editor. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, on_field_changed, self);
   g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect (document, "field-changed", G_CALLBACK (on_field_changed), self);
   /* The editor gets the document before a record of it: directly, since a
    * binding would wait for the notification, which g_object_set() holds
    * back until after update_model() has selected a record. */
@@ -1335,7 +1368,10 @@ custos_register_view_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->selected);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, on_field_changed, self);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->haystacks, g_hash_table_unref);
 
   G_OBJECT_CLASS (custos_register_view_parent_class)->dispose (object);
 }
@@ -1471,6 +1507,7 @@ custos_register_view_init (CustosRegisterView *self)
   GtkSorter *sorter;
 
   self->reg = -1;
+  self->haystacks = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, g_free);
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
   self->extra_columns = g_ptr_array_new_with_free_func (g_object_unref);
 
