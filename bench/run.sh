@@ -10,14 +10,17 @@
 # GENERATOR  the document generator built from bench/custos-bench-gen.c
 #            (default: bench/custos-bench-gen in the build folder of CUSTOS)
 #
-# Generates documents with 1,000 and 10,000 risks (custos-bench-gen; set
-# BENCH_SIZES="1000 10000" to choose others), then times, best of
+# Generates documents with 1,000, 10,000 and 100,000 risks (custos-bench-gen;
+# set BENCH_SIZES="1000 10000" to choose others), then times, best of
 # BENCH_RUNS (default 5) runs each:
 #   xmllint --noout FILE            the bare libxml2 parse
 #   custos --check FILE             load and validate
 #   custos --output=OUT FILE        load and save
 # and measures the peak resident memory of custos with /usr/bin/time.
 # Uses hyperfine when it is installed, /usr/bin/time otherwise. Builds nothing.
+# Then bench/table.sh prints the table of issue 11 for the example and the
+# same documents (first frame, Risks page, search, heatmap, load, reports;
+# BENCH_TABLE=0 leaves it out).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -27,7 +30,7 @@ outdir=${2:-$here/out}
 generator=${3:-$(dirname "$custos")/../bench/custos-bench-gen}
 io=${4:-$(dirname "$custos")/../bench/custos-bench-io}
 diffbench=$(dirname "$io")/custos-bench-diff
-sizes=${BENCH_SIZES:-1000 10000}
+sizes=${BENCH_SIZES:-1000 10000 100000}
 runs=${BENCH_RUNS:-5}
 python=${PYTHON:-python3}
 
@@ -142,4 +145,11 @@ if [ -x "$diffbench" ]; then
     printf '%8d risks: ' "$n"
     "$diffbench" "$outdir/bench-$n.isms" "$runs"
   done
+fi
+
+if [ "${BENCH_TABLE:-1}" != 0 ]; then
+  docs=("$here/../data/examples/northwind-accountants.isms")
+  for n in $sizes; do docs+=("$outdir/bench-$n.isms"); done
+  echo
+  "$here/table.sh" "$(dirname "$custos")/.." "$outdir" "${docs[@]}"
 fi
