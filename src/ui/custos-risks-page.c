@@ -479,8 +479,9 @@ update_filter_bar (CustosRisksPage *self)
   gtk_revealer_set_reveal_child (self->filter_revealer, custos_risk_filter_is_active (f));
 }
 
+/* What follows the list's filter: the heatmap's cell, the editor, the bars. */
 static void
-filter_changed (CustosRisksPage *self)
+show_filter (CustosRisksPage *self)
 {
   int l, c;
 
@@ -491,7 +492,6 @@ filter_changed (CustosRisksPage *self)
     custos_heatmap_view_set_selected_cell (self->heatmap, self->filter.likelihood, self->filter.consequence);
   self->syncing = FALSE;
 
-  custos_register_view_refilter (self->register_view);
   /* The editor shows the first match rather than nothing. */
   if (custos_register_view_get_selected (self->register_view) == NULL)
     {
@@ -504,6 +504,13 @@ filter_changed (CustosRisksPage *self)
   update_filter_bar (self);
   update_legend (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "risks.clear-filters", custos_risk_filter_is_active (&self->filter));
+}
+
+static void
+filter_changed (CustosRisksPage *self)
+{
+  custos_register_view_refilter (self->register_view);
+  show_filter (self);
 }
 
 static gboolean
@@ -862,8 +869,10 @@ custos_risks_page_set_document (CustosRisksPage *self,
   /* The filters name records of the old document. */
   custos_risk_filter_clear (&self->filter);
   custos_heatmap_view_set_document (self->heatmap, document);
+  /* The view filters the new register as it takes it: with the filter just
+   * cleared, filtering it again would only cost another pass over it. */
   custos_register_view_set_document (self->register_view, document);
-  filter_changed (self);
+  show_filter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
