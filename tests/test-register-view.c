@@ -700,6 +700,61 @@ START_TEST (test_editor_risk)
 }
 END_TEST
 
+/* Delivers a key press to the key controllers of widget, capture phase
+ * first, as GTK does; returns whether one handled it. */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  static const GtkPropagationPhase phases[] = { GTK_PHASE_CAPTURE, GTK_PHASE_BUBBLE };
+
+  for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+        gboolean handled = FALSE;
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+            gtk_event_controller_get_propagation_phase (controller) == phases[p])
+          {
+            g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+            if (handled)
+              return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+/* Down and Tab in a picker's search go on into the list. */
+START_TEST (test_chooser_keyboard)
+{
+  g_autoptr(CustosRecord) risk = custos_record_new (custos_kinds_register (CUSTOS_REGISTER_RISKS), "R-001");
+  static const guint keys[] = { GDK_KEY_Down, GDK_KEY_Tab };
+
+  custos_document_insert (doc, CUSTOS_REGISTER_RISKS, 0, risk);
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      GtkWidget *chooser = custos_record_editor_get_field_widget (editor_for (risk), "controls");
+      GtkWidget *button = gtk_widget_get_ancestor (chooser, GTK_TYPE_MENU_BUTTON);
+      GtkWidget *entry = find_widget (chooser, is_type, TYPE (GTK_TYPE_SEARCH_ENTRY));
+      GtkWidget *list = find_widget (chooser, is_type, TYPE (GTK_TYPE_LIST_VIEW));
+      GtkWidget *text = find_widget (entry, is_type, TYPE (GTK_TYPE_TEXT));
+
+      ck_assert_ptr_nonnull (button);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      custos_test_spin ();
+      ck_assert (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+      ck_assert (press_key (entry, keys[k]) || press_key (text, keys[k]));
+      custos_test_spin ();
+      ck_assert_msg (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list),
+                     "key %u left the focus on %s", keys[k], G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))));
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+      custos_test_spin ();
+    }
+}
+END_TEST
+
 START_TEST (test_editor_flags_and_lines)
 {
   CustosRecord *entry = custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "5.15");
@@ -825,6 +880,7 @@ register_view_suite (void)
   tcase_add_test (tc, test_editor_switch_spin_number);
   tcase_add_test (tc, test_editor_risk);
   tcase_add_test (tc, test_editor_flags_and_lines);
+  tcase_add_test (tc, test_chooser_keyboard);
   tcase_add_test (tc, test_editor_heading);
   tcase_add_test (tc, test_large_register);
   suite_add_tcase (s, tc);
