@@ -824,6 +824,7 @@ delete_action (GtkWidget  *widget,
 {
   CustosRegisterView *self = CUSTOS_REGISTER_VIEW (widget);
   g_autoptr(CustosRecord) record = NULL;
+  g_autoptr(AdwToast) toast = NULL;
   guint shown, n;
   int position;
   GtkWidget *overlay;
@@ -834,7 +835,10 @@ delete_action (GtkWidget  *widget,
   record = g_object_ref (self->selected);
   shown = gtk_single_selection_get_selected (self->selection);
   position = custos_document_find (self->document, self->reg, record);
-  dismiss_undo_toast (self);
+  /* A toast still shown says the new deletion: one toast, whose Undo undoes
+   * the last step. A second toast would queue the first behind it. */
+  toast = self->undo_toast != NULL ? g_object_ref (self->undo_toast) : NULL;
+  forget_undo_toast (self);
   custos_document_remove (self->document, self->reg, record);
   /* Undoing the removal selects the record again. */
   g_set_object (&self->deleted, record);
@@ -856,18 +860,25 @@ delete_action (GtkWidget  *widget,
       g_autofree char *escaped = g_markup_escape_text (title != NULL ? title : custos_record_get_id (record), -1);
       /* Translators: a toast after deleting a record, with its title */
       g_autofree char *message = g_strdup_printf (_("“%s” deleted"), escaped);
-      AdwToast *toast = adw_toast_new (message);
 
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      if (toast == NULL)
+        {
+          toast = adw_toast_new (message);
+          adw_toast_set_button_label (toast, _("_Undo"));
+          adw_toast_set_action_name (toast, "win.undo");
+          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+          adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
+        }
+      else
+        adw_toast_set_title (toast, message);
       self->undo_toast = toast;
       g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
       self->undo_document = g_object_ref (self->document);
       g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (forget_undo_toast), self);
       g_signal_connect_swapped (self->document, "changed", G_CALLBACK (dismiss_undo_toast), self);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
     }
+  else if (toast != NULL)
+    adw_toast_dismiss (toast);
 }
 
 static void
