@@ -654,9 +654,10 @@ destroy_after_dialog (CustosWindow *self)
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_now, g_object_ref (self), g_object_unref);
 }
 
-static gboolean
-is_untouched (CustosWindow *self)
+gboolean
+custos_window_is_untouched (CustosWindow *self)
 {
+  g_return_val_if_fail (CUSTOS_IS_WINDOW (self), FALSE);
   return self->file == NULL && !custos_document_get_modified (self->document) && !self->busy;
 }
 
@@ -680,7 +681,7 @@ lock_response (AdwMessageDialog *dialog,
       start_load (self, file, lock, FALSE, NULL);
     }
   /* Cancelled: a window opened only for this file goes again. */
-  else if (is_untouched (self) &&
+  else if (custos_window_is_untouched (self) &&
            g_list_length (gtk_application_get_windows (gtk_window_get_application (GTK_WINDOW (self)))) > 1)
     destroy_after_dialog (self);
 }
@@ -1026,7 +1027,7 @@ open_file (CustosWindow *self,
 
   if (existing != NULL)
     gtk_window_present (GTK_WINDOW (existing));
-  else if (is_untouched (self))
+  else if (custos_window_is_untouched (self))
     custos_window_load (self, file);
   else
     g_application_open (G_APPLICATION (app), &file, 1, "");
@@ -1638,6 +1639,21 @@ on_sidebar_row_activated (GtkListBox    *box,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", info->name);
 }
 
+/* As in GNOME Settings, moving through the sidebar with the arrow keys
+ * changes the page; folded, the page comes when the row is activated. */
+static void
+on_sidebar_row_selected (GtkListBox    *box,
+                         GtkListBoxRow *row,
+                         CustosWindow  *self)
+{
+  const PageInfo *info = row != NULL ? &page_infos[gtk_list_box_row_get_index (row)] : NULL;
+
+  if (info == NULL || info->header || adw_leaflet_get_folded (self->leaflet) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), info->name) == 0)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", info->name);
+}
+
 static void
 close_response (AdwMessageDialog *dialog,
                 const char       *response,
@@ -1733,6 +1749,8 @@ sidebar_row (const PageInfo *info)
     {
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+      /* A heading: the keyboard passes over it, and it does not light up as a target. */
+      gtk_widget_set_focusable (row, FALSE);
       gtk_widget_add_css_class (row, "sidebar-heading");
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, g_dpgettext2 (NULL, "sidebar", info->label), -1);
@@ -1945,6 +1963,7 @@ custos_window_init (CustosWindow *self)
   set_clock (self, NULL);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
   g_signal_connect (self->sidebar, "row-activated", G_CALLBACK (on_sidebar_row_activated), self);
+  g_signal_connect (self->sidebar, "row-selected", G_CALLBACK (on_sidebar_row_selected), self);
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
