@@ -1749,8 +1749,10 @@ sidebar_row (const PageInfo *info)
     {
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-      /* A heading: the keyboard passes over it, and it does not light up as a target. */
+      /* A heading: the keyboard passes over it (the list box skips insensitive
+       * rows), and it does not light up as a target. */
       gtk_widget_set_focusable (row, FALSE);
+      gtk_widget_set_sensitive (row, FALSE);
       gtk_widget_add_css_class (row, "sidebar-heading");
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, g_dpgettext2 (NULL, "sidebar", info->label), -1);
