@@ -412,6 +412,266 @@ START_TEST (test_close_read_only)
 }
 END_TEST
 
+/* 3. A finding opens its record ------------------------------------------ */
+
+/* The page has checked the edits: control 5.6 is not decided, R-002 has no controls. */
+static gboolean
+has_rechecked (gpointer page)
+{
+  CustosReadiness *readiness = custos_readiness_page_get_readiness (page);
+  guint found = 0;
+
+  for (guint i = 0; readiness != NULL && i < custos_readiness_get_n_findings (readiness); i++)
+    {
+      const char *id = custos_readiness_get_finding (readiness, i)->record_id;
+      found += g_strcmp0 (id, "5.6") == 0 || g_strcmp0 (id, "R-002") == 0;
+    }
+  return found >= 2;
+}
+
+/* The row of the readiness page titled title. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The last finding of register reg about one record: not the first record,
+ * which a page shows anyway. */
+static const CustosReadinessFinding *
+last_finding_of (CustosReadiness *readiness,
+                 CustosRegister   reg)
+{
+  const CustosReadinessFinding *found = NULL;
+
+  for (guint i = 0; i < custos_readiness_get_n_findings (readiness); i++)
+    {
+      const CustosReadinessFinding *finding = custos_readiness_get_finding (readiness, i);
+      if (finding->reg == (int) reg && finding->record_id != NULL)
+        found = finding;
+    }
+  ck_assert_msg (found != NULL, "no finding about a record of register %d", reg);
+  return found;
+}
+
+START_TEST (test_finding_opens_record)
+{
+  CustosWindow *window = open_example (NULL);
+  CustosDocument *doc = custos_window_get_document (window);
+  CustosReadinessPage *page = custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_READINESS_PAGE);
+  CustosReadiness *readiness;
+  const CustosReadinessFinding *finding;
+  g_autofree char *risk_id = NULL;
+  g_autofree char *control_id = NULL;
+  GtkWidget *row;
+
+  /* A risk without chosen controls, and an undecided control, as in the issue. */
+  CustosRisk *risk = CUSTOS_RISK (custos_document_lookup (doc, CUSTOS_REGISTER_RISKS, "R-002"));
+
+  custos_risk_set_treatment (risk, CUSTOS_TREATMENT_CHANGE_LIKELIHOOD);
+  custos_risk_set_controls (risk, NULL);
+  custos_risk_set_custom_controls (risk, NULL);
+  custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "5.6")),
+                                   CUSTOS_APPLICABILITY_UNDECIDED);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "soa"));
+  custos_soa_page_select (custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_SOA_PAGE),
+                          custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "8.7"));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness"));
+  custos_test_spin ();
+  custos_test_wait_for (has_rechecked, page, "the readiness check of the edits");
+  custos_test_spin ();
+  readiness = custos_readiness_page_get_readiness (page);
+
+  finding = last_finding_of (readiness, CUSTOS_REGISTER_RISKS);
+  risk_id = g_strdup (finding->record_id);
+  row = find_row (GTK_WIDGET (page), finding->message);
+  ck_assert_msg (row != NULL, "no row “%s”", finding->message);
+  ck_assert (gtk_widget_activate (row));
+  custos_test_spin ();
+  ck_assert_str_eq (custos_window_get_visible_page (window), "risks");
+  ck_assert_str_eq (custos_record_get_id (custos_register_view_get_selected (custos_test_find_view (GTK_WIDGET (window), "risks"))),
+                    risk_id);
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness"));
+  custos_test_spin ();
+  readiness = custos_readiness_page_get_readiness (page);
+  finding = last_finding_of (readiness, CUSTOS_REGISTER_SOA);
+  control_id = g_strdup (finding->record_id);
+  row = find_row (GTK_WIDGET (page), finding->message);
+  ck_assert_msg (row != NULL, "no row “%s”", finding->message);
+  ck_assert (gtk_widget_activate (row));
+  custos_test_spin ();
+  ck_assert_str_eq (custos_window_get_visible_page (window), "soa");
+  {
+    g_autoptr(GPtrArray) selected = custos_soa_page_get_selected_entries (custos_test_find_type (GTK_WIDGET (window),
+                                                                                                 CUSTOS_TYPE_SOA_PAGE));
+    ck_assert_uint_eq (selected->len, 1);
+    ck_assert_str_eq (custos_record_get_id (selected->pdata[0]), control_id);
+  }
+}
+END_TEST
+
+/* 10. Icon buttons have names ------------------------------------------------ */
+
+/* Icon-only buttons under widget without an accessible name, appended to missing. */
+static void
+collect_unnamed_buttons (GtkWidget *widget,
+                         GString   *missing)
+{
+  gboolean icon_only = FALSE;
+  const char *icon = NULL;
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      icon = gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget));
+      icon_only = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) == NULL && icon != NULL;
+    }
+  else if (GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
+    {
+      icon = gtk_button_get_icon_name (GTK_BUTTON (widget));
+      icon_only = gtk_button_get_label (GTK_BUTTON (widget)) == NULL && icon != NULL;
+    }
+  if (icon_only && !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+      !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    g_string_append_printf (missing, " %s(%s)", G_OBJECT_TYPE_NAME (widget), icon);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_unnamed_buttons (child, missing);
+}
+
+START_TEST (test_icon_buttons_named)
+{
+  CustosWindow *window = open_example (NULL);
+  g_autoptr(GString) missing = g_string_new (NULL);
+
+  /* Every page is built: the header bars' buttons and the pages'. */
+  collect_unnamed_buttons (GTK_WIDGET (window), missing);
+  ck_assert_msg (missing->len == 0, "icon buttons without a name:%s", missing->str);
+}
+END_TEST
+
+/* 10. New leaves no empty window behind ------------------------------------ */
+
+static guint
+count_windows (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    n += CUSTOS_IS_WINDOW (l->data);
+  return n;
+}
+
+static void
+create_new (CustosWindow *window,
+            const char   *name)
+{
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  dialog = custos_test_find_dialog (GTK_WINDOW (window));
+  ck_assert_ptr_nonnull (dialog);
+  gtk_editable_set_text (custos_test_find_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW), name);
+  custos_test_respond (dialog, "create");
+  custos_test_spin ();
+}
+
+START_TEST (test_new_replaces_empty_window)
+{
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
+  CustosWindow *other;
+
+  ck_assert_uint_eq (count_windows (), 1);
+  create_new (window, "Acme Ltd");
+  ck_assert_uint_eq (count_windows (), 1);
+  ck_assert_str_eq (custos_organisation_get_name (custos_document_get_organisation (custos_window_get_document (window))),
+                    "Acme Ltd");
+
+  /* A window with work in it stays as it is; the new document gets its own. */
+  custos_document_add_new (custos_window_get_document (window), CUSTOS_REGISTER_RISKS);
+  create_new (window, "Other Ltd");
+  ck_assert_uint_eq (count_windows (), 2);
+  ck_assert_str_eq (custos_organisation_get_name (custos_document_get_organisation (custos_window_get_document (window))),
+                    "Acme Ltd");
+  other = CUSTOS_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  ck_assert_ptr_ne (other, window);
+  ck_assert_str_eq (custos_organisation_get_name (custos_document_get_organisation (custos_window_get_document (other))),
+                    "Other Ltd");
+}
+END_TEST
+
+/* 4. The sidebar shows the page shown, and the keys change it ------------ */
+
+static GtkListBox *
+find_sidebar (GtkWidget *widget)
+{
+  /* The window's sidebar, not a page's list (pages are in a stack). */
+  if (GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar") &&
+      gtk_widget_get_ancestor (widget, GTK_TYPE_STACK) == NULL)
+    return GTK_LIST_BOX (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_sidebar (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+selected_sidebar_label (CustosWindow *window)
+{
+  GtkListBox *sidebar = find_sidebar (GTK_WIDGET (window));
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (sidebar);
+  GtkWidget *box = row != NULL ? gtk_list_box_row_get_child (row) : NULL;
+
+  return box != NULL ? gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box))) : NULL;
+}
+
+START_TEST (test_sidebar_follows_page)
+{
+  CustosWindow *window = open_example (NULL);
+  GtkListBox *sidebar = find_sidebar (GTK_WIDGET (window));
+  static const struct { const char *page, *label; } pages[] = {
+    { "soa", "Statement of Applicability" }, { "objectives", "Objectives" }, { "soa", "Statement of Applicability" },
+    { "leadership", "Leadership" }, { "readiness", "Readiness" }, { "overview", "Overview" },
+  };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  custos_test_spin ();
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i].page));
+      custos_test_spin ();
+      ck_assert_str_eq (custos_window_get_visible_page (window), pages[i].page);
+      ck_assert_str_eq (selected_sidebar_label (window), pages[i].label);
+    }
+
+  /* Down from Overview: Context, then Leadership; over the heading of 6 to Assets. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (sidebar)));
+  g_signal_emit_by_name (sidebar, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  custos_test_spin ();
+  ck_assert_str_eq (custos_window_get_visible_page (window), "context");
+  g_signal_emit_by_name (sidebar, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  g_signal_emit_by_name (sidebar, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  custos_test_spin ();
+  ck_assert_str_eq (custos_window_get_visible_page (window), "assets");
+  ck_assert_str_eq (selected_sidebar_label (window), "Assets");
+  /* The heading takes no focus: it is not a target. */
+  ck_assert (!gtk_widget_get_focusable (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 3))));
+}
+END_TEST
+
 static Suite *
 interaction_suite (void)
 {
@@ -426,6 +686,10 @@ interaction_suite (void)
   tcase_add_test (tc, test_undo_to_saved_state);
   tcase_add_loop_test (tc, test_close_paths, 0, G_N_ELEMENTS (close_paths));
   tcase_add_test (tc, test_close_read_only);
+  tcase_add_test (tc, test_finding_opens_record);
+  tcase_add_test (tc, test_icon_buttons_named);
+  tcase_add_test (tc, test_new_replaces_empty_window);
+  tcase_add_test (tc, test_sidebar_follows_page);
   suite_add_tcase (s, tc);
   return s;
 }
