@@ -199,7 +199,12 @@ new_response (AdwMessageDialog  *dialog,
                                                                              : CUSTOS_EDITION_2022);
   text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
   custos_organisation_set_name (custos_document_get_organisation (document), text);
-  window = custos_window_new (GTK_APPLICATION (self), self->clock);
+  /* The empty window the application opened with takes the new document
+   * rather than staying behind it. */
+  window = CUSTOS_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog))) ?
+           CUSTOS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog))) : NULL;
+  if (window == NULL || !custos_window_is_untouched (window))
+    window = custos_window_new (GTK_APPLICATION (self), self->clock);
   custos_window_set_new_document (window, document);
   gtk_window_present (GTK_WINDOW (window));
 }

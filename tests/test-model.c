@@ -2,6 +2,7 @@
 /* test-model.c — records, documents, criteria and derived values */
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 
 #include "custos-clock.h"
@@ -86,6 +87,23 @@ START_TEST (test_default_criteria)
       ck_assert_ptr_nonnull (band->action);
       ck_assert_ptr_nonnull (band->accepted_by);
     }
+}
+END_TEST
+
+/* The consequences of a new document are in the user's currency. */
+START_TEST (test_default_criteria_currency)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_MONETARY, NULL));
+  g_autoptr(CustosCriteria) criteria = NULL;
+  const char *meaning;
+
+  if (setlocale (LC_MONETARY, "de_DE.UTF-8") == NULL)
+    return; /* no German locale on this machine */
+  criteria = custos_criteria_new_default ();
+  setlocale (LC_MONETARY, saved);
+  meaning = custos_criteria_get_level (criteria, CUSTOS_SCALE_CONSEQUENCE, 2)->meaning;
+  ck_assert_msg (strstr (meaning, "€") != NULL && strstr (meaning, "£") == NULL, "%s", meaning);
+  ck_assert_msg (strstr (meaning, "1.000") != NULL, "%s", meaning);
 }
 END_TEST
 
@@ -601,6 +619,7 @@ model_suite (void)
 
   tcase_add_test (tc, test_new_document_soa);
   tcase_add_test (tc, test_default_criteria);
+  tcase_add_test (tc, test_default_criteria_currency);
   tcase_add_test (tc, test_risk_scores_and_bands);
   tcase_add_test (tc, test_custom_criteria);
   tcase_add_test (tc, test_criteria_validation);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <monetary.h>
 #include <string.h>
 
 #include "custos-criteria.h"
@@ -90,6 +91,18 @@ custos_criteria_new (void)
   return g_object_new (CUSTOS_TYPE_CRITERIA, NULL);
 }
 
+/* amount as the locale writes money, without cents: "£1,000", "1.000 €"; plain
+ * digits where the locale has no currency (C). */
+static char *
+money (double amount)
+{
+  char text[64];
+
+  if (strfmon (text, sizeof text, "%.0n", amount) < 0 || !g_utf8_validate (text, -1, NULL))
+    return g_strdup_printf ("%.0f", amount);
+  return g_strdup (g_strstrip (text));
+}
+
 /* The default of a new document: 5 × 5, score = likelihood × consequence, four bands. */
 CustosCriteria *
 custos_criteria_new_default (void)
@@ -102,12 +115,20 @@ custos_criteria_new_default (void)
     { _("Likely"), _("Once or several times a year") },
     { _("Almost certain"), _("Monthly or more often") },
   };
+  /* Amounts in the currency of the user's locale (LC_MONETARY), not pounds everywhere. */
+  g_autofree char *m1 = money (1000), *m10 = money (10000), *m50 = money (50000), *m250 = money (250000);
+  /* TRANSLATORS: %s are amounts of money in the user's currency, e.g. "£1,000" */
+  g_autofree char *negligible = g_strdup_printf (_("Under %s; no effect on clients"), m1);
+  g_autofree char *minor = g_strdup_printf (_("%s to %s; brief disruption, no client data exposed"), m1, m10);
+  g_autofree char *moderate = g_strdup_printf (_("%s to %s; a client affected, a day of disruption"), m10, m50);
+  g_autofree char *major = g_strdup_printf (_("%s to %s; reportable breach, several clients affected"), m50, m250);
+  g_autofree char *severe = g_strdup_printf (_("Over %s; loss of clients or licence, regulatory action"), m250);
   const CustosLevel consequence[] = {
-    { _("Negligible"), _("Under £1,000; no effect on clients") },
-    { _("Minor"), _("£1,000 to £10,000; brief disruption, no client data exposed") },
-    { _("Moderate"), _("£10,000 to £50,000; a client affected, a day of disruption") },
-    { _("Major"), _("£50,000 to £250,000; reportable breach, several clients affected") },
-    { _("Severe"), _("Over £250,000; loss of clients or licence, regulatory action") },
+    { _("Negligible"), negligible },
+    { _("Minor"), minor },
+    { _("Moderate"), moderate },
+    { _("Major"), major },
+    { _("Severe"), severe },
   };
   const CustosBand bands[] = {
     { _("Low"), "#33d17a", 1, 4, _("Accept and monitor through the normal review cycle."),

@@ -5,6 +5,12 @@
  * "field-changed" it knows the value before the edit. A step is a list of
  * changes; consecutive edits of the same field (typing) join one step until
  * the history is sealed or another field is edited.
+ *
+ * The history also knows where in it the file's version is: the number of
+ * undo steps when the document was last saved or loaded (it becomes
+ * unmodified). Undoing or redoing back to there makes the document
+ * unmodified again; a new step where the saved one had been undone, or an
+ * edit that no step records, loses the saved state for good.
  */
 #include "config.h"
 
@@ -48,6 +54,7 @@ struct _CustosHistory
   guint           group_depth;
   gboolean        sealed;
   gboolean        replaying;
+  int             saved_depth; /* undo->len of the saved state; -1: no step leads back to it */
 };
 
 G_DEFINE_FINAL_TYPE (CustosHistory, custos_history, G_TYPE_OBJECT)
@@ -151,7 +158,11 @@ push (CustosHistory *self,
   GPtrArray *step = self->undo->len > 0 ? self->undo->pdata[self->undo->len - 1] : NULL;
 
   if (self->redo->len > 0)
-    g_ptr_array_set_size (self->redo, 0);
+    {
+      if (self->saved_depth > (int) self->undo->len)
+        self->saved_depth = -1; /* the saved state was undone, and now cannot be redone */
+      g_ptr_array_set_size (self->redo, 0);
+    }
 
   if (step != NULL && self->group_depth == 0 && !self->sealed && change->kind == CHANGE_FIELD && step->len == 1)
     {
@@ -370,9 +381,10 @@ replay (CustosHistory *self,
   else
     for (guint i = step->len; i > 0; i--)
       apply (self, step->pdata[i - 1], FALSE);
-  self->replaying = FALSE;
   g_ptr_array_add (to, step);
   self->sealed = TRUE;
+  custos_document_set_modified (self->document, (int) self->undo->len != self->saved_depth);
+  self->replaying = FALSE;
   notify_state (self);
   return TRUE;
 }
@@ -438,6 +450,7 @@ custos_history_clear (CustosHistory *self)
 
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
+  self->saved_depth = self->document != NULL && !custos_document_get_modified (self->document) ? 0 : -1;
   notify_state (self);
 }
 
@@ -504,6 +517,25 @@ custos_history_init (CustosHistory *self)
   self->sealed = TRUE;
 }
 
+/* Saved or loaded: this is the file's version. Made modified without a step
+ * of ours (a change merged into the saved step, a recovered copy): no step
+ * leads back to the file's version any more. */
+static void
+on_modified_changed (CustosDocument *document,
+                     GParamSpec     *pspec,
+                     CustosHistory  *self)
+{
+  if (self->replaying)
+    return;
+  if (!custos_document_get_modified (document))
+    {
+      self->saved_depth = (int) self->undo->len;
+      self->sealed = TRUE;
+    }
+  else if ((int) self->undo->len == self->saved_depth)
+    self->saved_depth = -1;
+}
+
 CustosHistory *
 custos_history_new (CustosDocument *document)
 {
@@ -518,6 +550,8 @@ custos_history_new (CustosDocument *document)
   for (guint r = 0; r < CUSTOS_N_REGISTERS; r++)
     snapshot_register (self, custos_document_get_register (document, r));
 
+  self->saved_depth = custos_document_get_modified (document) ? -1 : 0;
+  g_signal_connect (document, "notify::modified", G_CALLBACK (on_modified_changed), self);
   g_signal_connect (document, "field-changed", G_CALLBACK (on_field_changed), self);
   g_signal_connect (document, "inserted", G_CALLBACK (on_inserted), self);
   g_signal_connect (document, "removed", G_CALLBACK (on_removed), self);

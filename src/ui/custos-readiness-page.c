@@ -78,8 +78,18 @@ finding_row (const CustosReadinessFinding *finding)
                              status_icon (looks[finding->severity].icon, looks[finding->severity].css,
                                           _(looks[finding->severity].label)));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", page);
+  /* A finding about one record opens that record, not just its page. */
+  if (finding->reg >= 0 && finding->record_id != NULL)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)",
+                                        custos_kinds_register (finding->reg)->register_name, finding->record_id);
+    }
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", page);
+    }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   return row;
 }

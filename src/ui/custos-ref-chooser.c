@@ -363,6 +363,22 @@ on_list_activate (GtkListView      *list_view,
     custos_ref_chooser_toggle (self, id);
 }
 
+/* Down or Tab in the search moves on into the list, as a user expects of a
+ * search over a list; the key capture would otherwise keep typing there. */
+static gboolean
+on_search_key_pressed (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       CustosRefChooser      *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down && keyval != GDK_KEY_Tab) ||
+      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != 0 ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    return FALSE;
+  return gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 on_popover_show (CustosRefChooser *self)
 {
@@ -613,6 +629,14 @@ custos_ref_chooser_init (CustosRefChooser *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_name (keys, "custos-search-to-list");
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
   g_signal_connect (self, "show", G_CALLBACK (on_popover_show), NULL);
   update_stack (self);
 }

@@ -47,6 +47,9 @@ struct _CustosRegisterView
   int                 reg;        /* CustosRegister, or -1 */
   GListModel         *records;    /* the document's register, watched for the empty state */
   CustosRecord       *selected;
+  CustosRecord       *deleted;    /* the last record deleted here, selected again when it comes back */
+  AdwToast           *undo_toast; /* weak */
+  CustosDocument     *undo_document; /* the document the toast's Undo is about */
   char               *search_text;
   char               *key;        /* case-folded search, NULL when empty */
   GHashTable         *haystacks;  /* CustosRecord → what the search looks in (haystack_of) */
@@ -813,122 +816,30 @@ duplicate_action (GtkWidget  *widget,
   custos_record_editor_focus_first (self->editor);
 }
 
-/* A reference to the deleted record that the document clears with it. */
-typedef struct
-{
-  CustosRecord *record;
-  guint         field;
-  GValue        value;
-} Reference;
+/* The toast's Undo is the window's: one history undoes every edit, and a
+ * later edit makes it undo something else, so the toast goes then. */
+static void dismiss_undo_toast (CustosRegisterView *self);
 
 static void
-reference_free (gpointer data)
+forget_undo_toast (CustosRegisterView *self)
 {
-  Reference *reference = data;
-
-  g_object_unref (reference->record);
-  g_value_unset (&reference->value);
-  g_free (reference);
-}
-
-/* What custos_document_remove() will clear: REF and REFS fields naming it. */
-static GPtrArray *
-collect_references (CustosDocument *document,
-                    CustosRecord   *target)
-{
-  const CustosKind *kind = custos_record_get_kind (target);
-  const char *id = custos_record_get_id (target);
-  GPtrArray *references = g_ptr_array_new_with_free_func (reference_free);
-
-  for (guint r = 0; id != NULL && r < CUSTOS_N_REGISTERS; r++)
-    {
-      const CustosKind *other_kind = custos_kinds_register (r);
-      GListModel *records = custos_document_get_register (document, r);
-
-      for (guint f = 0; f < other_kind->n_fields; f++)
-        {
-          const CustosField *field = &other_kind->fields[f];
-
-          if ((field->type != CUSTOS_FIELD_REF && field->type != CUSTOS_FIELD_REFS) ||
-              g_strcmp0 (field->target, kind->name) != 0)
-            continue;
-          for (guint i = 0, n = g_list_model_get_n_items (records); i < n; i++)
-            {
-              g_autoptr(CustosRecord) other = g_list_model_get_item (records, i);
-              const GValue *value = custos_record_get_value (other, f);
-              gboolean names_it;
-
-              if (field->type == CUSTOS_FIELD_REF)
-                names_it = g_strcmp0 (g_value_get_string (value), id) == 0;
-              else
-                names_it = g_value_get_boxed (value) != NULL &&
-                           g_strv_contains (g_value_get_boxed (value), id);
-              if (names_it)
-                {
-                  Reference *reference = g_new0 (Reference, 1);
-
-                  reference->record = g_object_ref (other);
-                  reference->field = f;
-                  g_value_init (&reference->value, G_VALUE_TYPE (value));
-                  g_value_copy (value, &reference->value);
-                  g_ptr_array_add (references, reference);
-                }
-            }
-        }
-    }
-  return references;
-}
-
-typedef struct
-{
-  GWeakRef      view;
-  GWeakRef      document;
-  CustosRecord *record;
-  int           reg;
-  guint         position;
-  GPtrArray    *references;
-} Undo;
-
-static void
-undo_free (gpointer data,
-           GClosure *closure)
-{
-  Undo *undo = data;
-
-  g_weak_ref_clear (&undo->view);
-  g_weak_ref_clear (&undo->document);
-  g_clear_object (&undo->record);
-  g_clear_pointer (&undo->references, g_ptr_array_unref);
-  g_free (undo);
-}
-
-static void
-on_undo_clicked (AdwToast *toast,
-                 Undo     *undo)
-{
-  g_autoptr(CustosDocument) document = g_weak_ref_get (&undo->document);
-  g_autoptr(CustosRegisterView) view = g_weak_ref_get (&undo->view);
-  GListModel *records;
-
-  if (document == NULL || undo->record == NULL)
+  if (self->undo_toast == NULL)
     return;
-  records = custos_document_get_register (document, undo->reg);
-  if (custos_document_find (document, undo->reg, undo->record) >= 0)
-    return; /* already back */
+  g_signal_handlers_disconnect_by_func (self->undo_document, dismiss_undo_toast, self);
+  g_clear_object (&self->undo_document);
+  g_signal_handlers_disconnect_by_func (self->undo_toast, forget_undo_toast, self);
+  g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
+  self->undo_toast = NULL;
+}
 
-  /* One step for an undo history: the record and the references to it. */
-  custos_document_begin_compound (document);
-  custos_document_insert (document, undo->reg, MIN (undo->position, g_list_model_get_n_items (records)),
-                          undo->record);
-  for (guint i = 0; i < undo->references->len; i++)
-    {
-      Reference *reference = g_ptr_array_index (undo->references, i);
-      custos_record_set_value (reference->record, reference->field, &reference->value);
-    }
-  custos_document_end_compound (document);
+static void
+dismiss_undo_toast (CustosRegisterView *self)
+{
+  AdwToast *toast = self->undo_toast;
 
-  if (view != NULL && view->document == document && view->reg == undo->reg)
-    custos_register_view_select (view, undo->record);
+  forget_undo_toast (self);
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
 }
 
 static void
@@ -938,7 +849,7 @@ delete_action (GtkWidget  *widget,
 {
   CustosRegisterView *self = CUSTOS_REGISTER_VIEW (widget);
   g_autoptr(CustosRecord) record = NULL;
-  g_autoptr(GPtrArray) references = NULL;
+  g_autoptr(AdwToast) toast = NULL;
   guint shown, n;
   int position;
   GtkWidget *overlay;
@@ -949,8 +860,13 @@ delete_action (GtkWidget  *widget,
   record = g_object_ref (self->selected);
   shown = gtk_single_selection_get_selected (self->selection);
   position = custos_document_find (self->document, self->reg, record);
-  references = collect_references (self->document, record);
+  /* A toast still shown says the new deletion: one toast, whose Undo undoes
+   * the last step. A second toast would queue the first behind it. */
+  toast = self->undo_toast != NULL ? g_object_ref (self->undo_toast) : NULL;
+  forget_undo_toast (self);
   custos_document_remove (self->document, self->reg, record);
+  /* Undoing the removal selects the record again. */
+  g_set_object (&self->deleted, record);
 
   /* The next row takes the place of the deleted one; the previous when it was last. */
   n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
@@ -969,20 +885,25 @@ delete_action (GtkWidget  *widget,
       g_autofree char *escaped = g_markup_escape_text (title != NULL ? title : custos_record_get_id (record), -1);
       /* Translators: a toast after deleting a record, with its title */
       g_autofree char *message = g_strdup_printf (_("“%s” deleted"), escaped);
-      AdwToast *toast = adw_toast_new (message);
-      Undo *undo = g_new0 (Undo, 1);
 
-      g_weak_ref_init (&undo->view, self);
-      g_weak_ref_init (&undo->document, self->document);
-      undo->record = g_object_ref (record);
-      undo->reg = self->reg;
-      undo->position = (guint) position;
-      undo->references = g_steal_pointer (&references);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo, undo_free, 0);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      if (toast == NULL)
+        {
+          toast = adw_toast_new (message);
+          adw_toast_set_button_label (toast, _("_Undo"));
+          adw_toast_set_action_name (toast, "win.undo");
+          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+          adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
+        }
+      else
+        adw_toast_set_title (toast, message);
+      self->undo_toast = toast;
+      g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
+      self->undo_document = g_object_ref (self->document);
+      g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (forget_undo_toast), self);
+      g_signal_connect_swapped (self->document, "changed", G_CALLBACK (dismiss_undo_toast), self);
     }
+  else if (toast != NULL)
+    adw_toast_dismiss (toast);
 }
 
 static void
@@ -1008,6 +929,11 @@ on_records_changed (GListModel         *records,
   if (removed > 0)
     g_hash_table_remove_all (self->haystacks);
   update_state (self);
+  if (added > 0 && self->deleted != NULL && custos_document_find (self->document, self->reg, self->deleted) >= 0)
+    {
+      g_autoptr(CustosRecord) restored = g_steal_pointer (&self->deleted);
+      custos_register_view_select (self, restored);
+    }
 }
 
 static void
@@ -1020,12 +946,14 @@ update_model (CustosRegisterView *self)
   if (records == self->records)
     return;
 
+  dismiss_undo_toast (self);
+  g_clear_object (&self->deleted);
   if (self->records != NULL)
     g_signal_handlers_disconnect_by_func (self->records, on_records_changed, self);
   g_set_object (&self->records, records);
   g_hash_table_remove_all (self->haystacks);
   if (records != NULL)
-    g_signal_connect (records, "items-changed", G_CALLBACK (on_records_changed), self);
+    g_signal_connect_after (records, "items-changed", G_CALLBACK (on_records_changed), self); /* after the filter model */
   gtk_filter_list_model_set_model (self->filtered, records);
   if (records != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
@@ -1342,6 +1270,8 @@ custos_register_view_dispose (GObject *object)
   CustosRegisterView *self = CUSTOS_REGISTER_VIEW (object);
 
   g_clear_handle_id (&self->layout_idle, g_source_remove);
+  dismiss_undo_toast (self);
+  g_clear_object (&self->deleted);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, on_selected_item_notify, self);
   if (self->sorted != NULL)

@@ -707,9 +707,10 @@ destroy_after_dialog (CustosWindow *self)
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_now, g_object_ref (self), g_object_unref);
 }
 
-static gboolean
-is_untouched (CustosWindow *self)
+gboolean
+custos_window_is_untouched (CustosWindow *self)
 {
+  g_return_val_if_fail (CUSTOS_IS_WINDOW (self), FALSE);
   return self->file == NULL && !custos_document_get_modified (self->document) && !self->busy;
 }
 
@@ -733,7 +734,7 @@ lock_response (AdwMessageDialog *dialog,
       start_load (self, file, lock, FALSE, NULL);
     }
   /* Cancelled: a window opened only for this file goes again. */
-  else if (is_untouched (self) &&
+  else if (custos_window_is_untouched (self) &&
            g_list_length (gtk_application_get_windows (gtk_window_get_application (GTK_WINDOW (self)))) > 1)
     destroy_after_dialog (self);
 }
@@ -1079,7 +1080,7 @@ open_file (CustosWindow *self,
 
   if (existing != NULL)
     gtk_window_present (GTK_WINDOW (existing));
-  else if (is_untouched (self))
+  else if (custos_window_is_untouched (self))
     custos_window_load (self, file);
   else
     g_application_open (G_APPLICATION (app), &file, 1, "");
@@ -1442,9 +1443,11 @@ static GtkListBoxRow *
 find_sidebar_row (CustosWindow *self,
                   const char   *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
-    if (g_str_equal (page_infos[i].name, name))
-      return gtk_list_box_get_row_at_index (self->sidebar, (int) i);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+    if (g_str_equal (((const PageInfo *) g_object_get_data (G_OBJECT (row), "page-info"))->name, name))
+      return row;
   return NULL;
 }
 
@@ -1693,8 +1696,23 @@ on_sidebar_row_activated (GtkListBox    *box,
                           GtkListBoxRow *row,
                           CustosWindow  *self)
 {
-  const PageInfo *info = &page_infos[gtk_list_box_row_get_index (row)];
+  const PageInfo *info = g_object_get_data (G_OBJECT (row), "page-info");
 
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", info->name);
+}
+
+/* As in GNOME Settings, moving through the sidebar with the arrow keys
+ * changes the page; folded, the page comes when the row is activated. */
+static void
+on_sidebar_row_selected (GtkListBox    *box,
+                         GtkListBoxRow *row,
+                         CustosWindow  *self)
+{
+  const PageInfo *info = row != NULL ? g_object_get_data (G_OBJECT (row), "page-info") : NULL;
+
+  if (info == NULL || adw_leaflet_get_folded (self->leaflet) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), info->name) == 0)
+    return;
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", info->name);
 }
 
@@ -1770,13 +1788,13 @@ on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
+/* The label of a page in the sidebar: clause number and name. */
 static GtkWidget *
-sidebar_row (const PageInfo *info)
+sidebar_label (const PageInfo *info)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *number = gtk_label_new (info->clause);
   GtkWidget *label = gtk_label_new (g_dpgettext2 (NULL, "sidebar", info->label));
-  GtkWidget *row = gtk_list_box_row_new ();
 
   gtk_widget_set_size_request (number, 20, -1);
   gtk_label_set_xalign (GTK_LABEL (number), 1.0);
@@ -1788,22 +1806,68 @@ sidebar_row (const PageInfo *info)
   gtk_box_append (GTK_BOX (box), label);
   if (info->indented)
     gtk_widget_set_margin_start (box, 32);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  if (info->header)
-    {
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_add_css_class (row, "sidebar-heading");
-    }
+  return box;
+}
+
+static GtkWidget *
+sidebar_row (const PageInfo *info)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), sidebar_label (info));
+  g_object_set_data (G_OBJECT (row), "page-info", (gpointer) info);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, g_dpgettext2 (NULL, "sidebar", info->label), -1);
   return row;
+}
+
+/* A clause without a page of its own ("6 Planning") heads the rows of its
+ * pages: a list box header, which neither the keyboard nor the pointer
+ * takes for a target. */
+static GtkWidget *
+sidebar_heading (const PageInfo *info)
+{
+  GtkWidget *heading = sidebar_label (info);
+
+  gtk_widget_add_css_class (heading, "sidebar-heading");
+  return heading;
+}
+
+/* The list box places headers only through a header function. */
+static void
+set_sidebar_heading (GtkListBoxRow *row,
+                     GtkListBoxRow *before,
+                     gpointer       user_data)
+{
+  GtkWidget *heading = g_object_get_data (G_OBJECT (row), "heading");
+
+  if (gtk_list_box_row_get_header (row) != heading)
+    gtk_list_box_row_set_header (row, heading);
 }
 
 static void
 build_sidebar (CustosWindow *self)
 {
+  GtkWidget *heading = NULL;
+
+  gtk_list_box_set_header_func (self->sidebar, set_sidebar_heading, NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
-    gtk_list_box_append (self->sidebar, sidebar_row (&page_infos[i]));
+    {
+      const PageInfo *info = &page_infos[i];
+      GtkWidget *row;
+
+      /* Pages are built when first shown (ensure_page); the sidebar only
+       * names them. */
+      if (info->header)
+        {
+          heading = sidebar_heading (info);
+          continue;
+        }
+      row = sidebar_row (info);
+      if (heading != NULL)
+        g_object_set_data_full (G_OBJECT (row), "heading", g_object_ref_sink (g_steal_pointer (&heading)),
+                                g_object_unref);
+      gtk_list_box_append (self->sidebar, row);
+    }
 }
 
 static void
@@ -1986,6 +2050,7 @@ custos_window_init (CustosWindow *self)
   set_clock (self, NULL);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
   g_signal_connect (self->sidebar, "row-activated", G_CALLBACK (on_sidebar_row_activated), self);
+  g_signal_connect (self->sidebar, "row-selected", G_CALLBACK (on_sidebar_row_selected), self);
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);

@@ -25,6 +25,9 @@ void            custos_window_recover      (CustosWindow      *self,
                                             GFile             *original);
 void            custos_window_set_new_document (CustosWindow   *self,
                                                 CustosDocument *document);
+/* Whether the window holds an empty new document nobody has touched (which
+ * opening or creating a document may replace). */
+gboolean        custos_window_is_untouched (CustosWindow      *self);
 CustosDocument *custos_window_get_document (CustosWindow      *self);
 GFile          *custos_window_get_file     (CustosWindow      *self);
 CustosHistory  *custos_window_get_history  (CustosWindow      *self);

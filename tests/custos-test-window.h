@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* custos-test-window.h — helpers for the suites that drive the real window */
+#pragma once
+
+#include <adwaita.h>
+
+#include "custos-application.h"
+#include "custos-register-view.h"
+#include "custos-window.h"
+
+G_BEGIN_DECLS
+
+/* Runs the main loop until condition holds; fails the test after two
+ * minutes (sanitizers are slow). */
+void          custos_test_wait_for      (gboolean  (*condition) (gpointer),
+                                         gpointer    data,
+                                         const char *what);
+/* A copy of the example in dir; returns its path. */
+char         *custos_test_copy_example  (const char *dir);
+/* A new window of app with path loaded. */
+CustosWindow *custos_test_open_window   (CustosApplication *app,
+                                         const char        *path);
+/* The first widget of type under widget (depth first), or NULL. */
+gpointer      custos_test_find_type     (GtkWidget  *widget,
+                                         GType       type);
+/* The register view of register_name under widget, or NULL. */
+CustosRegisterView *custos_test_find_view (GtkWidget  *widget,
+                                           const char *register_name);
+/* The first button under widget whose label (or, for an icon button,
+ * accessible name or tooltip) is label, or NULL. */
+GtkWidget    *custos_test_find_button   (GtkWidget  *widget,
+                                         const char *label);
+/* The message dialog transient for window, or NULL. */
+AdwMessageDialog *custos_test_find_dialog (GtkWindow *window);
+/* Answers dialog as a click on the button of response does: the response,
+ * then the dialog closes. */
+void          custos_test_respond       (AdwMessageDialog *dialog,
+                                         const char       *response);
+
+G_END_DECLS
