@@ -1460,9 +1460,9 @@ show_page_action (GtkWidget  *widget,
   const char *name = g_variant_get_string (parameter, NULL);
   GtkListBoxRow *row = find_sidebar_row (self, name);
   GtkWidget *current = gtk_stack_get_visible_child (self->stack);
-  gboolean built = custos_window_is_page_built (self, name);
+  GtkWidget *page;
 
-  if (row == NULL || ensure_page (self, name) == NULL)
+  if (row == NULL || (page = ensure_page (self, name)) == NULL)
     {
       g_warning ("No page “%s”", name);
       return;
@@ -1470,9 +1470,10 @@ show_page_action (GtkWidget  *widget,
   if (gtk_list_box_get_selected_row (self->sidebar) != row)
     gtk_list_box_select_row (self->sidebar, row);
   /* GTK cannot fade between pages that were never laid out: a page shows
-   * at once when it is new, or when the one it replaces is. */
+   * at once when it never was (built with the document, or new), or when
+   * the one it replaces never was. */
   gtk_stack_set_visible_child_full (self->stack, name,
-                                    !built || current == NULL || gtk_widget_get_width (current) == 0
+                                    gtk_widget_get_width (page) == 0 || current == NULL || gtk_widget_get_width (current) == 0
                                       ? GTK_STACK_TRANSITION_TYPE_NONE
                                       : gtk_stack_get_transition_type (self->stack));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
