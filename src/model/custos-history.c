@@ -427,6 +427,17 @@ custos_history_begin_group (CustosHistory *self)
 }
 
 void
+custos_history_begin_join (CustosHistory *self)
+{
+  g_return_if_fail (CUSTOS_IS_HISTORY (self));
+
+  /* A step that was undone, or that the saved state ends at, is not the
+   * edit just made: then the group opens a step of its own. */
+  if (self->group_depth++ == 0)
+    self->sealed = self->undo->len == 0 || self->redo->len > 0 || self->saved_depth == (int) self->undo->len;
+}
+
+void
 custos_history_end_group (CustosHistory *self)
 {
   g_return_if_fail (CUSTOS_IS_HISTORY (self));

@@ -18,6 +18,9 @@ gboolean       custos_history_undo        (CustosHistory  *self);
 gboolean       custos_history_redo        (CustosHistory  *self);
 /* Changes between begin and end are one step (nesting is allowed). */
 void           custos_history_begin_group (CustosHistory  *self);
+/* Like begin_group, but the changes join the last step: a consequence of
+ * an edit undoes with it. */
+void           custos_history_begin_join  (CustosHistory  *self);
 void           custos_history_end_group   (CustosHistory  *self);
 /* Ends the current step: the next edit of the same field starts a new one. */
 void           custos_history_seal        (CustosHistory  *self);
