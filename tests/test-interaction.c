@@ -7,6 +7,7 @@
 
 #include "custos-file.h"
 #include "custos-readiness-page.h"
+#include "custos-ref-chooser.h"
 #include "custos-soa-page.h"
 #include "custos-test-util.h"
 #include "custos-test-window.h"
@@ -672,6 +673,148 @@ START_TEST (test_sidebar_follows_page)
 }
 END_TEST
 
+/* The first SoA entry of the document with applicability a. */
+static CustosSoaEntry *
+find_soa_entry (CustosDocument     *doc,
+                CustosApplicability a)
+{
+  GListModel *entries = custos_document_get_register (doc, CUSTOS_REGISTER_SOA);
+
+  for (guint i = 0, n = g_list_model_get_n_items (entries); i < n; i++)
+    {
+      g_autoptr(CustosSoaEntry) entry = g_list_model_get_item (entries, i);
+
+      if (custos_soa_entry_get_applicable (entry) == a)
+        return entry; /* the document holds it */
+    }
+  return NULL;
+}
+
+/* The chooser of Annex A controls under widget: its choices are no records. */
+static CustosRefChooser *
+find_controls_chooser (GtkWidget *widget)
+{
+  if (CUSTOS_IS_REF_CHOOSER (widget))
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (custos_ref_chooser_get_model (CUSTOS_REF_CHOOSER (widget)), 0);
+
+      if (item != NULL && !CUSTOS_IS_RECORD (item))
+        return CUSTOS_REF_CHOOSER (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      CustosRefChooser *found = find_controls_chooser (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a label under widget reads text. */
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The risk's controls as one string, "" for none. */
+static char *
+controls_text (CustosRecord *risk)
+{
+  const char * const *ids = custos_risk_get_controls (CUSTOS_RISK (risk));
+
+  return ids != NULL ? g_strjoinv (",", (char **) ids) : g_strdup ("");
+}
+
+static gboolean
+has_control (CustosRecord *risk,
+             const char   *id)
+{
+  const char * const *ids = custos_risk_get_controls (CUSTOS_RISK (risk));
+
+  return ids != NULL && g_strv_contains (ids, id);
+}
+
+/* A control chosen for a risk becomes applicable in the SoA, in the same
+ * undo step as the choice, and a toast says so (issue 13, point 10). */
+START_TEST (test_chosen_control_becomes_applicable)
+{
+  CustosWindow *window = open_example (NULL);
+  CustosDocument *doc = custos_window_get_document (window);
+  CustosRegisterView *view = show_register (window, "risks", "risks");
+  GtkWidget *overlay = custos_test_find_type (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+  CustosSoaEntry *excluded = find_soa_entry (doc, CUSTOS_APPLICABILITY_NOT_APPLICABLE);
+  CustosSoaEntry *undecided = NULL;
+  g_autoptr(CustosRecord) risk = g_list_model_get_item (custos_document_get_register (doc, CUSTOS_REGISTER_RISKS), 0);
+  g_autofree char *controls_before = NULL;
+  CustosImplementation implementation;
+  CustosRefChooser *chooser;
+  const char *id;
+
+  ck_assert_ptr_nonnull (excluded);
+  ck_assert_ptr_nonnull (risk);
+  custos_register_view_select (view, risk);
+  custos_test_spin ();
+  chooser = find_controls_chooser (GTK_WIDGET (view));
+  ck_assert_ptr_nonnull (chooser);
+  controls_before = controls_text (risk);
+
+  /* Not applicable: applicable, its implementation as it was. */
+  id = custos_record_get_id (CUSTOS_RECORD (excluded));
+  implementation = custos_soa_entry_get_implementation (excluded);
+  custos_ref_chooser_toggle (chooser, id);
+  ck_assert (has_control (risk, id));
+  ck_assert_int_eq (custos_soa_entry_get_applicable (excluded), CUSTOS_APPLICABILITY_APPLICABLE);
+  ck_assert_int_eq (custos_soa_entry_get_implementation (excluded), implementation);
+  ck_assert (custos_soa_entry_get_reasons (excluded) & CUSTOS_REASON_RISK_TREATMENT);
+  {
+    g_autofree char *cited = custos_control_cite (id);
+    g_autofree char *title = g_strdup_printf ("%s is now applicable in the Statement of Applicability", cited);
+    GtkWidget *undo = custos_test_find_button (overlay, "_Undo");
+
+    ck_assert_ptr_nonnull (undo);
+    ck_assert_str_eq (gtk_actionable_get_action_name (GTK_ACTIONABLE (undo)), "win.undo");
+    ck_assert_msg (find_label (overlay, title), "no toast \"%s\"", title);
+    /* One undo takes back the choice and its consequence. */
+    g_signal_emit_by_name (undo, "clicked");
+  }
+  ck_assert_int_eq (custos_soa_entry_get_applicable (excluded), CUSTOS_APPLICABILITY_NOT_APPLICABLE);
+  ck_assert (!(custos_soa_entry_get_reasons (excluded) & CUSTOS_REASON_RISK_TREATMENT));
+  {
+    g_autofree char *controls_after = controls_text (risk);
+
+    ck_assert_str_eq (controls_after, controls_before);
+  }
+  /* Redo brings both back, and no second change. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  ck_assert (has_control (risk, id));
+  ck_assert_int_eq (custos_soa_entry_get_applicable (excluded), CUSTOS_APPLICABILITY_APPLICABLE);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  ck_assert_int_eq (custos_soa_entry_get_applicable (excluded), CUSTOS_APPLICABILITY_NOT_APPLICABLE);
+
+  /* Undecided: applicable and planned. */
+  custos_soa_entry_set_applicable (excluded, CUSTOS_APPLICABILITY_UNDECIDED);
+  custos_soa_entry_set_implementation (excluded, CUSTOS_IMPLEMENTATION_NOT_IMPLEMENTED);
+  undecided = find_soa_entry (doc, CUSTOS_APPLICABILITY_UNDECIDED);
+  ck_assert_ptr_nonnull (undecided);
+  id = custos_record_get_id (CUSTOS_RECORD (undecided));
+  custos_ref_chooser_toggle (chooser, id);
+  ck_assert_int_eq (custos_soa_entry_get_applicable (undecided), CUSTOS_APPLICABILITY_APPLICABLE);
+  ck_assert_int_eq (custos_soa_entry_get_implementation (undecided), CUSTOS_IMPLEMENTATION_PLANNED);
+  /* Unchecking it again leaves the SoA as it is. */
+  custos_ref_chooser_toggle (chooser, id);
+  ck_assert (!has_control (risk, id));
+  ck_assert_int_eq (custos_soa_entry_get_applicable (undecided), CUSTOS_APPLICABILITY_APPLICABLE);
+}
+END_TEST
+
 static Suite *
 interaction_suite (void)
 {
@@ -690,6 +833,7 @@ interaction_suite (void)
   tcase_add_test (tc, test_icon_buttons_named);
   tcase_add_test (tc, test_new_replaces_empty_window);
   tcase_add_test (tc, test_sidebar_follows_page);
+  tcase_add_test (tc, test_chosen_control_becomes_applicable);
   suite_add_tcase (s, tc);
   return s;
 }

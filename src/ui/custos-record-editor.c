@@ -758,6 +758,16 @@ date_row_new (FieldRow *row)
   return suffix_row_new (row->field, row->button);
 }
 
+/* A control chosen to treat a risk goes into the SoA (win.apply-control). */
+static void
+on_control_chosen (CustosRefChooser *chooser,
+                   const char       *id,
+                   FieldRow         *row)
+{
+  if (CUSTOS_IS_RISK (row->editor->record) && row->index == CUSTOS_RISK_FIELD_CONTROLS)
+    gtk_widget_activate_action (GTK_WIDGET (chooser), "win.apply-control", "s", id);
+}
+
 static GtkWidget *
 refs_row_new (CustosRecordEditor *self,
               FieldRow           *row)
@@ -766,8 +776,11 @@ refs_row_new (CustosRecordEditor *self,
 
   row->widget = custos_ref_chooser_new ();
   if (row->field->type == CUSTOS_FIELD_CONTROLS)
-    custos_ref_chooser_set_catalogue (CUSTOS_REF_CHOOSER (row->widget),
-                                      self->document != NULL ? custos_document_get_catalogue (self->document) : NULL);
+    {
+      custos_ref_chooser_set_catalogue (CUSTOS_REF_CHOOSER (row->widget),
+                                        self->document != NULL ? custos_document_get_catalogue (self->document) : NULL);
+      g_signal_connect (row->widget, "chosen", G_CALLBACK (on_control_chosen), row);
+    }
   else
     {
       const CustosKind *target = custos_kinds_lookup (row->field->target);

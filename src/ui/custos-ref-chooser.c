@@ -82,6 +82,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 const char *
 custos_ref_chooser_item_id (gpointer item)
 {
@@ -496,6 +503,7 @@ custos_ref_chooser_toggle (CustosRefChooser *self,
         break;
       }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+  g_signal_emit (self, signals[CHOSEN], 0, id);
 }
 
 /* GObject --------------------------------------------------------------- */
@@ -593,6 +601,9 @@ custos_ref_chooser_class_init (CustosRefChooserClass *klass)
     g_param_spec_string ("search-text", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHOSEN] = g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-ref-chooser.ui");
   gtk_widget_class_bind_template_child (widget_class, CustosRefChooser, search_entry);

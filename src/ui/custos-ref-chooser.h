@@ -27,7 +27,8 @@ void                custos_ref_chooser_set_catalogue   (CustosRefChooser   *self
 const char * const *custos_ref_chooser_get_selected    (CustosRefChooser   *self);
 void                custos_ref_chooser_set_selected    (CustosRefChooser   *self,
                                                         const char * const *ids);
-/* Checks or unchecks one id, as a click on its row does. */
+/* Checks or unchecks one id, as a click on its row does. Checking emits
+ * "chosen" (id) after "selected" changed: the user's choice, not a sync. */
 void                custos_ref_chooser_toggle          (CustosRefChooser   *self,
                                                         const char         *id);
 

@@ -1189,6 +1189,42 @@ redo_action (GtkWidget  *widget,
   custos_history_redo (CUSTOS_WINDOW (widget)->history);
 }
 
+/* win.apply-control (id): a control chosen to treat a risk belongs in the
+ * Statement of Applicability (6.1.3 d). The change undoes with the choice
+ * that caused it: the risk editor activates this right after the choice. */
+static void
+apply_control_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  CustosRecord *record = custos_document_lookup (self->document, CUSTOS_REGISTER_SOA, id);
+  CustosSoaEntry *entry = record != NULL ? CUSTOS_SOA_ENTRY (record) : NULL;
+  g_autofree char *cited = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (entry == NULL || custos_soa_entry_get_applicable (entry) == CUSTOS_APPLICABILITY_APPLICABLE)
+    return;
+
+  custos_history_begin_join (self->history);
+  if (custos_soa_entry_get_applicable (entry) == CUSTOS_APPLICABILITY_UNDECIDED
+      && custos_soa_entry_get_implementation (entry) == CUSTOS_IMPLEMENTATION_NOT_IMPLEMENTED)
+    custos_soa_entry_set_implementation (entry, CUSTOS_IMPLEMENTATION_PLANNED);
+  custos_soa_entry_set_reasons (entry, custos_soa_entry_get_reasons (entry) | CUSTOS_REASON_RISK_TREATMENT);
+  custos_soa_entry_set_applicable (entry, CUSTOS_APPLICABILITY_APPLICABLE);
+  custos_history_end_group (self->history);
+
+  cited = custos_control_cite (id);
+  /* TRANSLATORS: a toast; %s is an Annex A control, e.g. "A.8.7" */
+  text = g_strdup_printf (_("%s is now applicable in the Statement of Applicability"), cited);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -2005,6 +2041,7 @@ custos_window_class_init (CustosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-asset-risks", "s", show_asset_risks_action);
   gtk_widget_class_install_action (widget_class, "win.export-soa-csv", NULL, export_soa_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.apply-control", "s", apply_control_action);
   gtk_widget_class_install_action (widget_class, "win.issue", NULL, issue_action);
   gtk_widget_class_install_action (widget_class, "win.issue-version", "(ss)", issue_version_action);
   gtk_widget_class_install_action (widget_class, "win.print", "s", print_action);
