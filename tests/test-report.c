@@ -2534,6 +2534,37 @@ START_TEST (test_export_dialog_csv_bom)
 }
 END_TEST
 
+/* The Export dialog's choices read in full and apart: the chosen one is the
+ * row's subtitle (which wraps), and no two are named alike. */
+START_TEST (test_export_dialog_choice_titles)
+{
+  g_autoptr(CustosDocument) doc = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  CustosExportDialog *dialog;
+  AdwComboRow *report_row;
+  GListModel *model;
+
+  if (!have_display ())
+    return;
+  doc = load_example ();
+  dialog = custos_export_dialog_new (NULL, doc, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  report_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "_Report"));
+  model = adw_combo_row_get_model (report_row);
+  ck_assert_uint_ge (g_list_model_get_n_items (model), 8);
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      const char *title = gtk_string_object_get_string (item);
+
+      ck_assert_msg (g_hash_table_add (seen, (gpointer) title), "two choices named “%s”", title);
+      adw_combo_row_set_selected (report_row, i);
+      ck_assert_str_eq (adw_action_row_get_subtitle (ADW_ACTION_ROW (report_row)), title);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+END_TEST
+
 /* The print path draws the same pages: GTK's own PDF export of the print
  * operation has the pages, sizes and text of the report. */
 START_TEST (test_print_operation)
@@ -2677,6 +2708,7 @@ main (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_export_dialog_thread);
   tcase_add_test (tc, test_export_dialog_csv_bom);
+  tcase_add_test (tc, test_export_dialog_choice_titles);
   tcase_add_test (tc, test_print_operation);
   suite_add_tcase (suite, tc);
 

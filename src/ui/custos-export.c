@@ -441,6 +441,29 @@ custos_export_dialog_class_init (CustosExportDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.cancel", NULL);
 }
 
+/* The choices wrap in the list rather than ellipsize: "Statement of
+ * Applicab…" would read the same for the PDF and the CSV. */
+static void
+setup_choice (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
 static void
 custos_export_dialog_init (CustosExportDialog *self)
 {
@@ -448,6 +471,13 @@ custos_export_dialog_init (CustosExportDialog *self)
   const char *region[] = { NULL, NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
+    adw_combo_row_set_list_factory (self->report_row, factory);
+  }
   g_signal_connect_swapped (self->report_row, "notify::selected", G_CALLBACK (report_changed), self);
   report_changed (self);
   self->settings = g_settings_new (APP_ID);
