@@ -290,6 +290,19 @@ readiness_is_at (gpointer data)
   return readiness != NULL && g_date_compare (custos_readiness_get_date (readiness), at->date) == 0;
 }
 
+/* Whether a label under widget contains text. */
+static gboolean
+has_label_containing (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 /* With CUSTOS_TODAY set, the window judges dates as of that day, as
  * custos --check does; and when the day moves on, its pages follow. */
 START_TEST (test_window_today)
@@ -340,6 +353,20 @@ START_TEST (test_window_today)
   row.widget = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_OVERVIEW_PAGE);
   row.title = overdue->message;
   wait_for (has_row_titled, &row, overdue->message);
+
+  /* The readiness summary and a date field show the day alike, in the one
+   * format of the window (not the locale's numeric %x, "03/15/31"). */
+  {
+    g_autoptr(CustosRecord) risk = g_list_model_get_item (custos_document_get_register (
+                                                            custos_window_get_document (window), CUSTOS_REGISTER_RISKS), 0);
+
+    ck_assert (has_label_containing (GTK_WIDGET (page), "checked as an auditor would on 15 Mar 2031."));
+    custos_risk_set_next_review (CUSTOS_RISK (risk), PINNED_TODAY);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(ss)", "risks", custos_record_get_id (risk));
+    custos_test_spin ();
+    ck_assert (has_label_containing (find_widget (GTK_WIDGET (window), CUSTOS_TYPE_RISKS_PAGE), "15 Mar 2031"));
+    custos_document_set_modified (custos_window_get_document (window), FALSE);
+  }
 
   /* A day later (midnight came, or the machine woke up): the pages move on. */
   g_date_add_days (&today, 1);

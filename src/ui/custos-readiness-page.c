@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "custos-clock.h"
+#include "custos-field-format.h"
 #include "custos-pages.h"
 #include "custos-readiness-page.h"
 
@@ -146,10 +147,9 @@ refresh (gpointer user_data)
   {
     g_autofree char *errors_text = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
     g_autofree char *warnings_text = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
-    char date[64];
+    g_autofree char *date = custos_format_gdate (custos_readiness_get_date (self->readiness));
 
-    g_date_strftime (date, sizeof date, "%x", custos_readiness_get_date (self->readiness));
-    /* TRANSLATORS: "2 errors and 5 warnings, checked as an auditor would on 28/11/2026." */
+    /* TRANSLATORS: "2 errors and 5 warnings, checked as an auditor would on 28 Nov 2026." */
     summary = g_strdup_printf (_("%s and %s, checked as an auditor would on %s."), errors_text, warnings_text, date);
     gtk_label_set_text (self->summary_label, summary);
   }
