@@ -162,6 +162,40 @@ END_TEST
 
 /* Typing joins edits of one field of one record; an edit of another field, or
  * of the same field of another record, right after it is a step of its own. */
+/* A joined group undoes with the edit before it, but never with the step
+ * the saved state ends at. */
+START_TEST (test_join_last_step)
+{
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
+  CustosRecord *org = custos_document_get_section (doc, CUSTOS_SECTION_ORGANISATION);
+  CustosRecord *a = custos_document_add_new (doc, CUSTOS_REGISTER_ASSETS);
+  g_autoptr(CustosHistory) history = custos_history_new (doc);
+
+  custos_organisation_set_name (CUSTOS_ORGANISATION (org), "Northwind");
+  custos_asset_set_name (CUSTOS_ASSET (a), "Laptop");
+  custos_history_begin_join (history);
+  custos_organisation_set_sector (CUSTOS_ORGANISATION (org), "Accountancy");
+  custos_history_end_group (history);
+  ck_assert (custos_history_undo (history));
+  ck_assert_ptr_null (custos_asset_get_name (CUSTOS_ASSET (a)));
+  ck_assert_ptr_null (custos_organisation_get_sector (CUSTOS_ORGANISATION (org)));
+  ck_assert_str_eq (custos_organisation_get_name (CUSTOS_ORGANISATION (org)), "Northwind");
+  ck_assert (custos_history_redo (history));
+  ck_assert_str_eq (custos_asset_get_name (CUSTOS_ASSET (a)), "Laptop");
+  ck_assert_str_eq (custos_organisation_get_sector (CUSTOS_ORGANISATION (org)), "Accountancy");
+
+  /* Saved here: a join opens a step of its own, so undo comes back here. */
+  custos_document_set_modified (doc, FALSE);
+  custos_history_begin_join (history);
+  custos_organisation_set_sector (CUSTOS_ORGANISATION (org), "Payroll");
+  custos_history_end_group (history);
+  ck_assert (custos_history_undo (history));
+  ck_assert_str_eq (custos_organisation_get_sector (CUSTOS_ORGANISATION (org)), "Accountancy");
+  ck_assert_str_eq (custos_asset_get_name (CUSTOS_ASSET (a)), "Laptop");
+  ck_assert (!custos_document_get_modified (doc));
+}
+END_TEST
+
 START_TEST (test_other_field_is_another_step)
 {
   g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
@@ -257,6 +291,7 @@ history_suite (void)
   tcase_add_test (tc, test_history_outlived_by_document);
   tcase_add_test (tc, test_remove_is_one_step);
   tcase_add_test (tc, test_other_field_is_another_step);
+  tcase_add_test (tc, test_join_last_step);
   tcase_add_test (tc, test_freed_record_is_forgotten);
   suite_add_tcase (s, tc);
   return s;
