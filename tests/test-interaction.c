@@ -610,7 +610,7 @@ START_TEST (test_findings_grouped)
   for (guint i = 0; i < custos_readiness_get_n_findings (readiness); i++)
     {
       const CustosReadinessFinding *finding = custos_readiness_get_finding (readiness, i);
-      g_hash_table_add (rules, g_strdup_printf ("%d %s", finding->severity, finding->rule));
+      g_hash_table_add (rules, g_strdup_printf ("%d %s %s", finding->severity, finding->rule, finding->clause));
       if (g_str_equal (finding->rule, "soa-undecided"))
         {
           g_free (undecided_message);
@@ -620,7 +620,7 @@ START_TEST (test_findings_grouped)
         }
     }
 
-  /* One row per rule and severity, errors first, then warnings. */
+  /* One row per severity, rule and clause, errors first, then warnings. */
   findings = custos_test_find_type (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP);
   list = custos_test_find_type (findings, GTK_TYPE_LIST_BOX);
   for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))

@@ -102,19 +102,20 @@ finding_row (const CustosReadinessFinding *finding,
   return row;
 }
 
-/* The findings of one rule at one severity: a single one as its own row,
+/* The findings of one rule about one clause at one severity: a single one as its own row,
  * repeats as one collapsed row with their count ("Controls not decided — 90"),
  * so that a rule tripped by every control does not bury the others. */
 static GtkWidget *
 rule_row (GPtrArray *findings)
 {
   const CustosReadinessFinding *first = findings->pdata[0];
-  const char *title = custos_readiness_rule_get_title (first->rule);
+  /* Every rule has a title (test-readiness); its id keeps a new one visible. */
+  const char *title = custos_readiness_rule_get_title (first->rule) ?: first->rule;
   g_autofree char *subtitle = g_strdup_printf (_("Clause %s"), first->clause);
   g_autofree char *count = g_strdup_printf ("%u", findings->len);
   GtkWidget *row, *label;
 
-  if (findings->len == 1 || title == NULL)
+  if (findings->len == 1)
     return finding_row (first, TRUE);
   row = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -134,40 +135,42 @@ rule_row (GPtrArray *findings)
 static void
 flush_groups (CustosReadinessPage *self,
               GPtrArray           *groups,
-              GHashTable          *by_rule)
+              GHashTable          *by_group)
 {
   for (guint g = 0; g < groups->len; g++)
     add_row (self, self->findings_group, rule_row (groups->pdata[g]));
   g_ptr_array_set_size (groups, 0);
-  g_hash_table_remove_all (by_rule);
+  g_hash_table_remove_all (by_group);
 }
 
-/* One row per rule and severity, errors first (the check's order), rules in
- * the order of their first finding. */
+/* One row per severity, rule and clause (a rule such as record-incomplete
+ * concerns the clause of each register), errors first (the check's order),
+ * rules in the order of their first finding. */
 static void
 add_finding_rows (CustosReadinessPage *self)
 {
-  g_autoptr(GHashTable) by_rule = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_group = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   guint n = custos_readiness_get_n_findings (self->readiness);
 
   for (guint i = 0; i < n; i++)
     {
       const CustosReadinessFinding *finding = custos_readiness_get_finding (self->readiness, i);
+      g_autofree char *key = g_strconcat (finding->rule, " ", finding->clause, NULL);
       GPtrArray *group;
 
       if (i > 0 && custos_readiness_get_finding (self->readiness, i - 1)->severity != finding->severity)
-        flush_groups (self, groups, by_rule);
-      group = g_hash_table_lookup (by_rule, finding->rule);
+        flush_groups (self, groups, by_group);
+      group = g_hash_table_lookup (by_group, key);
       if (group == NULL)
         {
           group = g_ptr_array_new ();
           g_ptr_array_add (groups, group);
-          g_hash_table_insert (by_rule, (gpointer) finding->rule, group);
+          g_hash_table_insert (by_group, g_steal_pointer (&key), group);
         }
       g_ptr_array_add (group, (gpointer) finding);
     }
-  flush_groups (self, groups, by_rule);
+  flush_groups (self, groups, by_group);
   gtk_widget_set_visible (GTK_WIDGET (self->findings_group), n > 0);
 }
 
