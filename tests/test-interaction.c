@@ -469,7 +469,7 @@ START_TEST (test_finding_opens_record)
 {
   CustosWindow *window = open_example (NULL);
   CustosDocument *doc = custos_window_get_document (window);
-  CustosReadinessPage *page = custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_READINESS_PAGE);
+  CustosReadinessPage *page;
   CustosReadiness *readiness;
   const CustosReadinessFinding *finding;
   g_autofree char *risk_id = NULL;
@@ -489,6 +489,8 @@ START_TEST (test_finding_opens_record)
                           custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "8.7"));
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness"));
   custos_test_spin ();
+  /* Built the first time it is shown. */
+  page = custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_READINESS_PAGE);
   custos_test_wait_for (has_rechecked, page, "the readiness check of the edits");
   custos_test_spin ();
   readiness = custos_readiness_page_get_readiness (page);
@@ -518,6 +520,146 @@ START_TEST (test_finding_opens_record)
                                                                                                  CUSTOS_TYPE_SOA_PAGE));
     ck_assert_uint_eq (selected->len, 1);
     ck_assert_str_eq (custos_record_get_id (selected->pdata[0]), control_id);
+  }
+}
+END_TEST
+
+/* 5. Findings grouped by rule --------------------------------------------------- */
+
+/* The page has checked the edits: every control is undecided. */
+static gboolean
+has_all_undecided (gpointer page)
+{
+  CustosReadiness *readiness = custos_readiness_page_get_readiness (page);
+  CustosDocument *doc = readiness ? custos_readiness_get_document (readiness) : NULL;
+  guint undecided = 0;
+
+  for (guint i = 0; readiness != NULL && i < custos_readiness_get_n_findings (readiness); i++)
+    undecided += g_str_equal (custos_readiness_get_finding (readiness, i)->rule, "soa-undecided");
+  return doc != NULL &&
+         undecided == g_list_model_get_n_items (custos_document_get_register (doc, CUSTOS_REGISTER_SOA));
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* The severity a row shows: the CSS class of its first severity icon. */
+static const char *
+row_severity (GtkWidget *widget)
+{
+  if (GTK_IS_IMAGE (widget))
+    for (const char *const *c = (const char *[]) { "error", "warning", "accent", NULL }; *c != NULL; c++)
+      if (gtk_widget_has_css_class (widget, *c))
+        return *c;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = row_severity (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label under widget showing text. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+START_TEST (test_findings_grouped)
+{
+  CustosWindow *window = open_example (NULL);
+  CustosDocument *doc = custos_window_get_document (window);
+  CustosReadinessPage *page;
+  GListModel *soa = custos_document_get_register (doc, CUSTOS_REGISTER_SOA);
+  guint n_controls = g_list_model_get_n_items (soa);
+  g_autoptr(GHashTable) rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *count = g_strdup_printf ("%u", n_controls);
+  CustosReadiness *readiness;
+  g_autofree char *undecided_message = NULL;
+  g_autofree char *undecided_id = NULL;
+  GtkWidget *findings, *list, *group, *row;
+  guint n_rows = 0, n_warnings = 0;
+  gboolean past_errors = FALSE;
+
+  /* Not a single control decided: one rule trips for every one of them. */
+  for (guint i = 0; i < n_controls; i++)
+    {
+      g_autoptr(CustosRecord) entry = g_list_model_get_item (soa, i);
+      custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (entry), CUSTOS_APPLICABILITY_UNDECIDED);
+    }
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness"));
+  custos_test_spin ();
+  page = custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_READINESS_PAGE);
+  custos_test_wait_for (has_all_undecided, page, "the readiness check of the edits");
+  custos_test_spin ();
+  readiness = custos_readiness_page_get_readiness (page);
+  ck_assert_uint_gt (n_controls, 90);
+  for (guint i = 0; i < custos_readiness_get_n_findings (readiness); i++)
+    {
+      const CustosReadinessFinding *finding = custos_readiness_get_finding (readiness, i);
+      g_hash_table_add (rules, g_strdup_printf ("%d %s %s", finding->severity, finding->rule, finding->clause));
+      if (g_str_equal (finding->rule, "soa-undecided"))
+        {
+          g_free (undecided_message);
+          g_free (undecided_id);
+          undecided_message = g_strdup (finding->message);
+          undecided_id = g_strdup (finding->record_id);
+        }
+    }
+
+  /* One row per severity, rule and clause, errors first, then warnings. */
+  findings = custos_test_find_type (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP);
+  list = custos_test_find_type (findings, GTK_TYPE_LIST_BOX);
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *severity = row_severity (child);
+
+      ck_assert_msg (severity != NULL, "row %u shows no severity", n_rows);
+      if (n_rows == 0)
+        ck_assert_str_eq (severity, "error");
+      if (!g_str_equal (severity, "error"))
+        past_errors = TRUE;
+      else
+        ck_assert_msg (!past_errors, "an error in row %u after a warning", n_rows);
+      n_warnings += g_str_equal (severity, "warning");
+      n_rows++;
+    }
+  ck_assert_uint_gt (n_warnings, 0);
+  ck_assert_uint_eq (n_rows, g_hash_table_size (rules));
+  ck_assert_uint_lt (n_rows, custos_readiness_get_n_findings (readiness) - n_controls + 2);
+
+  /* The undecided controls are one row with their count, collapsed... */
+  group = find_row (findings, custos_readiness_rule_get_title ("soa-undecided"));
+  ck_assert_msg (ADW_IS_EXPANDER_ROW (group), "the undecided controls are not one expandable row");
+  ck_assert_ptr_nonnull (find_label (group, count));
+  row = find_row (group, undecided_message);
+  ck_assert_ptr_nonnull (row);
+  ck_assert (!gtk_widget_get_mapped (row));
+  /* ...expanded, the controls, each opening its record. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (group), TRUE);
+  custos_test_wait_for (is_mapped, row, "the expanded findings");
+  ck_assert (gtk_widget_activate (row));
+  custos_test_spin ();
+  ck_assert_str_eq (custos_window_get_visible_page (window), "soa");
+  {
+    g_autoptr(GPtrArray) selected = custos_soa_page_get_selected_entries (custos_test_find_type (GTK_WIDGET (window),
+                                                                                                 CUSTOS_TYPE_SOA_PAGE));
+    ck_assert_uint_eq (selected->len, 1);
+    ck_assert_str_eq (custos_record_get_id (selected->pdata[0]), undecided_id);
   }
 }
 END_TEST
@@ -830,6 +972,7 @@ interaction_suite (void)
   tcase_add_loop_test (tc, test_close_paths, 0, G_N_ELEMENTS (close_paths));
   tcase_add_test (tc, test_close_read_only);
   tcase_add_test (tc, test_finding_opens_record);
+  tcase_add_test (tc, test_findings_grouped);
   tcase_add_test (tc, test_icon_buttons_named);
   tcase_add_test (tc, test_new_replaces_empty_window);
   tcase_add_test (tc, test_sidebar_follows_page);

@@ -600,6 +600,8 @@ START_TEST (test_rule)
   ck_assert_int_eq (finding->section, rc->sect);
   ck_assert_ptr_nonnull (finding->message);
   ck_assert_ptr_null (strchr (finding->message, '\n'));
+  /* The readiness page groups a rule's findings under its title. */
+  ck_assert_ptr_nonnull (custos_readiness_rule_get_title (rc->rule));
   /* Errors first. */
   for (guint i = 1; i < custos_readiness_get_n_findings (readiness); i++)
     ck_assert_int_le (custos_readiness_get_finding (readiness, i - 1)->severity,

@@ -480,3 +480,52 @@ custos_readiness_status_get_label (CustosReadinessStatus status)
       g_return_val_if_reached (NULL);
     }
 }
+
+/* What every finding of a rule is about, for a heading over them all. */
+const char *
+custos_readiness_rule_get_title (const char *rule)
+{
+  static const struct { const char *rule; const char *title; } titles[] = {
+    { "docinfo-missing", N_("Required documented information missing") },
+    { "docinfo-incomplete", N_("Required documented information incomplete") },
+    { "policy-not-authorised", N_("Policy not authorised") },
+    { "policy-commitment", N_("Policy commitments missing") },
+    { "policy-review-overdue", N_("Policy review overdue") },
+    { "risk-unscored", N_("Risks not scored") },
+    { "risk-no-owner", N_("Risks without an owner") },
+    { "risk-untreated", N_("Risks without a treatment option") },
+    { "risk-no-controls", N_("Treated risks without controls") },
+    { "risk-accepted-unapproved", N_("Risks accepted without approval") },
+    { "soa-undecided", N_("Controls not decided") },
+    { "soa-excluded-unjustified", N_("Controls excluded without a justification") },
+    { "soa-selected-not-applicable", N_("Controls selected by a risk but not applicable") },
+    { "soa-implemented-no-how", N_("Implemented controls without how they are applied") },
+    { "soa-reason-risk-unselected", N_("Controls included for risk treatment that no risk selects") },
+    { "objective-overdue", N_("Objectives overdue") },
+    { "training-expired", N_("Trainings expired") },
+    { "document-review-overdue", N_("Document reviews overdue") },
+    { "document-not-approved", N_("Documents not approved") },
+    { "merge-conflict", N_("Merge conflicts") },
+    { "record-incomplete", N_("Records with required fields empty") },
+    { "reassessment-overdue", N_("Risk reassessment overdue") },
+    { "risk-review-overdue", N_("Risk reviews overdue") },
+    { "risk-no-residual", N_("Treated risks without a residual score") },
+    { "action-overdue", N_("Treatment actions overdue") },
+    { "audit-coverage", N_("Processes not covered by the audit programme") },
+    { "audit-coverage-late", N_("Processes audited late") },
+    { "audit-overdue", N_("Audits overdue") },
+    { "review-none", N_("No recent management review") },
+    { "review-action-overdue", N_("Management review actions overdue") },
+    { "finding-no-nc", N_("Audit findings without a nonconformity") },
+    { "nc-no-root-cause", N_("Nonconformities without a root cause") },
+    { "nc-open", N_("Nonconformities not closed yet") },
+    { "nc-overdue", N_("Corrective actions overdue") },
+    { "nc-no-effectiveness", N_("Nonconformities closed without an effective corrective action") },
+  };
+
+  g_return_val_if_fail (rule != NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_str_equal (titles[i].rule, rule))
+      return _(titles[i].title);
+  return NULL;
+}

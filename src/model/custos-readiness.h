@@ -97,6 +97,9 @@ const char                   *custos_readiness_status_to_string   (CustosReadine
 /* Translated, for people. */
 const char                   *custos_readiness_severity_get_label (CustosReadinessSeverity severity);
 const char                   *custos_readiness_status_get_label   (CustosReadinessStatus   status);
+/* A rule's findings as a group, e.g. "Controls not decided"; NULL for an
+ * unknown rule. */
+const char                   *custos_readiness_rule_get_title     (const char             *rule);
 
 
 /* Internal audit programme coverage (clause 9.2) ------------------------- */

@@ -58,14 +58,22 @@ add_row (CustosReadinessPage *self,
   g_ptr_array_add (self->rows, row);
 }
 
+static const struct { const char *icon; const char *css; const char *label; } severity_looks[] = {
+  [CUSTOS_READINESS_SEVERITY_ERROR] = { "dialog-error-symbolic", "error", N_("Error") },
+  [CUSTOS_READINESS_SEVERITY_WARNING] = { "dialog-warning-symbolic", "warning", N_("Warning") },
+  [CUSTOS_READINESS_SEVERITY_INFO] = { "dialog-information-symbolic", "accent", N_("Information") },
+};
+
 static GtkWidget *
-finding_row (const CustosReadinessFinding *finding)
+severity_icon (CustosReadinessSeverity severity)
 {
-  static const struct { const char *icon; const char *css; const char *label; } looks[] = {
-    [CUSTOS_READINESS_SEVERITY_ERROR] = { "dialog-error-symbolic", "error", N_("Error") },
-    [CUSTOS_READINESS_SEVERITY_WARNING] = { "dialog-warning-symbolic", "warning", N_("Warning") },
-    [CUSTOS_READINESS_SEVERITY_INFO] = { "dialog-information-symbolic", "accent", N_("Information") },
-  };
+  return status_icon (severity_looks[severity].icon, severity_looks[severity].css, _(severity_looks[severity].label));
+}
+
+static GtkWidget *
+finding_row (const CustosReadinessFinding *finding,
+             gboolean                      with_icon)
+{
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
   const char *page = finding->reg >= 0 ? custos_page_for_register (finding->reg)
@@ -75,9 +83,9 @@ finding_row (const CustosReadinessFinding *finding)
                                 : g_strdup_printf (_("Clause %s"), finding->clause);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), finding->message);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             status_icon (looks[finding->severity].icon, looks[finding->severity].css,
-                                          _(looks[finding->severity].label)));
+  /* Under a group's heading the heading's icon says it already. */
+  if (with_icon)
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), severity_icon (finding->severity));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   /* A finding about one record opens that record, not just its page. */
   if (finding->reg >= 0 && finding->record_id != NULL)
@@ -93,6 +101,78 @@ finding_row (const CustosReadinessFinding *finding)
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   return row;
+}
+
+/* The findings of one rule about one clause at one severity: a single one as its own row,
+ * repeats as one collapsed row with their count ("Controls not decided — 90"),
+ * so that a rule tripped by every control does not bury the others. */
+static GtkWidget *
+rule_row (GPtrArray *findings)
+{
+  const CustosReadinessFinding *first = findings->pdata[0];
+  /* Every rule has a title (test-readiness); its id keeps a new one visible. */
+  const char *title = custos_readiness_rule_get_title (first->rule) ?: first->rule;
+  g_autofree char *subtitle = g_strdup_printf (_("Clause %s"), first->clause);
+  g_autofree char *count = g_strdup_printf ("%u", findings->len);
+  GtkWidget *row, *label;
+
+  if (findings->len == 1)
+    return finding_row (first, TRUE);
+  row = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), severity_icon (first->severity));
+  label = gtk_label_new (count);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), label);
+  for (guint i = 0; i < findings->len; i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), finding_row (findings->pdata[i], FALSE));
+  return row;
+}
+
+/* The rows of one severity's groups; empties them for the next severity. */
+static void
+flush_groups (CustosReadinessPage *self,
+              GPtrArray           *groups,
+              GHashTable          *by_group)
+{
+  for (guint g = 0; g < groups->len; g++)
+    add_row (self, self->findings_group, rule_row (groups->pdata[g]));
+  g_ptr_array_set_size (groups, 0);
+  g_hash_table_remove_all (by_group);
+}
+
+/* One row per severity, rule and clause (a rule such as record-incomplete
+ * concerns the clause of each register), errors first (the check's order),
+ * rules in the order of their first finding. */
+static void
+add_finding_rows (CustosReadinessPage *self)
+{
+  g_autoptr(GHashTable) by_group = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  guint n = custos_readiness_get_n_findings (self->readiness);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CustosReadinessFinding *finding = custos_readiness_get_finding (self->readiness, i);
+      g_autofree char *key = g_strconcat (finding->rule, " ", finding->clause, NULL);
+      GPtrArray *group;
+
+      if (i > 0 && custos_readiness_get_finding (self->readiness, i - 1)->severity != finding->severity)
+        flush_groups (self, groups, by_group);
+      group = g_hash_table_lookup (by_group, key);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_ptr_array_add (groups, group);
+          g_hash_table_insert (by_group, g_steal_pointer (&key), group);
+        }
+      g_ptr_array_add (group, (gpointer) finding);
+    }
+  flush_groups (self, groups, by_group);
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_group), n > 0);
 }
 
 static GtkWidget *
@@ -154,9 +234,7 @@ refresh (gpointer user_data)
     gtk_label_set_text (self->summary_label, summary);
   }
 
-  for (guint i = 0; i < custos_readiness_get_n_findings (self->readiness); i++)
-    add_row (self, self->findings_group, finding_row (custos_readiness_get_finding (self->readiness, i)));
-  gtk_widget_set_visible (GTK_WIDGET (self->findings_group), custos_readiness_get_n_findings (self->readiness) > 0);
+  add_finding_rows (self);
   for (guint i = 0; i < custos_readiness_get_n_items (self->readiness); i++)
     add_row (self, self->items_group, item_row (custos_readiness_get_item (self->readiness, i)));
   return G_SOURCE_REMOVE;
