@@ -1495,7 +1495,6 @@ show_page_action (GtkWidget  *widget,
   CustosWindow *self = CUSTOS_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
   GtkListBoxRow *row = find_sidebar_row (self, name);
-  GtkWidget *current = gtk_stack_get_visible_child (self->stack);
   GtkWidget *page;
 
   if (row == NULL || (page = ensure_page (self, name)) == NULL)
@@ -1505,13 +1504,10 @@ show_page_action (GtkWidget  *widget,
     }
   if (gtk_list_box_get_selected_row (self->sidebar) != row)
     gtk_list_box_select_row (self->sidebar, row);
-  /* GTK cannot fade between pages that were never laid out: a page shows
-   * at once when it never was (built with the document, or new), or when
-   * the one it replaces never was. */
-  gtk_stack_set_visible_child_full (self->stack, name,
-                                    gtk_widget_get_width (page) == 0 || current == NULL || gtk_widget_get_width (current) == 0
-                                      ? GTK_STACK_TRANSITION_TYPE_NONE
-                                      : gtk_stack_get_transition_type (self->stack));
+  /* No fade: GTK 4.8 warns when a crossfade snapshots a page that is
+   * waiting for its allocation, which a page just built, or one whose
+   * content changed while hidden, always is. */
+  gtk_stack_set_visible_child (self->stack, page);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
