@@ -447,9 +447,12 @@ START_TEST (test_raise_nonconformity_from_finding)
   CustosRegisterView *view;
   CustosNcPage *nc_page;
   CustosRecord *nc;
-  guint n = custos_document_count (doc, CUSTOS_REGISTER_NONCONFORMITIES);
+  guint n;
   CustosHistory *win_history;
 
+  /* The example raised NC-007 for FND-005: take the link away to raise anew. */
+  custos_finding_set_nonconformity (CUSTOS_FINDING (finding), NULL);
+  n = custos_document_count (doc, CUSTOS_REGISTER_NONCONFORMITIES);
   window = GTK_WIDGET (win);
   custos_window_set_new_document (win, doc);
   gtk_window_present (GTK_WINDOW (win));
@@ -472,8 +475,8 @@ START_TEST (test_raise_nonconformity_from_finding)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "audits.raise-nonconformity", "s", "FND-005"));
   custos_test_spin ();
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_NONCONFORMITIES), n + 1);
-  nc = lookup (CUSTOS_REGISTER_NONCONFORMITIES, "NC-005");
-  ck_assert_str_eq (custos_finding_get_nonconformity (CUSTOS_FINDING (finding)), "NC-005");
+  nc = lookup (CUSTOS_REGISTER_NONCONFORMITIES, "NC-008");
+  ck_assert_str_eq (custos_finding_get_nonconformity (CUSTOS_FINDING (finding)), "NC-008");
   ck_assert_int_eq (custos_nonconformity_get_source (CUSTOS_NONCONFORMITY (nc)), CUSTOS_NC_SOURCE_AUDIT);
   ck_assert_int_eq (custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (nc)), CUSTOS_NC_STATUS_OPEN);
   ck_assert_str_eq (custos_nonconformity_get_raised (CUSTOS_NONCONFORMITY (nc)),
@@ -509,7 +512,7 @@ START_TEST (test_raise_nonconformity_from_finding)
   /* And one redo brings both back. */
   ck_assert (custos_history_redo (win_history));
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_NONCONFORMITIES), n + 1);
-  ck_assert_str_eq (custos_finding_get_nonconformity (CUSTOS_FINDING (finding)), "NC-005");
+  ck_assert_str_eq (custos_finding_get_nonconformity (CUSTOS_FINDING (finding)), "NC-008");
 
   /* The window holds a reference to the document until it goes. */
   gtk_window_destroy (GTK_WINDOW (win));

@@ -236,8 +236,11 @@ readiness_check_audits (Check *c)
 
       if ((type == CUSTOS_FINDING_TYPE_MAJOR || type == CUSTOS_FINDING_TYPE_MINOR) &&
           custos_record_field_is_empty (finding, CUSTOS_FINDING_FIELD_NONCONFORMITY))
-        add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "finding-no-nc", "10.2",
-                     CUSTOS_REGISTER_FINDINGS, finding,
+        /* A major nonconformity left without corrective action is itself
+         * a major nonconformity against 10.2. */
+        add_finding (c, type == CUSTOS_FINDING_TYPE_MAJOR ? CUSTOS_READINESS_SEVERITY_ERROR
+                                                          : CUSTOS_READINESS_SEVERITY_WARNING,
+                     "finding-no-nc", "10.2", CUSTOS_REGISTER_FINDINGS, finding,
                      type == CUSTOS_FINDING_TYPE_MAJOR
                      ? _("Audit finding %s of audit %s is a major nonconformity but no nonconformity is recorded for it")
                      : _("Audit finding %s of audit %s is a minor nonconformity but no nonconformity is recorded for it"),
