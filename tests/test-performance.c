@@ -535,7 +535,7 @@ START_TEST (test_prefill_example)
       { "10 interested parties recorded, 9 of them relevant to the ISMS",
         "IP-006 Professional indemnity and cyber insurers", NULL } },
     { CUSTOS_REVIEW_INPUT_NONCONFORMITIES,
-      { "4 nonconformities", "Action planned: 1", "Verifying effectiveness: 1", "Closed: 2", "Effective: 2",
+      { "7 nonconformities", "Action planned: 1", "Verifying effectiveness: 1", "Closed: 5", "Effective: 5",
         "Raised since MR-001 (2026-09-22): 1", "0 corrective actions overdue", NULL } },
     { CUSTOS_REVIEW_INPUT_MONITORING,
       { "6 measures; latest result on target: 5, off target: 1, no result yet: 0",
@@ -543,8 +543,7 @@ START_TEST (test_prefill_example)
         "MON-002 Annual security training completion: 93.3 % on 2026-09-30, off target", NULL } },
     { CUSTOS_REVIEW_INPUT_AUDITS,
       { "4 audits in the programme: 2 carried out, 2 planned", "7 findings", "Major nonconformity: 1",
-        "Minor nonconformity: 3", "Observation: 2", "Opportunity for improvement: 1",
-        "FND-001, FND-002, FND-005", NULL } },
+        "Minor nonconformity: 3", "Observation: 2", "Opportunity for improvement: 1", NULL } },
     { CUSTOS_REVIEW_INPUT_OBJECTIVES,
       { "7 objectives", "On track: 5", "At risk: 1", "Achieved: 1", "OBJ-003", NULL } },
     { CUSTOS_REVIEW_INPUT_FEEDBACK,
@@ -799,7 +798,7 @@ START_TEST (test_nc_life_cycle)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (custos_nc_page_get_register_view (page)), "register.add", NULL));
   custos_test_spin ();
   nc = custos_nc_page_get_nonconformity (page);
-  ck_assert_str_eq (custos_record_get_id (nc), "NC-005");
+  ck_assert_str_eq (custos_record_get_id (nc), "NC-008");
   ck_assert_int_eq (custos_nc_page_get_current_step (page), CUSTOS_NC_STATUS_OPEN);
   gtk_widget_activate_action (GTK_WIDGET (page), "nc.advance", NULL);
   ck_assert_int_eq (custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (nc)), CUSTOS_NC_STATUS_OPEN);

@@ -287,6 +287,21 @@ soa_reason_risk_unselected (CustosDocument *doc)
 }
 
 static void
+soa_needs_review (CustosDocument *doc)
+{
+  set (get (doc, CUSTOS_REGISTER_SOA, "7.6"), "review", "true",
+       "migration-note", "Carried over from A.11.1.5 (ISO/IEC 27001:2013).", NULL);
+}
+
+static void
+revision_unapproved (CustosDocument *doc)
+{
+  set (custos_document_add_new (doc, CUSTOS_REGISTER_REVISIONS),
+       "version", "1.0", "date", "2026-01-10", "approved-by", "Ann Director", NULL);
+  set (custos_document_add_new (doc, CUSTOS_REGISTER_REVISIONS), "version", "2.0", "date", "2026-11-01", NULL);
+}
+
+static void
 risk_unscored (CustosDocument *doc)
 {
   set (get (doc, CUSTOS_REGISTER_RISKS, "R-001"), "consequence", "", NULL);
@@ -558,6 +573,10 @@ static const RuleCase rule_cases[] = {
     "error: 6.1.3 d: Control A.8.13 “Information backup” is marked not applicable but risk R-001 selects it" },
   { NULL, soa_implemented_no_how, WARN, "soa-implemented-no-how", "6.1.3 d", CUSTOS_REGISTER_SOA, -1, "5.15", NULL },
   { NULL, soa_reason_risk_unselected, WARN, "soa-reason-risk-unselected", "6.1.3 d", CUSTOS_REGISTER_SOA, -1, "5.1", NULL },
+  { "soa-needs-review", soa_needs_review, WARN, "soa-needs-review", "6.1.3 d", CUSTOS_REGISTER_SOA, -1, "7.6",
+    "warning: 6.1.3 d: Control 7.6 “Working in secure areas” is flagged for review: Carried over from A.11.1.5 "
+    "(ISO/IEC 27001:2013)." },
+  { NULL, revision_unapproved, WARN, "revision-unapproved", "7.5.2", CUSTOS_REGISTER_REVISIONS, -1, "REV-002", NULL },
   { NULL, risk_unscored, WARN, "risk-unscored", "6.1.2 d", CUSTOS_REGISTER_RISKS, -1, "R-001", NULL },
   { NULL, risk_no_owner, WARN, "risk-no-owner", "6.1.2 c", CUSTOS_REGISTER_RISKS, -1, "R-001", NULL },
   { NULL, risk_untreated, WARN, "risk-untreated", "6.1.3 a", CUSTOS_REGISTER_RISKS, -1, "R-001", NULL },

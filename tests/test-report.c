@@ -2207,6 +2207,38 @@ START_TEST (test_empty_document)
 }
 END_TEST
 
+/* A migrated SoA prints what the migration decided and the revision that
+ * still needs approval; the pack carries the notes too. */
+START_TEST (test_migration_notes)
+{
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2013);
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "migrated.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GDate day = custos_test_date ("2026-12-01");
+
+  custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "A.9.1.1")),
+                                   CUSTOS_APPLICABILITY_APPLICABLE);
+  plan = custos_document_plan_migration (doc, NULL);
+  custos_document_apply_migration (doc, plan, &day);
+  for (CustosReportKind kind = CUSTOS_REPORT_SOA; kind <= CUSTOS_REPORT_PACK; kind += CUSTOS_REPORT_PACK)
+    {
+      ck_assert (custos_report_export_pdf (doc, kind, NULL, file, NULL, &error));
+      g_assert_no_error (error);
+      g_free (text);
+      text = pdf_text (path);
+      ck_assert_ptr_nonnull (strstr (text, "Migration from ISO/IEC 27001:2013"));
+      ck_assert_ptr_nonnull (strstr (text, "Merged from A.9.1.1, A.9.1.2"));
+      ck_assert_ptr_nonnull (strstr (text, "New control in ISO/IEC 27001:2022"));
+      ck_assert_ptr_nonnull (strstr (text, "Needs approval"));
+    }
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 /* A row taller than a page goes on over several pages, cut between lines. */
 /* The pages of a book, as text. */
 static GStrv
@@ -2668,6 +2700,7 @@ main (void)
   tcase_add_test (tc, test_row_split);
   tcase_add_test (tc, test_keep_together);
   tcase_add_test (tc, test_columns_fit_words);
+  tcase_add_test (tc, test_migration_notes);
   tcase_add_test (tc, test_draw_any_context);
   tcase_add_test (tc, test_paper);
   suite_add_tcase (suite, tc);

@@ -924,6 +924,7 @@ START_TEST (test_migration_through_the_dialog)
   g_autoptr(GHashTable) accounted = g_hash_table_new (g_str_hash, g_str_equal);
   GListModel *soa = custos_document_get_register (old, CUSTOS_REGISTER_SOA);
   CustosMigrationDialog *dialog;
+  GDate migration_day = custos_test_date ("2026-12-01");
   GPtrArray *plan;
   guint expected[CUSTOS_MIGRATION_NEW + 1] = { 0 };
   guint migrated = 0;
@@ -936,7 +937,7 @@ START_TEST (test_migration_through_the_dialog)
   custos_soa_page_set_document (page, old);
   spin ();
 
-  dialog = CUSTOS_MIGRATION_DIALOG (custos_migration_dialog_new (GTK_WINDOW (window), old));
+  dialog = CUSTOS_MIGRATION_DIALOG (custos_migration_dialog_new (GTK_WINDOW (window), old, &migration_day));
   g_signal_connect (dialog, "migrated", G_CALLBACK (on_migrated), &migrated);
   gtk_window_present (GTK_WINDOW (dialog));
   spin ();
@@ -1101,7 +1102,8 @@ END_TEST
 
 START_TEST (test_migration_dialog_refuses_2022)
 {
-  GtkWidget *dialog = custos_migration_dialog_new (NULL, doc);
+  GDate migration_day = custos_test_date ("2026-12-01");
+  GtkWidget *dialog = custos_migration_dialog_new (NULL, doc, &migration_day);
   guint migrated = 0;
 
   g_signal_connect (dialog, "migrated", G_CALLBACK (on_migrated), &migrated);

@@ -2,6 +2,8 @@
 /* custos-readiness-planning.c — the readiness rules of clause 6 and of 8.2, 8.3 (risks) */
 #include "config.h"
 
+#include <string.h>
+
 #include "custos-readiness-private.h"
 
 /* 6.1.2 Risk criteria ------------------------------------------------------ */
@@ -376,6 +378,21 @@ readiness_check_soa (Check *c)
           break;
         }
 
+      /* A migrated control keeps its flag until someone has reviewed the
+       * decision the migration made for it. */
+      if (custos_soa_entry_get_review (CUSTOS_SOA_ENTRY (entry)))
+        {
+          const char *note = custos_soa_entry_get_migration_note (CUSTOS_SOA_ENTRY (entry));
+          g_autofree char *first_line = note != NULL ? g_strndup (note, strcspn (note, "\n")) : NULL;
+
+          if (first_line != NULL)
+            add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "soa-needs-review", "6.1.3 d",
+                         CUSTOS_REGISTER_SOA, entry,
+                         _("Control %s “%s” is flagged for review: %s"), id, title, first_line);
+          else
+            add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "soa-needs-review", "6.1.3 d",
+                         CUSTOS_REGISTER_SOA, entry, _("Control %s “%s” is flagged for review"), id, title);
+        }
       if ((reasons_flags & CUSTOS_REASON_RISK_TREATMENT) != 0 && selecting->len == 0)
         add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "soa-reason-risk-unselected", "6.1.3 d",
                      CUSTOS_REGISTER_SOA, entry,

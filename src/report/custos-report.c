@@ -929,6 +929,40 @@ soa_controls (Ctx   *ctx,
     }
 }
 
+/* What the 2013 → 2022 migration decided for each control, so that whoever
+ * approves the migrated SoA sees what to review. Nothing when no control was
+ * migrated. */
+static void
+soa_migration_notes (Ctx   *ctx,
+                     guint  level)
+{
+  static const double weights[] = { 0, 0, 6.0 };
+  const char *headers[] = { _("Control"), _("Review"), _("Migration note") };
+  GListModel *soa = custos_document_get_register (ctx->doc, CUSTOS_REGISTER_SOA);
+  CustosReportTable *table = NULL;
+
+  for (guint i = 0, n = g_list_model_get_n_items (soa); i < n; i++)
+    {
+      g_autoptr(CustosRecord) entry = g_list_model_get_item (soa, i);
+      const char *note = custos_soa_entry_get_migration_note (CUSTOS_SOA_ENTRY (entry));
+      gboolean review = custos_soa_entry_get_review (CUSTOS_SOA_ENTRY (entry));
+      CustosReportCell cells[3];
+
+      if (note == NULL)
+        continue;
+      if (table == NULL)
+        {
+          custos_report_book_add_heading (ctx->book, level, NULL, _("Migration from ISO/IEC 27001:2013"), TRUE);
+          table = custos_report_book_add_table (ctx->book, 3, weights, headers,
+                                                CUSTOS_TABLE_ZEBRA | CUSTOS_TABLE_RULES);
+        }
+      cells[0] = (CustosReportCell) { custos_record_get_id (entry), CUSTOS_CELL_BOLD, 0 };
+      cells[1] = (CustosReportCell) { review ? _("To be reviewed") : _("Reviewed"), review ? CUSTOS_CELL_ALERT : 0, 0 };
+      cells[2] = (CustosReportCell) { note, CUSTOS_CELL_SMALL, 0 };
+      custos_report_table_add_row (table, cells);
+    }
+}
+
 /* Risk treatment plan ------------------------------------------------------ */
 
 static GHashTable *
@@ -1409,6 +1443,7 @@ build_soa (Ctx *ctx)
   n2 = next_number (ctx);
   custos_report_book_add_heading (ctx->book, 1, n2, _("Controls"), TRUE);
   soa_controls (ctx, 2);
+  soa_migration_notes (ctx, 2);
   custos_report_book_add_heading (ctx->book, 1, NULL, _("Approval"), TRUE);
   management_signatures (ctx);
 }
@@ -1497,6 +1532,7 @@ build_pack (Ctx *ctx)
   custos_report_book_add_heading (ctx->book, 2, "6.1.3 d)", _("Statement of Applicability"), TRUE);
   soa_summary (ctx, 3, NULL);
   soa_controls (ctx, 3);
+  soa_migration_notes (ctx, 3);
 
   custos_report_book_new_page (ctx->book, CUSTOS_ORIENTATION_PORTRAIT);
   register_section (ctx, 2, "6.2", CUSTOS_REGISTER_OBJECTIVES);

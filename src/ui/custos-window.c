@@ -1618,7 +1618,7 @@ migrate_action (GtkWidget  *widget,
 
   if (custos_document_get_edition (self->document) != CUSTOS_EDITION_2013)
     return;
-  dialog = custos_migration_dialog_new (GTK_WINDOW (self), self->document);
+  dialog = custos_migration_dialog_new (GTK_WINDOW (self), self->document, custos_clock_get_today (self->clock));
   g_signal_connect_object (dialog, "migrated", G_CALLBACK (on_migrated), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
