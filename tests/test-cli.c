@@ -42,11 +42,13 @@ START_TEST (test_check_example)
   first = g_strndup (out, strcspn (out, "\n"));
   last = g_strdup_printf ("%s: readiness: ", example);
   ck_assert_ptr_nonnull (strstr (out, last));
-  expected = g_strdup_printf ("%s: edition 2022, revisions %u, issues %u, parties %u, roles %u, assets %u, risks %u, ",
+  expected = g_strdup_printf ("%s: edition 2022, revisions %u, issues %u, parties %u, requirements %u, roles %u, "
+                              "assets %u, risks %u, ",
                               example,
                               custos_document_count (doc, CUSTOS_REGISTER_REVISIONS),
                               custos_document_count (doc, CUSTOS_REGISTER_ISSUES),
                               custos_document_count (doc, CUSTOS_REGISTER_PARTIES),
+                              custos_document_count (doc, CUSTOS_REGISTER_REQUIREMENTS),
                               custos_document_count (doc, CUSTOS_REGISTER_ROLES),
                               custos_document_count (doc, CUSTOS_REGISTER_ASSETS),
                               custos_document_count (doc, CUSTOS_REGISTER_RISKS));

@@ -285,9 +285,9 @@ START_TEST (test_page_numbers)
       g_autofree char *expected = g_strdup_printf ("Page %u of %u", i + 1, n);
       ck_assert_msg (strstr (pages[i], expected) != NULL, "%s: page %u lacks “%s”", name, i + 1, expected);
       /* The running footer carries the classification and the version; the
-       * example has never been issued, so it is a draft after 1.2. */
+       * example has never been issued, so it is a draft after 1.3. */
       ck_assert_msg (strstr (pages[i], "CONFIDENTIAL") != NULL, "%s: page %u", name, i + 1);
-      ck_assert_msg (strstr (pages[i], "Draft after version 1.2 · as of 2026-11-01") != NULL, "%s: page %u", name, i + 1);
+      ck_assert_msg (strstr (pages[i], "Draft after version 1.3 · as of 2026-11-01") != NULL, "%s: page %u", name, i + 1);
     }
 }
 END_TEST

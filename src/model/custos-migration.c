@@ -387,6 +387,8 @@ custos_document_apply_migration (CustosDocument *self,
   custos_document_begin_compound (self);
   remap_controls (self, CUSTOS_REGISTER_RISKS, CUSTOS_RISK_FIELD_CONTROLS);
   remap_controls (self, CUSTOS_REGISTER_ACTIONS, CUSTOS_ACTION_FIELD_CONTROLS);
+  remap_controls (self, CUSTOS_REGISTER_EVIDENCE, CUSTOS_EVIDENCE_FIELD_CONTROLS);
+  remap_controls (self, CUSTOS_REGISTER_REQUIREMENTS, CUSTOS_REQUIREMENT_FIELD_CONTROLS);
   custos_document_replace_soa (self, CUSTOS_EDITION_2022, (CustosRecord **) entries->pdata, entries->len);
   add_migration_revision (self, plan, today);
   custos_document_end_compound (self);

@@ -1496,6 +1496,7 @@ select_record_in (GtkWidget    *widget,
 {
   if (CUSTOS_IS_SOA_PAGE (widget) && g_str_equal (register_name, "soa"))
     {
+      show_tab_of (widget);
       custos_soa_page_select (CUSTOS_SOA_PAGE (widget), record);
       return TRUE;
     }
