@@ -637,14 +637,17 @@ START_TEST (test_pack_clauses)
   g_autofree char *path = out_path ("pack.pdf");
   g_autofree char *text = pdf_text (path);
   const char *in_order[] = {
-    "Document control", "Contents", "Context of the organisation", "Interested parties", "Scope of the ISMS",
-    "Leadership", "Information security policy", "Roles and responsibilities", "Planning",
+    "Document control", "Contents", "Context of the organisation", "Interested parties",
+    "Legal, statutory, regulatory and contractual requirements", "Scope of the ISMS",
+    "Information security management system", "Leadership", "Leadership and commitment",
+    "Information security policy", "Roles and responsibilities", "Planning", "Risks and opportunities of the ISMS",
     "Information security risk assessment", "Risk register", "Information security risk treatment",
-    "Treatment plan", "Statement of Applicability", "Information security objectives", "Support",
-    "Competence requirements", "Training and awareness", "Communication plan", "Document register", "Operation",
-    "Operational processes", "Performance evaluation", "Monitoring and measurement", "Monitoring results",
-    "Internal audit programme", "Audit findings", "Management reviews", "Improvement",
-    "Nonconformities and corrective actions", "Incident log", "Approval",
+    "Treatment plan", "Statement of Applicability", "Evidence of controls", "Information security objectives",
+    "Planning of changes", "Support", "Resources", "Competence requirements", "Training and awareness",
+    "Communication plan", "Document register", "Operation", "Operational processes", "Supplier register",
+    "Performance evaluation", "Monitoring and measurement", "Monitoring results", "Monitoring evaluation",
+    "Internal audit programme", "Audit programme coverage", "Audit findings", "Management reviews", "Improvement",
+    "Continual improvement", "Nonconformities and corrective actions", "Incident log", "Approval",
   };
   const char *after_contents;
   const char *p;
@@ -662,6 +665,14 @@ START_TEST (test_pack_clauses)
       ck_assert_msg (next != NULL, "“%s” is missing or out of clause order", in_order[i]);
       p = next;
     }
+  /* 9.1 e–f: each measure evaluated against its target, with its trend. */
+  ck_assert (g_regex_match_simple ("MON-002 Annual security training[^\n]*≥ 100 %[^\n]*93.3 %[^\n]*Missed[^\n]*Worsening",
+                                   text, 0, 0));
+  ck_assert (g_regex_match_simple ("MON-001 Phishing simulation click rate[^\n]*≤ ?5 ?%[^\n]*3.4 %[^\n]*Met[^\n]*Improving",
+                                   text, 0, 0));
+  ck_assert_ptr_nonnull (strstr (text, "MON-001 Phishing simulation click rate: results over time against the target"));
+  /* 9.2: the programme's coverage by clause and theme, year by year. */
+  ck_assert (g_regex_match_simple ("Clause 6 +AUD-001 +AUD-002 +AUD-004 +AUD-006[^\n]*Covered", text, 0, 0));
   /* Signature blocks */
   ck_assert_ptr_nonnull (strstr (text, "Signature"));
   ck_assert_ptr_nonnull (strstr (text, "Managing Partner"));
