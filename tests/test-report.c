@@ -163,9 +163,9 @@ make_outputs (void)
     g_autofree char *path = out_path ("rtp-letter.pdf");
     export ("rtp", path, "letter");
   }
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < 6; i++)
     {
-      const char *csv[] = { "soa", "risks", "assets", "rtp" };
+      const char *csv[] = { "soa", "risks", "assets", "rtp", "suppliers", "requirements" };
       g_autofree char *name = g_strdup_printf ("%s.csv", csv[i]);
       g_autofree char *path = out_path (name);
       export (csv[i], path, NULL);
@@ -846,6 +846,37 @@ START_TEST (test_csv_quoting)
   ck_assert_str_eq (((char **) records->pdata[2])[1], "Plain");
   /* Unquoted when nothing needs quoting */
   ck_assert_ptr_nonnull (strstr (text, ",Plain,"));
+}
+END_TEST
+
+/* The supplier and requirements registers, one row per record, labels as on screen. */
+START_TEST (test_csv_suppliers_requirements)
+{
+  static const struct { const char *file; CustosRegister reg; guint n; const char *column; const char *value; } cases[] = {
+    { "suppliers.csv", CUSTOS_REGISTER_SUPPLIERS, 7, "Assessment result", "Satisfactory with conditions" },
+    { "requirements.csv", CUSTOS_REGISTER_REQUIREMENTS, 8, "Kind", "Statutory" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = out_path (cases[i].file);
+      g_autoptr(GBytes) bytes = custos_test_read_file (path);
+      g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_autoptr(GPtrArray) records = parse_csv (text);
+      char **header = records->pdata[0];
+      int column = -1;
+      gboolean found = FALSE;
+
+      ck_assert_uint_eq (records->len, 1 + cases[i].n);
+      ck_assert_uint_eq (g_strv_length (header), 1 + custos_kinds_register (cases[i].reg)->n_fields);
+      for (guint c = 0; header[c] != NULL; c++)
+        if (g_str_equal (header[c], cases[i].column))
+          column = (int) c;
+      ck_assert_int_ge (column, 0);
+      for (guint r = 1; r < records->len; r++)
+        found |= g_str_equal (((char **) records->pdata[r])[column], cases[i].value);
+      ck_assert_msg (found, "%s: no “%s” in %s", cases[i].file, cases[i].value, cases[i].column);
+    }
 }
 END_TEST
 
@@ -2671,6 +2702,7 @@ main (void)
   tcase_add_test (tc, test_text_selectable_and_fonts_embedded);
   tcase_add_test (tc, test_cli_errors);
   tcase_add_test (tc, test_csv_risks_derived);
+  tcase_add_test (tc, test_csv_suppliers_requirements);
   tcase_add_test (tc, test_csv_soa_selecting_risks);
   tcase_add_test (tc, test_csv_rtp);
   tcase_add_test (tc, test_rtp_content);
