@@ -450,10 +450,15 @@ refresh (gpointer user_data)
           g_autofree char *ids = NULL;
           GtkWidget *cell;
 
+          g_auto(GStrv) lines = NULL;
+          g_autofree char *text = NULL;
+
           custos_audit_programme_year (self->document, self->first_year + y, bit, &ids);
-          cell = gtk_label_new (ids != NULL ? ids : "—");
+          /* One id a line, so that every column is as wide as an id. */
+          lines = g_strsplit (ids != NULL ? ids : "—", ", ", -1);
+          text = g_strjoinv ("\n", lines);
+          cell = gtk_label_new (text);
           gtk_label_set_xalign (GTK_LABEL (cell), 0);
-          gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
           gtk_widget_set_margin_start (cell, 8);
           if (ids == NULL)
             gtk_widget_add_css_class (cell, "dim-label");
