@@ -1590,7 +1590,7 @@ audit_programme_coverage (Ctx   *ctx,
   guint first_year, required, cycle;
   double weights[2 + CUSTOS_AUDIT_CYCLE_YEARS + 1];
   const char *headers[2 + CUSTOS_AUDIT_CYCLE_YEARS + 1];
-  g_autofree char *years[CUSTOS_AUDIT_CYCLE_YEARS + 1] = { NULL };
+  g_auto(GStrv) years = g_new0 (char *, CUSTOS_AUDIT_CYCLE_YEARS + 2);
   CustosReportTable *table;
 
   g_date_clear (&today, 1);
@@ -1616,7 +1616,7 @@ audit_programme_coverage (Ctx   *ctx,
     {
       guint bit = klass->values[v].value;
       CustosReportCell cells[G_N_ELEMENTS (weights)];
-      g_autofree char *ids[CUSTOS_AUDIT_CYCLE_YEARS + 1] = { NULL };
+      char *ids[CUSTOS_AUDIT_CYCLE_YEARS + 1] = { NULL }; /* some may stay NULL: freed one by one */
 
       if (bit == 0 || (required & bit) == 0)
         continue;
@@ -1630,6 +1630,8 @@ audit_programme_coverage (Ctx   *ctx,
                                             ? (CustosReportCell) { _("Covered"), 0, 0 }
                                             : (CustosReportCell) { _("Not covered"), CUSTOS_CELL_ALERT, 0 };
       custos_report_table_add_row (table, cells);
+      for (guint y = 0; y <= CUSTOS_AUDIT_CYCLE_YEARS; y++)
+        g_free (ids[y]);
     }
 }
 
