@@ -1505,8 +1505,8 @@ static const struct
   { "<finding id=\"FND-001\">", "      <nonconformity>NC-005</nonconformity>\n", "",
     "error: 10.2: Audit finding FND-001 of audit AUD-001 is a major nonconformity but no nonconformity is "
     "recorded for it" },
-  { "<risk id=\"R-018\">", "<residual-consequence>3</residual-consequence>",
-    "<residual-consequence>4</residual-consequence>",
+  { "<risk id=\"R-018\">", "<residual-likelihood>2</residual-likelihood>",
+    "<residual-likelihood>3</residual-likelihood>",
     "error: 6.1.3 f: Risk R-018 “Financial loss from a serious cyber incident” is accepted at a residual score "
     "of 12 (High), but the risk criteria say a risk in that band may not be accepted" },
 };

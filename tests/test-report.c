@@ -1402,7 +1402,7 @@ START_TEST (test_issue_reproducible)
 {
   g_autofree char *dir = custos_test_mkdtemp ();
   g_autofree char *plan = g_build_filename (dir, "plan.isms", NULL);
-  g_autofree char *snapshot = g_build_filename (dir, "plan.isms.issued", "1.3.isms", NULL);
+  g_autofree char *snapshot = g_build_filename (dir, "plan.isms.issued", "1.4.isms", NULL);
   g_autofree char *issued_pdf = g_build_filename (dir, "issued.pdf", NULL);
   g_autofree char *draft_pdf = g_build_filename (dir, "draft.pdf", NULL);
   g_autofree char *again_pdf = g_build_filename (dir, "again.pdf", NULL);
@@ -1418,10 +1418,10 @@ START_TEST (test_issue_reproducible)
   g_clear_object (&doc);
 
   /* Who approves it is required; then the revision and the snapshot. */
-  ck_assert_int_eq (run_in (dir, &err, "--issue=1.3", "plan.isms", NULL), 1);
+  ck_assert_int_eq (run_in (dir, &err, "--issue=1.4", "plan.isms", NULL), 1);
   ck_assert_ptr_nonnull (strstr (err, "--approver"));
   g_clear_pointer (&err, g_free);
-  ck_assert_int_eq (run_in (dir, &err, "--issue=1.3", "--approver=Margaret Hale", "plan.isms", NULL), 0);
+  ck_assert_int_eq (run_in (dir, &err, "--issue=1.4", "--approver=Margaret Hale", "plan.isms", NULL), 0);
   ck_assert_str_eq (err, "");
   g_clear_pointer (&err, g_free);
   doc = custos_file_load (file, NULL, &error);
@@ -1429,7 +1429,7 @@ START_TEST (test_issue_reproducible)
   {
     CustosRevision *rev = CUSTOS_REVISION (custos_document_get_latest_revision (doc));
 
-    ck_assert_str_eq (custos_revision_get_version (rev), "1.3");
+    ck_assert_str_eq (custos_revision_get_version (rev), "1.4");
     ck_assert_str_eq (custos_revision_get_date (rev), "2026-12-05");
     ck_assert_str_eq (custos_revision_get_approved_by (rev), "Margaret Hale");
     ck_assert_ptr_nonnull (custos_revision_get_summary (rev));
@@ -1445,7 +1445,7 @@ START_TEST (test_issue_reproducible)
    * every page and in the metadata, the approver on the cover. */
   ck_assert_int_eq (run_in (dir, &err, "--export=pack", "--output=issued.pdf", "plan.isms", NULL), 0);
   g_clear_pointer (&err, g_free);
-  assert_every_page (issued_pdf, "Version 1.3 · 2026-12-05", TRUE);
+  assert_every_page (issued_pdf, "Version 1.4 · 2026-12-05", TRUE);
   assert_every_page (issued_pdf, "Draft after", FALSE);
   {
     g_autoptr(GHashTable) info = pdf_info (issued_pdf);
@@ -1464,14 +1464,14 @@ START_TEST (test_issue_reproducible)
   g_setenv ("CUSTOS_TODAY", "2026-12-12", TRUE);
   ck_assert_int_eq (run_in (dir, &err, "--export=pack", "--output=draft.pdf", "plan.isms", NULL), 0);
   g_clear_pointer (&err, g_free);
-  assert_every_page (draft_pdf, "Draft after version 1.3 · as of 2026-12-12", TRUE);
+  assert_every_page (draft_pdf, "Draft after version 1.4 · as of 2026-12-12", TRUE);
   {
     g_autofree char *text = pdf_text (draft_pdf);
     ck_assert_ptr_nonnull (strstr (text, "Not approved: draft"));
   }
 
   /* The issued version, exported again: the very same bytes. */
-  ck_assert_int_eq (run_in (dir, &err, "--export=pack", "--issued=1.3", "--output=again.pdf", "plan.isms", NULL), 0);
+  ck_assert_int_eq (run_in (dir, &err, "--export=pack", "--issued=1.4", "--output=again.pdf", "plan.isms", NULL), 0);
   g_clear_pointer (&err, g_free);
   {
     g_autoptr(GBytes) a = custos_test_read_file (issued_pdf);
@@ -1480,8 +1480,8 @@ START_TEST (test_issue_reproducible)
   }
 
   /* An issued version is never issued again or overwritten. */
-  ck_assert_int_eq (run_in (dir, &err, "--issue=1.3", "--approver=Someone", "plan.isms", NULL), 1);
-  ck_assert_ptr_nonnull (strstr (err, "1.3"));
+  ck_assert_int_eq (run_in (dir, &err, "--issue=1.4", "--approver=Someone", "plan.isms", NULL), 1);
+  ck_assert_ptr_nonnull (strstr (err, "1.4"));
   g_clear_pointer (&err, g_free);
   {
     g_autoptr(GBytes) still = custos_test_read_file (snapshot);
@@ -2636,7 +2636,7 @@ START_TEST (test_print_operation)
 
     file = g_file_new_for_path (plan);
     ck_assert (custos_file_save (doc, file, NULL, &error));
-    ck_assert (custos_issue_document (doc, file, NULL, NULL, "1.3", "Margaret Hale", NULL, "2026-12-05", NULL, &error));
+    ck_assert (custos_issue_document (doc, file, NULL, NULL, "1.4", "Margaret Hale", NULL, "2026-12-05", NULL, &error));
     g_assert_no_error (error);
   }
 
@@ -2651,7 +2651,7 @@ START_TEST (test_print_operation)
   ck_assert_uint_eq (n, pdf_pages (reference));
   text = pdf_text (path);
   ck_assert_ptr_nonnull (strstr (text, "Risk register"));
-  ck_assert_ptr_nonnull (strstr (text, "Version 1.3 · 2026-12-05"));
+  ck_assert_ptr_nonnull (strstr (text, "Version 1.4 · 2026-12-05"));
   ck_assert_ptr_null (strstr (text, "Draft after"));
   last = g_strdup_printf ("Page %u of %u", n, n);
   ck_assert_ptr_nonnull (strstr (text, last));
