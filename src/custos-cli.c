@@ -202,10 +202,11 @@ issue_file (GFile       *file,
 }
 
 static int
-convert_file (GFile      *file,
-              const char *output,
-              const char *edition_text,
-              gboolean    force)
+convert_file (GFile       *file,
+              const char  *output,
+              const char  *edition_text,
+              gboolean     force,
+              const GDate *today)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CustosDocument) document = NULL;
@@ -236,7 +237,7 @@ convert_file (GFile      *file,
                       custos_document_get_edition (document), edition);
           return 1;
         }
-      custos_document_apply_migration (document, plan);
+      custos_document_apply_migration (document, plan, today);
     }
 
   if (!lock_for_writing (out, force, &lock))
@@ -516,21 +517,8 @@ custos_cli_run (GVariantDict *options)
       return 1;
     }
 
-  if (output != NULL)
-    {
-      g_autoptr(GFile) file = NULL;
-
-      if (files[1] != NULL)
-        {
-          g_printerr (_("--output takes exactly one FILE\n"));
-          return 1;
-        }
-      file = custos_file_new_for_arg (files[0], NULL);
-      return convert_file (file, output, edition, force);
-    }
-
-  /* --check: every file is checked as of today (or CUSTOS_TODAY); the
-   * status fails if any fails. */
+  /* Today (or CUSTOS_TODAY) dates the checks and the revision a migration
+   * adds. */
   {
     g_autoptr(GError) error = NULL;
 
@@ -541,6 +529,22 @@ custos_cli_run (GVariantDict *options)
         return 1;
       }
   }
+
+  if (output != NULL)
+    {
+      g_autoptr(GFile) file = NULL;
+
+      if (files[1] != NULL)
+        {
+          g_printerr (_("--output takes exactly one FILE\n"));
+          return 1;
+        }
+      file = custos_file_new_for_arg (files[0], NULL);
+      return convert_file (file, output, edition, force, custos_clock_get_today (clock));
+    }
+
+  /* --check: every file is checked as of today (or CUSTOS_TODAY); the
+   * status fails if any fails. */
   for (guint i = 0; files[i] != NULL; i++)
     {
       /* Never locked: checking is reading. */

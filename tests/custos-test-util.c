@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "custos-test-util.h"
 
+#include "custos-date.h"
+
 #include <glib/gstdio.h>
 #include <sys/wait.h>
 
@@ -145,4 +147,13 @@ custos_test_spin (void)
          (g_main_context_pending (NULL) && g_get_monotonic_time () < start + 10 * G_USEC_PER_SEC))
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (1000);
+}
+
+GDate
+custos_test_date (const char *iso)
+{
+  GDate date;
+
+  ck_assert_msg (custos_date_parse (iso, &date), "bad date %s", iso);
+  return date;
 }

@@ -42,11 +42,13 @@ START_TEST (test_check_example)
   first = g_strndup (out, strcspn (out, "\n"));
   last = g_strdup_printf ("%s: readiness: ", example);
   ck_assert_ptr_nonnull (strstr (out, last));
-  expected = g_strdup_printf ("%s: edition 2022, revisions %u, issues %u, parties %u, roles %u, assets %u, risks %u, ",
+  expected = g_strdup_printf ("%s: edition 2022, revisions %u, issues %u, parties %u, requirements %u, roles %u, "
+                              "assets %u, risks %u, ",
                               example,
                               custos_document_count (doc, CUSTOS_REGISTER_REVISIONS),
                               custos_document_count (doc, CUSTOS_REGISTER_ISSUES),
                               custos_document_count (doc, CUSTOS_REGISTER_PARTIES),
+                              custos_document_count (doc, CUSTOS_REGISTER_REQUIREMENTS),
                               custos_document_count (doc, CUSTOS_REGISTER_ROLES),
                               custos_document_count (doc, CUSTOS_REGISTER_ASSETS),
                               custos_document_count (doc, CUSTOS_REGISTER_RISKS));
@@ -115,6 +117,8 @@ START_TEST (test_output_migrates)
   g_autofree char *option = g_strdup_printf ("--output=%s", new_path);
   g_autofree char *out = NULL, *err = NULL;
   const char *args[] = { option, "--edition=2022", old_path, NULL };
+  /* The date of the revision the migration adds. */
+  const char *today = "2026-12-01";
   g_autoptr(CustosDocument) old_doc = custos_document_new (CUSTOS_EDITION_2013);
   g_autoptr(CustosDocument) new_doc = NULL;
   g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
@@ -128,6 +132,7 @@ START_TEST (test_output_migrates)
   custos_soa_entry_set_justification (CUSTOS_SOA_ENTRY (entry), "Nightly backups of client files");
   ck_assert (custos_file_save (old_doc, old_file, NULL, &error));
 
+  g_setenv ("CUSTOS_TODAY", today, TRUE);
   ck_assert_int_eq (custos_test_run_cli (args, &out, &err), 0);
   new_doc = custos_file_load (new_file, NULL, &error);
   g_assert_no_error (error);
@@ -136,6 +141,28 @@ START_TEST (test_output_migrates)
   entry = custos_document_lookup (new_doc, CUSTOS_REGISTER_SOA, "8.13");
   ck_assert_str_eq (custos_soa_entry_get_justification (CUSTOS_SOA_ENTRY (entry)),
                     "Nightly backups of client files");
+
+  /* --check names every control the migration flagged, and the revision
+   * it opened, which needs a new approval. */
+  {
+    const char *check[] = { "--check", new_path, NULL };
+    g_autofree char *flagged = g_strdup_printf ("%s: warning: 6.1.3 d: Control 5.15 “Access control” is flagged "
+                                                "for review: Merged from A.9.1.1, A.9.1.2 (ISO/IEC 27001:2013).\n",
+                                                new_path);
+    g_autofree char *revision = g_strdup_printf ("%s: warning: 7.5.2: The latest revision, 1.0 of 2026-12-01, "
+                                                 "is not approved\n", new_path);
+    guint n_flagged = 0;
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    ck_assert_int_eq (custos_test_run_cli (check, &out, &err), 0);
+    ck_assert_msg (strstr (out, flagged) != NULL, "“%s” not in:\n%s", flagged, out);
+    ck_assert_msg (strstr (out, revision) != NULL, "“%s” not in:\n%s", revision, out);
+    for (const char *p = out; (p = strstr (p, "is flagged for review")) != NULL; p++)
+      n_flagged++;
+    ck_assert_uint_eq (n_flagged, 35);
+  }
+  g_unsetenv ("CUSTOS_TODAY");
   custos_test_rmdir (dir);
 }
 END_TEST

@@ -572,20 +572,20 @@ START_TEST (test_git_previous_issue)
   doc = load_plan (a);
   custos_risk_set_likelihood (risk (doc, "R-001"), 3);
   revision = custos_document_add_new (doc, CUSTOS_REGISTER_REVISIONS);
-  custos_revision_set_version (CUSTOS_REVISION (revision), "1.3");
+  custos_revision_set_version (CUSTOS_REVISION (revision), "1.4");
   custos_revision_set_date (CUSTOS_REVISION (revision), "2027-01-10");
-  commit_plan (a, doc, "Issue 1.3");
+  commit_plan (a, doc, "Issue 1.4");
   custos_risk_set_consequence (risk (doc, "R-001"), 4);
-  commit_plan (a, doc, "Issue 1.3, corrected");
+  commit_plan (a, doc, "Issue 1.4, corrected");
 
   commits = custos_git_log (file, 10, NULL);
   ck_assert_ptr_nonnull (commits);
   ck_assert_uint_eq (commits->len, 3);
-  ck_assert_str_eq (((CustosGitCommit *) commits->pdata[0])->subject, "Issue 1.3, corrected");
+  ck_assert_str_eq (((CustosGitCommit *) commits->pdata[0])->subject, "Issue 1.4, corrected");
 
   previous = custos_git_previous_issue (file, doc, &name, NULL);
   ck_assert_ptr_nonnull (previous);
-  ck_assert_msg (g_str_has_prefix (name, "version 1.2 (commit "), "%s", name);
+  ck_assert_msg (g_str_has_prefix (name, "version 1.3 (commit "), "%s", name);
   ck_assert_int_eq (custos_risk_get_likelihood (risk (previous, "R-001")), 4);
 
   /* Outside a repository there is none. */

@@ -104,6 +104,7 @@ START_TEST (test_migration_undo)
   g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2013);
   g_autoptr(CustosHistory) history = NULL;
   CustosRecord *risk = custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
+  GDate migration_day = custos_test_date ("2026-12-01");
   const char *controls[] = { "A.12.3.1", NULL };
   g_autoptr(GPtrArray) plan = NULL;
 
@@ -112,7 +113,7 @@ START_TEST (test_migration_undo)
   plan = custos_document_plan_migration (doc, NULL);
 
   custos_history_begin_group (history);
-  custos_document_apply_migration (doc, plan);
+  custos_document_apply_migration (doc, plan, &migration_day);
   custos_history_end_group (history);
   ck_assert_int_eq (custos_document_get_edition (doc), CUSTOS_EDITION_2022);
   ck_assert_str_eq (custos_risk_get_controls (CUSTOS_RISK (risk))[0], "8.13");

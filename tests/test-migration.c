@@ -2,6 +2,8 @@
 /* test-migration.c — Annex A 2013 → 2022 along Table B.1 */
 #include "config.h"
 
+#include <string.h>
+
 #include "custos-document.h"
 #include "custos-enums.h"
 #include "custos-test-util.h"
@@ -128,6 +130,10 @@ START_TEST (test_conflict_flagged)
           ck_assert_ptr_nonnull (strstr (note, "A.9.1.1"));
           ck_assert_ptr_nonnull (strstr (note, "A.9.1.2"));
           ck_assert_ptr_nonnull (strstr (note, "disagree"));
+          /* The reason A.9.1.2 was excluded does not justify applying 5.15. */
+          ck_assert_str_eq (custos_soa_entry_get_justification (CUSTOS_SOA_ENTRY (step->entry)),
+                            "Justification of A.9.1.1");
+          ck_assert_ptr_nonnull (strstr (note, "A.9.1.2 was excluded because: Justification of A.9.1.2"));
           return;
         }
     }
@@ -143,8 +149,9 @@ START_TEST (test_nothing_lost)
   g_autoptr(CustosDocument) before = decided_2013_document ();
   g_autoptr(GPtrArray) plan = custos_document_plan_migration (doc, NULL);
   GListModel *old = custos_document_get_register (before, CUSTOS_REGISTER_SOA);
+  GDate migration_day = custos_test_date ("2026-12-01");
 
-  custos_document_apply_migration (doc, plan);
+  custos_document_apply_migration (doc, plan, &migration_day);
   ck_assert_int_eq (custos_document_get_edition (doc), CUSTOS_EDITION_2022);
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_SOA), 93);
   ck_assert (custos_document_get_modified (doc));
@@ -166,9 +173,11 @@ START_TEST (test_nothing_lost)
           const char *note = custos_soa_entry_get_migration_note (CUSTOS_SOA_ENTRY (dst));
 
           ck_assert_ptr_nonnull (dst);
+          /* An excluded predecessor's justification goes to the note of
+           * an applicable successor. */
           justification |=
-            j != NULL &&
-            strstr (j, custos_soa_entry_get_justification (CUSTOS_SOA_ENTRY (src))) != NULL;
+            (j != NULL && strstr (j, custos_soa_entry_get_justification (CUSTOS_SOA_ENTRY (src))) != NULL) ||
+            (note != NULL && strstr (note, custos_soa_entry_get_justification (CUSTOS_SOA_ENTRY (src))) != NULL);
           how |= src_how == NULL || (h != NULL && strstr (h, src_how) != NULL);
           referenced |= note != NULL && strstr (note, id) != NULL;
           ck_assert_str_eq (custos_soa_entry_get_owner (CUSTOS_SOA_ENTRY (dst)),
@@ -188,14 +197,103 @@ START_TEST (test_controls_remapped)
   CustosRecord *risk, *action;
   const char *expected[] = { "5.15", "8.13", "5.36", "8.8", NULL };
   g_autoptr(GPtrArray) selecting = NULL;
+  GDate migration_day = custos_test_date ("2026-12-01");
 
-  custos_document_apply_migration (doc, plan);
+  custos_document_apply_migration (doc, plan, &migration_day);
   risk = custos_document_lookup (doc, CUSTOS_REGISTER_RISKS, "R-001");
   action = custos_document_lookup (doc, CUSTOS_REGISTER_ACTIONS, "ACT-001");
   ck_assert (g_strv_equal (custos_risk_get_controls (CUSTOS_RISK (risk)), expected));
   ck_assert_str_eq (custos_action_get_controls (CUSTOS_ACTION (action))[0], "8.13");
   selecting = custos_document_get_selecting_risks (doc, "8.8");
   ck_assert_uint_eq (selecting->len, 1);
+}
+END_TEST
+
+static CustosRecord *
+planned_entry (GPtrArray  *plan,
+               const char *control_id)
+{
+  for (guint i = 0; i < plan->len; i++)
+    {
+      CustosMigrationStep *step = plan->pdata[i];
+
+      if (g_str_equal (step->control_id, control_id))
+        return step->entry;
+    }
+  ck_abort_msg ("%s missing from the plan", control_id);
+  return NULL;
+}
+
+/* 8.8 merges A.12.6.1 and A.18.2.3: where they differ in implementation,
+ * owner or document, the note says so; the owner and document come from
+ * whichever source has them. */
+START_TEST (test_merge_differences)
+{
+  g_autoptr(CustosDocument) doc = decided_2013_document ();
+  CustosRecord *a = custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "A.12.6.1");
+  CustosRecord *b = custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "A.18.2.3");
+  CustosRecord *role = custos_document_add_new (doc, CUSTOS_REGISTER_ROLES);
+  CustosRecord *procedure = custos_document_add_new (doc, CUSTOS_REGISTER_DOCUMENTS);
+  g_autoptr(GPtrArray) plan = NULL;
+  CustosRecord *entry;
+  const char *note;
+
+  custos_controlled_document_set_title (CUSTOS_CONTROLLED_DOCUMENT (procedure), "Patch procedure");
+  for (CustosRecord **src = (CustosRecord *[]) { a, b, NULL }; *src != NULL; src++)
+    custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (*src), CUSTOS_APPLICABILITY_APPLICABLE);
+  custos_soa_entry_set_implementation (CUSTOS_SOA_ENTRY (a), CUSTOS_IMPLEMENTATION_IMPLEMENTED);
+  custos_soa_entry_set_implementation (CUSTOS_SOA_ENTRY (b), CUSTOS_IMPLEMENTATION_PARTIAL);
+  /* Only the second names the document; they have different owners. */
+  custos_soa_entry_set_document (CUSTOS_SOA_ENTRY (a), NULL);
+  custos_soa_entry_set_document (CUSTOS_SOA_ENTRY (b), custos_record_get_id (procedure));
+  custos_soa_entry_set_owner (CUSTOS_SOA_ENTRY (b), custos_record_get_id (role));
+
+  plan = custos_document_plan_migration (doc, NULL);
+  entry = planned_entry (plan, "8.8");
+  note = custos_soa_entry_get_migration_note (CUSTOS_SOA_ENTRY (entry));
+  ck_assert_int_eq (custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (entry)), CUSTOS_IMPLEMENTATION_PARTIAL);
+  ck_assert_msg (strstr (note, "Implementation differs: A.12.6.1 implemented, A.18.2.3 partial; partial is kept "
+                               "until reviewed.") != NULL, "%s", note);
+  ck_assert_str_eq (custos_soa_entry_get_document (CUSTOS_SOA_ENTRY (entry)), custos_record_get_id (procedure));
+  ck_assert_str_eq (custos_soa_entry_get_owner (CUSTOS_SOA_ENTRY (entry)), "ROLE-001");
+  ck_assert_msg (strstr (note, "Owner differs: A.12.6.1 ROLE-001, A.18.2.3 ROLE-002; ROLE-001 is kept until "
+                               "reviewed.") != NULL, "%s", note);
+  ck_assert (custos_soa_entry_get_review (CUSTOS_SOA_ENTRY (entry)));
+
+  /* The same status, owner and document: nothing to say. */
+  custos_soa_entry_set_implementation (CUSTOS_SOA_ENTRY (b), CUSTOS_IMPLEMENTATION_IMPLEMENTED);
+  custos_soa_entry_set_owner (CUSTOS_SOA_ENTRY (b), "ROLE-001");
+  custos_soa_entry_set_document (CUSTOS_SOA_ENTRY (a), custos_record_get_id (procedure));
+  g_clear_pointer (&plan, g_ptr_array_unref);
+  plan = custos_document_plan_migration (doc, NULL);
+  note = custos_soa_entry_get_migration_note (CUSTOS_SOA_ENTRY (planned_entry (plan, "8.8")));
+  ck_assert_msg (strstr (note, "differs") == NULL, "%s", note);
+}
+END_TEST
+
+/* The migrated SoA is a new version that the old approval does not cover. */
+START_TEST (test_new_revision)
+{
+  g_autoptr(CustosDocument) doc = decided_2013_document ();
+  g_autoptr(GPtrArray) plan = custos_document_plan_migration (doc, NULL);
+  CustosRecord *old = custos_document_add_new (doc, CUSTOS_REGISTER_REVISIONS);
+  GListModel *revisions = custos_document_get_register (doc, CUSTOS_REGISTER_REVISIONS);
+  GDate migration_day = custos_test_date ("2026-12-01");
+  g_autoptr(CustosRecord) added = NULL;
+
+  custos_revision_set_version (CUSTOS_REVISION (old), "1.3");
+  custos_revision_set_date (CUSTOS_REVISION (old), "2026-06-01");
+  custos_revision_set_approved_by (CUSTOS_REVISION (old), "Ann Director");
+  custos_document_apply_migration (doc, plan, &migration_day);
+
+  ck_assert_uint_eq (g_list_model_get_n_items (revisions), 2);
+  added = g_list_model_get_item (revisions, 1);
+  ck_assert_str_eq (custos_revision_get_version (CUSTOS_REVISION (added)), "2.0");
+  ck_assert_str_eq (custos_revision_get_date (CUSTOS_REVISION (added)), "2026-12-01");
+  ck_assert_ptr_null (custos_revision_get_approved_by (CUSTOS_REVISION (added)));
+  ck_assert_msg (strstr (custos_revision_get_summary (CUSTOS_REVISION (added)),
+                         "migrated from ISO/IEC 27001:2013 to ISO/IEC 27001:2022; 35 controls to review") != NULL,
+                 "%s", custos_revision_get_summary (CUSTOS_REVISION (added)));
 }
 END_TEST
 
@@ -220,6 +318,8 @@ migration_suite (void)
   tcase_add_test (tc, test_conflict_flagged);
   tcase_add_test (tc, test_nothing_lost);
   tcase_add_test (tc, test_controls_remapped);
+  tcase_add_test (tc, test_merge_differences);
+  tcase_add_test (tc, test_new_revision);
   tcase_add_test (tc, test_refuses_2022);
   suite_add_tcase (s, tc);
   return s;

@@ -372,8 +372,8 @@ START_TEST (test_coverage_rows_example)
     "PROC-002 | 2025: AUD-001 done | 2026: AUD-003 planned | 2027: AUD-004 planned | covered",
     "PROC-003 | 2025: AUD-001 done | 2026: AUD-003 planned | 2027: AUD-004 planned | covered",
     "PROC-004 | 2025: AUD-001 done | 2026: AUD-002 done | 2027: AUD-004 planned | covered",
-    "PROC-005 | 2025: AUD-001 done | 2026: AUD-002 done | 2027: AUD-004 planned | covered",
-    "PROC-006 | 2025: AUD-001 done | 2026: AUD-002 done | 2027: AUD-004 planned | covered",
+    "PROC-005 | 2025: AUD-001 done | 2026: AUD-002 done | 2027: AUD-004 planned, AUD-005 planned | covered",
+    "PROC-006 | 2025: AUD-001 done | 2026: AUD-002 done | 2027: AUD-004 planned, AUD-005 planned | covered",
     "PROC-007 | 2025: AUD-001 done | 2026: AUD-002 done | 2027: AUD-004 planned | covered",
     "PROC-008 | 2025: AUD-001 done | 2026: AUD-003 planned | 2027: AUD-004 planned | covered",
   };
@@ -393,6 +393,30 @@ START_TEST (test_coverage_rows_example)
     }
   list = GTK_LIST_BOX (find_type (GTK_WIDGET (view), GTK_TYPE_LIST_BOX));
   ck_assert_uint_eq (count_rows (list), G_N_ELEMENTS (expected));
+  /* Clauses 4–10 and the four themes, year by year, from the audits' coverage. */
+  ck_assert_uint_eq (custos_coverage_view_get_n_clause_rows (view), 11);
+  {
+    g_autofree char *clause4 = custos_coverage_view_get_clause_summary (view, 0);
+    g_autofree char *physical = custos_coverage_view_get_clause_summary (view, 9);
+
+    ck_assert_str_eq (clause4, "Clause 4 | 2025: AUD-001 | 2026: AUD-003 | 2027: AUD-004 | covered");
+    ck_assert_str_eq (physical, "Physical controls | 2025: AUD-001 | 2026: AUD-003 | 2027: AUD-004 | covered");
+  }
+  /* A theme the cycle leaves out is not covered. */
+  {
+    GListModel *audits = custos_document_get_register (doc, CUSTOS_REGISTER_AUDITS);
+    g_autofree char *physical = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (audits); i++)
+      {
+        g_autoptr(CustosRecord) each = g_list_model_get_item (audits, i);
+        custos_audit_set_coverage (CUSTOS_AUDIT (each),
+                                   custos_audit_get_coverage (CUSTOS_AUDIT (each)) & ~CUSTOS_COVERAGE_PHYSICAL);
+      }
+    custos_test_spin ();
+    physical = custos_coverage_view_get_clause_summary (view, 9);
+    ck_assert_str_eq (physical, "Physical controls | 2025: — | 2026: — | 2027: — | not covered");
+  }
 
   /* A new process nobody audits is flagged; the row appears after the change. */
   process = custos_document_add_new (doc, CUSTOS_REGISTER_PROCESSES);
@@ -413,14 +437,14 @@ START_TEST (test_coverage_rows_example)
   custos_test_spin ();
   {
     g_autofree char *summary = custos_coverage_view_get_row_summary (view, 8);
-    ck_assert_str_eq (summary, "PROC-009 | 2025: — | 2026: AUD-005 missed | 2027: — | not covered");
+    ck_assert_str_eq (summary, "PROC-009 | 2025: — | 2026: AUD-009 missed | 2027: — | not covered");
   }
   /* Planned again for next year: covered. */
   custos_audit_set_planned (CUSTOS_AUDIT (audit), "2027-03-01");
   custos_test_spin ();
   {
     g_autofree char *summary = custos_coverage_view_get_row_summary (view, 8);
-    ck_assert_str_eq (summary, "PROC-009 | 2025: — | 2026: — | 2027: AUD-005 planned | covered");
+    ck_assert_str_eq (summary, "PROC-009 | 2025: — | 2026: — | 2027: AUD-009 planned | covered");
   }
   /* Audited four years ago and only planned since: overdue. */
   {
@@ -432,7 +456,7 @@ START_TEST (test_coverage_rows_example)
     custos_audit_set_done (CUSTOS_AUDIT (old), "2022-05-02");
     custos_test_spin ();
     summary = custos_coverage_view_get_row_summary (view, 8);
-    ck_assert_str_eq (summary, "PROC-009 | 2025: — | 2026: — | 2027: AUD-005 planned | overdue");
+    ck_assert_str_eq (summary, "PROC-009 | 2025: — | 2026: — | 2027: AUD-009 planned | overdue");
   }
 }
 END_TEST
@@ -447,9 +471,12 @@ START_TEST (test_raise_nonconformity_from_finding)
   CustosRegisterView *view;
   CustosNcPage *nc_page;
   CustosRecord *nc;
-  guint n = custos_document_count (doc, CUSTOS_REGISTER_NONCONFORMITIES);
+  guint n;
   CustosHistory *win_history;
 
+  /* The example raised NC-007 for FND-005: take the link away to raise anew. */
+  custos_finding_set_nonconformity (CUSTOS_FINDING (finding), NULL);
+  n = custos_document_count (doc, CUSTOS_REGISTER_NONCONFORMITIES);
   window = GTK_WIDGET (win);
   custos_window_set_new_document (win, doc);
   gtk_window_present (GTK_WINDOW (win));
@@ -472,8 +499,8 @@ START_TEST (test_raise_nonconformity_from_finding)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "audits.raise-nonconformity", "s", "FND-005"));
   custos_test_spin ();
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_NONCONFORMITIES), n + 1);
-  nc = lookup (CUSTOS_REGISTER_NONCONFORMITIES, "NC-005");
-  ck_assert_str_eq (custos_finding_get_nonconformity (CUSTOS_FINDING (finding)), "NC-005");
+  nc = lookup (CUSTOS_REGISTER_NONCONFORMITIES, "NC-008");
+  ck_assert_str_eq (custos_finding_get_nonconformity (CUSTOS_FINDING (finding)), "NC-008");
   ck_assert_int_eq (custos_nonconformity_get_source (CUSTOS_NONCONFORMITY (nc)), CUSTOS_NC_SOURCE_AUDIT);
   ck_assert_int_eq (custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (nc)), CUSTOS_NC_STATUS_OPEN);
   ck_assert_str_eq (custos_nonconformity_get_raised (CUSTOS_NONCONFORMITY (nc)),
@@ -509,7 +536,7 @@ START_TEST (test_raise_nonconformity_from_finding)
   /* And one redo brings both back. */
   ck_assert (custos_history_redo (win_history));
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_NONCONFORMITIES), n + 1);
-  ck_assert_str_eq (custos_finding_get_nonconformity (CUSTOS_FINDING (finding)), "NC-005");
+  ck_assert_str_eq (custos_finding_get_nonconformity (CUSTOS_FINDING (finding)), "NC-008");
 
   /* The window holds a reference to the document until it goes. */
   gtk_window_destroy (GTK_WINDOW (win));
@@ -526,22 +553,21 @@ START_TEST (test_prefill_example)
       { "5 actions from earlier management reviews", "Done: 3", "In progress: 1", "Planned: 1",
         "2 still open, 0 of them overdue", "MRA-001", "MRA-005", NULL } },
     { CUSTOS_REVIEW_INPUT_ISSUE_CHANGES,
-      { "10 issues recorded: 4 internal, 6 external", "8 of them are not named in the minutes of MR-001 (2026-09-22)",
+      { "11 issues recorded: 4 internal, 7 external", "9 of them are not named in the minutes of MR-001 (2026-09-22)",
         "ISS-002", NULL } },
     { CUSTOS_REVIEW_INPUT_PARTY_CHANGES,
       { "10 interested parties recorded, 9 of them relevant to the ISMS",
         "IP-006 Professional indemnity and cyber insurers", NULL } },
     { CUSTOS_REVIEW_INPUT_NONCONFORMITIES,
-      { "4 nonconformities", "Action planned: 1", "Verifying effectiveness: 1", "Closed: 2", "Effective: 2",
+      { "7 nonconformities", "Action planned: 1", "Verifying effectiveness: 1", "Closed: 5", "Effective: 5",
         "Raised since MR-001 (2026-09-22): 1", "0 corrective actions overdue", NULL } },
     { CUSTOS_REVIEW_INPUT_MONITORING,
       { "6 measures; latest result on target: 5, off target: 1, no result yet: 0",
         "MON-001 Phishing simulation click rate: 3.4 % on 2026-11-10, on target (target 5 %; previous 7 %)",
         "MON-002 Annual security training completion: 93.3 % on 2026-09-30, off target", NULL } },
     { CUSTOS_REVIEW_INPUT_AUDITS,
-      { "4 audits in the programme: 2 carried out, 2 planned", "7 findings", "Major nonconformity: 1",
-        "Minor nonconformity: 3", "Observation: 2", "Opportunity for improvement: 1",
-        "FND-001, FND-002, FND-005", NULL } },
+      { "8 audits in the programme: 2 carried out, 6 planned", "7 findings", "Major nonconformity: 1",
+        "Minor nonconformity: 3", "Observation: 2", "Opportunity for improvement: 1", NULL } },
     { CUSTOS_REVIEW_INPUT_OBJECTIVES,
       { "7 objectives", "On track: 5", "At risk: 1", "Achieved: 1", "OBJ-003", NULL } },
     { CUSTOS_REVIEW_INPUT_FEEDBACK,
@@ -635,7 +661,7 @@ START_TEST (test_new_review_and_actions)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "review.fill", NULL));
   ck_assert_str_eq (custos_review_get_monitoring (CUSTOS_REVIEW (review)),
                     "Discussed: all on target but training.");
-  assert_contains (custos_review_get_audits (CUSTOS_REVIEW (review)), "4 audits in the programme");
+  assert_contains (custos_review_get_audits (CUSTOS_REVIEW (review)), "8 audits in the programme");
   assert_contains (custos_review_get_risks (CUSTOS_REVIEW (review)), "31 risks");
 
   /* Each verb is one step: undo the fill, the action, then the review. */
@@ -796,7 +822,7 @@ START_TEST (test_nc_life_cycle)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (custos_nc_page_get_register_view (page)), "register.add", NULL));
   custos_test_spin ();
   nc = custos_nc_page_get_nonconformity (page);
-  ck_assert_str_eq (custos_record_get_id (nc), "NC-005");
+  ck_assert_str_eq (custos_record_get_id (nc), "NC-008");
   ck_assert_int_eq (custos_nc_page_get_current_step (page), CUSTOS_NC_STATUS_OPEN);
   gtk_widget_activate_action (GTK_WIDGET (page), "nc.advance", NULL);
   ck_assert_int_eq (custos_nonconformity_get_status (CUSTOS_NONCONFORMITY (nc)), CUSTOS_NC_STATUS_OPEN);

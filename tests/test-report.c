@@ -163,9 +163,9 @@ make_outputs (void)
     g_autofree char *path = out_path ("rtp-letter.pdf");
     export ("rtp", path, "letter");
   }
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < 6; i++)
     {
-      const char *csv[] = { "soa", "risks", "assets", "rtp" };
+      const char *csv[] = { "soa", "risks", "assets", "rtp", "suppliers", "requirements" };
       g_autofree char *name = g_strdup_printf ("%s.csv", csv[i]);
       g_autofree char *path = out_path (name);
       export (csv[i], path, NULL);
@@ -285,9 +285,9 @@ START_TEST (test_page_numbers)
       g_autofree char *expected = g_strdup_printf ("Page %u of %u", i + 1, n);
       ck_assert_msg (strstr (pages[i], expected) != NULL, "%s: page %u lacks “%s”", name, i + 1, expected);
       /* The running footer carries the classification and the version; the
-       * example has never been issued, so it is a draft after 1.2. */
+       * example has never been issued, so it is a draft after 1.3. */
       ck_assert_msg (strstr (pages[i], "CONFIDENTIAL") != NULL, "%s: page %u", name, i + 1);
-      ck_assert_msg (strstr (pages[i], "Draft after version 1.2 · as of 2026-11-01") != NULL, "%s: page %u", name, i + 1);
+      ck_assert_msg (strstr (pages[i], "Draft after version 1.3 · as of 2026-11-01") != NULL, "%s: page %u", name, i + 1);
     }
 }
 END_TEST
@@ -637,14 +637,17 @@ START_TEST (test_pack_clauses)
   g_autofree char *path = out_path ("pack.pdf");
   g_autofree char *text = pdf_text (path);
   const char *in_order[] = {
-    "Document control", "Contents", "Context of the organisation", "Interested parties", "Scope of the ISMS",
-    "Leadership", "Information security policy", "Roles and responsibilities", "Planning",
+    "Document control", "Contents", "Context of the organisation", "Interested parties",
+    "Legal, statutory, regulatory and contractual requirements", "Scope of the ISMS",
+    "Information security management system", "Leadership", "Leadership and commitment",
+    "Information security policy", "Roles and responsibilities", "Planning", "Risks and opportunities of the ISMS",
     "Information security risk assessment", "Risk register", "Information security risk treatment",
-    "Treatment plan", "Statement of Applicability", "Information security objectives", "Support",
-    "Competence requirements", "Training and awareness", "Communication plan", "Document register", "Operation",
-    "Operational processes", "Performance evaluation", "Monitoring and measurement", "Monitoring results",
-    "Internal audit programme", "Audit findings", "Management reviews", "Improvement",
-    "Nonconformities and corrective actions", "Incident log", "Approval",
+    "Treatment plan", "Statement of Applicability", "Evidence of controls", "Information security objectives",
+    "Planning of changes", "Support", "Resources", "Competence requirements", "Training and awareness",
+    "Communication plan", "Document register", "Operation", "Operational processes", "Supplier register",
+    "Performance evaluation", "Monitoring and measurement", "Monitoring results", "Monitoring evaluation",
+    "Internal audit programme", "Audit programme coverage", "Audit findings", "Management reviews", "Improvement",
+    "Continual improvement", "Nonconformities and corrective actions", "Incident log", "Approval",
   };
   const char *after_contents;
   const char *p;
@@ -662,6 +665,14 @@ START_TEST (test_pack_clauses)
       ck_assert_msg (next != NULL, "“%s” is missing or out of clause order", in_order[i]);
       p = next;
     }
+  /* 9.1 e–f: each measure evaluated against its target, with its trend. */
+  ck_assert (g_regex_match_simple ("MON-002 Annual security training[^\n]*≥ 100 %[^\n]*93.3 %[^\n]*Missed[^\n]*Worsening",
+                                   text, 0, 0));
+  ck_assert (g_regex_match_simple ("MON-001 Phishing simulation click rate[^\n]*≤ ?5 ?%[^\n]*3.4 %[^\n]*Met[^\n]*Improving",
+                                   text, 0, 0));
+  ck_assert_ptr_nonnull (strstr (text, "MON-001 Phishing simulation click rate: results over time against the target"));
+  /* 9.2: the programme's coverage by clause and theme, year by year. */
+  ck_assert (g_regex_match_simple ("Clause 6 +AUD-001 +AUD-002 +AUD-004 +AUD-006[^\n]*Covered", text, 0, 0));
   /* Signature blocks */
   ck_assert_ptr_nonnull (strstr (text, "Signature"));
   ck_assert_ptr_nonnull (strstr (text, "Managing Partner"));
@@ -835,6 +846,37 @@ START_TEST (test_csv_quoting)
   ck_assert_str_eq (((char **) records->pdata[2])[1], "Plain");
   /* Unquoted when nothing needs quoting */
   ck_assert_ptr_nonnull (strstr (text, ",Plain,"));
+}
+END_TEST
+
+/* The supplier and requirements registers, one row per record, labels as on screen. */
+START_TEST (test_csv_suppliers_requirements)
+{
+  static const struct { const char *file; CustosRegister reg; guint n; const char *column; const char *value; } cases[] = {
+    { "suppliers.csv", CUSTOS_REGISTER_SUPPLIERS, 7, "Assessment result", "Satisfactory with conditions" },
+    { "requirements.csv", CUSTOS_REGISTER_REQUIREMENTS, 8, "Kind", "Statutory" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = out_path (cases[i].file);
+      g_autoptr(GBytes) bytes = custos_test_read_file (path);
+      g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_autoptr(GPtrArray) records = parse_csv (text);
+      char **header = records->pdata[0];
+      int column = -1;
+      gboolean found = FALSE;
+
+      ck_assert_uint_eq (records->len, 1 + cases[i].n);
+      ck_assert_uint_eq (g_strv_length (header), 1 + custos_kinds_register (cases[i].reg)->n_fields);
+      for (guint c = 0; header[c] != NULL; c++)
+        if (g_str_equal (header[c], cases[i].column))
+          column = (int) c;
+      ck_assert_int_ge (column, 0);
+      for (guint r = 1; r < records->len; r++)
+        found |= g_str_equal (((char **) records->pdata[r])[column], cases[i].value);
+      ck_assert_msg (found, "%s: no “%s” in %s", cases[i].file, cases[i].value, cases[i].column);
+    }
 }
 END_TEST
 
@@ -1360,7 +1402,7 @@ START_TEST (test_issue_reproducible)
 {
   g_autofree char *dir = custos_test_mkdtemp ();
   g_autofree char *plan = g_build_filename (dir, "plan.isms", NULL);
-  g_autofree char *snapshot = g_build_filename (dir, "plan.isms.issued", "1.3.isms", NULL);
+  g_autofree char *snapshot = g_build_filename (dir, "plan.isms.issued", "1.4.isms", NULL);
   g_autofree char *issued_pdf = g_build_filename (dir, "issued.pdf", NULL);
   g_autofree char *draft_pdf = g_build_filename (dir, "draft.pdf", NULL);
   g_autofree char *again_pdf = g_build_filename (dir, "again.pdf", NULL);
@@ -1376,10 +1418,10 @@ START_TEST (test_issue_reproducible)
   g_clear_object (&doc);
 
   /* Who approves it is required; then the revision and the snapshot. */
-  ck_assert_int_eq (run_in (dir, &err, "--issue=1.3", "plan.isms", NULL), 1);
+  ck_assert_int_eq (run_in (dir, &err, "--issue=1.4", "plan.isms", NULL), 1);
   ck_assert_ptr_nonnull (strstr (err, "--approver"));
   g_clear_pointer (&err, g_free);
-  ck_assert_int_eq (run_in (dir, &err, "--issue=1.3", "--approver=Margaret Hale", "plan.isms", NULL), 0);
+  ck_assert_int_eq (run_in (dir, &err, "--issue=1.4", "--approver=Margaret Hale", "plan.isms", NULL), 0);
   ck_assert_str_eq (err, "");
   g_clear_pointer (&err, g_free);
   doc = custos_file_load (file, NULL, &error);
@@ -1387,7 +1429,7 @@ START_TEST (test_issue_reproducible)
   {
     CustosRevision *rev = CUSTOS_REVISION (custos_document_get_latest_revision (doc));
 
-    ck_assert_str_eq (custos_revision_get_version (rev), "1.3");
+    ck_assert_str_eq (custos_revision_get_version (rev), "1.4");
     ck_assert_str_eq (custos_revision_get_date (rev), "2026-12-05");
     ck_assert_str_eq (custos_revision_get_approved_by (rev), "Margaret Hale");
     ck_assert_ptr_nonnull (custos_revision_get_summary (rev));
@@ -1403,7 +1445,7 @@ START_TEST (test_issue_reproducible)
    * every page and in the metadata, the approver on the cover. */
   ck_assert_int_eq (run_in (dir, &err, "--export=pack", "--output=issued.pdf", "plan.isms", NULL), 0);
   g_clear_pointer (&err, g_free);
-  assert_every_page (issued_pdf, "Version 1.3 · 2026-12-05", TRUE);
+  assert_every_page (issued_pdf, "Version 1.4 · 2026-12-05", TRUE);
   assert_every_page (issued_pdf, "Draft after", FALSE);
   {
     g_autoptr(GHashTable) info = pdf_info (issued_pdf);
@@ -1422,14 +1464,14 @@ START_TEST (test_issue_reproducible)
   g_setenv ("CUSTOS_TODAY", "2026-12-12", TRUE);
   ck_assert_int_eq (run_in (dir, &err, "--export=pack", "--output=draft.pdf", "plan.isms", NULL), 0);
   g_clear_pointer (&err, g_free);
-  assert_every_page (draft_pdf, "Draft after version 1.3 · as of 2026-12-12", TRUE);
+  assert_every_page (draft_pdf, "Draft after version 1.4 · as of 2026-12-12", TRUE);
   {
     g_autofree char *text = pdf_text (draft_pdf);
     ck_assert_ptr_nonnull (strstr (text, "Not approved: draft"));
   }
 
   /* The issued version, exported again: the very same bytes. */
-  ck_assert_int_eq (run_in (dir, &err, "--export=pack", "--issued=1.3", "--output=again.pdf", "plan.isms", NULL), 0);
+  ck_assert_int_eq (run_in (dir, &err, "--export=pack", "--issued=1.4", "--output=again.pdf", "plan.isms", NULL), 0);
   g_clear_pointer (&err, g_free);
   {
     g_autoptr(GBytes) a = custos_test_read_file (issued_pdf);
@@ -1438,8 +1480,8 @@ START_TEST (test_issue_reproducible)
   }
 
   /* An issued version is never issued again or overwritten. */
-  ck_assert_int_eq (run_in (dir, &err, "--issue=1.3", "--approver=Someone", "plan.isms", NULL), 1);
-  ck_assert_ptr_nonnull (strstr (err, "1.3"));
+  ck_assert_int_eq (run_in (dir, &err, "--issue=1.4", "--approver=Someone", "plan.isms", NULL), 1);
+  ck_assert_ptr_nonnull (strstr (err, "1.4"));
   g_clear_pointer (&err, g_free);
   {
     g_autoptr(GBytes) still = custos_test_read_file (snapshot);
@@ -2207,6 +2249,38 @@ START_TEST (test_empty_document)
 }
 END_TEST
 
+/* A migrated SoA prints what the migration decided and the revision that
+ * still needs approval; the pack carries the notes too. */
+START_TEST (test_migration_notes)
+{
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2013);
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "migrated.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GDate day = custos_test_date ("2026-12-01");
+
+  custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (custos_document_lookup (doc, CUSTOS_REGISTER_SOA, "A.9.1.1")),
+                                   CUSTOS_APPLICABILITY_APPLICABLE);
+  plan = custos_document_plan_migration (doc, NULL);
+  custos_document_apply_migration (doc, plan, &day);
+  for (CustosReportKind kind = CUSTOS_REPORT_SOA; kind <= CUSTOS_REPORT_PACK; kind += CUSTOS_REPORT_PACK)
+    {
+      ck_assert (custos_report_export_pdf (doc, kind, NULL, file, NULL, &error));
+      g_assert_no_error (error);
+      g_free (text);
+      text = pdf_text (path);
+      ck_assert_ptr_nonnull (strstr (text, "Migration from ISO/IEC 27001:2013"));
+      ck_assert_ptr_nonnull (strstr (text, "Merged from A.9.1.1, A.9.1.2"));
+      ck_assert_ptr_nonnull (strstr (text, "New control in ISO/IEC 27001:2022"));
+      ck_assert_ptr_nonnull (strstr (text, "Needs approval"));
+    }
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 /* A row taller than a page goes on over several pages, cut between lines. */
 /* The pages of a book, as text. */
 static GStrv
@@ -2593,7 +2667,7 @@ START_TEST (test_print_operation)
 
     file = g_file_new_for_path (plan);
     ck_assert (custos_file_save (doc, file, NULL, &error));
-    ck_assert (custos_issue_document (doc, file, NULL, NULL, "1.3", "Margaret Hale", NULL, "2026-12-05", NULL, &error));
+    ck_assert (custos_issue_document (doc, file, NULL, NULL, "1.4", "Margaret Hale", NULL, "2026-12-05", NULL, &error));
     g_assert_no_error (error);
   }
 
@@ -2608,7 +2682,7 @@ START_TEST (test_print_operation)
   ck_assert_uint_eq (n, pdf_pages (reference));
   text = pdf_text (path);
   ck_assert_ptr_nonnull (strstr (text, "Risk register"));
-  ck_assert_ptr_nonnull (strstr (text, "Version 1.3 · 2026-12-05"));
+  ck_assert_ptr_nonnull (strstr (text, "Version 1.4 · 2026-12-05"));
   ck_assert_ptr_null (strstr (text, "Draft after"));
   last = g_strdup_printf ("Page %u of %u", n, n);
   ck_assert_ptr_nonnull (strstr (text, last));
@@ -2659,6 +2733,7 @@ main (void)
   tcase_add_test (tc, test_text_selectable_and_fonts_embedded);
   tcase_add_test (tc, test_cli_errors);
   tcase_add_test (tc, test_csv_risks_derived);
+  tcase_add_test (tc, test_csv_suppliers_requirements);
   tcase_add_test (tc, test_csv_soa_selecting_risks);
   tcase_add_test (tc, test_csv_rtp);
   tcase_add_test (tc, test_rtp_content);
@@ -2699,6 +2774,7 @@ main (void)
   tcase_add_test (tc, test_row_split);
   tcase_add_test (tc, test_keep_together);
   tcase_add_test (tc, test_columns_fit_words);
+  tcase_add_test (tc, test_migration_notes);
   tcase_add_test (tc, test_draw_any_context);
   tcase_add_test (tc, test_paper);
   suite_add_tcase (suite, tc);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "custos-application.h"
+#include "custos-clock.h"
 #include "custos-csv.h"
 #include "custos-enums.h"
 #include "custos-file.h"
@@ -381,7 +382,7 @@ assert_problem_shown (const char *id,
   ck_assert_msg (has_problem (id, rule) == shown, "%s: rule %s %s", id, rule, shown ? "missing" : "still there");
   assert_eventually (problem_icon (id) != NULL); /* the row is on screen */
   icon = problem_icon (id);
-  ck_assert_msg (gtk_widget_get_visible (icon) == shown, "%s: the problem icon is %s", id, shown ? "hidden" : "shown");
+  ck_assert_msg (gtk_widget_get_visible (icon) == shown, "%s: the problem icon is %s: %s", id, shown ? "hidden" : "shown", gtk_widget_get_tooltip_text (icon));
   if (shown)
     {
       const CustosReadinessFinding *finding = NULL;
@@ -400,6 +401,18 @@ START_TEST (test_consistency_in_place)
   CustosRecord *risk;
   const char *selects[] = { "5.1", NULL };
 
+  /* Current evidence of 5.1 and 5.2, so that each rule below is the only one. */
+  {
+    CustosRecord *evidence = add_record (CUSTOS_REGISTER_EVIDENCE, "EV-001", "title", "Policy read receipts");
+    const char *controls[] = { "5.1", "5.2", NULL };
+    char iso[CUSTOS_DATE_ISO_SIZE];
+    GDate today;
+
+    custos_clock_get_local_date (&today);
+    custos_date_format_iso (&today, iso);
+    custos_evidence_set_controls (CUSTOS_EVIDENCE (evidence), controls);
+    custos_evidence_set_verified (CUSTOS_EVIDENCE (evidence), iso);
+  }
   /* Undecided. */
   spin ();
   assert_problem_shown ("5.1", "soa-undecided", TRUE);
@@ -924,6 +937,7 @@ START_TEST (test_migration_through_the_dialog)
   g_autoptr(GHashTable) accounted = g_hash_table_new (g_str_hash, g_str_equal);
   GListModel *soa = custos_document_get_register (old, CUSTOS_REGISTER_SOA);
   CustosMigrationDialog *dialog;
+  GDate migration_day = custos_test_date ("2026-12-01");
   GPtrArray *plan;
   guint expected[CUSTOS_MIGRATION_NEW + 1] = { 0 };
   guint migrated = 0;
@@ -936,7 +950,7 @@ START_TEST (test_migration_through_the_dialog)
   custos_soa_page_set_document (page, old);
   spin ();
 
-  dialog = CUSTOS_MIGRATION_DIALOG (custos_migration_dialog_new (GTK_WINDOW (window), old));
+  dialog = CUSTOS_MIGRATION_DIALOG (custos_migration_dialog_new (GTK_WINDOW (window), old, &migration_day));
   g_signal_connect (dialog, "migrated", G_CALLBACK (on_migrated), &migrated);
   gtk_window_present (GTK_WINDOW (dialog));
   spin ();
@@ -1101,7 +1115,8 @@ END_TEST
 
 START_TEST (test_migration_dialog_refuses_2022)
 {
-  GtkWidget *dialog = custos_migration_dialog_new (NULL, doc);
+  GDate migration_day = custos_test_date ("2026-12-01");
+  GtkWidget *dialog = custos_migration_dialog_new (NULL, doc, &migration_day);
   guint migrated = 0;
 
   g_signal_connect (dialog, "migrated", G_CALLBACK (on_migrated), &migrated);

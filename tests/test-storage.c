@@ -459,9 +459,13 @@ START_TEST (test_canonical_form)
     "  <revisions/>\n"
     "  <issues/>\n"
     "  <parties/>\n"
+    "  <requirements/>\n"
     "  <scope/>\n"
+    "  <isms-processes/>\n"
+    "  <leadership/>\n"
     "  <policy/>\n"
     "  <roles/>\n"
+    "  <isms-risks/>\n"
     "  <criteria scoring=\"product\">\n"
     "    <likelihood>\n"
     "      <level value=\"1\">\n"
@@ -484,19 +488,24 @@ START_TEST (test_canonical_form)
   ck_assert (g_str_has_suffix (text,
     "    <control id=\"8.34\"/>\n"
     "  </soa>\n"
+    "  <evidence-items/>\n"
     "  <objectives/>\n"
+    "  <change-planning/>\n"
+    "  <isms-resources/>\n"
     "  <competences/>\n"
     "  <trainings/>\n"
     "  <communications/>\n"
     "  <documents/>\n"
     "  <reassessment/>\n"
     "  <processes/>\n"
+    "  <suppliers/>\n"
     "  <measures/>\n"
     "  <measurements/>\n"
     "  <audits/>\n"
     "  <findings/>\n"
     "  <reviews/>\n"
     "  <review-actions/>\n"
+    "  <continual-improvement/>\n"
     "  <nonconformities/>\n"
     "  <incidents/>\n"
     "  <merge-conflicts/>\n"
@@ -598,6 +607,37 @@ START_TEST (test_example)
   written = custos_xml_write (document);
   assert_bytes_equal (original, written, "the example, rewritten");
   check_round_trip (document, "the example");
+}
+END_TEST
+
+/* A file of format 1 (the example before format 2) loads with every
+ * format-2 part empty and is written back as format 2 with the same records. */
+START_TEST (test_format_1_loads)
+{
+  g_autofree char *path = custos_test_data_path ("format-1.isms");
+  g_autofree char *example_path = custos_test_example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) example_file = g_file_new_for_path (example_path);
+  g_autoptr(GBytes) original = custos_test_read_file (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CustosDocument) document = custos_file_load (file, NULL, &error);
+  g_autoptr(CustosDocument) example = custos_file_load (example_file, NULL, &error);
+  g_autoptr(GBytes) written = NULL;
+
+  g_assert_no_error (error);
+  ck_assert (g_strstr_len (bytes_str (original), 200, "format=\"1\"") != NULL);
+  assert_schema_valid (original, "a format-1 file");
+  ck_assert_uint_eq (custos_document_count (document, CUSTOS_REGISTER_RISKS),
+                     custos_document_count (example, CUSTOS_REGISTER_RISKS));
+  ck_assert_uint_eq (custos_document_count (document, CUSTOS_REGISTER_SUPPLIERS), 0);
+  ck_assert_uint_eq (custos_document_count (document, CUSTOS_REGISTER_REQUIREMENTS), 0);
+  ck_assert_uint_eq (custos_document_count (document, CUSTOS_REGISTER_EVIDENCE), 0);
+  ck_assert (custos_record_field_is_empty (custos_document_get_section (document, CUSTOS_SECTION_LEADERSHIP),
+                                           CUSTOS_LEADERSHIP_FIELD_COMMITMENT));
+  written = custos_xml_write (document);
+  ck_assert (g_strstr_len (bytes_str (written), 200, "format=\"2\"") != NULL);
+  assert_schema_valid (written, "a format-1 file written again");
+  check_round_trip (document, "a format-1 file");
 }
 END_TEST
 
@@ -1383,6 +1423,7 @@ main (void)
   tcase_add_test (tc, test_escaping);
   tcase_add_test (tc, test_soa_catalogue_order);
   tcase_add_test (tc, test_example);
+  tcase_add_test (tc, test_format_1_loads);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("bad-input");

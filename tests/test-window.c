@@ -1099,7 +1099,7 @@ START_TEST (test_issue_version)
 {
   g_autofree char *dir = custos_test_mkdtemp ();
   g_autofree char *path = copy_example (dir);
-  g_autofree char *snapshot = g_build_filename (dir, "example.isms.issued", "1.3.isms", NULL);
+  g_autofree char *snapshot = g_build_filename (dir, "example.isms.issued", "1.4.isms", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   CustosWindow *window = open_window_on (file);
   CustosDocument *doc = custos_window_get_document (window);
@@ -1110,7 +1110,7 @@ START_TEST (test_issue_version)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.issue", NULL);
   wait_for (has_dialog, window, "the issue dialog");
   dialog = find_dialog (window);
-  ck_assert_str_eq (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "version")), "1.3");
+  ck_assert_str_eq (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "version")), "1.4");
   ck_assert (!adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "issue"));
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "approver"), "Margaret Hale");
   ck_assert (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "issue"));
@@ -1118,7 +1118,7 @@ START_TEST (test_issue_version)
   spin (200);
 
   latest = CUSTOS_REVISION (custos_document_get_latest_revision (doc));
-  ck_assert_str_eq (custos_revision_get_version (latest), "1.3");
+  ck_assert_str_eq (custos_revision_get_version (latest), "1.4");
   ck_assert_str_eq (custos_revision_get_approved_by (latest), "Margaret Hale");
   ck_assert (is_saved (window));
   ck_assert (g_file_test (snapshot, G_FILE_TEST_EXISTS));
@@ -1129,7 +1129,7 @@ START_TEST (test_issue_version)
   /* A changed document is no longer the issue; the same version is refused. */
   set_org_name (doc, "Changed Ltd");
   ck_assert_ptr_null (custos_issue_get_current (doc, file));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.issue-version", "(ss)", "1.3", "Someone");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.issue-version", "(ss)", "1.4", "Someone");
   wait_for (has_dialog, window, "the refusal");
   ck_assert_str_eq (custos_revision_get_approved_by (CUSTOS_REVISION (custos_document_get_latest_revision (doc))),
                     "Margaret Hale");

@@ -125,8 +125,10 @@ typedef struct
 GPtrArray       *custos_document_plan_migration     (CustosDocument  *self,
                                                      GError         **error);
 /* Applies a plan: replaces the SoA, remaps the controls chosen by risks and
- * actions, and switches the edition to 2022. */
+ * actions, switches the edition to 2022, and adds a revision dated today
+ * that is not approved yet. */
 void             custos_document_apply_migration    (CustosDocument  *self,
-                                                     GPtrArray       *plan);
+                                                     GPtrArray       *plan,
+                                                     const GDate     *today);
 
 G_END_DECLS

@@ -566,6 +566,368 @@ custos_plan_approval_set_notes (CustosPlanApproval *self,
                                CUSTOS_PLAN_APPROVAL_FIELD_NOTES, value);
 }
 
+/* isms-processes (CustosIsmsProcesses, clause 4.4) ------------------------- */
+
+typedef enum
+{
+  CUSTOS_ISMS_PROCESSES_FIELD_PROCESSES,
+  CUSTOS_ISMS_PROCESSES_FIELD_INTEGRATION,
+  CUSTOS_ISMS_PROCESSES_FIELD_DOCUMENT,
+  CUSTOS_ISMS_PROCESSES_N_FIELDS
+} CustosIsmsProcessesField;
+
+static inline const char *
+custos_isms_processes_get_processes (CustosIsmsProcesses *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_ISMS_PROCESSES (self),
+                                      CUSTOS_ISMS_PROCESSES_FIELD_PROCESSES);
+}
+
+static inline void
+custos_isms_processes_set_processes (CustosIsmsProcesses *self,
+                                     const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_ISMS_PROCESSES (self),
+                               CUSTOS_ISMS_PROCESSES_FIELD_PROCESSES, value);
+}
+
+static inline const char *
+custos_isms_processes_get_integration (CustosIsmsProcesses *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_ISMS_PROCESSES (self),
+                                      CUSTOS_ISMS_PROCESSES_FIELD_INTEGRATION);
+}
+
+static inline void
+custos_isms_processes_set_integration (CustosIsmsProcesses *self,
+                                       const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_ISMS_PROCESSES (self),
+                               CUSTOS_ISMS_PROCESSES_FIELD_INTEGRATION, value);
+}
+
+static inline const char *
+custos_isms_processes_get_document (CustosIsmsProcesses *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_ISMS_PROCESSES (self),
+                                      CUSTOS_ISMS_PROCESSES_FIELD_DOCUMENT);
+}
+
+static inline void
+custos_isms_processes_set_document (CustosIsmsProcesses *self,
+                                    const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_ISMS_PROCESSES (self),
+                               CUSTOS_ISMS_PROCESSES_FIELD_DOCUMENT, value);
+}
+
+/* leadership (CustosLeadership, clause 5.1) -------------------------------- */
+
+typedef enum
+{
+  CUSTOS_LEADERSHIP_FIELD_COMMITMENT,
+  CUSTOS_LEADERSHIP_FIELD_INTEGRATION,
+  CUSTOS_LEADERSHIP_FIELD_SUPPORT,
+  CUSTOS_LEADERSHIP_FIELD_EVIDENCE,
+  CUSTOS_LEADERSHIP_N_FIELDS
+} CustosLeadershipField;
+
+static inline const char *
+custos_leadership_get_commitment (CustosLeadership *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_LEADERSHIP (self),
+                                      CUSTOS_LEADERSHIP_FIELD_COMMITMENT);
+}
+
+static inline void
+custos_leadership_set_commitment (CustosLeadership *self,
+                                  const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_LEADERSHIP (self),
+                               CUSTOS_LEADERSHIP_FIELD_COMMITMENT, value);
+}
+
+static inline const char *
+custos_leadership_get_integration (CustosLeadership *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_LEADERSHIP (self),
+                                      CUSTOS_LEADERSHIP_FIELD_INTEGRATION);
+}
+
+static inline void
+custos_leadership_set_integration (CustosLeadership *self,
+                                   const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_LEADERSHIP (self),
+                               CUSTOS_LEADERSHIP_FIELD_INTEGRATION, value);
+}
+
+static inline const char *
+custos_leadership_get_support (CustosLeadership *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_LEADERSHIP (self),
+                                      CUSTOS_LEADERSHIP_FIELD_SUPPORT);
+}
+
+static inline void
+custos_leadership_set_support (CustosLeadership *self,
+                               const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_LEADERSHIP (self),
+                               CUSTOS_LEADERSHIP_FIELD_SUPPORT, value);
+}
+
+static inline const char *
+custos_leadership_get_evidence (CustosLeadership *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_LEADERSHIP (self),
+                                      CUSTOS_LEADERSHIP_FIELD_EVIDENCE);
+}
+
+static inline void
+custos_leadership_set_evidence (CustosLeadership *self,
+                                const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_LEADERSHIP (self),
+                               CUSTOS_LEADERSHIP_FIELD_EVIDENCE, value);
+}
+
+/* isms-risks (CustosIsmsRisks, clause 6.1.1) ------------------------------- */
+
+typedef enum
+{
+  CUSTOS_ISMS_RISKS_FIELD_RISKS,
+  CUSTOS_ISMS_RISKS_FIELD_ACTIONS,
+  CUSTOS_ISMS_RISKS_FIELD_EVALUATION,
+  CUSTOS_ISMS_RISKS_N_FIELDS
+} CustosIsmsRisksField;
+
+static inline const char *
+custos_isms_risks_get_risks (CustosIsmsRisks *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_ISMS_RISKS (self),
+                                      CUSTOS_ISMS_RISKS_FIELD_RISKS);
+}
+
+static inline void
+custos_isms_risks_set_risks (CustosIsmsRisks *self,
+                             const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_ISMS_RISKS (self),
+                               CUSTOS_ISMS_RISKS_FIELD_RISKS, value);
+}
+
+static inline const char *
+custos_isms_risks_get_actions (CustosIsmsRisks *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_ISMS_RISKS (self),
+                                      CUSTOS_ISMS_RISKS_FIELD_ACTIONS);
+}
+
+static inline void
+custos_isms_risks_set_actions (CustosIsmsRisks *self,
+                               const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_ISMS_RISKS (self),
+                               CUSTOS_ISMS_RISKS_FIELD_ACTIONS, value);
+}
+
+static inline const char *
+custos_isms_risks_get_evaluation (CustosIsmsRisks *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_ISMS_RISKS (self),
+                                      CUSTOS_ISMS_RISKS_FIELD_EVALUATION);
+}
+
+static inline void
+custos_isms_risks_set_evaluation (CustosIsmsRisks *self,
+                                  const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_ISMS_RISKS (self),
+                               CUSTOS_ISMS_RISKS_FIELD_EVALUATION, value);
+}
+
+/* change-planning (CustosChangePlanning, clause 6.3) ----------------------- */
+
+typedef enum
+{
+  CUSTOS_CHANGE_PLANNING_FIELD_PROCESS,
+  CUSTOS_CHANGE_PLANNING_FIELD_CHANGES,
+  CUSTOS_CHANGE_PLANNING_FIELD_REVIEWED,
+  CUSTOS_CHANGE_PLANNING_N_FIELDS
+} CustosChangePlanningField;
+
+static inline const char *
+custos_change_planning_get_process (CustosChangePlanning *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_CHANGE_PLANNING (self),
+                                      CUSTOS_CHANGE_PLANNING_FIELD_PROCESS);
+}
+
+static inline void
+custos_change_planning_set_process (CustosChangePlanning *self,
+                                    const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_CHANGE_PLANNING (self),
+                               CUSTOS_CHANGE_PLANNING_FIELD_PROCESS, value);
+}
+
+static inline const char *
+custos_change_planning_get_changes (CustosChangePlanning *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_CHANGE_PLANNING (self),
+                                      CUSTOS_CHANGE_PLANNING_FIELD_CHANGES);
+}
+
+static inline void
+custos_change_planning_set_changes (CustosChangePlanning *self,
+                                    const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_CHANGE_PLANNING (self),
+                               CUSTOS_CHANGE_PLANNING_FIELD_CHANGES, value);
+}
+
+static inline const char *
+custos_change_planning_get_reviewed (CustosChangePlanning *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_CHANGE_PLANNING (self),
+                                      CUSTOS_CHANGE_PLANNING_FIELD_REVIEWED);
+}
+
+static inline void
+custos_change_planning_set_reviewed (CustosChangePlanning *self,
+                                     const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_CHANGE_PLANNING (self),
+                               CUSTOS_CHANGE_PLANNING_FIELD_REVIEWED, value);
+}
+
+/* isms-resources (CustosIsmsResources, clause 7.1) ------------------------- */
+
+typedef enum
+{
+  CUSTOS_ISMS_RESOURCES_FIELD_RESOURCES,
+  CUSTOS_ISMS_RESOURCES_FIELD_BUDGET,
+  CUSTOS_ISMS_RESOURCES_FIELD_APPROVED_BY,
+  CUSTOS_ISMS_RESOURCES_FIELD_REVIEWED,
+  CUSTOS_ISMS_RESOURCES_N_FIELDS
+} CustosIsmsResourcesField;
+
+static inline const char *
+custos_isms_resources_get_resources (CustosIsmsResources *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_ISMS_RESOURCES (self),
+                                      CUSTOS_ISMS_RESOURCES_FIELD_RESOURCES);
+}
+
+static inline void
+custos_isms_resources_set_resources (CustosIsmsResources *self,
+                                     const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_ISMS_RESOURCES (self),
+                               CUSTOS_ISMS_RESOURCES_FIELD_RESOURCES, value);
+}
+
+static inline const char *
+custos_isms_resources_get_budget (CustosIsmsResources *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_ISMS_RESOURCES (self),
+                                      CUSTOS_ISMS_RESOURCES_FIELD_BUDGET);
+}
+
+static inline void
+custos_isms_resources_set_budget (CustosIsmsResources *self,
+                                  const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_ISMS_RESOURCES (self),
+                               CUSTOS_ISMS_RESOURCES_FIELD_BUDGET, value);
+}
+
+static inline const char *
+custos_isms_resources_get_approved_by (CustosIsmsResources *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_ISMS_RESOURCES (self),
+                                      CUSTOS_ISMS_RESOURCES_FIELD_APPROVED_BY);
+}
+
+static inline void
+custos_isms_resources_set_approved_by (CustosIsmsResources *self,
+                                       const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_ISMS_RESOURCES (self),
+                               CUSTOS_ISMS_RESOURCES_FIELD_APPROVED_BY, value);
+}
+
+static inline const char *
+custos_isms_resources_get_reviewed (CustosIsmsResources *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_ISMS_RESOURCES (self),
+                                      CUSTOS_ISMS_RESOURCES_FIELD_REVIEWED);
+}
+
+static inline void
+custos_isms_resources_set_reviewed (CustosIsmsResources *self,
+                                    const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_ISMS_RESOURCES (self),
+                               CUSTOS_ISMS_RESOURCES_FIELD_REVIEWED, value);
+}
+
+/* continual-improvement (CustosContinualImprovement, clause 10.1) ---------- */
+
+typedef enum
+{
+  CUSTOS_CONTINUAL_IMPROVEMENT_FIELD_APPROACH,
+  CUSTOS_CONTINUAL_IMPROVEMENT_FIELD_IMPROVEMENTS,
+  CUSTOS_CONTINUAL_IMPROVEMENT_FIELD_REVIEWED,
+  CUSTOS_CONTINUAL_IMPROVEMENT_N_FIELDS
+} CustosContinualImprovementField;
+
+static inline const char *
+custos_continual_improvement_get_approach (CustosContinualImprovement *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_CONTINUAL_IMPROVEMENT (self),
+                                      CUSTOS_CONTINUAL_IMPROVEMENT_FIELD_APPROACH);
+}
+
+static inline void
+custos_continual_improvement_set_approach (CustosContinualImprovement *self,
+                                           const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_CONTINUAL_IMPROVEMENT (self),
+                               CUSTOS_CONTINUAL_IMPROVEMENT_FIELD_APPROACH, value);
+}
+
+static inline const char *
+custos_continual_improvement_get_improvements (CustosContinualImprovement *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_CONTINUAL_IMPROVEMENT (self),
+                                      CUSTOS_CONTINUAL_IMPROVEMENT_FIELD_IMPROVEMENTS);
+}
+
+static inline void
+custos_continual_improvement_set_improvements (CustosContinualImprovement *self,
+                                               const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_CONTINUAL_IMPROVEMENT (self),
+                               CUSTOS_CONTINUAL_IMPROVEMENT_FIELD_IMPROVEMENTS, value);
+}
+
+static inline const char *
+custos_continual_improvement_get_reviewed (CustosContinualImprovement *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_CONTINUAL_IMPROVEMENT (self),
+                                      CUSTOS_CONTINUAL_IMPROVEMENT_FIELD_REVIEWED);
+}
+
+static inline void
+custos_continual_improvement_set_reviewed (CustosContinualImprovement *self,
+                                           const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_CONTINUAL_IMPROVEMENT (self),
+                               CUSTOS_CONTINUAL_IMPROVEMENT_FIELD_REVIEWED, value);
+}
+
 /* revision (CustosRevision, clause 7.5.3) ---------------------------------- */
 
 typedef enum
@@ -662,6 +1024,7 @@ typedef enum
   CUSTOS_ISSUE_FIELD_CATEGORY,
   CUSTOS_ISSUE_FIELD_DESCRIPTION,
   CUSTOS_ISSUE_FIELD_EFFECT,
+  CUSTOS_ISSUE_FIELD_CLIMATE,
   CUSTOS_ISSUE_N_FIELDS
 } CustosIssueField;
 
@@ -740,6 +1103,21 @@ custos_issue_set_effect (CustosIssue *self,
                                CUSTOS_ISSUE_FIELD_EFFECT, value);
 }
 
+static inline gboolean
+custos_issue_get_climate (CustosIssue *self)
+{
+  return custos_record_get_bool_at ((CustosRecord *) CUSTOS_ISSUE (self),
+                                    CUSTOS_ISSUE_FIELD_CLIMATE);
+}
+
+static inline void
+custos_issue_set_climate (CustosIssue *self,
+                          gboolean value)
+{
+  custos_record_set_bool_at ((CustosRecord *) CUSTOS_ISSUE (self),
+                             CUSTOS_ISSUE_FIELD_CLIMATE, value);
+}
+
 /* party (CustosParty, clause 4.2) ------------------------------------------ */
 
 typedef enum
@@ -748,6 +1126,7 @@ typedef enum
   CUSTOS_PARTY_FIELD_NEEDS,
   CUSTOS_PARTY_FIELD_RELEVANT,
   CUSTOS_PARTY_FIELD_ADDRESSED,
+  CUSTOS_PARTY_FIELD_CLIMATE,
   CUSTOS_PARTY_N_FIELDS
 } CustosPartyField;
 
@@ -809,6 +1188,140 @@ custos_party_set_addressed (CustosParty *self,
 {
   custos_record_set_string_at ((CustosRecord *) CUSTOS_PARTY (self),
                                CUSTOS_PARTY_FIELD_ADDRESSED, value);
+}
+
+static inline gboolean
+custos_party_get_climate (CustosParty *self)
+{
+  return custos_record_get_bool_at ((CustosRecord *) CUSTOS_PARTY (self),
+                                    CUSTOS_PARTY_FIELD_CLIMATE);
+}
+
+static inline void
+custos_party_set_climate (CustosParty *self,
+                          gboolean value)
+{
+  custos_record_set_bool_at ((CustosRecord *) CUSTOS_PARTY (self),
+                             CUSTOS_PARTY_FIELD_CLIMATE, value);
+}
+
+/* requirement (CustosRequirement, clause A.5.31) --------------------------- */
+
+typedef enum
+{
+  CUSTOS_REQUIREMENT_FIELD_TITLE,
+  CUSTOS_REQUIREMENT_FIELD_KIND,
+  CUSTOS_REQUIREMENT_FIELD_SOURCE,
+  CUSTOS_REQUIREMENT_FIELD_OWNER,
+  CUSTOS_REQUIREMENT_FIELD_HOW_MET,
+  CUSTOS_REQUIREMENT_FIELD_CONTROLS,
+  CUSTOS_REQUIREMENT_FIELD_REVIEWED,
+  CUSTOS_REQUIREMENT_N_FIELDS
+} CustosRequirementField;
+
+static inline const char *
+custos_requirement_get_title (CustosRequirement *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_REQUIREMENT (self),
+                                      CUSTOS_REQUIREMENT_FIELD_TITLE);
+}
+
+static inline void
+custos_requirement_set_title (CustosRequirement *self,
+                              const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_REQUIREMENT (self),
+                               CUSTOS_REQUIREMENT_FIELD_TITLE, value);
+}
+
+static inline CustosRequirementKind
+custos_requirement_get_kind (CustosRequirement *self)
+{
+  return (CustosRequirementKind) custos_record_get_enum_at ((CustosRecord *) CUSTOS_REQUIREMENT (self),
+                                                            CUSTOS_REQUIREMENT_FIELD_KIND);
+}
+
+static inline void
+custos_requirement_set_kind (CustosRequirement *self,
+                             CustosRequirementKind value)
+{
+  custos_record_set_enum_at ((CustosRecord *) CUSTOS_REQUIREMENT (self),
+                             CUSTOS_REQUIREMENT_FIELD_KIND, value);
+}
+
+static inline const char *
+custos_requirement_get_source (CustosRequirement *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_REQUIREMENT (self),
+                                      CUSTOS_REQUIREMENT_FIELD_SOURCE);
+}
+
+static inline void
+custos_requirement_set_source (CustosRequirement *self,
+                               const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_REQUIREMENT (self),
+                               CUSTOS_REQUIREMENT_FIELD_SOURCE, value);
+}
+
+static inline const char *
+custos_requirement_get_owner (CustosRequirement *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_REQUIREMENT (self),
+                                      CUSTOS_REQUIREMENT_FIELD_OWNER);
+}
+
+static inline void
+custos_requirement_set_owner (CustosRequirement *self,
+                              const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_REQUIREMENT (self),
+                               CUSTOS_REQUIREMENT_FIELD_OWNER, value);
+}
+
+static inline const char *
+custos_requirement_get_how_met (CustosRequirement *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_REQUIREMENT (self),
+                                      CUSTOS_REQUIREMENT_FIELD_HOW_MET);
+}
+
+static inline void
+custos_requirement_set_how_met (CustosRequirement *self,
+                                const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_REQUIREMENT (self),
+                               CUSTOS_REQUIREMENT_FIELD_HOW_MET, value);
+}
+
+static inline const char * const *
+custos_requirement_get_controls (CustosRequirement *self)
+{
+  return custos_record_get_strv_at ((CustosRecord *) CUSTOS_REQUIREMENT (self),
+                                    CUSTOS_REQUIREMENT_FIELD_CONTROLS);
+}
+
+static inline void
+custos_requirement_set_controls (CustosRequirement *self,
+                                 const char * const *value)
+{
+  custos_record_set_strv_at ((CustosRecord *) CUSTOS_REQUIREMENT (self),
+                             CUSTOS_REQUIREMENT_FIELD_CONTROLS, value);
+}
+
+static inline const char *
+custos_requirement_get_reviewed (CustosRequirement *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_REQUIREMENT (self),
+                                      CUSTOS_REQUIREMENT_FIELD_REVIEWED);
+}
+
+static inline void
+custos_requirement_set_reviewed (CustosRequirement *self,
+                                 const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_REQUIREMENT (self),
+                               CUSTOS_REQUIREMENT_FIELD_REVIEWED, value);
 }
 
 /* role (CustosRole, clause 5.3) -------------------------------------------- */
@@ -1582,6 +2095,141 @@ custos_soa_entry_set_migration_note (CustosSoaEntry *self,
                                CUSTOS_SOA_ENTRY_FIELD_MIGRATION_NOTE, value);
 }
 
+/* evidence (CustosEvidence, clause 6.1.3 d) -------------------------------- */
+
+typedef enum
+{
+  CUSTOS_EVIDENCE_FIELD_TITLE,
+  CUSTOS_EVIDENCE_FIELD_CONTROLS,
+  CUSTOS_EVIDENCE_FIELD_DOCUMENT,
+  CUSTOS_EVIDENCE_FIELD_LOCATION,
+  CUSTOS_EVIDENCE_FIELD_DATE,
+  CUSTOS_EVIDENCE_FIELD_SHA256,
+  CUSTOS_EVIDENCE_FIELD_VERIFIED,
+  CUSTOS_EVIDENCE_FIELD_VERIFIED_BY,
+  CUSTOS_EVIDENCE_N_FIELDS
+} CustosEvidenceField;
+
+static inline const char *
+custos_evidence_get_title (CustosEvidence *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_EVIDENCE (self),
+                                      CUSTOS_EVIDENCE_FIELD_TITLE);
+}
+
+static inline void
+custos_evidence_set_title (CustosEvidence *self,
+                           const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_EVIDENCE (self),
+                               CUSTOS_EVIDENCE_FIELD_TITLE, value);
+}
+
+static inline const char * const *
+custos_evidence_get_controls (CustosEvidence *self)
+{
+  return custos_record_get_strv_at ((CustosRecord *) CUSTOS_EVIDENCE (self),
+                                    CUSTOS_EVIDENCE_FIELD_CONTROLS);
+}
+
+static inline void
+custos_evidence_set_controls (CustosEvidence *self,
+                              const char * const *value)
+{
+  custos_record_set_strv_at ((CustosRecord *) CUSTOS_EVIDENCE (self),
+                             CUSTOS_EVIDENCE_FIELD_CONTROLS, value);
+}
+
+static inline const char *
+custos_evidence_get_document (CustosEvidence *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_EVIDENCE (self),
+                                      CUSTOS_EVIDENCE_FIELD_DOCUMENT);
+}
+
+static inline void
+custos_evidence_set_document (CustosEvidence *self,
+                              const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_EVIDENCE (self),
+                               CUSTOS_EVIDENCE_FIELD_DOCUMENT, value);
+}
+
+static inline const char *
+custos_evidence_get_location (CustosEvidence *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_EVIDENCE (self),
+                                      CUSTOS_EVIDENCE_FIELD_LOCATION);
+}
+
+static inline void
+custos_evidence_set_location (CustosEvidence *self,
+                              const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_EVIDENCE (self),
+                               CUSTOS_EVIDENCE_FIELD_LOCATION, value);
+}
+
+static inline const char *
+custos_evidence_get_date (CustosEvidence *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_EVIDENCE (self),
+                                      CUSTOS_EVIDENCE_FIELD_DATE);
+}
+
+static inline void
+custos_evidence_set_date (CustosEvidence *self,
+                          const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_EVIDENCE (self),
+                               CUSTOS_EVIDENCE_FIELD_DATE, value);
+}
+
+static inline const char *
+custos_evidence_get_sha256 (CustosEvidence *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_EVIDENCE (self),
+                                      CUSTOS_EVIDENCE_FIELD_SHA256);
+}
+
+static inline void
+custos_evidence_set_sha256 (CustosEvidence *self,
+                            const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_EVIDENCE (self),
+                               CUSTOS_EVIDENCE_FIELD_SHA256, value);
+}
+
+static inline const char *
+custos_evidence_get_verified (CustosEvidence *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_EVIDENCE (self),
+                                      CUSTOS_EVIDENCE_FIELD_VERIFIED);
+}
+
+static inline void
+custos_evidence_set_verified (CustosEvidence *self,
+                              const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_EVIDENCE (self),
+                               CUSTOS_EVIDENCE_FIELD_VERIFIED, value);
+}
+
+static inline const char *
+custos_evidence_get_verified_by (CustosEvidence *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_EVIDENCE (self),
+                                      CUSTOS_EVIDENCE_FIELD_VERIFIED_BY);
+}
+
+static inline void
+custos_evidence_set_verified_by (CustosEvidence *self,
+                                 const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_EVIDENCE (self),
+                               CUSTOS_EVIDENCE_FIELD_VERIFIED_BY, value);
+}
+
 /* objective (CustosObjective, clause 6.2) ---------------------------------- */
 
 typedef enum
@@ -2232,6 +2880,173 @@ custos_process_set_risks (CustosProcess *self,
                              CUSTOS_PROCESS_FIELD_RISKS, value);
 }
 
+/* supplier (CustosSupplier, clause A.5.19) --------------------------------- */
+
+typedef enum
+{
+  CUSTOS_SUPPLIER_FIELD_NAME,
+  CUSTOS_SUPPLIER_FIELD_SERVICES,
+  CUSTOS_SUPPLIER_FIELD_CRITICALITY,
+  CUSTOS_SUPPLIER_FIELD_DATA_ACCESS,
+  CUSTOS_SUPPLIER_FIELD_OWNER,
+  CUSTOS_SUPPLIER_FIELD_ASSURANCE,
+  CUSTOS_SUPPLIER_FIELD_ASSESSED,
+  CUSTOS_SUPPLIER_FIELD_ASSESSMENT,
+  CUSTOS_SUPPLIER_FIELD_CONTRACT_CLAUSES,
+  CUSTOS_SUPPLIER_FIELD_NEXT_REVIEW,
+  CUSTOS_SUPPLIER_N_FIELDS
+} CustosSupplierField;
+
+static inline const char *
+custos_supplier_get_name (CustosSupplier *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                                      CUSTOS_SUPPLIER_FIELD_NAME);
+}
+
+static inline void
+custos_supplier_set_name (CustosSupplier *self,
+                          const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                               CUSTOS_SUPPLIER_FIELD_NAME, value);
+}
+
+static inline const char *
+custos_supplier_get_services (CustosSupplier *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                                      CUSTOS_SUPPLIER_FIELD_SERVICES);
+}
+
+static inline void
+custos_supplier_set_services (CustosSupplier *self,
+                              const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                               CUSTOS_SUPPLIER_FIELD_SERVICES, value);
+}
+
+static inline CustosSeverity
+custos_supplier_get_criticality (CustosSupplier *self)
+{
+  return (CustosSeverity) custos_record_get_enum_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                                                     CUSTOS_SUPPLIER_FIELD_CRITICALITY);
+}
+
+static inline void
+custos_supplier_set_criticality (CustosSupplier *self,
+                                 CustosSeverity value)
+{
+  custos_record_set_enum_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                             CUSTOS_SUPPLIER_FIELD_CRITICALITY, value);
+}
+
+static inline gboolean
+custos_supplier_get_data_access (CustosSupplier *self)
+{
+  return custos_record_get_bool_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                                    CUSTOS_SUPPLIER_FIELD_DATA_ACCESS);
+}
+
+static inline void
+custos_supplier_set_data_access (CustosSupplier *self,
+                                 gboolean value)
+{
+  custos_record_set_bool_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                             CUSTOS_SUPPLIER_FIELD_DATA_ACCESS, value);
+}
+
+static inline const char *
+custos_supplier_get_owner (CustosSupplier *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                                      CUSTOS_SUPPLIER_FIELD_OWNER);
+}
+
+static inline void
+custos_supplier_set_owner (CustosSupplier *self,
+                           const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                               CUSTOS_SUPPLIER_FIELD_OWNER, value);
+}
+
+static inline const char *
+custos_supplier_get_assurance (CustosSupplier *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                                      CUSTOS_SUPPLIER_FIELD_ASSURANCE);
+}
+
+static inline void
+custos_supplier_set_assurance (CustosSupplier *self,
+                               const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                               CUSTOS_SUPPLIER_FIELD_ASSURANCE, value);
+}
+
+static inline const char *
+custos_supplier_get_assessed (CustosSupplier *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                                      CUSTOS_SUPPLIER_FIELD_ASSESSED);
+}
+
+static inline void
+custos_supplier_set_assessed (CustosSupplier *self,
+                              const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                               CUSTOS_SUPPLIER_FIELD_ASSESSED, value);
+}
+
+static inline CustosAssessment
+custos_supplier_get_assessment (CustosSupplier *self)
+{
+  return (CustosAssessment) custos_record_get_enum_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                                                       CUSTOS_SUPPLIER_FIELD_ASSESSMENT);
+}
+
+static inline void
+custos_supplier_set_assessment (CustosSupplier *self,
+                                CustosAssessment value)
+{
+  custos_record_set_enum_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                             CUSTOS_SUPPLIER_FIELD_ASSESSMENT, value);
+}
+
+static inline const char *
+custos_supplier_get_contract_clauses (CustosSupplier *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                                      CUSTOS_SUPPLIER_FIELD_CONTRACT_CLAUSES);
+}
+
+static inline void
+custos_supplier_set_contract_clauses (CustosSupplier *self,
+                                      const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                               CUSTOS_SUPPLIER_FIELD_CONTRACT_CLAUSES, value);
+}
+
+static inline const char *
+custos_supplier_get_next_review (CustosSupplier *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                                      CUSTOS_SUPPLIER_FIELD_NEXT_REVIEW);
+}
+
+static inline void
+custos_supplier_set_next_review (CustosSupplier *self,
+                                 const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_SUPPLIER (self),
+                               CUSTOS_SUPPLIER_FIELD_NEXT_REVIEW, value);
+}
+
 /* measure (CustosMeasure, clause 9.1) -------------------------------------- */
 
 typedef enum
@@ -2462,7 +3277,9 @@ typedef enum
   CUSTOS_AUDIT_FIELD_PROCESSES,
   CUSTOS_AUDIT_FIELD_FREQUENCY_MONTHS,
   CUSTOS_AUDIT_FIELD_AUDITOR,
+  CUSTOS_AUDIT_FIELD_AUDITOR_COMPETENCE,
   CUSTOS_AUDIT_FIELD_INDEPENDENCE,
+  CUSTOS_AUDIT_FIELD_COVERAGE,
   CUSTOS_AUDIT_FIELD_PLANNED,
   CUSTOS_AUDIT_FIELD_DONE,
   CUSTOS_AUDIT_FIELD_STATUS,
@@ -2531,6 +3348,21 @@ custos_audit_set_auditor (CustosAudit *self,
 }
 
 static inline const char *
+custos_audit_get_auditor_competence (CustosAudit *self)
+{
+  return custos_record_get_string_at ((CustosRecord *) CUSTOS_AUDIT (self),
+                                      CUSTOS_AUDIT_FIELD_AUDITOR_COMPETENCE);
+}
+
+static inline void
+custos_audit_set_auditor_competence (CustosAudit *self,
+                                     const char *value)
+{
+  custos_record_set_string_at ((CustosRecord *) CUSTOS_AUDIT (self),
+                               CUSTOS_AUDIT_FIELD_AUDITOR_COMPETENCE, value);
+}
+
+static inline const char *
 custos_audit_get_independence (CustosAudit *self)
 {
   return custos_record_get_string_at ((CustosRecord *) CUSTOS_AUDIT (self),
@@ -2543,6 +3375,21 @@ custos_audit_set_independence (CustosAudit *self,
 {
   custos_record_set_string_at ((CustosRecord *) CUSTOS_AUDIT (self),
                                CUSTOS_AUDIT_FIELD_INDEPENDENCE, value);
+}
+
+static inline CustosCoverage
+custos_audit_get_coverage (CustosAudit *self)
+{
+  return (CustosCoverage) custos_record_get_enum_at ((CustosRecord *) CUSTOS_AUDIT (self),
+                                                     CUSTOS_AUDIT_FIELD_COVERAGE);
+}
+
+static inline void
+custos_audit_set_coverage (CustosAudit *self,
+                           CustosCoverage value)
+{
+  custos_record_set_enum_at ((CustosRecord *) CUSTOS_AUDIT (self),
+                             CUSTOS_AUDIT_FIELD_COVERAGE, value);
 }
 
 static inline const char *

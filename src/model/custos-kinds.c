@@ -62,6 +62,21 @@ static const CustosField scope_kind_fields[] = {
 };
 KIND (scope_kind, "scope", NULL, N_("Scope"), N_("Scope"), NULL, "4.3", custos_scope_get_type);
 
+static const CustosField isms_processes_kind_fields[] = {
+  F_TEXT ("processes", N_("The processes of the ISMS and how they interact"), REQ | TITLE),
+  F_TEXT ("integration", N_("How they are integrated in the organisation's processes"), NONE),
+  F_STRING ("document", N_("Described in"), NONE),
+};
+KIND (isms_processes_kind, "isms-processes", NULL, N_("Information security management system"), N_("Information security management system"), NULL, "4.4", custos_isms_processes_get_type);
+
+static const CustosField leadership_kind_fields[] = {
+  F_TEXT ("commitment", N_("How top management leads and commits to the ISMS"), REQ | TITLE),
+  F_TEXT ("integration", N_("Integration of the ISMS requirements into business processes"), NONE),
+  F_TEXT ("support", N_("How top management directs and supports people"), NONE),
+  F_TEXT ("evidence", N_("Evidence (minutes, communications, decisions)"), NONE),
+};
+KIND (leadership_kind, "leadership", NULL, N_("Leadership and commitment"), N_("Leadership and commitment"), NULL, "5.1", custos_leadership_get_type);
+
 static const CustosField policy_kind_fields[] = {
   F_TEXT ("statement", N_("Policy statement"), REQ | TITLE),
   F_TEXT ("objectives-framework", N_("Framework for setting objectives"), NONE),
@@ -74,6 +89,35 @@ static const CustosField policy_kind_fields[] = {
   F_TEXT ("communicated", N_("How it is communicated"), NONE),
 };
 KIND (policy_kind, "policy", NULL, N_("Information security policy"), N_("Information security policy"), NULL, "5.2", custos_policy_get_type);
+
+static const CustosField isms_risks_kind_fields[] = {
+  F_TEXT ("risks", N_("Risks and opportunities for the ISMS itself"), REQ | TITLE),
+  F_TEXT ("actions", N_("Actions to address them"), NONE),
+  F_TEXT ("evaluation", N_("How the effectiveness of these actions is evaluated"), NONE),
+};
+KIND (isms_risks_kind, "isms-risks", NULL, N_("Risks and opportunities of the ISMS"), N_("Risks and opportunities of the ISMS"), NULL, "6.1.1", custos_isms_risks_get_type);
+
+static const CustosField change_planning_kind_fields[] = {
+  F_TEXT ("process", N_("How changes to the ISMS are planned"), REQ | TITLE),
+  F_TEXT ("changes", N_("Changes planned or carried out"), NONE),
+  F_DATE ("reviewed", N_("Last reviewed"), NONE),
+};
+KIND (change_planning_kind, "change-planning", NULL, N_("Planning of changes"), N_("Planning of changes"), NULL, "6.3", custos_change_planning_get_type);
+
+static const CustosField isms_resources_kind_fields[] = {
+  F_TEXT ("resources", N_("Resources for the ISMS (people, time, tools, services)"), REQ | TITLE),
+  F_TEXT ("budget", N_("Budget"), NONE),
+  F_STRING ("approved-by", N_("Approved by"), NONE),
+  F_DATE ("reviewed", N_("Last reviewed"), NONE),
+};
+KIND (isms_resources_kind, "isms-resources", NULL, N_("Resources"), N_("Resources"), NULL, "7.1", custos_isms_resources_get_type);
+
+static const CustosField continual_improvement_kind_fields[] = {
+  F_TEXT ("approach", N_("How the ISMS is continually improved"), REQ | TITLE),
+  F_TEXT ("improvements", N_("Improvements made"), NONE),
+  F_DATE ("reviewed", N_("Last reviewed"), NONE),
+};
+KIND (continual_improvement_kind, "continual-improvement", NULL, N_("Continual improvement"), N_("Continual improvement"), NULL, "10.1", custos_continual_improvement_get_type);
 
 static const CustosField reassessment_kind_fields[] = {
   F_INT ("interval-months", N_("Reassessment interval (months)"), NONE, 1, 60),
@@ -109,6 +153,7 @@ static const CustosField issue_kind_fields[] = {
   F_STRING ("category", N_("Category"), SUM),
   F_TEXT ("description", N_("Description"), NONE),
   F_TEXT ("effect", N_("Effect on the ISMS"), NONE),
+  F_BOOL ("climate", N_("Concerns climate change"), NONE),
 };
 KIND (issue_kind, "issue", "issues", N_("Issue"), N_("Internal and external issues"), "ISS-", "4.1", custos_issue_get_type);
 
@@ -117,8 +162,20 @@ static const CustosField party_kind_fields[] = {
   F_TEXT ("needs", N_("Needs and expectations"), SUM),
   F_BOOL ("relevant", N_("Relevant to the ISMS"), SUM),
   F_TEXT ("addressed", N_("How they are addressed"), NONE),
+  F_BOOL ("climate", N_("Has requirements related to climate change"), NONE),
 };
 KIND (party_kind, "party", "parties", N_("Interested party"), N_("Interested parties"), "IP-", "4.2", custos_party_get_type);
+
+static const CustosField requirement_kind_fields[] = {
+  F_STRING ("title", N_("Requirement"), REQ | TITLE),
+  F_ENUM ("kind", N_("Kind"), SUM, custos_requirement_kind_get_type),
+  F_STRING ("source", N_("Source"), SUM),
+  F_REF ("owner", N_("Owner"), SUM, "role"),
+  F_TEXT ("how-met", N_("How it is met"), NONE),
+  F_CONTROLS ("controls", N_("Controls"), NONE),
+  F_DATE ("reviewed", N_("Last reviewed"), SUM),
+};
+KIND (requirement_kind, "requirement", "requirements", N_("Requirement"), N_("Legal, statutory, regulatory and contractual requirements"), "REQ-", "A.5.31", custos_requirement_get_type);
 
 static const CustosField role_kind_fields[] = {
   F_STRING ("title", N_("Role"), REQ | TITLE),
@@ -186,6 +243,18 @@ static const CustosField soa_entry_kind_fields[] = {
 };
 KIND (soa_entry_kind, "control", "soa", N_("Control"), N_("Statement of Applicability"), NULL, "6.1.3", custos_soa_entry_get_type);
 
+static const CustosField evidence_kind_fields[] = {
+  F_STRING ("title", N_("Evidence"), REQ | TITLE),
+  F_CONTROLS ("controls", N_("Controls"), REQ | SUM),
+  F_REF ("document", N_("Document"), NONE, "document"),
+  F_STRING ("location", N_("File path or URL"), NONE),
+  F_DATE ("date", N_("Date of the evidence"), SUM),
+  F_STRING ("sha256", N_("SHA-256 of the file"), NONE),
+  F_DATE ("verified", N_("Last verified"), SUM),
+  F_STRING ("verified-by", N_("Verified by"), NONE),
+};
+KIND (evidence_kind, "evidence", "evidence-items", N_("Evidence"), N_("Evidence of controls"), "EV-", "6.1.3 d", custos_evidence_get_type);
+
 static const CustosField objective_kind_fields[] = {
   F_STRING ("title", N_("Objective"), REQ | TITLE),
   F_TEXT ("target", N_("Measurable target"), NONE),
@@ -248,6 +317,20 @@ static const CustosField process_kind_fields[] = {
 };
 KIND (process_kind, "process", "processes", N_("Process"), N_("Operational processes"), "PROC-", "8.1", custos_process_get_type);
 
+static const CustosField supplier_kind_fields[] = {
+  F_STRING ("name", N_("Supplier"), REQ | TITLE),
+  F_TEXT ("services", N_("Services"), SUM),
+  F_ENUM ("criticality", N_("Criticality"), SUM, custos_severity_get_type),
+  F_BOOL ("data-access", N_("Has access to our information"), NONE),
+  F_REF ("owner", N_("Owner"), NONE, "role"),
+  F_STRING ("assurance", N_("Assurance (certificate, report)"), NONE),
+  F_DATE ("assessed", N_("Last assessed"), NONE),
+  F_ENUM ("assessment", N_("Assessment result"), SUM, custos_assessment_get_type),
+  F_TEXT ("contract-clauses", N_("Security clauses in the contract"), NONE),
+  F_DATE ("next-review", N_("Next review"), SUM),
+};
+KIND (supplier_kind, "supplier", "suppliers", N_("Supplier"), N_("Supplier register"), "SUP-", "A.5.19", custos_supplier_get_type);
+
 static const CustosField measure_kind_fields[] = {
   F_STRING ("title", N_("What is monitored"), REQ | TITLE),
   F_TEXT ("method", N_("Method"), NONE),
@@ -274,7 +357,9 @@ static const CustosField audit_kind_fields[] = {
   F_REFS ("processes", N_("Processes or areas"), NONE, "process"),
   F_INT ("frequency-months", N_("Frequency (months)"), NONE, 1, 36),
   F_STRING ("auditor", N_("Auditor"), SUM),
+  F_TEXT ("auditor-competence", N_("Auditor's competence"), NONE),
   F_TEXT ("independence", N_("Independence"), NONE),
+  F_FLAGS ("coverage", N_("Clauses and Annex A themes covered"), NONE, custos_coverage_get_type),
   F_DATE ("planned", N_("Planned date"), SUM),
   F_DATE ("done", N_("Actual date"), SUM),
   F_ENUM ("status", N_("Status"), SUM, custos_audit_status_get_type),
@@ -370,23 +455,32 @@ KIND (merge_conflict_kind, "merge-conflict", "merge-conflicts", N_("Merge confli
                   "./build/tools/custos-gen-fields > src/model/custos-fields.h")
 FIELDS_MATCH (organisation_kind, ORGANISATION);
 FIELDS_MATCH (scope_kind, SCOPE);
+FIELDS_MATCH (isms_processes_kind, ISMS_PROCESSES);
+FIELDS_MATCH (leadership_kind, LEADERSHIP);
 FIELDS_MATCH (policy_kind, POLICY);
+FIELDS_MATCH (isms_risks_kind, ISMS_RISKS);
+FIELDS_MATCH (change_planning_kind, CHANGE_PLANNING);
+FIELDS_MATCH (isms_resources_kind, ISMS_RESOURCES);
+FIELDS_MATCH (continual_improvement_kind, CONTINUAL_IMPROVEMENT);
 FIELDS_MATCH (reassessment_kind, REASSESSMENT);
 FIELDS_MATCH (plan_approval_kind, PLAN_APPROVAL);
 FIELDS_MATCH (revision_kind, REVISION);
 FIELDS_MATCH (issue_kind, ISSUE);
 FIELDS_MATCH (party_kind, PARTY);
+FIELDS_MATCH (requirement_kind, REQUIREMENT);
 FIELDS_MATCH (role_kind, ROLE);
 FIELDS_MATCH (asset_kind, ASSET);
 FIELDS_MATCH (risk_kind, RISK);
 FIELDS_MATCH (action_kind, ACTION);
 FIELDS_MATCH (soa_entry_kind, SOA_ENTRY);
+FIELDS_MATCH (evidence_kind, EVIDENCE);
 FIELDS_MATCH (objective_kind, OBJECTIVE);
 FIELDS_MATCH (competence_kind, COMPETENCE);
 FIELDS_MATCH (training_kind, TRAINING);
 FIELDS_MATCH (communication_kind, COMMUNICATION);
 FIELDS_MATCH (controlled_document_kind, CONTROLLED_DOCUMENT);
 FIELDS_MATCH (process_kind, PROCESS);
+FIELDS_MATCH (supplier_kind, SUPPLIER);
 FIELDS_MATCH (measure_kind, MEASURE);
 FIELDS_MATCH (measurement_kind, MEASUREMENT);
 FIELDS_MATCH (audit_kind, AUDIT);
@@ -410,23 +504,32 @@ FIELDS_MATCH (merge_conflict_kind, MERGE_CONFLICT);
 
 DEFINE_RECORD (CustosOrganisation, custos_organisation, organisation_kind)
 DEFINE_RECORD (CustosScope, custos_scope, scope_kind)
+DEFINE_RECORD (CustosIsmsProcesses, custos_isms_processes, isms_processes_kind)
+DEFINE_RECORD (CustosLeadership, custos_leadership, leadership_kind)
 DEFINE_RECORD (CustosPolicy, custos_policy, policy_kind)
+DEFINE_RECORD (CustosIsmsRisks, custos_isms_risks, isms_risks_kind)
+DEFINE_RECORD (CustosChangePlanning, custos_change_planning, change_planning_kind)
+DEFINE_RECORD (CustosIsmsResources, custos_isms_resources, isms_resources_kind)
+DEFINE_RECORD (CustosContinualImprovement, custos_continual_improvement, continual_improvement_kind)
 DEFINE_RECORD (CustosReassessment, custos_reassessment, reassessment_kind)
 DEFINE_RECORD (CustosPlanApproval, custos_plan_approval, plan_approval_kind)
 DEFINE_RECORD (CustosRevision, custos_revision, revision_kind)
 DEFINE_RECORD (CustosIssue, custos_issue, issue_kind)
 DEFINE_RECORD (CustosParty, custos_party, party_kind)
+DEFINE_RECORD (CustosRequirement, custos_requirement, requirement_kind)
 DEFINE_RECORD (CustosRole, custos_role, role_kind)
 DEFINE_RECORD (CustosAsset, custos_asset, asset_kind)
 DEFINE_RECORD (CustosRisk, custos_risk, risk_kind)
 DEFINE_RECORD (CustosAction, custos_action, action_kind)
 DEFINE_RECORD (CustosSoaEntry, custos_soa_entry, soa_entry_kind)
+DEFINE_RECORD (CustosEvidence, custos_evidence, evidence_kind)
 DEFINE_RECORD (CustosObjective, custos_objective, objective_kind)
 DEFINE_RECORD (CustosCompetence, custos_competence, competence_kind)
 DEFINE_RECORD (CustosTraining, custos_training, training_kind)
 DEFINE_RECORD (CustosCommunication, custos_communication, communication_kind)
 DEFINE_RECORD (CustosControlledDocument, custos_controlled_document, controlled_document_kind)
 DEFINE_RECORD (CustosProcess, custos_process, process_kind)
+DEFINE_RECORD (CustosSupplier, custos_supplier, supplier_kind)
 DEFINE_RECORD (CustosMeasure, custos_measure, measure_kind)
 DEFINE_RECORD (CustosMeasurement, custos_measurement, measurement_kind)
 DEFINE_RECORD (CustosAudit, custos_audit, audit_kind)
@@ -441,12 +544,14 @@ DEFINE_RECORD (CustosMergeConflict, custos_merge_conflict, merge_conflict_kind)
 
 static const CustosKind *sections[CUSTOS_N_SECTIONS] = {
   &organisation_kind, &scope_kind, &policy_kind, &reassessment_kind, &plan_approval_kind,
+  &isms_processes_kind, &leadership_kind, &isms_risks_kind, &change_planning_kind, &isms_resources_kind,
+  &continual_improvement_kind,
 };
 
 static const CustosKind *registers[CUSTOS_N_REGISTERS] = {
-  &revision_kind, &issue_kind, &party_kind, &role_kind, &asset_kind, &risk_kind,
-  &action_kind, &soa_entry_kind, &objective_kind, &competence_kind, &training_kind,
-  &communication_kind, &controlled_document_kind, &process_kind, &measure_kind,
+  &revision_kind, &issue_kind, &party_kind, &requirement_kind, &role_kind, &asset_kind, &risk_kind,
+  &action_kind, &soa_entry_kind, &evidence_kind, &objective_kind, &competence_kind, &training_kind,
+  &communication_kind, &controlled_document_kind, &process_kind, &supplier_kind, &measure_kind,
   &measurement_kind, &audit_kind, &finding_kind, &review_kind, &review_action_kind,
   &nonconformity_kind, &incident_kind, &merge_conflict_kind,
 };

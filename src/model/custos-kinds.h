@@ -17,6 +17,18 @@ CUSTOS_DECLARE_RECORD (CustosPolicy, custos_policy, POLICY)
 CUSTOS_DECLARE_RECORD (CustosReassessment, custos_reassessment, REASSESSMENT)
 #define CUSTOS_TYPE_PLAN_APPROVAL (custos_plan_approval_get_type ())
 CUSTOS_DECLARE_RECORD (CustosPlanApproval, custos_plan_approval, PLAN_APPROVAL)
+#define CUSTOS_TYPE_ISMS_PROCESSES (custos_isms_processes_get_type ())
+CUSTOS_DECLARE_RECORD (CustosIsmsProcesses, custos_isms_processes, ISMS_PROCESSES)
+#define CUSTOS_TYPE_LEADERSHIP (custos_leadership_get_type ())
+CUSTOS_DECLARE_RECORD (CustosLeadership, custos_leadership, LEADERSHIP)
+#define CUSTOS_TYPE_ISMS_RISKS (custos_isms_risks_get_type ())
+CUSTOS_DECLARE_RECORD (CustosIsmsRisks, custos_isms_risks, ISMS_RISKS)
+#define CUSTOS_TYPE_CHANGE_PLANNING (custos_change_planning_get_type ())
+CUSTOS_DECLARE_RECORD (CustosChangePlanning, custos_change_planning, CHANGE_PLANNING)
+#define CUSTOS_TYPE_ISMS_RESOURCES (custos_isms_resources_get_type ())
+CUSTOS_DECLARE_RECORD (CustosIsmsResources, custos_isms_resources, ISMS_RESOURCES)
+#define CUSTOS_TYPE_CONTINUAL_IMPROVEMENT (custos_continual_improvement_get_type ())
+CUSTOS_DECLARE_RECORD (CustosContinualImprovement, custos_continual_improvement, CONTINUAL_IMPROVEMENT)
 
 /* Registers (many records each), in clause order. */
 #define CUSTOS_TYPE_REVISION (custos_revision_get_type ())
@@ -25,6 +37,8 @@ CUSTOS_DECLARE_RECORD (CustosRevision, custos_revision, REVISION)
 CUSTOS_DECLARE_RECORD (CustosIssue, custos_issue, ISSUE)
 #define CUSTOS_TYPE_PARTY (custos_party_get_type ())
 CUSTOS_DECLARE_RECORD (CustosParty, custos_party, PARTY)
+#define CUSTOS_TYPE_REQUIREMENT (custos_requirement_get_type ())
+CUSTOS_DECLARE_RECORD (CustosRequirement, custos_requirement, REQUIREMENT)
 #define CUSTOS_TYPE_ROLE (custos_role_get_type ())
 CUSTOS_DECLARE_RECORD (CustosRole, custos_role, ROLE)
 #define CUSTOS_TYPE_ASSET (custos_asset_get_type ())
@@ -35,6 +49,8 @@ CUSTOS_DECLARE_RECORD (CustosRisk, custos_risk, RISK)
 CUSTOS_DECLARE_RECORD (CustosAction, custos_action, ACTION)
 #define CUSTOS_TYPE_SOA_ENTRY (custos_soa_entry_get_type ())
 CUSTOS_DECLARE_RECORD (CustosSoaEntry, custos_soa_entry, SOA_ENTRY)
+#define CUSTOS_TYPE_EVIDENCE (custos_evidence_get_type ())
+CUSTOS_DECLARE_RECORD (CustosEvidence, custos_evidence, EVIDENCE)
 #define CUSTOS_TYPE_OBJECTIVE (custos_objective_get_type ())
 CUSTOS_DECLARE_RECORD (CustosObjective, custos_objective, OBJECTIVE)
 #define CUSTOS_TYPE_COMPETENCE (custos_competence_get_type ())
@@ -47,6 +63,8 @@ CUSTOS_DECLARE_RECORD (CustosCommunication, custos_communication, COMMUNICATION)
 CUSTOS_DECLARE_RECORD (CustosControlledDocument, custos_controlled_document, CONTROLLED_DOCUMENT)
 #define CUSTOS_TYPE_PROCESS (custos_process_get_type ())
 CUSTOS_DECLARE_RECORD (CustosProcess, custos_process, PROCESS)
+#define CUSTOS_TYPE_SUPPLIER (custos_supplier_get_type ())
+CUSTOS_DECLARE_RECORD (CustosSupplier, custos_supplier, SUPPLIER)
 #define CUSTOS_TYPE_MEASURE (custos_measure_get_type ())
 CUSTOS_DECLARE_RECORD (CustosMeasure, custos_measure, MEASURE)
 #define CUSTOS_TYPE_MEASUREMENT (custos_measurement_get_type ())
@@ -74,6 +92,13 @@ typedef enum
   CUSTOS_SECTION_POLICY,
   CUSTOS_SECTION_REASSESSMENT,
   CUSTOS_SECTION_PLAN_APPROVAL,
+  /* Format 2 */
+  CUSTOS_SECTION_ISMS_PROCESSES,
+  CUSTOS_SECTION_LEADERSHIP,
+  CUSTOS_SECTION_ISMS_RISKS,
+  CUSTOS_SECTION_CHANGE_PLANNING,
+  CUSTOS_SECTION_ISMS_RESOURCES,
+  CUSTOS_SECTION_CONTINUAL_IMPROVEMENT,
   CUSTOS_N_SECTIONS,
 } CustosSection;
 
@@ -82,17 +107,20 @@ typedef enum
   CUSTOS_REGISTER_REVISIONS,
   CUSTOS_REGISTER_ISSUES,
   CUSTOS_REGISTER_PARTIES,
+  CUSTOS_REGISTER_REQUIREMENTS,
   CUSTOS_REGISTER_ROLES,
   CUSTOS_REGISTER_ASSETS,
   CUSTOS_REGISTER_RISKS,
   CUSTOS_REGISTER_ACTIONS,
   CUSTOS_REGISTER_SOA,
+  CUSTOS_REGISTER_EVIDENCE,
   CUSTOS_REGISTER_OBJECTIVES,
   CUSTOS_REGISTER_COMPETENCES,
   CUSTOS_REGISTER_TRAININGS,
   CUSTOS_REGISTER_COMMUNICATIONS,
   CUSTOS_REGISTER_DOCUMENTS,
   CUSTOS_REGISTER_PROCESSES,
+  CUSTOS_REGISTER_SUPPLIERS,
   CUSTOS_REGISTER_MEASURES,
   CUSTOS_REGISTER_MEASUREMENTS,
   CUSTOS_REGISTER_AUDITS,

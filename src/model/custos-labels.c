@@ -75,6 +75,18 @@ static const Label effectiveness_labels[] = {
   { "pending", N_("Not yet reviewed") }, { "effective", N_("Effective") }, { "not-effective", N_("Not effective") }, { NULL } };
 static const Label severity_labels[] = {
   { "low", N_("Low") }, { "medium", N_("Medium") }, { "high", N_("High") }, { "critical", N_("Critical") }, { NULL } };
+static const Label coverage_labels[] = {
+  { "clause-4", N_("Clause 4") }, { "clause-5", N_("Clause 5") }, { "clause-6", N_("Clause 6") },
+  { "clause-7", N_("Clause 7") }, { "clause-8", N_("Clause 8") }, { "clause-9", N_("Clause 9") },
+  { "clause-10", N_("Clause 10") }, { "organizational-controls", N_("Organizational controls") },
+  { "people-controls", N_("People controls") }, { "physical-controls", N_("Physical controls") },
+  { "technological-controls", N_("Technological controls") }, { NULL } };
+static const Label assessment_labels[] = {
+  { "not-assessed", N_("Not assessed") }, { "satisfactory", N_("Satisfactory") },
+  { "conditional", N_("Satisfactory with conditions") }, { "unsatisfactory", N_("Unsatisfactory") }, { NULL } };
+static const Label requirement_kind_labels[] = {
+  { "legal", N_("Legal") }, { "statutory", N_("Statutory") }, { "regulatory", N_("Regulatory") },
+  { "contractual", N_("Contractual") }, { NULL } };
 static const Label scoring_labels[] = {
   { "product", N_("Likelihood × consequence") }, { "sum", N_("Likelihood + consequence") }, { NULL } };
 
@@ -99,6 +111,9 @@ static const EnumLabels tables[] = {
   { custos_nc_status_get_type, nc_status_labels },
   { custos_effectiveness_get_type, effectiveness_labels },
   { custos_severity_get_type, severity_labels },
+  { custos_coverage_get_type, coverage_labels },
+  { custos_assessment_get_type, assessment_labels },
+  { custos_requirement_kind_get_type, requirement_kind_labels },
   { custos_scoring_get_type, scoring_labels },
 };
 

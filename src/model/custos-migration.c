@@ -14,9 +14,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "custos-document.h"
 #include <string.h>
 
+#include "custos-date.h"
+#include "custos-document.h"
 #include "custos-enums.h"
 
 static void
@@ -62,6 +63,66 @@ append_line (GString    *text,
   g_string_append (text, line);
 }
 
+/* One line of the note for a field that the sources set differently: "Owner
+ * differs: A.9.1.1 ROLE-001, A.9.1.2 ROLE-002; ROLE-001 is kept." */
+static void
+note_difference (GString    *note,
+                 GPtrArray  *sources,
+                 guint       field,
+                 const char *kept)
+{
+  const CustosKind *kind = custos_kinds_register (CUSTOS_REGISTER_SOA);
+  g_autoptr(GString) values = g_string_new (NULL);
+  g_autofree char *first = NULL;
+  gboolean differ = FALSE;
+  g_autofree char *line = NULL;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      CustosRecord *src = sources->pdata[i];
+      g_autofree char *value = NULL;
+
+      if (custos_record_field_is_empty (src, field) ||
+          custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (src)) == CUSTOS_APPLICABILITY_NOT_APPLICABLE)
+        continue;
+      value = custos_field_to_text (&kind->fields[field], custos_record_get_value (src, field), " ");
+      if (first == NULL)
+        first = g_strdup (value);
+      else if (!g_str_equal (first, value))
+        differ = TRUE;
+      g_string_append_printf (values, "%s%s %s", values->len > 0 ? ", " : "", custos_record_get_id (src), value);
+    }
+  if (!differ)
+    return;
+  /* Translators: "Owner differs: A.9.1.1 ROLE-001, A.9.1.2 ROLE-002; ROLE-001 is kept until reviewed." */
+  line = g_strdup_printf (_("%s differs: %s; %s is kept until reviewed."),
+                          _(kind->fields[field].label), values->str, kept);
+  append_line (note, line);
+}
+
+/* The value of a string field from the sources that apply: the first one set,
+ * falling back to an excluded source only when none that applies sets it. */
+static const char *
+merged_string (GPtrArray *sources,
+               guint      field)
+{
+  const char *fallback = NULL;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      CustosRecord *src = sources->pdata[i];
+      const char *value = custos_record_get_string_at (src, field);
+
+      if (value == NULL)
+        continue;
+      if (custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (src)) != CUSTOS_APPLICABILITY_NOT_APPLICABLE)
+        return value;
+      if (fallback == NULL)
+        fallback = value;
+    }
+  return fallback;
+}
+
 static CustosRecord *
 merge_entries (CustosRecord           *target,
                GPtrArray              *sources,
@@ -71,12 +132,20 @@ merge_entries (CustosRecord           *target,
   CustosImplementation implementation = CUSTOS_IMPLEMENTATION_IMPLEMENTED;
   gboolean implementation_set = FALSE;
   guint reasons = 0;
-  const char *owner = NULL, *document = NULL, *first_justification = NULL;
+  const char *owner, *document, *first_justification = NULL;
   gboolean justifications_differ = FALSE;
   g_autoptr(GString) justification = g_string_new (NULL);
   g_autoptr(GString) how_applied = g_string_new (NULL);
   g_autoptr(GString) note = g_string_new (NULL);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      int applicable = custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (sources->pdata[i]));
+
+      any_applicable |= applicable == CUSTOS_APPLICABILITY_APPLICABLE;
+      any_excluded |= applicable == CUSTOS_APPLICABILITY_NOT_APPLICABLE;
+    }
 
   for (guint i = 0; i < sources->len; i++)
     {
@@ -86,25 +155,21 @@ merge_entries (CustosRecord           *target,
       const char *just = custos_soa_entry_get_justification (CUSTOS_SOA_ENTRY (src));
 
       g_ptr_array_add (ids, (gpointer) custos_record_get_id (src));
-      any_applicable |= applicable == CUSTOS_APPLICABILITY_APPLICABLE;
-      any_excluded |= applicable == CUSTOS_APPLICABILITY_NOT_APPLICABLE;
       reasons |= (guint) custos_soa_entry_get_reasons (CUSTOS_SOA_ENTRY (src));
       if (applicable == CUSTOS_APPLICABILITY_APPLICABLE)
         {
           implementation = MIN (implementation, custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (src)));
           implementation_set = TRUE;
         }
-      if (owner == NULL)
-        owner = custos_soa_entry_get_owner (CUSTOS_SOA_ENTRY (src));
-      if (document == NULL)
-        document = custos_soa_entry_get_document (CUSTOS_SOA_ENTRY (src));
       if (how != NULL && strstr (how_applied->str, how) == NULL)
         {
           if (how_applied->len > 0)
             g_string_append (how_applied, "; ");
           g_string_append (how_applied, how);
         }
-      if (just != NULL)
+      /* An applicable control is justified by why it applies: the reasons
+       * for excluding its predecessors stay in the note (below). */
+      if (just != NULL && !(any_applicable && applicable == CUSTOS_APPLICABILITY_NOT_APPLICABLE))
         {
           g_autofree char *line = g_strdup_printf ("%s: %s", custos_record_get_id (src), just);
           if (first_justification == NULL)
@@ -114,6 +179,8 @@ merge_entries (CustosRecord           *target,
           append_line (justification, line);
         }
     }
+  owner = merged_string (sources, CUSTOS_SOA_ENTRY_FIELD_OWNER);
+  document = merged_string (sources, CUSTOS_SOA_ENTRY_FIELD_DOCUMENT);
 
   g_ptr_array_add (ids, NULL);
   {
@@ -125,10 +192,29 @@ merge_entries (CustosRecord           *target,
   *outcome = any_applicable && any_excluded ? CUSTOS_MIGRATION_CONFLICT : CUSTOS_MIGRATION_MERGED;
   if (*outcome == CUSTOS_MIGRATION_CONFLICT)
     append_line (note, _("The 2013 decisions disagree: some of these controls were applicable and some were not."));
+  if (implementation_set)
+    {
+      GEnumClass *klass = g_type_class_ref (CUSTOS_TYPE_IMPLEMENTATION);
+      GEnumValue *value = g_enum_get_value (klass, implementation);
+
+      note_difference (note, sources, CUSTOS_SOA_ENTRY_FIELD_IMPLEMENTATION, value->value_nick);
+      g_type_class_unref (klass);
+    }
+  note_difference (note, sources, CUSTOS_SOA_ENTRY_FIELD_OWNER, owner);
+  note_difference (note, sources, CUSTOS_SOA_ENTRY_FIELD_DOCUMENT, document);
   for (guint i = 0; i < sources->len; i++)
     {
       g_autofree char *line = describe_decision (sources->pdata[i]);
+      const char *just = custos_soa_entry_get_justification (CUSTOS_SOA_ENTRY (sources->pdata[i]));
+
       append_line (note, line);
+      if (any_applicable && just != NULL &&
+          custos_soa_entry_get_applicable (CUSTOS_SOA_ENTRY (sources->pdata[i])) == CUSTOS_APPLICABILITY_NOT_APPLICABLE)
+        {
+          g_autofree char *excluded = g_strdup_printf (_("%s was excluded because: %s"),
+                                                       custos_record_get_id (sources->pdata[i]), just);
+          append_line (note, excluded);
+        }
     }
 
   custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (target),
@@ -234,14 +320,63 @@ remap_controls (CustosDocument *self,
     }
 }
 
+/* The version after the latest revision's, one major version up: "1.2" →
+ * "2.0"; "1.0" when there is none or it is not a number. */
+static char *
+next_major_version (CustosDocument *self)
+{
+  GListModel *revisions = custos_document_get_register (self, CUSTOS_REGISTER_REVISIONS);
+  guint n = g_list_model_get_n_items (revisions);
+  guint64 major = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CustosRecord) revision = g_list_model_get_item (revisions, i);
+      const char *version = custos_revision_get_version (CUSTOS_REVISION (revision));
+
+      if (version != NULL && g_ascii_isdigit (*version))
+        major = MAX (major, g_ascii_strtoull (version, NULL, 10));
+    }
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ".0", major + 1);
+}
+
+/* A new control set is a new version of the SoA: the approval of the old one
+ * does not carry over, so the migration opens a revision nobody approved. */
+static void
+add_migration_revision (CustosDocument *self,
+                        GPtrArray      *plan,
+                        const GDate    *today)
+{
+  CustosRecord *revision = custos_document_add_new (self, CUSTOS_REGISTER_REVISIONS);
+  g_autofree char *version = next_major_version (self);
+  g_autofree char *summary = NULL;
+  char date[CUSTOS_DATE_ISO_SIZE];
+  guint review = 0;
+
+  for (guint i = 0; i < plan->len; i++)
+    review += ((CustosMigrationStep *) plan->pdata[i])->outcome != CUSTOS_MIGRATION_CARRIED;
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Statement of Applicability migrated from ISO/IEC 27001:2013 to "
+                                          "ISO/IEC 27001:2022; %u control to review. Needs approval.",
+                                          "Statement of Applicability migrated from ISO/IEC 27001:2013 to "
+                                          "ISO/IEC 27001:2022; %u controls to review. Needs approval.", review),
+                             review);
+  custos_date_format_iso (today, date);
+  custos_revision_set_version (CUSTOS_REVISION (revision), version);
+  custos_revision_set_date (CUSTOS_REVISION (revision), date);
+  custos_revision_set_summary (CUSTOS_REVISION (revision), summary);
+}
+
 void
 custos_document_apply_migration (CustosDocument *self,
-                                 GPtrArray      *plan)
+                                 GPtrArray      *plan,
+                                 const GDate    *today)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_full (plan->len, g_object_unref);
 
   g_return_if_fail (CUSTOS_IS_DOCUMENT (self));
   g_return_if_fail (custos_document_get_edition (self) == CUSTOS_EDITION_2013);
+  g_return_if_fail (today != NULL && g_date_valid (today));
 
   for (guint i = 0; i < plan->len; i++)
     {
@@ -252,6 +387,9 @@ custos_document_apply_migration (CustosDocument *self,
   custos_document_begin_compound (self);
   remap_controls (self, CUSTOS_REGISTER_RISKS, CUSTOS_RISK_FIELD_CONTROLS);
   remap_controls (self, CUSTOS_REGISTER_ACTIONS, CUSTOS_ACTION_FIELD_CONTROLS);
+  remap_controls (self, CUSTOS_REGISTER_EVIDENCE, CUSTOS_EVIDENCE_FIELD_CONTROLS);
+  remap_controls (self, CUSTOS_REGISTER_REQUIREMENTS, CUSTOS_REQUIREMENT_FIELD_CONTROLS);
   custos_document_replace_soa (self, CUSTOS_EDITION_2022, (CustosRecord **) entries->pdata, entries->len);
+  add_migration_revision (self, plan, today);
   custos_document_end_compound (self);
 }

@@ -141,3 +141,78 @@ readiness_check_policy (Check *c)
                  _("The information security policy was due for review on %s"),
                  custos_policy_get_next_review (CUSTOS_POLICY (policy)));
 }
+
+/* 4.1, 4.2 Climate change (ISO/IEC 27001:2022/Amd 1:2024) ------------------ */
+
+void
+readiness_check_climate (Check *c)
+{
+  GListModel *issues = custos_document_get_register (c->doc, CUSTOS_REGISTER_ISSUES);
+  GListModel *parties = custos_document_get_register (c->doc, CUSTOS_REGISTER_PARTIES);
+  g_autoptr(GString) reasons = g_string_new (NULL);
+  g_autoptr(GString) ids = g_string_new (NULL);
+  guint n_parties = 0;
+
+  for (guint i = 0, n = g_list_model_get_n_items (issues); i < n; i++)
+    {
+      CustosRecord *issue = item_at (issues, i);
+
+      if (custos_issue_get_climate (CUSTOS_ISSUE (issue)))
+        g_string_append_printf (ids, "%s%s", ids->len > 0 ? ", " : "", custos_record_get_id (issue));
+    }
+  for (guint i = 0, n = g_list_model_get_n_items (parties); i < n; i++)
+    n_parties += custos_party_get_climate (CUSTOS_PARTY (item_at (parties, i)));
+
+  /* The amendment asks for a determination: an issue that records it,
+   * relevant or not, is the evidence. */
+  if (ids->len == 0)
+    {
+      append_reason (reasons, _("No issue records whether climate change is relevant to the ISMS"));
+      set_item (c, ITEM_CLIMATE, CUSTOS_READINESS_STATUS_MISSING, reasons);
+      return;
+    }
+  finish_item (c, ITEM_CLIMATE, reasons,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "Climate change considered in %s; %u interested party with climate-related requirements",
+                            "Climate change considered in %s; %u interested parties with climate-related requirements",
+                            n_parties),
+               ids->str, n_parties);
+}
+
+/* 4.4, 5.1, 6.1.1, 6.3, 7.1, 10.1: one text each ---------------------------- */
+
+/* Missing without its main text (the title field); incomplete while any
+ * other multi-line text is empty. Dates, names and references are not
+ * required. */
+void
+readiness_check_section_item (Check         *c,
+                              ItemIndex      item,
+                              CustosSection  section)
+{
+  CustosRecord *record = custos_document_get_section (c->doc, section);
+  const CustosKind *kind = custos_record_get_kind (record);
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) reasons = g_string_new (NULL);
+  g_autofree char *missing = NULL;
+  guint title = 0;
+
+  for (guint f = 0; f < kind->n_fields; f++)
+    {
+      const CustosField *field = &kind->fields[f];
+
+      if (field->flags & CUSTOS_FIELD_FLAG_TITLE)
+        title = f;
+      else if (field->type == CUSTOS_FIELD_TEXT)
+        g_array_append_val (parts, f);
+    }
+  if (custos_record_field_is_empty (record, title))
+    {
+      /* Translators: "Not recorded: The processes of the ISMS and how they interact" */
+      append_reasonf (reasons, _("Not recorded: %s"), _(kind->fields[title].label));
+      set_item (c, item, CUSTOS_READINESS_STATUS_MISSING, reasons);
+      return;
+    }
+  if ((missing = empty_fields (record, (const guint *) parts->data, parts->len)) != NULL)
+    append_reasonf (reasons, _("Not recorded: %s"), missing);
+  finish_item (c, item, reasons, "%s", _(kind->label));
+}

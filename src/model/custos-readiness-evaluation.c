@@ -2,6 +2,8 @@
 /* custos-readiness-evaluation.c — the readiness rules of clause 9, and audit coverage */
 #include "config.h"
 
+#include "custos-enums.h"
+#include "custos-labels.h"
 #include "custos-readiness-private.h"
 
 /* 9.1 Monitoring --------------------------------------------------------------- */
@@ -164,6 +166,119 @@ custos_audit_coverage (CustosDocument *document,
   return coverage;
 }
 
+/* When an audit counts in the programme: its actual date, or its planned
+ * date unless it was cancelled. */
+static gboolean
+audit_programme_date (CustosRecord *audit,
+                      GDate        *date)
+{
+  if (custos_date_parse (custos_audit_get_done (CUSTOS_AUDIT (audit)), date))
+    return TRUE;
+  return custos_audit_get_status (CUSTOS_AUDIT (audit)) != CUSTOS_AUDIT_STATUS_CANCELLED &&
+         custos_date_parse (custos_audit_get_planned (CUSTOS_AUDIT (audit)), date);
+}
+
+guint
+custos_audit_programme_year (CustosDocument  *document,
+                             guint            year,
+                             guint            bit,
+                             char           **ids)
+{
+  GListModel *audits;
+  g_autoptr(GString) list = g_string_new (NULL);
+  guint covered = 0;
+
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), 0);
+
+  audits = custos_document_get_register (document, CUSTOS_REGISTER_AUDITS);
+  for (guint i = 0, n = g_list_model_get_n_items (audits); i < n; i++)
+    {
+      CustosRecord *audit = item_at (audits, i);
+      guint flags = (guint) custos_audit_get_coverage (CUSTOS_AUDIT (audit));
+      GDate date;
+
+      if (!audit_programme_date (audit, &date) || g_date_get_year (&date) != year)
+        continue;
+      covered |= flags;
+      if ((flags & bit) != 0)
+        g_string_append_printf (list, "%s%s", list->len > 0 ? ", " : "", custos_record_get_id (audit));
+    }
+  if (ids != NULL)
+    *ids = list->len > 0 ? g_strdup (list->str) : NULL;
+  return covered;
+}
+
+guint
+custos_audit_programme_cycle (CustosDocument *document,
+                              const GDate    *today)
+{
+  GListModel *audits;
+  GDate start = *today, end = *today;
+  guint covered = 0;
+
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), 0);
+
+  g_date_subtract_years (&start, CUSTOS_AUDIT_CYCLE_YEARS);
+  g_date_add_years (&end, CUSTOS_AUDIT_CYCLE_YEARS);
+  audits = custos_document_get_register (document, CUSTOS_REGISTER_AUDITS);
+  for (guint i = 0, n = g_list_model_get_n_items (audits); i < n; i++)
+    {
+      CustosRecord *audit = item_at (audits, i);
+      GDate date;
+
+      if (audit_programme_date (audit, &date) &&
+          g_date_compare (&date, &start) >= 0 && g_date_compare (&date, &end) <= 0)
+        covered |= (guint) custos_audit_get_coverage (CUSTOS_AUDIT (audit));
+    }
+  return covered;
+}
+
+guint
+custos_audit_programme_required (CustosDocument *document)
+{
+  guint clauses = CUSTOS_COVERAGE_CLAUSE_4 | CUSTOS_COVERAGE_CLAUSE_5 | CUSTOS_COVERAGE_CLAUSE_6 |
+                  CUSTOS_COVERAGE_CLAUSE_7 | CUSTOS_COVERAGE_CLAUSE_8 | CUSTOS_COVERAGE_CLAUSE_9 |
+                  CUSTOS_COVERAGE_CLAUSE_10;
+
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), 0);
+
+  if (custos_document_get_edition (document) == CUSTOS_EDITION_2013)
+    return clauses;
+  return clauses | CUSTOS_COVERAGE_ORGANIZATIONAL | CUSTOS_COVERAGE_PEOPLE | CUSTOS_COVERAGE_PHYSICAL |
+         CUSTOS_COVERAGE_TECHNOLOGICAL;
+}
+
+/* 9.2 b: the programme covers every clause and theme within the cycle, and
+ * 7.2: every auditor's competence is on record. */
+static void
+check_programme (Check *c)
+{
+  GListModel *audits = custos_document_get_register (c->doc, CUSTOS_REGISTER_AUDITS);
+  guint missing = custos_audit_programme_required (c->doc) & ~custos_audit_programme_cycle (c->doc, c->today);
+
+  if (g_list_model_get_n_items (audits) > 0 && missing != 0)
+    {
+      g_autofree char *labels = custos_flags_label (CUSTOS_TYPE_COVERAGE, missing);
+
+      add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "audit-clause-coverage", "9.2",
+                   CUSTOS_REGISTER_AUDITS, NULL,
+                   _("The audit programme does not cover within three years: %s"), labels);
+    }
+  for (guint i = 0, n = g_list_model_get_n_items (audits); i < n; i++)
+    {
+      CustosRecord *audit = item_at (audits, i);
+
+      if (custos_audit_get_status (CUSTOS_AUDIT (audit)) != CUSTOS_AUDIT_STATUS_CANCELLED &&
+          !custos_record_field_is_empty (audit, CUSTOS_AUDIT_FIELD_AUDITOR) &&
+          custos_record_field_is_empty (audit, CUSTOS_AUDIT_FIELD_AUDITOR_COMPETENCE))
+        add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "audit-auditor-competence", "9.2",
+                     CUSTOS_REGISTER_AUDITS, audit,
+                     _("Audit %s “%s”: the competence of its auditor, %s, is not recorded"),
+                     custos_record_get_id (audit), custos_record_get_title (audit),
+                     custos_audit_get_auditor (CUSTOS_AUDIT (audit)));
+    }
+}
+
 void
 readiness_check_audits (Check *c)
 {
@@ -174,6 +289,7 @@ readiness_check_audits (Check *c)
   g_autoptr(GString) reasons = g_string_new (NULL);
 
   c->coverage = custos_audit_coverage (c->doc, c->today);
+  check_programme (c);
   for (guint i = 0; i < c->coverage->len; i++)
     {
       const CustosAuditCoverage *entry = &g_array_index (c->coverage, CustosAuditCoverage, i);
@@ -236,8 +352,11 @@ readiness_check_audits (Check *c)
 
       if ((type == CUSTOS_FINDING_TYPE_MAJOR || type == CUSTOS_FINDING_TYPE_MINOR) &&
           custos_record_field_is_empty (finding, CUSTOS_FINDING_FIELD_NONCONFORMITY))
-        add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "finding-no-nc", "10.2",
-                     CUSTOS_REGISTER_FINDINGS, finding,
+        /* A major nonconformity left without corrective action is itself
+         * a major nonconformity against 10.2. */
+        add_finding (c, type == CUSTOS_FINDING_TYPE_MAJOR ? CUSTOS_READINESS_SEVERITY_ERROR
+                                                          : CUSTOS_READINESS_SEVERITY_WARNING,
+                     "finding-no-nc", "10.2", CUSTOS_REGISTER_FINDINGS, finding,
                      type == CUSTOS_FINDING_TYPE_MAJOR
                      ? _("Audit finding %s of audit %s is a major nonconformity but no nonconformity is recorded for it")
                      : _("Audit finding %s of audit %s is a minor nonconformity but no nonconformity is recorded for it"),

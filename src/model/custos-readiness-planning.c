@@ -2,6 +2,8 @@
 /* custos-readiness-planning.c — the readiness rules of clause 6 and of 8.2, 8.3 (risks) */
 #include "config.h"
 
+#include <string.h>
+
 #include "custos-readiness-private.h"
 
 /* 6.1.2 Risk criteria ------------------------------------------------------ */
@@ -42,35 +44,86 @@ readiness_check_criteria (Check *c)
 
 /* 6.1.2, 6.1.3, 8.2, 8.3 Risks -------------------------------------------- */
 
+/* Whether the residual risk of risk is accepted: by its option or status, or
+ * by a recorded acceptance of its residual risk. */
+static gboolean
+risk_is_accepted (CustosRecord *risk)
+{
+  return custos_risk_get_treatment (CUSTOS_RISK (risk)) == CUSTOS_TREATMENT_ACCEPT ||
+         custos_risk_get_status (CUSTOS_RISK (risk)) == CUSTOS_RISK_STATUS_ACCEPTED ||
+         !custos_record_field_is_empty (risk, CUSTOS_RISK_FIELD_ACCEPTED_BY);
+}
+
+/* The organisation's own criteria say which bands may be accepted; no
+ * approval, however senior, makes a risk acceptable that they exclude. */
 static void
 check_risk_acceptance (Check        *c,
                        CustosRecord *risk)
 {
   CustosCriteria *criteria = custos_document_get_criteria (c->doc);
-  int threshold = custos_criteria_acceptance_threshold (criteria);
   gboolean residual = risk_is_scored (risk, TRUE);
   int score = custos_document_risk_score (c->doc, risk, residual);
   int band = custos_criteria_band_index (criteria, score);
-  gboolean accepted = custos_risk_get_treatment (CUSTOS_RISK (risk)) == CUSTOS_TREATMENT_ACCEPT ||
-                      custos_risk_get_status (CUSTOS_RISK (risk)) == CUSTOS_RISK_STATUS_ACCEPTED;
+  const CustosBand *b;
 
-  if (!accepted || score == 0 || score < threshold ||
-      custos_risk_get_management_approval (CUSTOS_RISK (risk)))
+  if (!risk_is_accepted (risk) || band < 0)
+    return;
+  b = custos_criteria_get_band (criteria, band);
+  if (b->acceptable)
     return;
   if (residual)
-    add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "risk-accepted-unapproved", "6.1.3 f",
+    add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "risk-accepted-against-criteria", "6.1.3 f",
                  CUSTOS_REGISTER_RISKS, risk,
-                 _("Risk %s “%s” is accepted at a residual score of %d (%s), at or above the acceptance "
-                   "threshold of %d, without top-management approval"),
-                 custos_record_get_id (risk), custos_record_get_title (risk), score,
-                 band >= 0 ? custos_criteria_get_band (criteria, band)->name : "?", threshold);
+                 _("Risk %s “%s” is accepted at a residual score of %d (%s), but the risk criteria say "
+                   "a risk in that band may not be accepted"),
+                 custos_record_get_id (risk), custos_record_get_title (risk), score, b->name);
   else
-    add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "risk-accepted-unapproved", "6.1.3 f",
+    add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "risk-accepted-against-criteria", "6.1.3 f",
                  CUSTOS_REGISTER_RISKS, risk,
-                 _("Risk %s “%s” is accepted at an inherent score of %d (%s), at or above the acceptance "
-                   "threshold of %d, without top-management approval"),
-                 custos_record_get_id (risk), custos_record_get_title (risk), score,
-                 band >= 0 ? custos_criteria_get_band (criteria, band)->name : "?", threshold);
+                 _("Risk %s “%s” is accepted at an inherent score of %d (%s), but the risk criteria say "
+                   "a risk in that band may not be accepted"),
+                 custos_record_get_id (risk), custos_record_get_title (risk), score, b->name);
+}
+
+/* A residual risk lower than the inherent one needs something that lowers
+ * it: a treatment action, or a control that is in place. */
+static void
+check_residual_reduction (Check        *c,
+                          CustosRecord *risk,
+                          GHashTable   *risks_with_actions)
+{
+  const char * const *controls = custos_risk_get_controls (CUSTOS_RISK (risk));
+  const char *id = custos_record_get_id (risk);
+  gboolean implemented = FALSE;
+
+  if (!risk_is_scored (risk, FALSE) || !risk_is_scored (risk, TRUE) ||
+      custos_document_risk_score (c->doc, risk, TRUE) >= custos_document_risk_score (c->doc, risk, FALSE) ||
+      g_hash_table_contains (risks_with_actions, id))
+    return;
+  if (controls == NULL && custos_record_field_is_empty (risk, CUSTOS_RISK_FIELD_CUSTOM_CONTROLS))
+    {
+      add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "risk-residual-unsupported", "8.3",
+                   CUSTOS_REGISTER_RISKS, risk,
+                   _("Risk %s “%s” has a residual risk lower than its inherent risk, but no control and no "
+                     "treatment action lowers it"),
+                   id, custos_record_get_title (risk));
+      return;
+    }
+  /* Other controls are free text and cannot be checked: they count. */
+  implemented = !custos_record_field_is_empty (risk, CUSTOS_RISK_FIELD_CUSTOM_CONTROLS);
+  for (guint i = 0; controls != NULL && controls[i] != NULL && !implemented; i++)
+    {
+      CustosRecord *entry = custos_document_lookup (c->doc, CUSTOS_REGISTER_SOA, controls[i]);
+
+      implemented = entry != NULL &&
+                    custos_soa_entry_get_implementation (CUSTOS_SOA_ENTRY (entry)) == CUSTOS_IMPLEMENTATION_IMPLEMENTED;
+    }
+  if (!implemented)
+    add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "risk-residual-unsupported", "8.3",
+                 CUSTOS_REGISTER_RISKS, risk,
+                 _("Risk %s “%s” has a residual risk lower than its inherent risk, but it has no treatment "
+                   "action and none of its controls is implemented"),
+                 id, custos_record_get_title (risk));
 }
 
 void
@@ -78,8 +131,18 @@ readiness_check_risks (Check     *c,
                        RiskStats *st)
 {
   GListModel *risks = custos_document_get_register (c->doc, CUSTOS_REGISTER_RISKS);
+  GListModel *actions = custos_document_get_register (c->doc, CUSTOS_REGISTER_ACTIONS);
+  g_autoptr(GHashTable) risks_with_actions = g_hash_table_new (g_str_hash, g_str_equal);
 
   st->n_risks = g_list_model_get_n_items (risks);
+  for (guint i = 0, n = g_list_model_get_n_items (actions); i < n; i++)
+    {
+      CustosAction *action = CUSTOS_ACTION (item_at (actions, i));
+
+      if (custos_action_get_risk (action) != NULL &&
+          custos_action_get_status (action) != CUSTOS_ACTION_STATUS_CANCELLED)
+        g_hash_table_add (risks_with_actions, (gpointer) custos_action_get_risk (action));
+    }
 
   /* 6.1.2: identified, owned, analysed */
   for (guint i = 0; i < st->n_risks; i++)
@@ -134,6 +197,7 @@ readiness_check_risks (Check     *c,
                        custos_record_get_id (risk), custos_record_get_title (risk));
         }
       check_risk_acceptance (c, risk);
+      check_residual_reduction (c, risk, risks_with_actions);
     }
 }
 
@@ -314,6 +378,21 @@ readiness_check_soa (Check *c)
           break;
         }
 
+      /* A migrated control keeps its flag until someone has reviewed the
+       * decision the migration made for it. */
+      if (custos_soa_entry_get_review (CUSTOS_SOA_ENTRY (entry)))
+        {
+          const char *note = custos_soa_entry_get_migration_note (CUSTOS_SOA_ENTRY (entry));
+          g_autofree char *first_line = note != NULL ? g_strndup (note, strcspn (note, "\n")) : NULL;
+
+          if (first_line != NULL)
+            add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "soa-needs-review", "6.1.3 d",
+                         CUSTOS_REGISTER_SOA, entry,
+                         _("Control %s “%s” is flagged for review: %s"), id, title, first_line);
+          else
+            add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "soa-needs-review", "6.1.3 d",
+                         CUSTOS_REGISTER_SOA, entry, _("Control %s “%s” is flagged for review"), id, title);
+        }
       if ((reasons_flags & CUSTOS_REASON_RISK_TREATMENT) != 0 && selecting->len == 0)
         add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "soa-reason-risk-unselected", "6.1.3 d",
                      CUSTOS_REGISTER_SOA, entry,

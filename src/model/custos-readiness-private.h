@@ -21,13 +21,19 @@ G_BEGIN_DECLS
  * (custos-readiness.c has their ids, titles and weights). */
 typedef enum
 {
+  ITEM_CLIMATE,
   ITEM_SCOPE,
+  ITEM_ISMS,
+  ITEM_LEADERSHIP,
   ITEM_POLICY,
+  ITEM_ISMS_RISKS,
   ITEM_RISK_PROCESS,
   ITEM_TREATMENT_PROCESS,
   ITEM_SOA,
   ITEM_PLAN,
   ITEM_OBJECTIVES,
+  ITEM_CHANGES,
+  ITEM_RESOURCES,
   ITEM_COMPETENCE,
   ITEM_OPERATIONS,
   ITEM_RISK_RESULTS,
@@ -35,6 +41,7 @@ typedef enum
   ITEM_MONITORING,
   ITEM_AUDITS,
   ITEM_REVIEWS,
+  ITEM_IMPROVEMENT,
   ITEM_NONCONFORMITIES,
   N_ITEMS
 } ItemIndex;
@@ -220,6 +227,18 @@ typedef struct
   guint            audits_done; /* audits carried out by today */
 } Check;
 
+/* TRUE when the date iso is set and lies more than months before today. */
+static inline gboolean
+is_older_than (const char  *iso,
+               const GDate *today,
+               guint        months)
+{
+  GDate date, limit = *today;
+
+  g_date_subtract_months (&limit, months);
+  return custos_date_parse (iso, &date) && g_date_compare (&date, &limit) < 0;
+}
+
 static inline void
 finding_free (gpointer data)
 {
@@ -316,8 +335,13 @@ finish_item (Check      *c,
 
 /* The rules, by clause, in the order the check runs them. */
 
-/* Required fields, 4.3, 5.2 (custos-readiness-context.c) */
+/* Required fields, 4.1–4.4, 5.1, 5.2, and the sections that are one text
+ * each: 6.1.1, 6.3, 7.1, 10.1 (custos-readiness-context.c) */
 void readiness_check_required        (Check     *c);
+void readiness_check_climate         (Check     *c);
+void readiness_check_section_item    (Check     *c,
+                                      ItemIndex  item,
+                                      CustosSection section);
 void readiness_check_scope           (Check     *c);
 void readiness_check_policy          (Check     *c);
 
@@ -339,6 +363,12 @@ void readiness_check_competence      (Check     *c);
 void readiness_check_documents       (Check     *c);
 void readiness_check_processes       (Check     *c);
 void readiness_check_merge_conflicts (Check     *c);
+
+/* Annex A registers: requirements (A.5.31–5.34), suppliers (A.5.19–5.22),
+ * evidence of controls (custos-readiness-annex.c) */
+void readiness_check_requirements    (Check     *c);
+void readiness_check_suppliers       (Check     *c);
+void readiness_check_evidence        (Check     *c);
 
 /* 9.1, 9.2, 9.3 (custos-readiness-evaluation.c) */
 void readiness_check_monitoring      (Check     *c);

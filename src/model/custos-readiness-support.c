@@ -92,6 +92,32 @@ void
 readiness_check_documents (Check *c)
 {
   GListModel *documents = custos_document_get_register (c->doc, CUSTOS_REGISTER_DOCUMENTS);
+  GListModel *revisions = custos_document_get_register (c->doc, CUSTOS_REGISTER_REVISIONS);
+  CustosRecord *latest = NULL;
+  GDate latest_date;
+
+  /* 7.5.2 c: the version in force is the latest revision; one nobody
+   * approved (a migration opens one) is not covered by earlier approvals. */
+  g_date_clear (&latest_date, 1);
+  for (guint i = 0, n = g_list_model_get_n_items (revisions); i < n; i++)
+    {
+      CustosRecord *revision = item_at (revisions, i);
+      GDate date;
+
+      if (custos_date_parse (custos_revision_get_date (CUSTOS_REVISION (revision)), &date) &&
+          g_date_compare (&date, c->today) <= 0 &&
+          (latest == NULL || g_date_compare (&date, &latest_date) >= 0))
+        {
+          latest = revision;
+          latest_date = date;
+        }
+    }
+  if (latest != NULL && custos_record_field_is_empty (latest, CUSTOS_REVISION_FIELD_APPROVED_BY))
+    add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "revision-unapproved", "7.5.2",
+                 CUSTOS_REGISTER_REVISIONS, latest,
+                 _("The latest revision, %s of %s, is not approved"),
+                 custos_revision_get_version (CUSTOS_REVISION (latest)),
+                 custos_revision_get_date (CUSTOS_REVISION (latest)));
 
   for (guint i = 0, n = g_list_model_get_n_items (documents); i < n; i++)
     {

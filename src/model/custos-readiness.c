@@ -37,13 +37,19 @@ typedef struct
 } ItemInfo;
 
 static const ItemInfo item_info[N_ITEMS] = {
+  { "climate", "4.1", N_("Climate change considered (Amd 1:2024)"), 1, CUSTOS_REGISTER_ISSUES, -1 },
   { "scope", "4.3", N_("Scope of the ISMS"), 1, -1, CUSTOS_SECTION_SCOPE },
+  { "isms", "4.4", N_("The ISMS and its processes"), 1, -1, CUSTOS_SECTION_ISMS_PROCESSES },
+  { "leadership", "5.1", N_("Leadership and commitment"), 1, -1, CUSTOS_SECTION_LEADERSHIP },
   { "policy", "5.2", N_("Information security policy"), 1, -1, CUSTOS_SECTION_POLICY },
+  { "isms-risks", "6.1.1", N_("Risks and opportunities of the ISMS"), 1, -1, CUSTOS_SECTION_ISMS_RISKS },
   { "risk-assessment-process", "6.1.2", N_("Risk assessment process"), 1, -1, -1 },
   { "risk-treatment-process", "6.1.3", N_("Risk treatment process"), 1, CUSTOS_REGISTER_RISKS, -1 },
   { "soa", "6.1.3 d", N_("Statement of Applicability"), 2, CUSTOS_REGISTER_SOA, -1 },
   { "treatment-plan", "6.1.3 e", N_("Risk treatment plan"), 2, CUSTOS_REGISTER_ACTIONS, -1 },
   { "objectives", "6.2", N_("Information security objectives"), 1, CUSTOS_REGISTER_OBJECTIVES, -1 },
+  { "changes", "6.3", N_("Planning of changes"), 1, -1, CUSTOS_SECTION_CHANGE_PLANNING },
+  { "resources", "7.1", N_("Resources"), 1, -1, CUSTOS_SECTION_ISMS_RESOURCES },
   { "competence", "7.2", N_("Evidence of competence"), 1, CUSTOS_REGISTER_COMPETENCES, -1 },
   { "operational-planning", "8.1", N_("Operational planning and control"), 1, CUSTOS_REGISTER_PROCESSES, -1 },
   { "risk-assessment-results", "8.2", N_("Results of risk assessments"), 2, CUSTOS_REGISTER_RISKS, -1 },
@@ -51,6 +57,7 @@ static const ItemInfo item_info[N_ITEMS] = {
   { "monitoring", "9.1", N_("Monitoring and measurement results"), 1, CUSTOS_REGISTER_MEASUREMENTS, -1 },
   { "internal-audit", "9.2", N_("Audit programme and audit results"), 2, CUSTOS_REGISTER_AUDITS, -1 },
   { "management-review", "9.3", N_("Results of management reviews"), 2, CUSTOS_REGISTER_REVIEWS, -1 },
+  { "continual-improvement", "10.1", N_("Continual improvement"), 1, -1, CUSTOS_SECTION_CONTINUAL_IMPROVEMENT },
   { "nonconformities", "10.2", N_("Nonconformities and corrective actions"), 1, CUSTOS_REGISTER_NONCONFORMITIES, -1 },
 };
 
@@ -106,22 +113,32 @@ run (CustosReadiness *self)
 
   /* In clause order; the items' own findings come first below. */
   readiness_check_required (&check);
+  readiness_check_climate (&check);
+  readiness_check_requirements (&check);
   readiness_check_scope (&check);
+  readiness_check_section_item (&check, ITEM_ISMS, CUSTOS_SECTION_ISMS_PROCESSES);
+  readiness_check_section_item (&check, ITEM_LEADERSHIP, CUSTOS_SECTION_LEADERSHIP);
   readiness_check_policy (&check);
+  readiness_check_section_item (&check, ITEM_ISMS_RISKS, CUSTOS_SECTION_ISMS_RISKS);
   readiness_check_criteria (&check);
   readiness_check_risks (&check, &risks);
   readiness_check_soa (&check);
+  readiness_check_evidence (&check);
   readiness_check_objectives (&check);
+  readiness_check_section_item (&check, ITEM_CHANGES, CUSTOS_SECTION_CHANGE_PLANNING);
+  readiness_check_section_item (&check, ITEM_RESOURCES, CUSTOS_SECTION_ISMS_RESOURCES);
   readiness_check_competence (&check);
   readiness_check_documents (&check);
   readiness_check_merge_conflicts (&check);
   readiness_check_processes (&check);
+  readiness_check_suppliers (&check);
   readiness_check_risk_results (&check, &risks);
   readiness_set_risk_items (&check, &risks);
   readiness_check_plan (&check, &risks);
   readiness_check_monitoring (&check);
   readiness_check_audits (&check);
   readiness_check_reviews (&check);
+  readiness_check_section_item (&check, ITEM_IMPROVEMENT, CUSTOS_SECTION_CONTINUAL_IMPROVEMENT);
   readiness_check_nonconformities (&check);
   g_clear_pointer (&check.coverage, g_array_unref);
 

@@ -70,7 +70,7 @@ void                          custos_readiness_update          (CustosReadiness 
 CustosDocument               *custos_readiness_get_document    (CustosReadiness         *self);
 const GDate                  *custos_readiness_get_date        (CustosReadiness         *self);
 
-/* Required documented information, in clause order (15 items). */
+/* Required documented information, in clause order (22 items). */
 guint                         custos_readiness_get_n_items     (CustosReadiness         *self);
 const CustosReadinessItem    *custos_readiness_get_item        (CustosReadiness         *self,
                                                                 guint                    index);
@@ -126,5 +126,22 @@ typedef struct
  * CustosAuditCoverage whose records are borrowed from document. */
 GArray                       *custos_audit_coverage            (CustosDocument          *document,
                                                                 const GDate             *today);
+
+/* The clauses 4–10 and Annex A themes (CustosCoverage flags) an audit of the
+ * programme covers in year: carried out then, or planned then and not
+ * cancelled. ids, if not NULL, gets the ids of those audits that cover bit,
+ * comma-separated, or NULL when none does. */
+guint                         custos_audit_programme_year      (CustosDocument          *document,
+                                                                guint                    year,
+                                                                guint                    bit,
+                                                                char                   **ids);
+/* What the programme covers within the three-year cycle around today: the
+ * audits carried out in the last three years and those planned for the next
+ * three. */
+guint                         custos_audit_programme_cycle     (CustosDocument          *document,
+                                                                const GDate             *today);
+/* The clauses and themes every programme must cover in the document's
+ * edition (the themes only for 2022). */
+guint                         custos_audit_programme_required  (CustosDocument          *document);
 
 G_END_DECLS

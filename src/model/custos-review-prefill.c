@@ -563,12 +563,14 @@ monitoring (CustosDocument *document)
   GListModel *results = custos_document_get_register (document, CUSTOS_REGISTER_MEASUREMENTS);
   guint n = g_list_model_get_n_items (measures), n_results = g_list_model_get_n_items (results);
   guint met = 0, missed = 0, none = 0, no_target = 0;
-  GString *items = g_string_new (NULL);
-  List list = { items, 0 };
+  GString *items;
+  List list;
   GString *text;
 
   if (n == 0)
     return g_strdup (_("Nothing is monitored or measured yet (clause 9.1)."));
+  items = g_string_new (NULL);
+  list = (List) { items, 0 };
 
   for (guint i = 0; i < n; i++)
     {

@@ -180,6 +180,44 @@ typedef enum
   CUSTOS_SEVERITY_CRITICAL,
 } CustosSeverity;
 
+/* What an internal audit covers: the clauses 4–10 of ISO/IEC 27001 and the
+ * four themes of Annex A (2022). */
+typedef enum /*< flags >*/
+{
+  CUSTOS_COVERAGE_NONE           = 0,
+  CUSTOS_COVERAGE_CLAUSE_4       = 1 << 0, /*< nick=clause-4 >*/
+  CUSTOS_COVERAGE_CLAUSE_5       = 1 << 1, /*< nick=clause-5 >*/
+  CUSTOS_COVERAGE_CLAUSE_6       = 1 << 2, /*< nick=clause-6 >*/
+  CUSTOS_COVERAGE_CLAUSE_7       = 1 << 3, /*< nick=clause-7 >*/
+  CUSTOS_COVERAGE_CLAUSE_8       = 1 << 4, /*< nick=clause-8 >*/
+  CUSTOS_COVERAGE_CLAUSE_9       = 1 << 5, /*< nick=clause-9 >*/
+  CUSTOS_COVERAGE_CLAUSE_10      = 1 << 6, /*< nick=clause-10 >*/
+  CUSTOS_COVERAGE_ORGANIZATIONAL = 1 << 7,  /*< nick=organizational-controls >*/
+  CUSTOS_COVERAGE_PEOPLE         = 1 << 8,  /*< nick=people-controls >*/
+  CUSTOS_COVERAGE_PHYSICAL       = 1 << 9,  /*< nick=physical-controls >*/
+  CUSTOS_COVERAGE_TECHNOLOGICAL  = 1 << 10, /*< nick=technological-controls >*/
+} CustosCoverage;
+
+#define CUSTOS_COVERAGE_N_ITEMS 11
+
+/* The result of a supplier's security assessment. */
+typedef enum
+{
+  CUSTOS_ASSESSMENT_NOT_ASSESSED,
+  CUSTOS_ASSESSMENT_SATISFACTORY,
+  CUSTOS_ASSESSMENT_CONDITIONAL,
+  CUSTOS_ASSESSMENT_UNSATISFACTORY,
+} CustosAssessment;
+
+/* Where a requirement of A.5.31 comes from. */
+typedef enum
+{
+  CUSTOS_REQUIREMENT_KIND_LEGAL,
+  CUSTOS_REQUIREMENT_KIND_STATUTORY,
+  CUSTOS_REQUIREMENT_KIND_REGULATORY,
+  CUSTOS_REQUIREMENT_KIND_CONTRACTUAL,
+} CustosRequirementKind;
+
 typedef enum
 {
   CUSTOS_SCORING_PRODUCT,

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "custos-heatmap.h"
+#include "custos-labels.h"
 #include "custos-report-text.h"
 
 /* Labels by nick: the nicks of every enumeration of the model mean the same
@@ -92,13 +93,16 @@ static const struct
   { "critical", N_("Critical") },
 };
 
+/* The report's wording of a value, else the model's label of it. */
 static const char *
-label_for_nick (const char *nick)
+label_for_nick (GType       type,
+                guint       value,
+                const char *nick)
 {
   for (guint i = 0; i < G_N_ELEMENTS (value_labels); i++)
     if (g_str_equal (value_labels[i].nick, nick))
       return _(value_labels[i].label);
-  return nick;
+  return custos_enum_value_label (type, (int) value);
 }
 
 const char *
@@ -109,13 +113,13 @@ custos_report_value_label (GType type,
     {
       g_autoptr(GEnumClass) klass = g_type_class_ref (type);
       GEnumValue *ev = g_enum_get_value (klass, (int) value);
-      return ev ? label_for_nick (ev->value_nick) : "";
+      return ev ? label_for_nick (type, value, ev->value_nick) : "";
     }
   if (G_TYPE_IS_FLAGS (type))
     {
       g_autoptr(GFlagsClass) klass = g_type_class_ref (type);
       GFlagsValue *fv = g_flags_get_first_value (klass, value);
-      return fv ? label_for_nick (fv->value_nick) : "";
+      return fv ? label_for_nick (type, fv->value, fv->value_nick) : "";
     }
   return "";
 }
@@ -212,7 +216,7 @@ custos_report_field_text (CustosDocument *document,
               {
                 if (s->len > 0)
                   g_string_append (s, sep);
-                g_string_append (s, label_for_nick (klass->values[i].value_nick));
+                g_string_append (s, label_for_nick (G_VALUE_TYPE (value), bit, klass->values[i].value_nick));
               }
           }
         return g_string_free (s, FALSE);

@@ -10,14 +10,18 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 
 #include "custos-clock.h"
 #include "custos-csv.h"
 #include "custos-diff.h"
 #include "custos-enums.h"
+#include "custos-labels.h"
+#include "custos-readiness.h"
 #include "custos-report-text.h"
 #include "custos-report.h"
+#include "custos-trend.h"
 
 G_DEFINE_QUARK (custos-report-error-quark, custos_report_error)
 
@@ -139,6 +143,18 @@ section_key_values (Ctx           *ctx,
     }
   custos_report_book_add_key_values (ctx->book, (const char * const *) labels->pdata,
                                      (const char * const *) values->pdata, labels->len);
+}
+
+/* A section under a heading of its clause and name ("5.1 Leadership and commitment"). */
+static void
+section_heading_key_values (Ctx           *ctx,
+                            guint          level,
+                            CustosSection  section)
+{
+  const CustosKind *kind = custos_kinds_section (section);
+
+  custos_report_book_add_heading (ctx->book, level, kind->clause, _(kind->label), TRUE);
+  section_key_values (ctx, section);
 }
 
 static double
@@ -929,6 +945,40 @@ soa_controls (Ctx   *ctx,
     }
 }
 
+/* What the 2013 → 2022 migration decided for each control, so that whoever
+ * approves the migrated SoA sees what to review. Nothing when no control was
+ * migrated. */
+static void
+soa_migration_notes (Ctx   *ctx,
+                     guint  level)
+{
+  static const double weights[] = { 0, 0, 6.0 };
+  const char *headers[] = { _("Control"), _("Review"), _("Migration note") };
+  GListModel *soa = custos_document_get_register (ctx->doc, CUSTOS_REGISTER_SOA);
+  CustosReportTable *table = NULL;
+
+  for (guint i = 0, n = g_list_model_get_n_items (soa); i < n; i++)
+    {
+      g_autoptr(CustosRecord) entry = g_list_model_get_item (soa, i);
+      const char *note = custos_soa_entry_get_migration_note (CUSTOS_SOA_ENTRY (entry));
+      gboolean review = custos_soa_entry_get_review (CUSTOS_SOA_ENTRY (entry));
+      CustosReportCell cells[3];
+
+      if (note == NULL)
+        continue;
+      if (table == NULL)
+        {
+          custos_report_book_add_heading (ctx->book, level, NULL, _("Migration from ISO/IEC 27001:2013"), TRUE);
+          table = custos_report_book_add_table (ctx->book, 3, weights, headers,
+                                                CUSTOS_TABLE_ZEBRA | CUSTOS_TABLE_RULES);
+        }
+      cells[0] = (CustosReportCell) { custos_record_get_id (entry), CUSTOS_CELL_BOLD, 0 };
+      cells[1] = (CustosReportCell) { review ? _("To be reviewed") : _("Reviewed"), review ? CUSTOS_CELL_ALERT : 0, 0 };
+      cells[2] = (CustosReportCell) { note, CUSTOS_CELL_SMALL, 0 };
+      custos_report_table_add_row (table, cells);
+    }
+}
+
 /* Risk treatment plan ------------------------------------------------------ */
 
 static GHashTable *
@@ -1394,6 +1444,197 @@ management_signatures (Ctx *ctx)
                                      (const char * const *) names->pdata, titles->len);
 }
 
+/* Monitoring evaluation (9.1 e–f) ----------------------------------------- */
+
+typedef struct
+{
+  CustosTrendData   *data;
+  CustosTrendPalette palette;
+} TrendFigure;
+
+static void
+trend_figure_free (gpointer data)
+{
+  TrendFigure *fig = data;
+
+  custos_trend_data_unref (fig->data);
+  g_free (fig);
+}
+
+static void
+draw_trend (cairo_t  *cr,
+            double    width,
+            double    height,
+            gpointer  user_data)
+{
+  TrendFigure *fig = user_data;
+  CustosTrendStyle style;
+
+  custos_trend_style_init (&style);
+  style.palette = fig->palette;
+  custos_trend_draw (cr, width, height, fig->data, &style);
+}
+
+/* Each measure's latest result against its target, whether it met it and
+ * which way it moves, then its results over time. */
+static void
+monitoring_evaluation (Ctx   *ctx,
+                       guint  level)
+{
+  static const double weights[] = { 3.0, 0, 0, 0, 0, 0 };
+  const char *headers[] = { _("Measure"), _("Target"), _("Latest result"), _("Date"), _("Evaluation"),
+                            _("Trend") };
+  GListModel *measures = custos_document_get_register (ctx->doc, CUSTOS_REGISTER_MEASURES);
+  guint n = g_list_model_get_n_items (measures);
+  CustosReportTable *table;
+
+  custos_report_book_add_heading (ctx->book, level, NULL, _("Monitoring evaluation"), TRUE);
+  if (n == 0)
+    {
+      muted_note (ctx, _("No records yet."));
+      return;
+    }
+  table = custos_report_book_add_table (ctx->book, 6, weights, headers, CUSTOS_TABLE_ZEBRA | CUSTOS_TABLE_RULES);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CustosRecord) measure = g_list_model_get_item (measures, i);
+      g_autoptr(CustosTrendData) data = custos_trend_data_new_for_measure (ctx->doc, measure);
+      guint points = custos_trend_data_get_n_points (data);
+      double target = custos_trend_data_get_target (data);
+      gboolean higher = custos_trend_data_get_higher_is_better (data);
+      const char *unit = custos_trend_data_get_unit (data);
+      g_autofree char *name = g_strdup_printf ("%s %s", custos_record_get_id (measure), custos_record_get_title (measure));
+      g_autofree char *target_text = NULL, *latest_text = NULL;
+      char date_text[CUSTOS_DATE_ISO_SIZE] = "";
+      const char *evaluation = "", *trend = "—";
+      int flags = 0;
+
+      if (isnan (target))
+        target_text = g_strdup (_("none"));
+      else
+        {
+          g_autofree char *value = custos_trend_format_value (target, unit);
+
+          /* Translators: a target and which side of it is good: "≤ 5 %", "≥ 95 %" */
+          target_text = g_strdup_printf (higher ? _("≥ %s") : _("≤ %s"), value);
+        }
+      if (points > 0)
+        {
+          GDate date;
+          double value, previous;
+
+          custos_trend_data_get_point (data, points - 1, &date, &value, NULL);
+          custos_date_format_iso (&date, date_text);
+          latest_text = custos_trend_format_value (value, unit);
+          if (isnan (target))
+            evaluation = _("No target");
+          else if (custos_trend_meets_target (value, target, higher))
+            evaluation = _("Met");
+          else
+            {
+              evaluation = _("Missed");
+              flags = CUSTOS_CELL_ALERT;
+            }
+          if (points > 1)
+            {
+              custos_trend_data_get_point (data, points - 2, NULL, &previous, NULL);
+              trend = value == previous ? _("Steady")
+                      : (value > previous) == higher ? _("Improving") : _("Worsening");
+            }
+        }
+      {
+        CustosReportCell cells[6] = {
+          { name, 0, 0 },
+          { target_text, 0, 0 },
+          { latest_text != NULL ? latest_text : _("no result"), 0, 0 },
+          { date_text, 0, 0 },
+          { evaluation, flags, 0 },
+          { trend, 0, 0 },
+        };
+        custos_report_table_add_row (table, cells);
+      }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CustosRecord) measure = g_list_model_get_item (measures, i);
+      TrendFigure *fig;
+      g_autofree char *caption = NULL;
+
+      fig = g_new0 (TrendFigure, 1);
+      fig->data = custos_trend_data_new_for_measure (ctx->doc, measure);
+      if (custos_trend_data_get_n_points (fig->data) == 0)
+        {
+          trend_figure_free (fig);
+          continue;
+        }
+      fig->palette = ctx->options.palette == CUSTOS_HEATMAP_PALETTE_COLOUR_BLIND ? CUSTOS_TREND_PALETTE_COLOUR_BLIND
+                                                                                 : CUSTOS_TREND_PALETTE_STANDARD;
+      caption = g_strdup_printf (_("Figure %u — %s %s: results over time against the target; circles met it, "
+                                   "diamonds missed it."),
+                                 ++ctx->figure, custos_record_get_id (measure), custos_record_get_title (measure));
+      custos_report_book_add_figure (ctx->book, 150, draw_trend, fig, trend_figure_free, caption);
+    }
+}
+
+/* Audit programme coverage (9.2) ---------------------------------------------- */
+
+/* Clauses 4–10 and the Annex A themes against the years of the cycle: which
+ * audit covers which, and what the three years leave out. */
+static void
+audit_programme_coverage (Ctx   *ctx,
+                          guint  level)
+{
+  g_autoptr(GFlagsClass) klass = g_type_class_ref (CUSTOS_TYPE_COVERAGE);
+  GDate today;
+  guint first_year, required, cycle;
+  double weights[2 + CUSTOS_AUDIT_CYCLE_YEARS + 1];
+  const char *headers[2 + CUSTOS_AUDIT_CYCLE_YEARS + 1];
+  g_auto(GStrv) years = g_new0 (char *, CUSTOS_AUDIT_CYCLE_YEARS + 2);
+  CustosReportTable *table;
+
+  g_date_clear (&today, 1);
+  custos_date_parse (ctx->today, &today);
+  first_year = g_date_get_year (&today) - 1;
+  required = custos_audit_programme_required (ctx->doc);
+  cycle = custos_audit_programme_cycle (ctx->doc, &today);
+
+  custos_report_book_add_heading (ctx->book, level, NULL, _("Audit programme coverage"), TRUE);
+  weights[0] = 2.0;
+  headers[0] = _("Clause or Annex A theme");
+  for (guint y = 0; y <= CUSTOS_AUDIT_CYCLE_YEARS; y++)
+    {
+      years[y] = g_strdup_printf ("%u", first_year + y);
+      weights[1 + y] = 1.0;
+      headers[1 + y] = years[y];
+    }
+  weights[2 + CUSTOS_AUDIT_CYCLE_YEARS] = 0;
+  headers[2 + CUSTOS_AUDIT_CYCLE_YEARS] = _("Within three years");
+  table = custos_report_book_add_table (ctx->book, G_N_ELEMENTS (weights), weights, headers,
+                                        CUSTOS_TABLE_ZEBRA | CUSTOS_TABLE_RULES);
+  for (guint v = 0; v < klass->n_values; v++)
+    {
+      guint bit = klass->values[v].value;
+      CustosReportCell cells[G_N_ELEMENTS (weights)];
+      char *ids[CUSTOS_AUDIT_CYCLE_YEARS + 1] = { NULL }; /* some may stay NULL: freed one by one */
+
+      if (bit == 0 || (required & bit) == 0)
+        continue;
+      cells[0] = (CustosReportCell) { custos_enum_value_label (CUSTOS_TYPE_COVERAGE, (int) bit), CUSTOS_CELL_BOLD, 0 };
+      for (guint y = 0; y <= CUSTOS_AUDIT_CYCLE_YEARS; y++)
+        {
+          custos_audit_programme_year (ctx->doc, first_year + y, bit, &ids[y]);
+          cells[1 + y] = (CustosReportCell) { ids[y] != NULL ? ids[y] : "—", CUSTOS_CELL_SMALL, 0 };
+        }
+      cells[2 + CUSTOS_AUDIT_CYCLE_YEARS] = (cycle & bit) != 0
+                                            ? (CustosReportCell) { _("Covered"), 0, 0 }
+                                            : (CustosReportCell) { _("Not covered"), CUSTOS_CELL_ALERT, 0 };
+      custos_report_table_add_row (table, cells);
+      for (guint y = 0; y <= CUSTOS_AUDIT_CYCLE_YEARS; y++)
+        g_free (ids[y]);
+    }
+}
+
 /* The reports ------------------------------------------------------------------ */
 
 static void
@@ -1409,6 +1650,7 @@ build_soa (Ctx *ctx)
   n2 = next_number (ctx);
   custos_report_book_add_heading (ctx->book, 1, n2, _("Controls"), TRUE);
   soa_controls (ctx, 2);
+  soa_migration_notes (ctx, 2);
   custos_report_book_add_heading (ctx->book, 1, NULL, _("Approval"), TRUE);
   management_signatures (ctx);
 }
@@ -1469,15 +1711,19 @@ build_pack (Ctx *ctx)
   section_key_values (ctx, CUSTOS_SECTION_ORGANISATION);
   register_section (ctx, 3, NULL, CUSTOS_REGISTER_ISSUES);
   register_section (ctx, 2, "4.2", CUSTOS_REGISTER_PARTIES);
+  register_section (ctx, 3, NULL, CUSTOS_REGISTER_REQUIREMENTS);
   custos_report_book_add_heading (ctx->book, 2, "4.3", _("Scope of the ISMS"), TRUE);
   section_key_values (ctx, CUSTOS_SECTION_SCOPE);
+  section_heading_key_values (ctx, 2, CUSTOS_SECTION_ISMS_PROCESSES);
 
   chapter (ctx, "5", _("Leadership"));
+  section_heading_key_values (ctx, 2, CUSTOS_SECTION_LEADERSHIP);
   custos_report_book_add_heading (ctx->book, 2, "5.2", _("Information security policy"), TRUE);
   section_key_values (ctx, CUSTOS_SECTION_POLICY);
   register_section (ctx, 2, "5.3", CUSTOS_REGISTER_ROLES);
 
   chapter (ctx, "6", _("Planning"));
+  section_heading_key_values (ctx, 2, CUSTOS_SECTION_ISMS_RISKS);
   custos_report_book_add_heading (ctx->book, 2, "6.1.2", _("Information security risk assessment"), TRUE);
   risk_method (ctx, 3, NULL);
   risk_criteria (ctx, 3, NULL);
@@ -1497,11 +1743,15 @@ build_pack (Ctx *ctx)
   custos_report_book_add_heading (ctx->book, 2, "6.1.3 d)", _("Statement of Applicability"), TRUE);
   soa_summary (ctx, 3, NULL);
   soa_controls (ctx, 3);
+  soa_migration_notes (ctx, 3);
+  register_section (ctx, 3, NULL, CUSTOS_REGISTER_EVIDENCE);
 
   custos_report_book_new_page (ctx->book, CUSTOS_ORIENTATION_PORTRAIT);
   register_section (ctx, 2, "6.2", CUSTOS_REGISTER_OBJECTIVES);
+  section_heading_key_values (ctx, 2, CUSTOS_SECTION_CHANGE_PLANNING);
 
   chapter (ctx, "7", _("Support"));
+  section_heading_key_values (ctx, 2, CUSTOS_SECTION_ISMS_RESOURCES);
   custos_report_book_add_heading (ctx->book, 2, "7.2", _("Competence and awareness"), TRUE);
   register_section (ctx, 3, NULL, CUSTOS_REGISTER_COMPETENCES);
   register_section (ctx, 3, NULL, CUSTOS_REGISTER_TRAININGS);
@@ -1510,18 +1760,22 @@ build_pack (Ctx *ctx)
 
   chapter (ctx, "8", _("Operation"));
   register_section (ctx, 2, "8.1", CUSTOS_REGISTER_PROCESSES);
+  register_section (ctx, 3, NULL, CUSTOS_REGISTER_SUPPLIERS);
   custos_report_book_add_heading (ctx->book, 2, "8.2", _("Risk reassessment"), TRUE);
   section_key_values (ctx, CUSTOS_SECTION_REASSESSMENT);
 
   chapter (ctx, "9", _("Performance evaluation"));
   register_section (ctx, 2, "9.1", CUSTOS_REGISTER_MEASURES);
   register_section (ctx, 3, NULL, CUSTOS_REGISTER_MEASUREMENTS);
+  monitoring_evaluation (ctx, 3);
   register_section (ctx, 2, "9.2", CUSTOS_REGISTER_AUDITS);
+  audit_programme_coverage (ctx, 3);
   register_section (ctx, 3, NULL, CUSTOS_REGISTER_FINDINGS);
   register_section (ctx, 2, "9.3", CUSTOS_REGISTER_REVIEWS);
   register_section (ctx, 3, NULL, CUSTOS_REGISTER_REVIEW_ACTIONS);
 
   chapter (ctx, "10", _("Improvement"));
+  section_heading_key_values (ctx, 2, CUSTOS_SECTION_CONTINUAL_IMPROVEMENT);
   register_section (ctx, 2, "10.2", CUSTOS_REGISTER_NONCONFORMITIES);
   register_section (ctx, 2, NULL, CUSTOS_REGISTER_INCIDENTS);
 

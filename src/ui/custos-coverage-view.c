@@ -8,6 +8,10 @@
  * custos_audit_coverage() judges it: covered, overdue (covered only by a
  * plan although the last audit is older than three years) or not covered.
  * A mark is a button: it emits ::audit-activated with its audit.
+ *
+ * Below, one row per clause 4–10 and Annex A theme (2022): the audits that
+ * cover it each year (their "coverage"), and whether the three-year cycle
+ * covers it as custos_audit_programme_cycle() judges it.
  */
 #include "config.h"
 
@@ -18,7 +22,9 @@
 
 #include "custos-clock.h"
 #include "custos-coverage-view.h"
+#include "custos-enums.h"
 #include "custos-field-format.h"
+#include "custos-labels.h"
 #include "custos-readiness.h"
 
 typedef enum
@@ -57,6 +63,7 @@ struct _CustosCoverageView
   GtkWidget      *header;
   GtkWidget      *list;
   GtkWidget      *empty;
+  GtkWidget      *clause_list;  /* clauses 4–10 and Annex A themes */
   GtkSizeGroup   *year_group;
   GtkSizeGroup   *status_group;
 };
@@ -324,6 +331,19 @@ header_label (const char *text)
   return label;
 }
 
+/* The index-th clause or theme the programme must cover. */
+static guint
+clause_bit (CustosCoverageView *self,
+            guint               index)
+{
+  guint required = self->document != NULL ? custos_audit_programme_required (self->document) : 0;
+
+  for (guint bit = 1; bit != 0 && bit <= required; bit <<= 1)
+    if ((required & bit) != 0 && index-- == 0)
+      return bit;
+  return 0;
+}
+
 static gboolean
 refresh (gpointer user_data)
 {
@@ -409,6 +429,61 @@ refresh (gpointer user_data)
     }
   gtk_widget_set_visible (self->empty, self->rows->len == 0);
   gtk_widget_set_visible (self->list, self->rows->len > 0);
+
+  while ((child = gtk_widget_get_first_child (self->clause_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->clause_list), child);
+  for (guint i = 0, n = custos_coverage_view_get_n_clause_rows (self); i < n; i++)
+    {
+      guint bit = clause_bit (self, i);
+      gboolean covered = self->document != NULL && (custos_audit_programme_cycle (self->document, today) & bit) != 0;
+      GtkWidget *list_row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (custos_enum_value_label (CUSTOS_TYPE_COVERAGE, (int) bit));
+      g_autofree char *summary = custos_coverage_view_get_clause_summary (self, i);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_size_request (label, 120, -1);
+      gtk_box_append (GTK_BOX (box), label);
+      for (guint y = 0; y < CUSTOS_COVERAGE_N_YEARS; y++)
+        {
+          g_autofree char *ids = NULL;
+          GtkWidget *cell;
+
+          g_auto(GStrv) lines = NULL;
+          g_autofree char *text = NULL;
+
+          custos_audit_programme_year (self->document, self->first_year + y, bit, &ids);
+          /* One id a line, so that every column is as wide as an id. */
+          lines = g_strsplit (ids != NULL ? ids : "—", ", ", -1);
+          text = g_strjoinv ("\n", lines);
+          cell = gtk_label_new (text);
+          gtk_label_set_xalign (GTK_LABEL (cell), 0);
+          gtk_widget_set_margin_start (cell, 8);
+          if (ids == NULL)
+            gtk_widget_add_css_class (cell, "dim-label");
+          gtk_size_group_add_widget (self->year_group, cell);
+          gtk_box_append (GTK_BOX (box), cell);
+        }
+      label = gtk_label_new (covered ? C_("audit coverage", "Covered") : C_("audit coverage", "Not covered"));
+      gtk_widget_add_css_class (label, covered ? "success" : "error");
+      gtk_widget_add_css_class (label, "custos-status-chip");
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_size_group_add_widget (self->status_group, label);
+      gtk_box_append (GTK_BOX (box), label);
+
+      gtk_widget_add_css_class (box, "custos-coverage-row");
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), box);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (list_row), FALSE);
+      gtk_widget_set_focusable (list_row, FALSE);
+      if (!covered)
+        gtk_widget_add_css_class (list_row, "custos-not-covered");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+      gtk_list_box_append (GTK_LIST_BOX (self->clause_list), list_row);
+    }
+  gtk_widget_set_visible (self->clause_list, self->document != NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -514,6 +589,39 @@ custos_coverage_view_get_row_summary (CustosCoverageView *self,
         g_string_append (text, " —");
     }
   g_string_append_printf (text, " | %s", !row->covered ? "not covered" : row->overdue ? "overdue" : "covered");
+  return g_string_free (text, FALSE);
+}
+
+guint
+custos_coverage_view_get_n_clause_rows (CustosCoverageView *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_COVERAGE_VIEW (self), 0);
+  return self->document != NULL ? (guint) __builtin_popcount (custos_audit_programme_required (self->document)) : 0;
+}
+
+char *
+custos_coverage_view_get_clause_summary (CustosCoverageView *self,
+                                         guint               index)
+{
+  const GDate *today;
+  GString *text;
+  guint bit;
+
+  g_return_val_if_fail (CUSTOS_IS_COVERAGE_VIEW (self), NULL);
+  g_return_val_if_fail (index < custos_coverage_view_get_n_clause_rows (self), NULL);
+
+  today = custos_clock_get_today (self->clock);
+  bit = clause_bit (self, index);
+  text = g_string_new (custos_enum_value_label (CUSTOS_TYPE_COVERAGE, (int) bit));
+  for (guint y = 0; y < CUSTOS_COVERAGE_N_YEARS; y++)
+    {
+      g_autofree char *ids = NULL;
+
+      custos_audit_programme_year (self->document, self->first_year + y, bit, &ids);
+      g_string_append_printf (text, " | %u: %s", self->first_year + y, ids != NULL ? ids : "—");
+    }
+  g_string_append_printf (text, " | %s",
+                          (custos_audit_programme_cycle (self->document, today) & bit) != 0 ? "covered" : "not covered");
   return g_string_free (text, FALSE);
 }
 
@@ -657,6 +765,18 @@ custos_coverage_view_init (CustosCoverageView *self)
   gtk_label_set_wrap (GTK_LABEL (self->empty), TRUE);
   gtk_widget_add_css_class (self->empty, "dim-label");
   gtk_box_append (GTK_BOX (self->box), self->empty);
+  {
+    GtkWidget *heading = header_label (_("Clauses and Annex A themes"));
+
+    gtk_widget_set_margin_top (heading, 12);
+    gtk_box_append (GTK_BOX (self->box), heading);
+  }
+  self->clause_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->clause_list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->clause_list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->clause_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Audit coverage by clause and Annex A theme"), -1);
+  gtk_box_append (GTK_BOX (self->box), self->clause_list);
   refresh_now (self);
 }
 

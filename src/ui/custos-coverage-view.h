@@ -29,5 +29,10 @@ guint           custos_coverage_view_get_n_rows      (CustosCoverageView *self);
  * tests and scripts). */
 char           *custos_coverage_view_get_row_summary (CustosCoverageView *self,
                                                       guint               row);
+/* Rows for the clauses 4–10 and (2022) the Annex A themes, in that order. */
+guint           custos_coverage_view_get_n_clause_rows (CustosCoverageView *self);
+/* "Clause 6 | 2025: AUD-001 | 2026: AUD-002 | 2027: AUD-004 | covered". */
+char           *custos_coverage_view_get_clause_summary (CustosCoverageView *self,
+                                                         guint               index);
 
 G_END_DECLS

@@ -70,6 +70,9 @@ static const struct
   { TRUE, 0, CUSTOS_REGISTER_ACTIONS },
   { TRUE, 0, CUSTOS_REGISTER_RISKS },
   { TRUE, 0, CUSTOS_REGISTER_ASSETS },
+  { TRUE, 0, CUSTOS_REGISTER_SUPPLIERS },
+  { TRUE, 0, CUSTOS_REGISTER_REQUIREMENTS },
+  { TRUE, 0, CUSTOS_REGISTER_EVIDENCE },
 };
 
 /* Jobs ------------------------------------------------------------------- */

@@ -118,6 +118,7 @@ struct _CustosMigrationDialog
   AdwWindow           parent_instance;
 
   CustosDocument     *document;
+  GDate               today;      /* the date of the revision the migration adds */
   GPtrArray          *plan;
   guint               counts[CUSTOS_MIGRATION_NEW + 1];
   int                 outcome_filter;  /* -1: all */
@@ -429,7 +430,7 @@ apply_action (GtkWidget  *widget,
    * dialog is modal, but the document may have been migrated elsewhere. */
   if (self->plan != NULL && custos_document_get_edition (self->document) == CUSTOS_EDITION_2013)
     {
-      custos_document_apply_migration (self->document, self->plan);
+      custos_document_apply_migration (self->document, self->plan, &self->today);
       g_signal_emit (self, signals[MIGRATED], 0);
     }
   gtk_window_destroy (GTK_WINDOW (self));
@@ -566,13 +567,19 @@ custos_migration_dialog_init (CustosMigrationDialog *self)
 
 GtkWidget *
 custos_migration_dialog_new (GtkWindow      *parent,
-                             CustosDocument *document)
+                             CustosDocument *document,
+                             const GDate    *today)
 {
+  CustosMigrationDialog *self;
+
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
-  return g_object_new (CUSTOS_TYPE_MIGRATION_DIALOG,
+  self = g_object_new (CUSTOS_TYPE_MIGRATION_DIALOG,
                        "transient-for", parent,
                        "document", document,
                        NULL);
+  self->today = *today;
+  return GTK_WIDGET (self);
 }

@@ -15,8 +15,10 @@ G_DECLARE_FINAL_TYPE (CustosMigrationDialog, custos_migration_dialog, CUSTOS, MI
 /* A modal dialog over parent (may be NULL) with the plan for document.
  * "migration.apply" (the Migrate button) applies it as one undoable step,
  * emits "migrated" and closes; "migration.cancel" (Escape) closes. */
+/* today dates the revision that applying the migration adds. */
 GtkWidget      *custos_migration_dialog_new         (GtkWindow             *parent,
-                                                     CustosDocument        *document);
+                                                     CustosDocument        *document,
+                                                     const GDate           *today);
 CustosDocument *custos_migration_dialog_get_document (CustosMigrationDialog *self);
 /* The plan shown (GPtrArray of CustosMigrationStep, borrowed), or NULL when
  * the document cannot be migrated. */

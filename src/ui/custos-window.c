@@ -1529,6 +1529,7 @@ select_record_in (GtkWidget    *widget,
 {
   if (CUSTOS_IS_SOA_PAGE (widget) && g_str_equal (register_name, "soa"))
     {
+      show_tab_of (widget);
       custos_soa_page_select (CUSTOS_SOA_PAGE (widget), record);
       return TRUE;
     }
@@ -1651,7 +1652,7 @@ migrate_action (GtkWidget  *widget,
 
   if (custos_document_get_edition (self->document) != CUSTOS_EDITION_2013)
     return;
-  dialog = custos_migration_dialog_new (GTK_WINDOW (self), self->document);
+  dialog = custos_migration_dialog_new (GTK_WINDOW (self), self->document, custos_clock_get_today (self->clock));
   g_signal_connect_object (dialog, "migrated", G_CALLBACK (on_migrated), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
