@@ -17,10 +17,12 @@
 #include "custos-escape.h"
 #include "custos-document.h"
 #include "custos-file.h"
+#include "custos-import.h"
 #include "custos-issue.h"
 #include "custos-lock.h"
 #include "custos-readiness.h"
 #include "custos-report.h"
+#include "custos-sheet.h"
 
 static const GOptionEntry option_entries[] = {
   { "check", 'c', 0, G_OPTION_ARG_NONE, NULL,
@@ -35,6 +37,9 @@ static const GOptionEntry option_entries[] = {
     N_("With --check, fail when the readiness check finds an error"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export REPORT (soa, rtp, risks, pack) or a register to --output=OUT.pdf or OUT.csv"), N_("REPORT") },
+  { "import", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Import the rows of SHEET.csv into REGISTER (as named by --export, or auto) of FILE, written to --output=OUT"),
+    N_("REGISTER") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export, the paper size: a4 or letter (default: from the locale)"), N_("PAPER") },
   { "csv-bom", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -387,6 +392,65 @@ export_file (const char *input,
   return 0;
 }
 
+/* custos --import=REGISTER --output=OUT SHEET FILE: FILE with the rows of
+ * SHEET, written to OUT. 2 when SHEET cannot be read or a row has a
+ * problem: then nothing is written. */
+static int
+import_file (const char *name,
+             const char *sheet,
+             const char *input,
+             const char *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) sheet_file = custos_file_new_for_arg (sheet, NULL);
+  g_autoptr(GFile) in = custos_file_new_for_arg (input, NULL);
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GPtrArray) table = NULL;
+  g_autoptr(CustosDocument) document = NULL;
+  g_autoptr(CustosImport) import = NULL;
+  CustosRegister reg = 0;
+  gboolean guess = g_strcmp0 (name, "auto") == 0;
+
+  if (output == NULL)
+    {
+      g_printerr (_("--import needs --output=OUT.isms\n"));
+      return 1;
+    }
+  if (!guess && !custos_csv_lookup (name, &reg))
+    {
+      g_printerr (_("Unknown register “%s”: use auto, soa, rtp, risks, assets or the name of any register (issues, incidents, …)\n"),
+                  name);
+      return 1;
+    }
+  document = custos_file_load (in, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  table = custos_sheet_load (sheet_file, NULL, &error);
+  if (table == NULL)
+    {
+      g_printerr (_("Cannot import %s: %s\n"), sheet, error->message);
+      return 2;
+    }
+  import = custos_import_new (document, table, guess ? -1 : (int) reg);
+  if (!custos_import_apply (import, &error))
+    {
+      g_printerr (_("Cannot import %s: %s\n"), sheet, error->message);
+      return 2;
+    }
+  out = custos_file_new_for_arg (output, NULL);
+  if (!custos_file_save (document, out, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (_("%s: %u added, %u updated in %s\n"), sheet, custos_import_get_n_added (import),
+           custos_import_get_n_updated (import), custos_kinds_register (custos_import_get_register (import))->register_name);
+  return 0;
+}
+
 int
 custos_cli_run (GVariantDict *options)
 {
@@ -479,6 +543,26 @@ custos_cli_run (GVariantDict *options)
       {
         g_printerr (_("--approver needs --issue\n"));
         return 1;
+      }
+  }
+
+  /* --import=REGISTER --output=OUT SHEET FILE (src/model/custos-import.c). */
+  {
+    g_autofree char *reg = NULL;
+
+    if (g_variant_dict_lookup (options, "import", "s", &reg))
+      {
+        g_autofree const char **inputs = NULL;
+        g_autofree char *out = NULL;
+
+        g_variant_dict_lookup (options, "output", "^ay", &out);
+        g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &inputs);
+        if (inputs == NULL || inputs[0] == NULL || inputs[1] == NULL || inputs[2] != NULL)
+          {
+            g_printerr (_("--import takes a spreadsheet and a FILE\n"));
+            return 1;
+          }
+        return import_file (reg, inputs[0], inputs[1], out);
       }
   }
 
