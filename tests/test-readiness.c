@@ -287,6 +287,18 @@ soa_reason_risk_unselected (CustosDocument *doc)
 }
 
 static void
+to_review_risk (CustosDocument *doc)
+{
+  custos_record_set_to_review (get (doc, CUSTOS_REGISTER_RISKS, "R-001"), TRUE);
+}
+
+static void
+to_review_scope (CustosDocument *doc)
+{
+  custos_record_set_to_review (section (doc, CUSTOS_SECTION_SCOPE), TRUE);
+}
+
+static void
 risk_unscored (CustosDocument *doc)
 {
   set (get (doc, CUSTOS_REGISTER_RISKS, "R-001"), "consequence", "", NULL);
@@ -532,6 +544,8 @@ static const RuleCase rule_cases[] = {
     "error: 6.1.3 d: Control A.8.13 “Information backup” is marked not applicable but risk R-001 selects it" },
   { NULL, soa_implemented_no_how, WARN, "soa-implemented-no-how", "6.1.3 d", CUSTOS_REGISTER_SOA, -1, "5.15", NULL },
   { NULL, soa_reason_risk_unselected, WARN, "soa-reason-risk-unselected", "6.1.3 d", CUSTOS_REGISTER_SOA, -1, "5.1", NULL },
+  { NULL, to_review_risk, WARN, "to-review", "6.1.2", CUSTOS_REGISTER_RISKS, -1, "R-001", NULL },
+  { NULL, to_review_scope, WARN, "to-review", "4.3", -1, CUSTOS_SECTION_SCOPE, NULL, NULL },
   { NULL, risk_unscored, WARN, "risk-unscored", "6.1.2 d", CUSTOS_REGISTER_RISKS, -1, "R-001", NULL },
   { NULL, risk_no_owner, WARN, "risk-no-owner", "6.1.2 c", CUSTOS_REGISTER_RISKS, -1, "R-001", NULL },
   { NULL, risk_untreated, WARN, "risk-untreated", "6.1.3 a", CUSTOS_REGISTER_RISKS, -1, "R-001", NULL },

@@ -318,6 +318,7 @@ finish_item (Check      *c,
 
 /* Required fields, 4.3, 5.2 (custos-readiness-context.c) */
 void readiness_check_required        (Check     *c);
+void readiness_check_to_review       (Check     *c);
 void readiness_check_scope           (Check     *c);
 void readiness_check_policy          (Check     *c);
 

@@ -106,6 +106,7 @@ run (CustosReadiness *self)
 
   /* In clause order; the items' own findings come first below. */
   readiness_check_required (&check);
+  readiness_check_to_review (&check);
   readiness_check_scope (&check);
   readiness_check_policy (&check);
   readiness_check_criteria (&check);
