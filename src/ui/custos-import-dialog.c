@@ -76,6 +76,12 @@ update_state (CustosImportDialog *self)
     }
   else if (added + updated == 0)
     summary = g_strdup (_("The spreadsheet has no rows to import"));
+  else if (updated == 0)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record to add to %s", "%u records to add to %s", added),
+                               added, _(kind->plural));
+  else if (added == 0)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record to update in %s", "%u records to update in %s",
+                                            updated), updated, _(kind->plural));
   else
     {
       /* Translators: "3 records to add and 12 to update in Risks" */
@@ -153,6 +159,8 @@ preview_label (const char *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Enough of each cell to recognise it; the grid scrolls sideways. */
+  gtk_label_set_width_chars (GTK_LABEL (label), (int) MIN (g_utf8_strlen (line, -1), 14));
   gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_widget_add_css_class (label, heading ? "heading" : "caption");
   return label;
