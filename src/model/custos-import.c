@@ -76,6 +76,7 @@ struct _CustosImport
   GArray         *columns;  /* int per header cell */
   GPtrArray      *problems; /* char * */
   GPtrArray      *plan;     /* Planned * */
+  GHashTable     *titles[CUSTOS_N_REGISTERS]; /* see titles_of () */
   guint           n_added;
   guint           n_updated;
 };
@@ -370,38 +371,54 @@ parse_level (CustosDocument *document,
   return FALSE;
 }
 
+/* Stands for a title that several records of a register share. */
+static char ambiguous_title;
+
+/* The records of a register by case-folded title, built once per plan. */
+static GHashTable *
+titles_of (CustosImport  *self,
+           CustosRegister reg)
+{
+  GListModel *model;
+
+  if (self->titles[reg] != NULL)
+    return self->titles[reg];
+  self->titles[reg] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  model = custos_document_get_register (self->document, reg);
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(CustosRecord) record = g_list_model_get_item (model, i);
+      const char *title = custos_record_get_title (record);
+      char *key = title ? g_utf8_casefold (title, -1) : NULL;
+
+      if (key == NULL)
+        continue;
+      if (g_hash_table_contains (self->titles[reg], key))
+        g_hash_table_insert (self->titles[reg], key, &ambiguous_title);
+      else
+        g_hash_table_insert (self->titles[reg], key, record); /* the document holds it */
+    }
+  return self->titles[reg];
+}
+
 /* A record of the target register by id, else by title (case ignored). */
 static CustosRecord *
-resolve (CustosImport *self,
+resolve (CustosImport  *self,
          CustosRegister target,
-         const char   *text,
-         gboolean     *ambiguous)
+         const char    *text,
+         gboolean      *ambiguous)
 {
-  GListModel *model = custos_document_get_register (self->document, target);
   CustosRecord *record = custos_document_lookup (self->document, target, text);
   g_autofree char *key = NULL;
+  gpointer found;
 
   *ambiguous = FALSE;
   if (record != NULL)
     return record;
   key = g_utf8_casefold (text, -1);
-  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
-    {
-      g_autoptr(CustosRecord) candidate = g_list_model_get_item (model, i);
-      const char *title = custos_record_get_title (candidate);
-      g_autofree char *folded = title ? g_utf8_casefold (title, -1) : NULL;
-
-      if (folded != NULL && g_str_equal (folded, key))
-        {
-          if (record != NULL)
-            {
-              *ambiguous = TRUE;
-              return NULL;
-            }
-          record = candidate;
-        }
-    }
-  return record;
+  found = g_hash_table_lookup (titles_of (self, target), key);
+  *ambiguous = found == &ambiguous_title;
+  return *ambiguous ? NULL : found;
 }
 
 static gboolean
@@ -670,6 +687,8 @@ plan (CustosImport *self)
 
   g_ptr_array_set_size (self->problems, 0);
   g_ptr_array_set_size (self->plan, 0);
+  for (guint r = 0; r < CUSTOS_N_REGISTERS; r++)
+    g_clear_pointer (&self->titles[r], g_hash_table_unref);
   self->n_added = self->n_updated = 0;
 
   for (guint c = 0; c < self->columns->len; c++)
@@ -802,6 +821,8 @@ custos_import_finalize (GObject *object)
   g_clear_pointer (&self->columns, g_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->plan, g_ptr_array_unref);
+  for (guint r = 0; r < CUSTOS_N_REGISTERS; r++)
+    g_clear_pointer (&self->titles[r], g_hash_table_unref);
   G_OBJECT_CLASS (custos_import_parent_class)->finalize (object);
 }
 
