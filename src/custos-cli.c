@@ -38,7 +38,7 @@ static const GOptionEntry option_entries[] = {
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export REPORT (soa, rtp, risks, pack) or a register to --output=OUT.pdf or OUT.csv"), N_("REPORT") },
   { "import", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Import the rows of SHEET.csv into REGISTER (as named by --export, or auto) of FILE, written to --output=OUT"),
+    N_("Import the rows of SHEET (.csv, .ods, .xlsx) into REGISTER (as named by --export, or auto) of FILE, written to --output=OUT"),
     N_("REGISTER") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export, the paper size: a4 or letter (default: from the locale)"), N_("PAPER") },

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <zlib.h>
 
 #include "custos-csv.h"
 #include "custos-file.h"
@@ -284,6 +285,11 @@ START_TEST (test_csv_refused)
 }
 END_TEST
 
+static GBytes *make_zip1 (const char *name,
+                          const char *text,
+                          gsize       length,
+                          guint32     declared);
+
 static char *
 write_temp (const char *dir,
             const char *name,
@@ -304,6 +310,9 @@ START_TEST (test_cli)
   g_autofree char *good = write_temp (dir, "assets.csv", "Name,Type,Owner\nNew server,Hardware,ROLE-001\n");
   g_autofree char *broken = write_temp (dir, "broken.csv", "Name,Type\n\"Unclosed,Hardware\n");
   g_autofree char *huge = g_build_filename (dir, "huge.csv", NULL);
+  g_autofree char *bomb = g_build_filename (dir, "bomb.ods", NULL);
+  g_autofree char *spaces = g_malloc0 (100 * 1024 * 1024);
+  g_autoptr(GBytes) bomb_bytes = NULL;
   g_autofree char *stdout_text = NULL, *stderr_text = NULL;
   g_autoptr(CustosDocument) doc = NULL;
   g_autoptr(CustosDocument) result = NULL;
@@ -329,9 +338,13 @@ START_TEST (test_cli)
   ck_assert_int_eq (ftruncate (fd, (off_t) 1024 * 1024 * 1024), 0);
   close (fd);
 
+  /* 100 MiB of content.xml in 100 KiB */
+  bomb_bytes = make_zip1 ("content.xml", spaces, 100 * 1024 * 1024, 0);
+  ck_assert (g_file_set_contents (bomb, g_bytes_get_data (bomb_bytes, NULL), (gssize) g_bytes_get_size (bomb_bytes), NULL));
+
   {
-    const char *hostile[] = { broken, huge };
-    const char *messages[] = { "a quoted field never ends", "larger than 64 MiB" };
+    const char *hostile[] = { broken, huge, bomb };
+    const char *messages[] = { "a quoted field never ends", "larger than 64 MiB", "zip bomb" };
 
     for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
       {
@@ -355,8 +368,192 @@ START_TEST (test_cli)
 }
 END_TEST
 
-/* Our CSV export, opened and saved as CSV by LibreOffice, imports back to
- * the same document. */
+static void
+put16 (GByteArray *out,
+       guint       v)
+{
+  guint8 b[2] = { v & 0xFF, (v >> 8) & 0xFF };
+  g_byte_array_append (out, b, 2);
+}
+
+static void
+put32 (GByteArray *out,
+       guint32     v)
+{
+  put16 (out, v & 0xFFFF);
+  put16 (out, v >> 16);
+}
+
+/* A zip archive of deflated entries (names[i] holding texts[i], lengths[i]
+ * bytes); declared[i], when not 0, is the uncompressed size it claims. */
+static GBytes *
+make_zip (guint               n,
+          const char * const *names,
+          const char * const *texts,
+          const gsize        *lengths,
+          const guint32      *declared)
+{
+  GByteArray *out = g_byte_array_new ();
+  g_autoptr(GByteArray) directory = g_byte_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      z_stream z = { 0 };
+      gsize bound = compressBound ((uLong) lengths[i]) + 64;
+      g_autofree guint8 *packed = g_malloc (bound);
+      guint32 offset = out->len;
+      guint32 size = declared && declared[i] ? declared[i] : (guint32) lengths[i];
+      guint name_len = (guint) strlen (names[i]);
+
+      ck_assert_int_eq (deflateInit2 (&z, 9, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY), Z_OK);
+      z.next_in = (Bytef *) texts[i];
+      z.avail_in = (uInt) lengths[i];
+      z.next_out = packed;
+      z.avail_out = (uInt) bound;
+      ck_assert_int_eq (deflate (&z, Z_FINISH), Z_STREAM_END);
+      deflateEnd (&z);
+
+      put32 (out, 0x04034b50); put16 (out, 20); put16 (out, 0); put16 (out, 8); put32 (out, 0);
+      put32 (out, 0); put32 (out, (guint32) z.total_out); put32 (out, size);
+      put16 (out, name_len); put16 (out, 0);
+      g_byte_array_append (out, (const guint8 *) names[i], name_len);
+      g_byte_array_append (out, packed, (guint) z.total_out);
+
+      put32 (directory, 0x02014b50); put16 (directory, 20); put16 (directory, 20); put16 (directory, 0);
+      put16 (directory, 8); put32 (directory, 0); put32 (directory, 0); put32 (directory, (guint32) z.total_out);
+      put32 (directory, size); put16 (directory, name_len); put16 (directory, 0); put16 (directory, 0);
+      put16 (directory, 0); put16 (directory, 0); put32 (directory, 0); put32 (directory, offset);
+      g_byte_array_append (directory, (const guint8 *) names[i], name_len);
+    }
+  {
+    guint32 cd_offset = out->len;
+
+    g_byte_array_append (out, directory->data, directory->len);
+    put32 (out, 0x06054b50); put16 (out, 0); put16 (out, 0); put16 (out, n); put16 (out, n);
+    put32 (out, directory->len); put32 (out, cd_offset); put16 (out, 0);
+  }
+  return g_byte_array_free_to_bytes (out);
+}
+
+static GBytes *
+make_zip1 (const char *name,
+           const char *text,
+           gsize       length,
+           guint32     declared)
+{
+  return make_zip (1, &name, &text, &length, &declared);
+}
+
+/* Formulas give their cached values; repeated empty cells and rows at the
+ * end of a sheet cost nothing; dates read as YYYY-MM-DD. */
+START_TEST (test_ods_and_xlsx)
+{
+  static const char content[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:spreadsheet>"
+    "<table:table table:name=\"Risks\">"
+    "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>Name</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"string\"><text:p>Likelihood</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"string\"><text:p>Next review</text:p></table:table-cell>"
+    "<table:table-cell table:number-columns-repeated=\"16381\"/></table:table-row>"
+    "<table:table-row table:number-rows-repeated=\"2\"/>"
+    "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>Two<text:s text:c=\"2\"/>spaces</text:p>"
+    "<text:p>and a line</text:p></table:table-cell>"
+    "<table:table-cell table:formula=\"of:=1+2\" office:value-type=\"float\" office:value=\"3\"><text:p>3.00</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"date\" office:date-value=\"2027-03-31\"><text:p>31/03/27</text:p></table:table-cell>"
+    "<table:table-cell table:number-columns-repeated=\"16381\"/></table:table-row>"
+    "<table:table-row table:number-rows-repeated=\"1048570\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>"
+    "</table:table><table:table table:name=\"Other\"><table:table-row><table:table-cell office:value-type=\"string\">"
+    "<text:p>not read</text:p></table:table-cell></table:table-row></table:table>"
+    "</office:spreadsheet></office:body></office:document-content>";
+  static const char *xlsx_names[] = { "xl/sharedStrings.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml" };
+  static const char *xlsx_texts[] = {
+    "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    "<si><t>Name</t></si><si><r><t>Like</t></r><r><t>lihood</t></r></si><si><t>Next review</t></si></sst>",
+    "<?xml version=\"1.0\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    "<numFmts><numFmt numFmtId=\"165\" formatCode=\"yyyy\\-mm\\-dd\"/></numFmts>"
+    "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"165\"/></cellXfs></styleSheet>",
+    "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+    "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c></row>"
+    "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>'=HYPERLINK(\"x\")</t></is></c><c r=\"B4\"><f>1+2</f><v>3</v></c>"
+    "<c r=\"C4\" s=\"1\" t=\"n\"><v>46477</v></c><c r=\"E4\" t=\"b\"><v>1</v></c></row>"
+    "</sheetData></worksheet>",
+  };
+  gsize xlsx_lengths[3];
+  g_autoptr(GBytes) ods = make_zip1 ("content.xml", content, sizeof content - 1, 0);
+  g_autoptr(GBytes) xlsx = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) from_ods = custos_sheet_read_ods (ods, &error);
+  g_autoptr(GPtrArray) from_xlsx = NULL;
+
+  ck_assert_msg (from_ods != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (from_ods->len, 2);
+  ck_assert_uint_eq (g_strv_length (((CustosTableRow *) from_ods->pdata[0])->cells), 3);
+  ck_assert_uint_eq (((CustosTableRow *) from_ods->pdata[1])->line, 4);
+  ck_assert_str_eq (cell_text (from_ods, 1, 0), "Two  spaces\nand a line");
+  ck_assert_str_eq (cell_text (from_ods, 1, 1), "3");
+  ck_assert_str_eq (cell_text (from_ods, 1, 2), "2027-03-31");
+
+  for (guint i = 0; i < 3; i++)
+    xlsx_lengths[i] = strlen (xlsx_texts[i]);
+  xlsx = make_zip (3, xlsx_names, xlsx_texts, xlsx_lengths, NULL);
+  from_xlsx = custos_sheet_read_xlsx (xlsx, &error);
+  ck_assert_msg (from_xlsx != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (from_xlsx->len, 2);
+  ck_assert_str_eq (cell_text (from_xlsx, 0, 1), "Likelihood");
+  ck_assert_uint_eq (((CustosTableRow *) from_xlsx->pdata[1])->line, 4);
+  ck_assert_str_eq (cell_text (from_xlsx, 1, 0), "=HYPERLINK(\"x\")");
+  ck_assert_str_eq (cell_text (from_xlsx, 1, 1), "3");
+  ck_assert_str_eq (cell_text (from_xlsx, 1, 2), "2027-03-31");
+  ck_assert_str_eq (cell_text (from_xlsx, 1, 3), "");
+  ck_assert_str_eq (cell_text (from_xlsx, 1, 4), "true");
+}
+END_TEST
+
+static void
+assert_zip_refused (GBytes     *zip,
+                    int         code,
+                    const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) table = custos_sheet_read_ods (zip, &error);
+
+  ck_assert_ptr_null (table);
+  ck_assert_msg (g_error_matches (error, CUSTOS_SHEET_ERROR, code), "%s", error ? error->message : "no error");
+  ck_assert_msg (strstr (error->message, message) != NULL, "%s", error->message);
+}
+
+/* Zip bombs, archives that lie about their sizes, DTDs: refused. */
+START_TEST (test_zip_refused)
+{
+  gsize big = 100 * 1024 * 1024;
+  g_autofree char *spaces = g_malloc (big);
+  static const char doctype[] = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><x>&a;</x>";
+  g_autoptr(GBytes) bomb = NULL;
+  g_autoptr(GBytes) ratio = NULL;
+  g_autoptr(GBytes) liar = NULL;
+  g_autoptr(GBytes) dtd = NULL;
+  g_autoptr(GBytes) not_zip = g_bytes_new_static ("Name,Type\n", 10);
+
+  memset (spaces, ' ', big);
+  bomb = make_zip1 ("content.xml", spaces, big, 0);
+  ratio = make_zip1 ("content.xml", spaces, 40 * 1024 * 1024, 0);
+  liar = make_zip1 ("content.xml", spaces, 10 * 1024 * 1024, 1000);
+  dtd = make_zip1 ("content.xml", doctype, sizeof doctype - 1, 0);
+  ck_assert_uint_lt (g_bytes_get_size (bomb), 200 * 1024);
+
+  assert_zip_refused (bomb, CUSTOS_SHEET_ERROR_TOO_LARGE, "zip bomb");
+  assert_zip_refused (ratio, CUSTOS_SHEET_ERROR_TOO_LARGE, "times its size");
+  assert_zip_refused (liar, CUSTOS_SHEET_ERROR_TOO_LARGE, "inflates beyond what it declares");
+  assert_zip_refused (dtd, CUSTOS_SHEET_ERROR_PARSE, "document type declaration");
+  assert_zip_refused (not_zip, CUSTOS_SHEET_ERROR_FORMAT, "no zip archive");
+}
+END_TEST
+
+/* Our CSV export, opened by LibreOffice and saved as CSV, ODS and XLSX,
+ * imports back to the same document. */
 START_TEST (test_libreoffice_csv)
 {
   g_autofree char *soffice = g_find_program_in_path ("soffice");
@@ -364,21 +561,27 @@ START_TEST (test_libreoffice_csv)
   g_autoptr(CustosDocument) example = NULL;
   g_autofree char *expected = NULL;
   const CustosRegister regs[] = { CUSTOS_REGISTER_RISKS, CUSTOS_REGISTER_SOA, CUSTOS_REGISTER_ASSETS };
+  const char *formats[][2] = {
+    { "csv", "csv:Text - txt - csv (StarCalc):44,34,76,1" }, { "ods", "ods" }, { "xlsx", "xlsx" },
+  };
 
   ck_assert_ptr_nonnull (soffice); /* main () skips without it */
   dir = custos_test_mkdtemp ();
   example = load_example ();
   expected = serialise (example);
-  for (guint i = 0; i < G_N_ELEMENTS (regs); i++)
+  for (guint k = 0; k < G_N_ELEMENTS (regs) * G_N_ELEMENTS (formats); k++)
     {
+      guint i = k % G_N_ELEMENTS (regs);
+      const char **format = formats[k / G_N_ELEMENTS (regs)];
       g_autofree char *csv = custos_csv_write_register (example, regs[i], CUSTOS_CSV_DISPLAY);
       g_autofree char *name = g_strdup_printf ("%s.csv", custos_kinds_register (regs[i])->register_name);
+      g_autofree char *converted_name = g_strdup_printf ("%s.%s", custos_kinds_register (regs[i])->register_name, format[0]);
       g_autofree char *source = write_temp (dir, name, csv);
       g_autofree char *outdir = g_build_filename (dir, "lo", NULL);
-      g_autofree char *converted = g_build_filename (outdir, name, NULL);
+      g_autofree char *converted = g_build_filename (outdir, converted_name, NULL);
       g_autofree char *profile = g_strdup_printf ("-env:UserInstallation=file://%s/profile", dir);
       const char *argv[] = { soffice, "--headless", profile, "--infilter=CSV:44,34,76,1",
-                             "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", outdir, source, NULL };
+                             "--convert-to", format[1], "--outdir", outdir, source, NULL };
       g_autoptr(GError) error = NULL;
       g_autoptr(GFile) file = g_file_new_for_path (converted);
       g_autoptr(GPtrArray) table = NULL;
@@ -397,7 +600,7 @@ START_TEST (test_libreoffice_csv)
       ck_assert_int_eq (custos_import_get_register (import), regs[i]);
       ck_assert_msg (custos_import_apply (import, &error), "%s", error ? error->message : "");
       got = serialise (doc);
-      ck_assert_msg (g_str_equal (got, expected), "%s from LibreOffice does not round-trip", name);
+      ck_assert_msg (g_str_equal (got, expected), "%s from LibreOffice does not round-trip", converted_name);
     }
   custos_test_rmdir (dir);
 }
@@ -416,6 +619,8 @@ import_suite (void)
   tcase_add_test (tc, test_one_undo_step);
   tcase_add_test (tc, test_csv_reader);
   tcase_add_test (tc, test_csv_refused);
+  tcase_add_test (tc, test_ods_and_xlsx);
+  tcase_add_test (tc, test_zip_refused);
   tcase_add_test (tc, test_cli);
   suite_add_tcase (s, tc);
 
