@@ -16,6 +16,7 @@
 #include "custos-csv.h"
 #include "custos-escape.h"
 #include "custos-document.h"
+#include "custos-draft.h"
 #include "custos-file.h"
 #include "custos-import.h"
 #include "custos-issue.h"
@@ -40,6 +41,9 @@ static const GOptionEntry option_entries[] = {
   { "import", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Import the rows of SHEET (.csv, .ods, .xlsx) into REGISTER (as named by --export, or auto) of FILE, written to --output=OUT"),
     N_("REGISTER") },
+  { "draft", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Draft a first ISMS for a small organisation of SECTOR (accountancy, retail, software, healthcare, "
+       "manufacturing, charity) named NAME, to --output=OUT, every part to review"), N_("SECTOR") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export, the paper size: a4 or letter (default: from the locale)"), N_("PAPER") },
   { "csv-bom", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -392,6 +396,50 @@ export_file (const char *input,
   return 0;
 }
 
+/* custos --draft=SECTOR --output=OUT [NAME]: the guided first ISMS with
+ * typical answers (Microsoft 365, online accounting, laptops and phones). */
+static int
+draft_file (const char *sector_name,
+            const char *name,
+            const char *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(CustosDocument) document = NULL;
+  g_autoptr(CustosClock) clock = custos_clock_new_from_environment (&error);
+  CustosDraftAnswers answers = {
+    name != NULL ? name : _("Our organisation"), 0, 12, NULL,
+    CUSTOS_DRAFT_MICROSOFT_365 | CUSTOS_DRAFT_ACCOUNTING_SAAS | CUSTOS_DRAFT_LAPTOPS | CUSTOS_DRAFT_PHONES, NULL,
+  };
+
+  if (clock == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  answers.today = custos_clock_get_today (clock);
+
+  if (output == NULL)
+    {
+      g_printerr (_("--draft needs --output=OUT.isms\n"));
+      return 1;
+    }
+  if (!custos_sector_parse (sector_name, &answers.sector))
+    {
+      g_printerr (_("Unknown sector “%s”: use accountancy, retail, software, healthcare, manufacturing or charity\n"),
+                  sector_name);
+      return 1;
+    }
+  document = custos_draft_new (&answers);
+  out = custos_file_new_for_arg (output, NULL);
+  if (!custos_file_save (document, out, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 /* custos --import=REGISTER --output=OUT SHEET FILE: FILE with the rows of
  * SHEET, written to OUT. 2 when SHEET cannot be read or a row has a
  * problem: then nothing is written. */
@@ -543,6 +591,26 @@ custos_cli_run (GVariantDict *options)
       {
         g_printerr (_("--approver needs --issue\n"));
         return 1;
+      }
+  }
+
+  /* --draft=SECTOR --output=OUT [NAME] (src/model/custos-draft.c). */
+  {
+    g_autofree char *sector = NULL;
+
+    if (g_variant_dict_lookup (options, "draft", "s", &sector))
+      {
+        g_autofree const char **inputs = NULL;
+        g_autofree char *out = NULL;
+
+        g_variant_dict_lookup (options, "output", "^ay", &out);
+        g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &inputs);
+        if (inputs != NULL && inputs[0] != NULL && inputs[1] != NULL)
+          {
+            g_printerr (_("--draft takes at most one NAME\n"));
+            return 1;
+          }
+        return draft_file (sector, inputs != NULL ? inputs[0] : NULL, out);
       }
   }
 
