@@ -11,6 +11,7 @@
 
 #include "custos-application.h"
 #include "custos-compare.h"
+#include "custos-draft-assistant.h"
 #include "custos-file.h"
 #include "custos-import-dialog.h"
 #include "custos-issue.h"
@@ -1531,9 +1532,14 @@ START_TEST (test_mark_reviewed)
   CustosRecord *risk = custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
   CustosRecordEditor *editor;
 
-  custos_test_set_string (risk, "title", "Drafted risk");
+  custos_test_set_string (risk, "title", "Drafted risk & more");
   custos_record_set_to_review (risk, TRUE);
+  /* Text with "&" is text, not markup (fatal warnings would say otherwise). */
+  custos_scope_set_statement (custos_document_get_scope (doc), "Fenwick & Co's accountancy");
   gtk_window_present (GTK_WINDOW (window));
+  custos_test_spin ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
+  custos_test_spin ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(ss)", "risk", custos_record_get_id (risk));
   custos_test_spin ();
   editor = find_editor (GTK_WIDGET (window), risk);
@@ -1551,6 +1557,53 @@ START_TEST (test_mark_reviewed)
 }
 END_TEST
 
+static CustosWindow *
+find_window_named (const char *name)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (CUSTOS_IS_WINDOW (l->data)
+        && g_strcmp0 (custos_organisation_get_name (custos_document_get_organisation (custos_window_get_document (l->data))),
+                      name) == 0)
+      return l->data;
+  return NULL;
+}
+
+/* app.new-guided: the assistant's pages turn with its actions; Create opens
+ * the draft, modified (closing asks), everything to review. */
+START_TEST (test_guided_draft)
+{
+  CustosDraftAnswers answers = { "Fenwick & Co", CUSTOS_SECTOR_CHARITY, 6, "A room in the church hall",
+                                 CUSTOS_DRAFT_GOOGLE | CUSTOS_DRAFT_CRM | CUSTOS_DRAFT_BYOD, NULL };
+  CustosDraftAssistant *assistant;
+  CustosWindow *window;
+  CustosDocument *doc;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-guided", g_variant_new_string ("Fenwick"));
+  custos_test_spin ();
+  assistant = CUSTOS_DRAFT_ASSISTANT (find_toplevel (CUSTOS_TYPE_DRAFT_ASSISTANT));
+  ck_assert_ptr_nonnull (assistant);
+  ck_assert_uint_eq (custos_draft_assistant_get_page (assistant), 0);
+  custos_draft_assistant_set_answers (assistant, &answers);
+  for (guint page = 1; page < 4; page++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (assistant), "draft.next", NULL);
+      custos_test_spin ();
+      ck_assert_uint_eq (custos_draft_assistant_get_page (assistant), page);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "draft.create", NULL);
+  custos_test_spin ();
+  ck_assert_ptr_null (find_toplevel (CUSTOS_TYPE_DRAFT_ASSISTANT));
+  window = find_window_named ("Fenwick & Co");
+  ck_assert_ptr_nonnull (window);
+  doc = custos_window_get_document (window);
+  ck_assert (custos_document_get_modified (doc));
+  ck_assert_str_eq (custos_organisation_get_sector (custos_document_get_organisation (doc)), "Charity or non-profit");
+  ck_assert_uint_gt (custos_document_count (doc, CUSTOS_REGISTER_RISKS), 5);
+  ck_assert (has_record_with (doc, CUSTOS_REGISTER_ASSETS, "name", "Supporter and beneficiary records"));
+  ck_assert (custos_record_get_to_review (custos_document_get_section (doc, CUSTOS_SECTION_SCOPE)));
+}
+END_TEST
+
 static Suite *
 window_suite (void)
 {
@@ -1564,6 +1617,7 @@ window_suite (void)
   tcase_add_test (tc, test_open_edit_save);
   tcase_add_test (tc, test_import_spreadsheet);
   tcase_add_test (tc, test_mark_reviewed);
+  tcase_add_test (tc, test_guided_draft);
   tcase_add_test (tc, test_failed_load_keeps_document);
   tcase_add_test (tc, test_close_asks_about_changes);
   tcase_add_test (tc, test_every_register_through_the_window);

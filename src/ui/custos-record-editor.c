@@ -40,7 +40,7 @@ struct _CustosRecordEditor
 
   const CustosKind *kind;      /* the kind the rows were built for */
   GtkWidget        *group;     /* AdwPreferencesGroup */
-  GtkWidget        *review_box; /* the group's header suffix: "To review" and Mark as Reviewed */
+  GtkWidget        *review_box; /* the first row: "To review" and Mark as Reviewed */
   GtkWidget        *review_button;
   GPtrArray        *rows;      /* FieldRow *, in field order */
   gulong            record_notify_id;
@@ -1270,20 +1270,24 @@ build_rows (CustosRecordEditor *self,
   clear_rows (self);
   self->kind = kind;
   self->group = adw_preferences_group_new ();
-  self->review_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_valign (self->review_box, GTK_ALIGN_CENTER);
+  /* A row above the fields, so that the heading keeps the width. */
+  self->review_box = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->review_box), _("Drafted or imported"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->review_box), _("Check it, then confirm it"));
   {
     GtkWidget *chip = gtk_label_new (_("To review"));
 
+    gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
     gtk_widget_add_css_class (chip, "custos-to-review");
-    gtk_box_append (GTK_BOX (self->review_box), chip);
+    adw_action_row_add_prefix (ADW_ACTION_ROW (self->review_box), chip);
     self->review_button = gtk_button_new_with_mnemonic (_("Mark as _Reviewed"));
+    gtk_widget_set_valign (self->review_button, GTK_ALIGN_CENTER);
     gtk_widget_set_tooltip_text (self->review_button, _("Confirm that a person has read and agrees with this record"));
     gtk_actionable_set_action_target (GTK_ACTIONABLE (self->review_button), "(ss)", kind->name, "");
     gtk_actionable_set_action_name (GTK_ACTIONABLE (self->review_button), "win.mark-reviewed");
-    gtk_box_append (GTK_BOX (self->review_box), self->review_button);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (self->review_box), self->review_button);
   }
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->group), self->review_box);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), self->review_box);
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) field_row_free);
   for (guint i = 0; i < kind->n_fields; i++)
     {

@@ -242,7 +242,8 @@ update_cell (GtkListItem *list_item,
   if (is_title_column (column) && custos_record_get_to_review (record))
     {
       /* Drafted or imported, not yet confirmed: the list says so too. */
-      g_autofree char *markup = g_markup_printf_escaped ("%s  <b><small>%s</small></b>", text, _("To review"));
+      /* In front: a long title is cut at its end. */
+      g_autofree char *markup = g_markup_printf_escaped ("<b><small>%s</small></b>  %s", _("To review"), text);
       gtk_inscription_set_markup (cell, markup);
     }
   else
