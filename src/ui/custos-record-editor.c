@@ -1272,13 +1272,12 @@ build_rows (CustosRecordEditor *self,
   self->group = adw_preferences_group_new ();
   /* A row above the fields, so that the heading keeps the width. */
   self->review_box = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->review_box), _("Drafted or imported"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->review_box), _("Check it, then confirm it"));
   {
     GtkWidget *chip = gtk_label_new (_("To review"));
 
     gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
     gtk_widget_add_css_class (chip, "custos-to-review");
+    gtk_widget_set_tooltip_text (chip, _("Drafted or imported: check it, then confirm it"));
     adw_action_row_add_prefix (ADW_ACTION_ROW (self->review_box), chip);
     self->review_button = gtk_button_new_with_mnemonic (_("Mark as _Reviewed"));
     gtk_widget_set_valign (self->review_button, GTK_ALIGN_CENTER);
