@@ -174,6 +174,27 @@ lock_for_writing (GFile       *file,
   return TRUE;
 }
 
+/* Writes document to output under its lock (exit status 0 or 1). */
+static int
+save_output (CustosDocument *document,
+             const char     *output,
+             gboolean        force)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) out = custos_file_new_for_arg (output, NULL);
+  g_autoptr(CustosLock) lock = NULL;
+
+  if (!lock_for_writing (out, force, &lock))
+    return 1;
+  /* The message says what happened and that the file was not changed. */
+  if (!custos_file_save (document, out, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 /* custos --issue=VERSION --approver=NAME FILE: see custos-issue.h. */
 static int
 issue_file (GFile       *file,
@@ -218,8 +239,6 @@ convert_file (GFile      *file,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CustosDocument) document = NULL;
-  g_autoptr(GFile) out = custos_file_new_for_arg (output, NULL);
-  g_autoptr(CustosLock) lock = NULL;
   CustosEdition edition = 0;
 
   if (edition_text != NULL && !parse_edition (edition_text, &edition))
@@ -248,16 +267,7 @@ convert_file (GFile      *file,
       custos_document_apply_migration (document, plan);
     }
 
-  if (!lock_for_writing (out, force, &lock))
-    return 1;
-
-  /* The message says what happened and that the file was not changed. */
-  if (!custos_file_save (document, out, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  return 0;
+  return save_output (document, output, force);
 }
 
 static gboolean
@@ -401,10 +411,10 @@ export_file (const char *input,
 static int
 draft_file (const char *sector_name,
             const char *name,
-            const char *output)
+            const char *output,
+            gboolean    force)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) out = NULL;
   g_autoptr(CustosDocument) document = NULL;
   g_autoptr(CustosClock) clock = custos_clock_new_from_environment (&error);
   CustosDraftAnswers answers = {
@@ -431,13 +441,7 @@ draft_file (const char *sector_name,
       return 1;
     }
   document = custos_draft_new (&answers);
-  out = custos_file_new_for_arg (output, NULL);
-  if (!custos_file_save (document, out, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  return 0;
+  return save_output (document, output, force);
 }
 
 /* custos --import=REGISTER --output=OUT SHEET FILE: FILE with the rows of
@@ -447,12 +451,12 @@ static int
 import_file (const char *name,
              const char *sheet,
              const char *input,
-             const char *output)
+             const char *output,
+             gboolean    force)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) sheet_file = custos_file_new_for_arg (sheet, NULL);
   g_autoptr(GFile) in = custos_file_new_for_arg (input, NULL);
-  g_autoptr(GFile) out = NULL;
   g_autoptr(GPtrArray) table = NULL;
   g_autoptr(CustosDocument) document = NULL;
   g_autoptr(CustosImport) import = NULL;
@@ -488,12 +492,8 @@ import_file (const char *name,
       g_printerr (_("Cannot import %s: %s\n"), sheet, error->message);
       return 2;
     }
-  out = custos_file_new_for_arg (output, NULL);
-  if (!custos_file_save (document, out, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+  if (save_output (document, output, force) != 0)
+    return 1;
   g_print (_("%s: %u added, %u updated in %s\n"), sheet, custos_import_get_n_added (import),
            custos_import_get_n_updated (import), custos_kinds_register (custos_import_get_register (import))->register_name);
   return 0;
@@ -610,7 +610,7 @@ custos_cli_run (GVariantDict *options)
             g_printerr (_("--draft takes at most one NAME\n"));
             return 1;
           }
-        return draft_file (sector, inputs != NULL ? inputs[0] : NULL, out);
+        return draft_file (sector, inputs != NULL ? inputs[0] : NULL, out, g_variant_dict_contains (options, "force"));
       }
   }
 
@@ -630,7 +630,7 @@ custos_cli_run (GVariantDict *options)
             g_printerr (_("--import takes a spreadsheet and a FILE\n"));
             return 1;
           }
-        return import_file (reg, inputs[0], inputs[1], out);
+        return import_file (reg, inputs[0], inputs[1], out, g_variant_dict_contains (options, "force"));
       }
   }
 

@@ -359,6 +359,17 @@ START_TEST (test_cli)
       }
   }
   {
+    /* Someone has OUT open: not written over (--force would). */
+    g_autofree char *lock = write_temp (dir, ".~lock.out.isms#",
+                                        "Jane Doe,jdoe,ws-12,01.02.2027 10:15,file:///home/jdoe/.config/libreoffice/4;");
+    const char *args[] = { "--import=assets", "--output", out, good, example, NULL };
+    g_clear_pointer (&stderr_text, g_free);
+    ck_assert_int_eq (custos_test_run_cli (args, NULL, &stderr_text), 1);
+    ck_assert_msg (strstr (stderr_text, "Jane Doe") != NULL, "%s", stderr_text);
+    ck_assert (!g_file_test (out, G_FILE_TEST_EXISTS));
+    ck_assert_int_eq (g_unlink (lock), 0);
+  }
+  {
     g_autofree char *bad_value = write_temp (dir, "bad.csv", "ID,Likelihood\nR-001,9\n");
     const char *args[] = { "--import=risks", "--output", out, bad_value, example, NULL };
     g_clear_pointer (&stderr_text, g_free);

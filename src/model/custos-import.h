@@ -52,8 +52,6 @@ void            custos_import_set_register     (CustosImport   *self,
                                                 CustosRegister  reg);
 /* The register whose fields the headers name best (assets when none). */
 CustosRegister  custos_import_guess_register   (GPtrArray      *table);
-gboolean        custos_import_register_parse   (const char     *name,
-                                                int            *reg);
 
 guint           custos_import_get_n_columns    (CustosImport   *self);
 const char     *custos_import_get_header       (CustosImport   *self,
