@@ -1272,6 +1272,8 @@ build_rows (CustosRecordEditor *self,
   self->group = adw_preferences_group_new ();
   /* A row above the fields, so that the heading keeps the width. */
   self->review_box = adw_action_row_new ();
+  /* Shown only for records to review: hidden before it is ever laid out. */
+  gtk_widget_set_visible (self->review_box, FALSE);
   {
     GtkWidget *chip = gtk_label_new (_("To review"));
 
