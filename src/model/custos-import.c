@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "custos-escape.h"
 #include "custos-import.h"
 #include "custos-labels.h"
 
@@ -276,13 +277,17 @@ add_problem (CustosImport *self,
 {
   va_list args;
   g_autofree char *message = NULL;
+  g_autofree char *safe = NULL;
 
   if (self->problems->len >= CUSTOS_IMPORT_MAX_PROBLEMS)
     return;
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_ptr_array_add (self->problems, g_strdup_printf (_("line %u: %s"), line, message));
+  safe = custos_escape_unsafe (message);
+  /* Cells are quoted in messages: what they hold is shown, never obeyed
+   * (a right-to-left override, a line break). */
+  g_ptr_array_add (self->problems, g_strdup_printf (_("line %u: %s"), line, safe));
 }
 
 static const char *
