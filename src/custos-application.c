@@ -6,6 +6,7 @@
 
 #include "custos-application.h"
 #include "custos-cli.h"
+#include "custos-draft-assistant.h"
 #include "custos-file.h"
 #include "custos-profile.h"
 #include "custos-recovery.h"
@@ -171,15 +172,60 @@ custos_application_open (GApplication  *app,
     custos_application_open_window (CUSTOS_APPLICATION (app), files[i]);
 }
 
+/* The very first start offers the guided first ISMS over the empty window. */
 static void
 custos_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GSettings) settings = NULL;
 
   if (window != NULL)
-    gtk_window_present (window);
+    {
+      gtk_window_present (window);
+      return;
+    }
+  custos_application_open_window (CUSTOS_APPLICATION (app), NULL);
+  settings = g_settings_new (APP_ID);
+  if (g_settings_get_boolean (settings, "first-run"))
+    {
+      g_settings_set_boolean (settings, "first-run", FALSE);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "new-guided", g_variant_new_string (""));
+    }
+}
+
+static void
+on_drafted (CustosDraftAssistant *assistant,
+            CustosDocument       *document,
+            CustosApplication    *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (assistant));
+  CustosWindow *window;
+
+  /* The empty window of a first start takes the draft; others open a new one. */
+  if (CUSTOS_IS_WINDOW (parent) && custos_window_get_file (CUSTOS_WINDOW (parent)) == NULL
+      && !custos_document_get_modified (custos_window_get_document (CUSTOS_WINDOW (parent))))
+    window = CUSTOS_WINDOW (parent);
   else
-    custos_application_open_window (CUSTOS_APPLICATION (app), NULL);
+    window = custos_window_new (GTK_APPLICATION (self), self->clock);
+  custos_window_set_new_document (window, document);
+  /* A draft is work: closing asks before it is lost. */
+  custos_document_set_modified (document, TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* app.new-guided("NAME"): the assistant that drafts a first ISMS. */
+static void
+new_guided_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  CustosApplication *self = CUSTOS_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *name = g_variant_get_string (parameter, NULL);
+  CustosDraftAssistant *assistant = custos_draft_assistant_new (parent, self->clock, *name ? name : NULL);
+
+  g_signal_connect_object (assistant, "drafted", G_CALLBACK (on_drafted), self, 0);
+  gtk_window_present (GTK_WINDOW (assistant));
 }
 
 static void
@@ -193,6 +239,12 @@ new_response (AdwMessageDialog  *dialog,
   CustosWindow *window;
   g_autofree char *text = NULL;
 
+  if (g_str_equal (response, "guided"))
+    {
+      text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
+      g_action_group_activate_action (G_ACTION_GROUP (self), "new-guided", g_variant_new_string (text));
+      return;
+    }
   if (!g_str_equal (response, "create"))
     return;
   document = custos_document_new (adw_combo_row_get_selected (edition) == 1 ? CUSTOS_EDITION_2013
@@ -221,7 +273,8 @@ new_action (GSimpleAction *action,
   const char *editions[] = { "ISO/IEC 27001:2022", "ISO/IEC 27001:2013", NULL };
 
   dialog = adw_message_dialog_new (parent, _("New ISMS Document"),
-                                   _("Name the organisation whose ISMS this is, and the edition of Annex A it follows."));
+                                   _("Name the organisation whose ISMS this is, and the edition of Annex A it follows. "
+                                     "Guided asks a few questions more and drafts a first ISMS for you to review."));
   group = adw_preferences_group_new ();
   name = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Organisation name"));
@@ -234,7 +287,8 @@ new_action (GSimpleAction *action,
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
+                                    "guided", _("_Guided…"),
+                                    "create", _("_Blank"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
@@ -286,6 +340,7 @@ about_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "new", new_action },
+  { "new-guided", new_guided_action, "s" },
   { "quit", quit_action },
   { "about", about_action },
 };
@@ -300,6 +355,7 @@ custos_application_startup (GApplication *app)
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "win.print('pack')", { "<Control>p", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },

@@ -16,11 +16,14 @@
 #include "custos-csv.h"
 #include "custos-escape.h"
 #include "custos-document.h"
+#include "custos-draft.h"
 #include "custos-file.h"
+#include "custos-import.h"
 #include "custos-issue.h"
 #include "custos-lock.h"
 #include "custos-readiness.h"
 #include "custos-report.h"
+#include "custos-sheet.h"
 
 static const GOptionEntry option_entries[] = {
   { "check", 'c', 0, G_OPTION_ARG_NONE, NULL,
@@ -35,6 +38,12 @@ static const GOptionEntry option_entries[] = {
     N_("With --check, fail when the readiness check finds an error"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export REPORT (soa, rtp, risks, pack) or a register to --output=OUT.pdf or OUT.csv"), N_("REPORT") },
+  { "import", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Import the rows of SHEET (.csv, .ods, .xlsx) into REGISTER (as named by --export, or auto) of FILE, written to --output=OUT"),
+    N_("REGISTER") },
+  { "draft", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Draft a first ISMS for a small organisation of SECTOR (accountancy, retail, software, healthcare, "
+       "manufacturing, charity) named NAME, to --output=OUT, every part to review"), N_("SECTOR") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export, the paper size: a4 or letter (default: from the locale)"), N_("PAPER") },
   { "csv-bom", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -165,6 +174,27 @@ lock_for_writing (GFile       *file,
   return TRUE;
 }
 
+/* Writes document to output under its lock (exit status 0 or 1). */
+static int
+save_output (CustosDocument *document,
+             const char     *output,
+             gboolean        force)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) out = custos_file_new_for_arg (output, NULL);
+  g_autoptr(CustosLock) lock = NULL;
+
+  if (!lock_for_writing (out, force, &lock))
+    return 1;
+  /* The message says what happened and that the file was not changed. */
+  if (!custos_file_save (document, out, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 /* custos --issue=VERSION --approver=NAME FILE: see custos-issue.h. */
 static int
 issue_file (GFile       *file,
@@ -210,8 +240,6 @@ convert_file (GFile       *file,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CustosDocument) document = NULL;
-  g_autoptr(GFile) out = custos_file_new_for_arg (output, NULL);
-  g_autoptr(CustosLock) lock = NULL;
   CustosEdition edition = 0;
 
   if (edition_text != NULL && !parse_edition (edition_text, &edition))
@@ -240,16 +268,7 @@ convert_file (GFile       *file,
       custos_document_apply_migration (document, plan, today);
     }
 
-  if (!lock_for_writing (out, force, &lock))
-    return 1;
-
-  /* The message says what happened and that the file was not changed. */
-  if (!custos_file_save (document, out, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  return 0;
+  return save_output (document, output, force);
 }
 
 static gboolean
@@ -388,6 +407,99 @@ export_file (const char *input,
   return 0;
 }
 
+/* custos --draft=SECTOR --output=OUT [NAME]: the guided first ISMS with
+ * typical answers (Microsoft 365, online accounting, laptops and phones). */
+static int
+draft_file (const char *sector_name,
+            const char *name,
+            const char *output,
+            gboolean    force)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CustosDocument) document = NULL;
+  g_autoptr(CustosClock) clock = custos_clock_new_from_environment (&error);
+  CustosDraftAnswers answers = {
+    name != NULL ? name : _("Our organisation"), 0, 12, NULL,
+    CUSTOS_DRAFT_MICROSOFT_365 | CUSTOS_DRAFT_ACCOUNTING_SAAS | CUSTOS_DRAFT_LAPTOPS | CUSTOS_DRAFT_PHONES, NULL,
+  };
+
+  if (clock == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  answers.today = custos_clock_get_today (clock);
+
+  if (output == NULL)
+    {
+      g_printerr (_("--draft needs --output=OUT.isms\n"));
+      return 1;
+    }
+  if (!custos_sector_parse (sector_name, &answers.sector))
+    {
+      g_printerr (_("Unknown sector “%s”: use accountancy, retail, software, healthcare, manufacturing or charity\n"),
+                  sector_name);
+      return 1;
+    }
+  document = custos_draft_new (&answers);
+  return save_output (document, output, force);
+}
+
+/* custos --import=REGISTER --output=OUT SHEET FILE: FILE with the rows of
+ * SHEET, written to OUT. 2 when SHEET cannot be read or a row has a
+ * problem: then nothing is written. */
+static int
+import_file (const char *name,
+             const char *sheet,
+             const char *input,
+             const char *output,
+             gboolean    force)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) sheet_file = custos_file_new_for_arg (sheet, NULL);
+  g_autoptr(GFile) in = custos_file_new_for_arg (input, NULL);
+  g_autoptr(GPtrArray) table = NULL;
+  g_autoptr(CustosDocument) document = NULL;
+  g_autoptr(CustosImport) import = NULL;
+  CustosRegister reg = 0;
+  gboolean guess = g_strcmp0 (name, "auto") == 0;
+
+  if (output == NULL)
+    {
+      g_printerr (_("--import needs --output=OUT.isms\n"));
+      return 1;
+    }
+  if (!guess && !custos_csv_lookup (name, &reg))
+    {
+      g_printerr (_("Unknown register “%s”: use auto, soa, rtp, risks, assets or the name of any register (issues, incidents, …)\n"),
+                  name);
+      return 1;
+    }
+  document = custos_file_load (in, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  table = custos_sheet_load (sheet_file, NULL, &error);
+  if (table == NULL)
+    {
+      g_printerr (_("Cannot import %s: %s\n"), sheet, error->message);
+      return 2;
+    }
+  import = custos_import_new (document, table, guess ? -1 : (int) reg);
+  if (!custos_import_apply (import, &error))
+    {
+      g_printerr (_("Cannot import %s: %s\n"), sheet, error->message);
+      return 2;
+    }
+  if (save_output (document, output, force) != 0)
+    return 1;
+  g_print (_("%s: %u added, %u updated in %s\n"), sheet, custos_import_get_n_added (import),
+           custos_import_get_n_updated (import), custos_kinds_register (custos_import_get_register (import))->register_name);
+  return 0;
+}
+
 int
 custos_cli_run (GVariantDict *options)
 {
@@ -480,6 +592,46 @@ custos_cli_run (GVariantDict *options)
       {
         g_printerr (_("--approver needs --issue\n"));
         return 1;
+      }
+  }
+
+  /* --draft=SECTOR --output=OUT [NAME] (src/model/custos-draft.c). */
+  {
+    g_autofree char *sector = NULL;
+
+    if (g_variant_dict_lookup (options, "draft", "s", &sector))
+      {
+        g_autofree const char **inputs = NULL;
+        g_autofree char *out = NULL;
+
+        g_variant_dict_lookup (options, "output", "^ay", &out);
+        g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &inputs);
+        if (inputs != NULL && inputs[0] != NULL && inputs[1] != NULL)
+          {
+            g_printerr (_("--draft takes at most one NAME\n"));
+            return 1;
+          }
+        return draft_file (sector, inputs != NULL ? inputs[0] : NULL, out, g_variant_dict_contains (options, "force"));
+      }
+  }
+
+  /* --import=REGISTER --output=OUT SHEET FILE (src/model/custos-import.c). */
+  {
+    g_autofree char *reg = NULL;
+
+    if (g_variant_dict_lookup (options, "import", "s", &reg))
+      {
+        g_autofree const char **inputs = NULL;
+        g_autofree char *out = NULL;
+
+        g_variant_dict_lookup (options, "output", "^ay", &out);
+        g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &inputs);
+        if (inputs == NULL || inputs[0] == NULL || inputs[1] == NULL || inputs[2] != NULL)
+          {
+            g_printerr (_("--import takes a spreadsheet and a FILE\n"));
+            return 1;
+          }
+        return import_file (reg, inputs[0], inputs[1], out, g_variant_dict_contains (options, "force"));
       }
   }
 

@@ -37,6 +37,32 @@ START_TEST (test_typing_is_one_step)
 }
 END_TEST
 
+/* Marking records reviewed is undone like a field edit, all in one group
+ * as "Mark as Reviewed" does it. */
+START_TEST (test_to_review_undo)
+{
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
+  CustosRecord *scope = custos_document_get_section (doc, CUSTOS_SECTION_SCOPE);
+  CustosRecord *risk = custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
+  g_autoptr(CustosHistory) history = NULL;
+
+  custos_record_set_to_review (scope, TRUE);
+  custos_record_set_to_review (risk, TRUE);
+  history = custos_history_new (doc);
+  custos_history_begin_group (history);
+  custos_record_set_to_review (scope, FALSE);
+  custos_record_set_to_review (risk, FALSE);
+  custos_history_end_group (history);
+  ck_assert (custos_history_undo (history));
+  ck_assert (custos_record_get_to_review (scope));
+  ck_assert (custos_record_get_to_review (risk));
+  ck_assert (!custos_history_can_undo (history));
+  ck_assert (custos_history_redo (history));
+  ck_assert (!custos_record_get_to_review (scope));
+  ck_assert (!custos_record_get_to_review (risk));
+}
+END_TEST
+
 START_TEST (test_add_and_remove)
 {
   g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
@@ -287,6 +313,7 @@ history_suite (void)
 
   tcase_add_test (tc, test_typing_is_one_step);
   tcase_add_test (tc, test_add_and_remove);
+  tcase_add_test (tc, test_to_review_undo);
   tcase_add_test (tc, test_group_and_criteria);
   tcase_add_test (tc, test_migration_undo);
   tcase_add_test (tc, test_history_outlived_by_document);

@@ -336,6 +336,18 @@ revision_unapproved (CustosDocument *doc)
 }
 
 static void
+to_review_risk (CustosDocument *doc)
+{
+  custos_record_set_to_review (get (doc, CUSTOS_REGISTER_RISKS, "R-001"), TRUE);
+}
+
+static void
+to_review_scope (CustosDocument *doc)
+{
+  custos_record_set_to_review (section (doc, CUSTOS_SECTION_SCOPE), TRUE);
+}
+
+static void
 risk_unscored (CustosDocument *doc)
 {
   set (get (doc, CUSTOS_REGISTER_RISKS, "R-001"), "consequence", "", NULL);
@@ -712,6 +724,8 @@ static const RuleCase rule_cases[] = {
     "warning: 6.1.3 d: Control 7.6 “Working in secure areas” is flagged for review: Carried over from A.11.1.5 "
     "(ISO/IEC 27001:2013)." },
   { NULL, revision_unapproved, WARN, "revision-unapproved", "7.5.2", CUSTOS_REGISTER_REVISIONS, -1, "REV-002", NULL },
+  { NULL, to_review_risk, WARN, "to-review", "6.1.2", CUSTOS_REGISTER_RISKS, -1, "R-001", NULL },
+  { NULL, to_review_scope, WARN, "to-review", "4.3", -1, CUSTOS_SECTION_SCOPE, NULL, NULL },
   { NULL, risk_unscored, WARN, "risk-unscored", "6.1.2 d", CUSTOS_REGISTER_RISKS, -1, "R-001", NULL },
   { NULL, risk_no_owner, WARN, "risk-no-owner", "6.1.2 c", CUSTOS_REGISTER_RISKS, -1, "R-001", NULL },
   { NULL, risk_untreated, WARN, "risk-untreated", "6.1.3 a", CUSTOS_REGISTER_RISKS, -1, "R-001", NULL },

@@ -435,6 +435,57 @@ START_TEST (test_round_trip_unfinished_records)
 }
 END_TEST
 
+/* Format 2: records and sections marked to review keep the mark, the
+ * schema accepts it, and format 1 files (without it) still load. */
+START_TEST (test_to_review)
+{
+  g_autoptr(CustosDocument) document = custos_document_new (CUSTOS_EDITION_2022);
+  g_autoptr(CustosDocument) reread = NULL;
+  g_autoptr(CustosDocument) old = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *errors = NULL;
+  CustosRecord *risk = custos_document_add_new (document, CUSTOS_REGISTER_RISKS);
+  CustosRecord *entry = custos_document_lookup (document, CUSTOS_REGISTER_SOA, "5.1");
+  const char *text;
+  g_autofree char *format_1 = custos_test_data_path ("bad/valid.isms");
+  g_autoptr(GBytes) format_1_bytes = custos_test_read_file (format_1);
+  static const char bad[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<isms xmlns=\"urn:custos:isms:1\" format=\"2\" edition=\"2022\"><risks><risk id=\"R-001\" to-review=\"yes\">"
+    "<title>T</title></risk></risks></isms>\n";
+
+  custos_test_set_string (risk, "title", "Drafted");
+  custos_record_set_to_review (risk, TRUE);
+  custos_record_set_to_review (entry, TRUE);
+  custos_record_set_to_review (custos_document_get_section (document, CUSTOS_SECTION_SCOPE), TRUE);
+  bytes = custos_xml_write (document);
+  text = g_bytes_get_data (bytes, NULL);
+  ck_assert_ptr_nonnull (strstr (text, "<risk id=\"R-001\" to-review=\"true\">"));
+  ck_assert_ptr_nonnull (strstr (text, "<control id=\"5.1\" to-review=\"true\"/>"));
+  ck_assert_ptr_nonnull (strstr (text, "<scope to-review=\"true\"/>"));
+  errors = schema_errors (bytes);
+  ck_assert_msg (errors == NULL, "%s", errors);
+
+  reread = custos_xml_read (text, g_bytes_get_size (bytes), "t.isms", &error);
+  ck_assert_msg (reread != NULL, "%s", error ? error->message : "");
+  ck_assert (custos_record_get_to_review (custos_document_lookup (reread, CUSTOS_REGISTER_RISKS, "R-001")));
+  ck_assert (custos_record_get_to_review (custos_document_lookup (reread, CUSTOS_REGISTER_SOA, "5.1")));
+  ck_assert (!custos_record_get_to_review (custos_document_lookup (reread, CUSTOS_REGISTER_SOA, "5.2")));
+  ck_assert (custos_record_get_to_review (custos_document_get_section (reread, CUSTOS_SECTION_SCOPE)));
+  ck_assert (!custos_record_get_to_review (custos_document_get_section (reread, CUSTOS_SECTION_POLICY)));
+
+  ck_assert_ptr_nonnull (strstr (g_bytes_get_data (format_1_bytes, NULL), "format=\"1\""));
+  old = custos_xml_read (g_bytes_get_data (format_1_bytes, NULL), g_bytes_get_size (format_1_bytes), "old.isms", &error);
+  ck_assert_msg (old != NULL, "%s", error ? error->message : "");
+  ck_assert (!custos_record_get_to_review (custos_document_get_section (old, CUSTOS_SECTION_SCOPE)));
+
+  g_clear_object (&old);
+  old = custos_xml_read (bad, sizeof bad - 1, "bad.isms", &error);
+  ck_assert_ptr_null (old);
+  ck_assert_msg (strstr (error->message, "“yes” is not true or false for “to-review”") != NULL, "%s", error->message);
+}
+END_TEST
+
 START_TEST (test_canonical_form)
 {
   g_autoptr(CustosDocument) document = custos_document_new (CUSTOS_EDITION_2022);
@@ -1420,6 +1471,7 @@ main (void)
   tcase_add_test (tc, test_round_trip_new_document);
   tcase_add_test (tc, test_round_trip_unfinished_records);
   tcase_add_test (tc, test_canonical_form);
+  tcase_add_test (tc, test_to_review);
   tcase_add_test (tc, test_escaping);
   tcase_add_test (tc, test_soa_catalogue_order);
   tcase_add_test (tc, test_example);

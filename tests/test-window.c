@@ -11,7 +11,9 @@
 
 #include "custos-application.h"
 #include "custos-compare.h"
+#include "custos-draft-assistant.h"
 #include "custos-file.h"
+#include "custos-import-dialog.h"
 #include "custos-issue.h"
 #include "custos-merge.h"
 #include "custos-overview-page.h"
@@ -1456,6 +1458,179 @@ START_TEST (test_name_with_colon)
 }
 END_TEST
 
+static char *
+serialise (CustosDocument *doc)
+{
+  g_autoptr(GBytes) bytes = custos_xml_write (doc);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static gboolean
+has_import_dialog (gpointer data)
+{
+  return find_toplevel (CUSTOS_TYPE_IMPORT_DIALOG) != NULL;
+}
+
+/* A visible "To review" chip anywhere under widget. */
+static gboolean
+shows_to_review (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "custos-to-review"))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_to_review (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* win.import-uri: the dialog guesses the register and the columns, a column
+ * can be left out, Import changes the document as one undo step; a broken
+ * file is refused with a message and changes nothing. */
+START_TEST (test_import_spreadsheet)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autofree char *csv = g_build_filename (dir, "assets.csv", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.csv", NULL);
+  g_autofree char *uri = g_filename_to_uri (csv, NULL, NULL);
+  g_autofree char *broken_uri = g_filename_to_uri (broken, NULL, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
+  CustosImportDialog *dialog;
+  CustosImport *import;
+  CustosDocument *doc;
+  g_autofree char *before = NULL;
+  g_autofree char *undone = NULL;
+  CustosRecord *asset;
+  guint n_assets;
+
+  ck_assert (g_file_set_contents (csv, "ID,Name,Type,Location\r\nA-001,Renamed,Software,Leeds\r\n,New laptop,Hardware,York\r\n", -1, NULL));
+  ck_assert (g_file_set_contents (broken, "Name,Type\n\"Unclosed,Hardware\n", -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  custos_window_load (window, file);
+  wait_for (has_file, window, "the example to load");
+  doc = custos_window_get_document (window);
+  before = serialise (doc);
+  n_assets = custos_document_count (doc, CUSTOS_REGISTER_ASSETS);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-uri", "s", broken_uri);
+  wait_for (has_dialog, window, "the message about the broken file");
+  ck_assert_ptr_null (find_toplevel (CUSTOS_TYPE_IMPORT_DIALOG));
+  ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (find_dialog (window))),
+                                 "a quoted field never ends"));
+  gtk_window_destroy (find_dialog (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-uri", "s", uri);
+  wait_for (has_import_dialog, NULL, "the import dialog");
+  dialog = CUSTOS_IMPORT_DIALOG (find_toplevel (CUSTOS_TYPE_IMPORT_DIALOG));
+  import = custos_import_dialog_get_import (dialog);
+  ck_assert_int_eq (custos_import_get_register (import), CUSTOS_REGISTER_ASSETS);
+  ck_assert_uint_eq (custos_import_get_n_added (import), 1);
+  ck_assert_uint_eq (custos_import_get_n_updated (import), 1);
+  /* The location stays as it is: the column is not imported. */
+  adw_combo_row_set_selected (custos_import_dialog_get_column_row (dialog, 3), 0);
+  ck_assert_int_eq (custos_import_get_column (import, 3), CUSTOS_IMPORT_COLUMN_IGNORED);
+  custos_test_spin ();
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
+  custos_test_spin ();
+  ck_assert_ptr_null (find_toplevel (CUSTOS_TYPE_IMPORT_DIALOG));
+
+  ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_ASSETS), n_assets + 1);
+  asset = custos_document_lookup (doc, CUSTOS_REGISTER_ASSETS, "A-001");
+  ck_assert_str_eq (custos_record_get_title (asset), "Renamed");
+  ck_assert_str_ne (custos_test_get_string (asset, "location"), "Leeds");
+  ck_assert (has_record_with (doc, CUSTOS_REGISTER_ASSETS, "name", "New laptop"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  undone = serialise (doc);
+  ck_assert_str_eq (undone, before);
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* A record to review shows the chip in its editor; Mark as Reviewed clears
+ * it as one undoable step. */
+START_TEST (test_mark_reviewed)
+{
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
+  CustosDocument *doc = custos_window_get_document (window);
+  CustosRecord *risk = custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
+  CustosRecordEditor *editor;
+
+  custos_test_set_string (risk, "title", "Drafted risk & more");
+  custos_record_set_to_review (risk, TRUE);
+  /* Text with "&" is text, not markup (fatal warnings would say otherwise). */
+  custos_scope_set_statement (custos_document_get_scope (doc), "Fenwick & Co's accountancy");
+  gtk_window_present (GTK_WINDOW (window));
+  custos_test_spin ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
+  custos_test_spin ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(ss)", "risk", custos_record_get_id (risk));
+  custos_test_spin ();
+  editor = find_editor (GTK_WIDGET (window), risk);
+  ck_assert_ptr_nonnull (editor);
+  ck_assert (shows_to_review (GTK_WIDGET (editor)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-reviewed", "(ss)", "risk", custos_record_get_id (risk));
+  custos_test_spin ();
+  ck_assert (!custos_record_get_to_review (risk));
+  ck_assert (!shows_to_review (GTK_WIDGET (editor)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  ck_assert (custos_record_get_to_review (risk));
+  custos_test_spin ();
+  ck_assert (shows_to_review (GTK_WIDGET (editor)));
+}
+END_TEST
+
+static CustosWindow *
+find_window_named (const char *name)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (CUSTOS_IS_WINDOW (l->data)
+        && g_strcmp0 (custos_organisation_get_name (custos_document_get_organisation (custos_window_get_document (l->data))),
+                      name) == 0)
+      return l->data;
+  return NULL;
+}
+
+/* app.new-guided: the assistant's pages turn with its actions; Create opens
+ * the draft, modified (closing asks), everything to review. */
+START_TEST (test_guided_draft)
+{
+  CustosDraftAnswers answers = { "Fenwick & Co", CUSTOS_SECTOR_CHARITY, 6, "A room in the church hall",
+                                 CUSTOS_DRAFT_GOOGLE | CUSTOS_DRAFT_CRM | CUSTOS_DRAFT_BYOD, NULL };
+  CustosDraftAssistant *assistant;
+  CustosWindow *window;
+  CustosDocument *doc;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-guided", g_variant_new_string ("Fenwick"));
+  custos_test_spin ();
+  assistant = CUSTOS_DRAFT_ASSISTANT (find_toplevel (CUSTOS_TYPE_DRAFT_ASSISTANT));
+  ck_assert_ptr_nonnull (assistant);
+  ck_assert_uint_eq (custos_draft_assistant_get_page (assistant), 0);
+  custos_draft_assistant_set_answers (assistant, &answers);
+  for (guint page = 1; page < 4; page++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (assistant), "draft.next", NULL);
+      custos_test_spin ();
+      ck_assert_uint_eq (custos_draft_assistant_get_page (assistant), page);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "draft.create", NULL);
+  custos_test_spin ();
+  ck_assert_ptr_null (find_toplevel (CUSTOS_TYPE_DRAFT_ASSISTANT));
+  window = find_window_named ("Fenwick & Co");
+  ck_assert_ptr_nonnull (window);
+  doc = custos_window_get_document (window);
+  ck_assert (custos_document_get_modified (doc));
+  ck_assert_str_eq (custos_organisation_get_sector (custos_document_get_organisation (doc)), "Charity or non-profit");
+  ck_assert_uint_gt (custos_document_count (doc, CUSTOS_REGISTER_RISKS), 5);
+  ck_assert (has_record_with (doc, CUSTOS_REGISTER_ASSETS, "name", "Supporter and beneficiary records"));
+  ck_assert (custos_record_get_to_review (custos_document_get_section (doc, CUSTOS_SECTION_SCOPE)));
+}
+END_TEST
+
 static Suite *
 window_suite (void)
 {
@@ -1467,6 +1642,9 @@ window_suite (void)
   tcase_add_checked_fixture (tc, NULL, close_windows);
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_open_edit_save);
+  tcase_add_test (tc, test_import_spreadsheet);
+  tcase_add_test (tc, test_mark_reviewed);
+  tcase_add_test (tc, test_guided_draft);
   tcase_add_test (tc, test_failed_load_keeps_document);
   tcase_add_test (tc, test_close_asks_about_changes);
   tcase_add_test (tc, test_every_register_through_the_window);

@@ -186,12 +186,24 @@ fields (Schema           *s,
     }
 }
 
+/* Format 2: any record or section may be marked to review. */
+static void
+to_review (Schema *s)
+{
+  open_tag (s, "<optional>");
+  open_tag (s, "<attribute name=\"to-review\">");
+  line (s, "<value>true</value>");
+  close_tag (s, "attribute");
+  close_tag (s, "optional");
+}
+
 static void
 section_define (Schema           *s,
                 const CustosKind *kind)
 {
   open_tag (s, "<define name=\"%s\">", kind->name);
   open_tag (s, "<element name=\"%s\">", kind->name);
+  to_review (s);
   if (kind->n_fields > 0)
     fields (s, kind);
   else
@@ -213,6 +225,7 @@ register_define (Schema           *s,
   open_tag (s, "<attribute name=\"id\">");
   line (s, "<ref name=\"id\"/>");
   close_tag (s, "attribute");
+  to_review (s);
   fields (s, kind);
   close_tag (s, "element");
   close_tag (s, "zeroOrMore");

@@ -19,12 +19,22 @@
 typedef enum
 {
   CHANGE_FIELD,
-  CHANGE_ID,
+  CHANGE_PROPERTY, /* of the record itself: field indexes record_properties */
   CHANGE_INSERT,
   CHANGE_REMOVE,
   CHANGE_CRITERIA,
   CHANGE_SOA,
 } ChangeKind;
+
+/* Properties of every record besides its fields, kept like fields. */
+static const struct
+{
+  const char *name;
+  GType       type;
+} record_properties[] = {
+  { "id", G_TYPE_STRING },
+  { "to-review", G_TYPE_BOOLEAN },
+};
 
 typedef struct
 {
@@ -88,7 +98,7 @@ change_free (gpointer data)
 typedef struct
 {
   guint   n;
-  GValue *values; /* n fields, then the id */
+  GValue *values; /* n fields, then the record's own properties */
 } Shadow;
 
 static void
@@ -96,7 +106,7 @@ shadow_free (gpointer data)
 {
   Shadow *s = data;
 
-  for (guint i = 0; i <= s->n; i++)
+  for (guint i = 0; i < s->n + G_N_ELEMENTS (record_properties); i++)
     g_value_unset (&s->values[i]);
   g_free (s->values);
   g_free (s);
@@ -110,14 +120,17 @@ snapshot (CustosHistory *self,
   Shadow *s = g_new0 (Shadow, 1);
 
   s->n = kind->n_fields;
-  s->values = g_new0 (GValue, s->n + 1);
+  s->values = g_new0 (GValue, s->n + G_N_ELEMENTS (record_properties));
   for (guint i = 0; i < s->n; i++)
     {
       g_value_init (&s->values[i], G_VALUE_TYPE (custos_record_get_value (record, i)));
       g_value_copy (custos_record_get_value (record, i), &s->values[i]);
     }
-  g_value_init (&s->values[s->n], G_TYPE_STRING);
-  g_value_set_string (&s->values[s->n], custos_record_get_id (record));
+  for (guint p = 0; p < G_N_ELEMENTS (record_properties); p++)
+    {
+      g_value_init (&s->values[s->n + p], record_properties[p].type);
+      g_object_get_property (G_OBJECT (record), record_properties[p].name, &s->values[s->n + p]);
+    }
   g_hash_table_replace (self->shadow, g_object_ref (record), s);
 }
 
@@ -202,23 +215,26 @@ on_field_changed (CustosDocument *document,
   if (s == NULL)
     return;
 
-  if (g_str_equal (pspec->name, "id"))
-    {
-      field = s->n;
-      if (!self->replaying)
-        {
-          change = g_new0 (Change, 1);
-          change->kind = CHANGE_ID;
-          change->record = g_object_ref (record);
-          g_value_init (&change->before, G_TYPE_STRING);
-          g_value_copy (&s->values[field], &change->before);
-          g_value_init (&change->after, G_TYPE_STRING);
-          g_value_set_string (&change->after, custos_record_get_id (record));
-          push (self, change);
-        }
-      g_value_set_string (&s->values[field], custos_record_get_id (record));
-      return;
-    }
+  for (guint p = 0; p < G_N_ELEMENTS (record_properties); p++)
+    if (g_str_equal (pspec->name, record_properties[p].name))
+      {
+        GValue *shadow = &s->values[s->n + p];
+
+        if (!self->replaying)
+          {
+            change = g_new0 (Change, 1);
+            change->kind = CHANGE_PROPERTY;
+            change->record = g_object_ref (record);
+            change->field = p;
+            g_value_init (&change->before, record_properties[p].type);
+            g_value_copy (shadow, &change->before);
+            g_value_init (&change->after, record_properties[p].type);
+            g_object_get_property (G_OBJECT (record), pspec->name, &change->after);
+            push (self, change);
+          }
+        g_object_get_property (G_OBJECT (record), pspec->name, shadow);
+        return;
+      }
 
   if (custos_kind_find_field (kind, pspec->name, &field) == NULL)
     return;
@@ -337,8 +353,8 @@ apply (CustosHistory *self,
     case CHANGE_FIELD:
       custos_record_set_value (c->record, c->field, forward ? &c->after : &c->before);
       break;
-    case CHANGE_ID:
-      custos_record_set_id (c->record, g_value_get_string (forward ? &c->after : &c->before));
+    case CHANGE_PROPERTY:
+      g_object_set_property (G_OBJECT (c->record), record_properties[c->field].name, forward ? &c->after : &c->before);
       break;
     case CHANGE_INSERT:
     case CHANGE_REMOVE:

@@ -166,3 +166,154 @@ custos_flags_label (GType type,
     }
   return g_string_free (text, FALSE);
 }
+
+/* Labels by nick as reports and CSV show them: the nicks of every enumeration
+ * of the model mean the same wherever they recur ("planned", "other"), so one
+ * table serves them all. */
+static const Label nick_labels[] = {
+  { "internal", N_("Internal") },
+  { "external", N_("External") },
+  { "information", N_("Information") },
+  { "software", N_("Software") },
+  { "hardware", N_("Hardware") },
+  { "service", N_("Service") },
+  { "people", N_("People") },
+  { "site", N_("Site") },
+  { "other", N_("Other") },
+  { "public", N_("Public") },
+  { "confidential", N_("Confidential") },
+  { "restricted", N_("Restricted") },
+  { "undecided", N_("Not decided") },
+  { "avoid", N_("Avoid") },
+  { "remove-source", N_("Remove the source") },
+  { "change-likelihood", N_("Change the likelihood") },
+  { "change-consequence", N_("Change the consequences") },
+  { "transfer", N_("Share or transfer") },
+  { "accept", N_("Accept (retain)") },
+  { "identified", N_("Identified") },
+  { "assessed", N_("Assessed") },
+  { "treating", N_("Being treated") },
+  { "accepted", N_("Accepted") },
+  { "closed", N_("Closed") },
+  { "planned", N_("Planned") },
+  { "in-progress", N_("In progress") },
+  { "done", N_("Done") },
+  { "cancelled", N_("Cancelled") },
+  { "applicable", N_("Applicable") },
+  { "not-applicable", N_("Not applicable") },
+  { "risk-treatment", N_("Risk treatment") },
+  { "legal", N_("Legal") },
+  { "contractual", N_("Contractual") },
+  { "business", N_("Business") },
+  { "not-implemented", N_("Not implemented") },
+  { "partial", N_("Partially implemented") },
+  { "implemented", N_("Implemented") },
+  { "not-started", N_("Not started") },
+  { "on-track", N_("On track") },
+  { "at-risk", N_("At risk") },
+  { "achieved", N_("Achieved") },
+  { "missed", N_("Missed") },
+  { "training", N_("Training") },
+  { "awareness", N_("Awareness") },
+  { "qualification", N_("Qualification") },
+  { "policy", N_("Policy") },
+  { "procedure", N_("Procedure") },
+  { "plan", N_("Plan") },
+  { "record", N_("Record") },
+  { "guideline", N_("Guideline") },
+  { "draft", N_("Draft") },
+  { "approved", N_("Approved") },
+  { "under-review", N_("Under review") },
+  { "withdrawn", N_("Withdrawn") },
+  { "completed", N_("Completed") },
+  { "major", N_("Major nonconformity") },
+  { "minor", N_("Minor nonconformity") },
+  { "observation", N_("Observation") },
+  { "opportunity", N_("Opportunity for improvement") },
+  { "audit", N_("Internal audit") },
+  { "incident", N_("Incident") },
+  { "monitoring", N_("Monitoring") },
+  { "complaint", N_("Complaint") },
+  { "review", N_("Management review") },
+  { "open", N_("Open") },
+  { "action-planned", N_("Action planned") },
+  { "verifying", N_("Verifying") },
+  { "pending", N_("Pending") },
+  { "effective", N_("Effective") },
+  { "not-effective", N_("Not effective") },
+  { "low", N_("Low") },
+  { "medium", N_("Medium") },
+  { "high", N_("High") },
+  { "critical", N_("Critical") },
+  { NULL },
+};
+
+const char *
+custos_nick_label (const char *nick)
+{
+  for (const Label *l = nick_labels; l->nick != NULL; l++)
+    if (g_str_equal (l->nick, nick))
+      return _(l->label);
+  return nick;
+}
+
+static gboolean
+matches_label (const char *text,
+               const char *label)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *plain = g_utf8_casefold (label, -1);
+  g_autofree char *translated = g_utf8_casefold (_(label), -1);
+
+  return g_str_equal (folded, plain) || g_str_equal (folded, translated);
+}
+
+/* Whether text names a nick: the nick itself, or its label in the editors or
+ * the reports, translated or not, in any case. */
+static gboolean
+names_nick (GType       type,
+            const char *nick,
+            const char *text)
+{
+  if (g_ascii_strcasecmp (text, nick) == 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (tables[i].get_type () == type)
+      for (const Label *l = tables[i].labels; l->nick != NULL; l++)
+        if (g_str_equal (l->nick, nick) && matches_label (text, l->label))
+          return TRUE;
+  for (const Label *l = nick_labels; l->nick != NULL; l++)
+    if (g_str_equal (l->nick, nick) && matches_label (text, l->label))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+custos_enum_value_parse (GType       type,
+                         const char *text,
+                         int        *value)
+{
+  if (G_TYPE_IS_FLAGS (type))
+    {
+      g_autoptr(GFlagsClass) flags_class = g_type_class_ref (type);
+
+      for (guint i = 0; i < flags_class->n_values; i++)
+        if (names_nick (type, flags_class->values[i].value_nick, text))
+          {
+            *value = (int) flags_class->values[i].value;
+            return TRUE;
+          }
+    }
+  else
+    {
+      g_autoptr(GEnumClass) enum_class = g_type_class_ref (type);
+
+      for (guint i = 0; i < enum_class->n_values; i++)
+        if (names_nick (type, enum_class->values[i].value_nick, text))
+          {
+            *value = enum_class->values[i].value;
+            return TRUE;
+          }
+    }
+  return FALSE;
+}

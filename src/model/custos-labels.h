@@ -15,4 +15,13 @@ const char *custos_enum_value_label (GType type,
 char       *custos_flags_label      (GType type,
                                      guint value);
 
+/* The label of a nick as reports and CSV show it, whatever its enum
+ * ("change-likelihood" → "Change the likelihood"); the nick if none. */
+const char *custos_nick_label       (const char *nick);
+/* The value of an enum (or one flag) that text names: its nick or its label
+ * in the editors or the reports, translated or not, in any case. */
+gboolean    custos_enum_value_parse (GType       type,
+                                     const char *text,
+                                     int        *value);
+
 G_END_DECLS

@@ -72,6 +72,37 @@ readiness_check_required (Check *c)
     }
 }
 
+/* Drafted or imported records and sections that no person has confirmed
+ * yet: evidence only once someone has read them. */
+void
+readiness_check_to_review (Check *c)
+{
+  for (CustosSection s = 0; s < CUSTOS_N_SECTIONS; s++)
+    {
+      CustosRecord *section = custos_document_get_section (c->doc, s);
+      const CustosKind *kind = custos_record_get_kind (section);
+
+      if (custos_record_get_to_review (section))
+        add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "to-review", kind->clause, -1, section,
+                     _("%s: drafted, to review"), _(kind->label));
+    }
+  for (CustosRegister r = 0; r < CUSTOS_N_REGISTERS; r++)
+    {
+      const CustosKind *kind = custos_kinds_register (r);
+      GListModel *model = custos_document_get_register (c->doc, r);
+
+      for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+        {
+          CustosRecord *record = item_at (model, i);
+
+          if (custos_record_get_to_review (record))
+            add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "to-review", kind->clause, r, record,
+                         _("%s %s: to review (“%s”)"), _(kind->label), custos_record_get_id (record),
+                         custos_record_get_title (record));
+        }
+    }
+}
+
 /* 4.3 Scope ------------------------------------------------------------- */
 
 void

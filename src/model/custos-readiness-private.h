@@ -342,6 +342,7 @@ void readiness_check_climate         (Check     *c);
 void readiness_check_section_item    (Check     *c,
                                       ItemIndex  item,
                                       CustosSection section);
+void readiness_check_to_review       (Check     *c);
 void readiness_check_scope           (Check     *c);
 void readiness_check_policy          (Check     *c);
 

@@ -115,6 +115,7 @@ run (CustosReadiness *self)
   readiness_check_required (&check);
   readiness_check_climate (&check);
   readiness_check_requirements (&check);
+  readiness_check_to_review (&check);
   readiness_check_scope (&check);
   readiness_check_section_item (&check, ITEM_ISMS, CUSTOS_SECTION_ISMS_PROCESSES);
   readiness_check_section_item (&check, ITEM_LEADERSHIP, CUSTOS_SECTION_LEADERSHIP);
@@ -538,6 +539,23 @@ custos_readiness_rule_get_title (const char *rule)
     { "nc-open", N_("Nonconformities not closed yet") },
     { "nc-overdue", N_("Corrective actions overdue") },
     { "nc-no-effectiveness", N_("Nonconformities closed without an effective corrective action") },
+    { "audit-auditor-competence", N_("Auditors without recorded competence") },
+    { "audit-clause-coverage", N_("Clauses or Annex A themes not covered in three years") },
+    { "requirements-none", N_("No legal, regulatory or contractual requirements recorded") },
+    { "requirement-not-met", N_("Requirements not met") },
+    { "requirement-review-overdue", N_("Requirements not reviewed in time") },
+    { "suppliers-none", N_("No suppliers recorded") },
+    { "supplier-not-assessed", N_("Suppliers not assessed") },
+    { "supplier-unsatisfactory", N_("Suppliers assessed as unsatisfactory") },
+    { "supplier-no-clauses", N_("Suppliers without security clauses in their contract") },
+    { "supplier-review-overdue", N_("Supplier reviews overdue") },
+    { "risk-accepted-against-criteria", N_("Risks accepted against the acceptance criteria") },
+    { "risk-residual-unsupported", N_("Residual risks lowered without treatment") },
+    { "soa-no-evidence", N_("Implemented controls without current evidence") },
+    { "soa-document-under-review", N_("Controls resting on a document under review") },
+    { "soa-needs-review", N_("Controls flagged for review after migration") },
+    { "revision-unapproved", N_("Revisions not approved") },
+    { "to-review", N_("Drafted or imported content still to review") },
   };
 
   g_return_val_if_fail (rule != NULL, NULL);

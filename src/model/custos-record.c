@@ -17,8 +17,9 @@
 
 typedef struct
 {
-  char   *id;
-  GValue *values;
+  char    *id;
+  gboolean to_review;
+  GValue  *values;
   guint   n_values;
 } CustosRecordPrivate;
 
@@ -27,10 +28,12 @@ G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CustosRecord, custos_record, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_ID,
+  PROP_TO_REVIEW,
   FIRST_FIELD_PROP,
 };
 
 static GParamSpec *id_pspec;
+static GParamSpec *to_review_pspec;
 
 GType
 custos_field_value_type (const CustosField *field)
@@ -185,6 +188,8 @@ custos_record_get_property (GObject    *object,
 
   if (prop_id == PROP_ID)
     g_value_set_string (value, priv->id);
+  else if (prop_id == PROP_TO_REVIEW)
+    g_value_set_boolean (value, priv->to_review);
   else if (prop_id - FIRST_FIELD_PROP < priv->n_values)
     g_value_copy (&priv->values[prop_id - FIRST_FIELD_PROP], value);
   else
@@ -202,6 +207,8 @@ custos_record_set_property (GObject      *object,
 
   if (prop_id == PROP_ID)
     custos_record_set_id (self, g_value_get_string (value));
+  else if (prop_id == PROP_TO_REVIEW)
+    custos_record_set_to_review (self, g_value_get_boolean (value));
   else if (prop_id - FIRST_FIELD_PROP < priv->n_values)
     custos_record_set_value (self, prop_id - FIRST_FIELD_PROP, value);
   else
@@ -220,6 +227,10 @@ custos_record_class_init (CustosRecordClass *klass)
   id_pspec = g_param_spec_string ("id", "Id", "Stable identifier of the record", NULL,
                                   G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_property (object_class, PROP_ID, id_pspec);
+  /* Drafted or imported content that no person has confirmed yet. */
+  to_review_pspec = g_param_spec_boolean ("to-review", "To review", "Whether a person still has to review the record",
+                                          FALSE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_property (object_class, PROP_TO_REVIEW, to_review_pspec);
 }
 
 static void
@@ -278,6 +289,30 @@ custos_record_set_id (CustosRecord *self,
   g_object_notify_by_pspec (G_OBJECT (self), id_pspec);
 }
 
+gboolean
+custos_record_get_to_review (CustosRecord *self)
+{
+  CustosRecordPrivate *priv = custos_record_get_instance_private (self);
+
+  g_return_val_if_fail (CUSTOS_IS_RECORD (self), FALSE);
+
+  return priv->to_review;
+}
+
+void
+custos_record_set_to_review (CustosRecord *self,
+                             gboolean      to_review)
+{
+  CustosRecordPrivate *priv = custos_record_get_instance_private (self);
+
+  g_return_if_fail (CUSTOS_IS_RECORD (self));
+
+  if (priv->to_review == !!to_review)
+    return;
+  priv->to_review = !!to_review;
+  g_object_notify_by_pspec (G_OBJECT (self), to_review_pspec);
+}
+
 /* The first field flagged TITLE names the record; the id stands in when it is empty. */
 const char *
 custos_record_get_title (CustosRecord *self)
@@ -331,6 +366,7 @@ custos_record_duplicate (CustosRecord *self,
 
   for (guint i = 0; i < priv->n_values; i++)
     g_value_copy (&priv->values[i], &copy_priv->values[i]);
+  copy_priv->to_review = priv->to_review;
   return copy;
 }
 

@@ -91,6 +91,11 @@ const char        *custos_record_get_id           (CustosRecord     *self);
 void               custos_record_set_id           (CustosRecord     *self,
                                                    const char       *id);
 const char        *custos_record_get_title        (CustosRecord     *self);
+/* "To review": drafted or imported content no person has confirmed yet
+ * (the readiness check lists such records; the file keeps the flag). */
+gboolean           custos_record_get_to_review    (CustosRecord     *self);
+void               custos_record_set_to_review    (CustosRecord     *self,
+                                                   gboolean          to_review);
 
 const CustosField *custos_kind_find_field         (const CustosKind *kind,
                                                    const char       *name,

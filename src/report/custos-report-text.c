@@ -10,99 +10,17 @@
 #include "custos-labels.h"
 #include "custos-report-text.h"
 
-/* Labels by nick: the nicks of every enumeration of the model mean the same
- * wherever they recur ("planned", "other"), so one table serves them all. */
-static const struct
-{
-  const char *nick;
-  const char *label;
-} value_labels[] = {
-  { "internal", N_("Internal") },
-  { "external", N_("External") },
-  { "information", N_("Information") },
-  { "software", N_("Software") },
-  { "hardware", N_("Hardware") },
-  { "service", N_("Service") },
-  { "people", N_("People") },
-  { "site", N_("Site") },
-  { "other", N_("Other") },
-  { "public", N_("Public") },
-  { "confidential", N_("Confidential") },
-  { "restricted", N_("Restricted") },
-  { "undecided", N_("Not decided") },
-  { "avoid", N_("Avoid") },
-  { "remove-source", N_("Remove the source") },
-  { "change-likelihood", N_("Change the likelihood") },
-  { "change-consequence", N_("Change the consequences") },
-  { "transfer", N_("Share or transfer") },
-  { "accept", N_("Accept (retain)") },
-  { "identified", N_("Identified") },
-  { "assessed", N_("Assessed") },
-  { "treating", N_("Being treated") },
-  { "accepted", N_("Accepted") },
-  { "closed", N_("Closed") },
-  { "planned", N_("Planned") },
-  { "in-progress", N_("In progress") },
-  { "done", N_("Done") },
-  { "cancelled", N_("Cancelled") },
-  { "applicable", N_("Applicable") },
-  { "not-applicable", N_("Not applicable") },
-  { "risk-treatment", N_("Risk treatment") },
-  { "legal", N_("Legal") },
-  { "contractual", N_("Contractual") },
-  { "business", N_("Business") },
-  { "not-implemented", N_("Not implemented") },
-  { "partial", N_("Partially implemented") },
-  { "implemented", N_("Implemented") },
-  { "not-started", N_("Not started") },
-  { "on-track", N_("On track") },
-  { "at-risk", N_("At risk") },
-  { "achieved", N_("Achieved") },
-  { "missed", N_("Missed") },
-  { "training", N_("Training") },
-  { "awareness", N_("Awareness") },
-  { "qualification", N_("Qualification") },
-  { "policy", N_("Policy") },
-  { "procedure", N_("Procedure") },
-  { "plan", N_("Plan") },
-  { "record", N_("Record") },
-  { "guideline", N_("Guideline") },
-  { "draft", N_("Draft") },
-  { "approved", N_("Approved") },
-  { "under-review", N_("Under review") },
-  { "withdrawn", N_("Withdrawn") },
-  { "completed", N_("Completed") },
-  { "major", N_("Major nonconformity") },
-  { "minor", N_("Minor nonconformity") },
-  { "observation", N_("Observation") },
-  { "opportunity", N_("Opportunity for improvement") },
-  { "audit", N_("Internal audit") },
-  { "incident", N_("Incident") },
-  { "monitoring", N_("Monitoring") },
-  { "complaint", N_("Complaint") },
-  { "review", N_("Management review") },
-  { "open", N_("Open") },
-  { "action-planned", N_("Action planned") },
-  { "verifying", N_("Verifying") },
-  { "pending", N_("Pending") },
-  { "effective", N_("Effective") },
-  { "not-effective", N_("Not effective") },
-  { "low", N_("Low") },
-  { "medium", N_("Medium") },
-  { "high", N_("High") },
-  { "critical", N_("Critical") },
-};
-
-/* The report's wording of a value, else the model's label of it. */
+/* The label of a value by its nick (custos_nick_label: the nicks of every
+ * enumeration mean the same wherever they recur), else the model's label of
+ * that enumeration's value. */
 static const char *
 label_for_nick (GType       type,
                 guint       value,
                 const char *nick)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (value_labels); i++)
-    if (g_str_equal (value_labels[i].nick, nick))
-      return _(value_labels[i].label);
-  return custos_enum_value_label (type, (int) value);
+  const char *label = custos_nick_label (nick);
+
+  return label != nick ? label : custos_enum_value_label (type, (int) value);
 }
 
 const char *

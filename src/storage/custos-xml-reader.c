@@ -790,6 +790,21 @@ start_root (Reader         *r,
       (int) custos_criteria_get_n_levels (custos_document_get_criteria (r->document), s);
 }
 
+/* to-review="true" (format 2) on a record or section. */
+static void
+read_to_review (Reader     *r,
+                Frame      *frame,
+                const char *value)
+{
+  if (value == NULL || r->stopped)
+    return;
+  if (strcmp (value, "true") == 0 || strcmp (value, "false") == 0)
+    custos_record_set_to_review (frame->record, value[0] == 't');
+  else
+    problem (r, attribute_position (r, frame, NULL, "to-review"),
+             _("“%s” is not true or false for “to-review”"), value);
+}
+
 static void
 start_part (Reader         *r,
             Frame          *frame,
@@ -820,10 +835,17 @@ start_part (Reader         *r,
   switch (part->type)
     {
     case CUSTOS_XML_PART_SECTION:
-      no_attributes (r, frame, attributes, n_attributes);
-      frame->type = FRAME_SECTION;
-      frame->kind = custos_xml_part_get_kind (part);
-      frame->record = custos_document_get_section (r->document, part->index);
+      {
+        static const char * const names[] = { "to-review", NULL };
+        char *values[1];
+
+        read_attributes (r, frame, attributes, n_attributes, names, values);
+        frame->type = FRAME_SECTION;
+        frame->kind = custos_xml_part_get_kind (part);
+        frame->record = custos_document_get_section (r->document, part->index);
+        read_to_review (r, frame, values[0]);
+        free_values (values, 1);
+      }
       break;
 
     case CUSTOS_XML_PART_REGISTER:
@@ -870,10 +892,11 @@ start_record (Reader         *r,
               const xmlChar **attributes,
               int             n_attributes)
 {
-  static const char * const names[] = { "id", NULL };
+  static const char * const names[] = { "id", "to-review", NULL };
   const CustosKind *kind = parent->kind;
   g_autofree char *id = NULL;
-  char *values[1];
+  g_autofree char *to_review = NULL;
+  char *values[2];
   GHashTable *ids;
 
   if (strcmp (frame->name, kind->name) != 0)
@@ -893,6 +916,7 @@ start_record (Reader         *r,
 
   read_attributes (r, frame, attributes, n_attributes, names, values);
   id = values[0];
+  to_review = values[1];
   if (r->stopped)
     return;
 
@@ -934,6 +958,7 @@ start_record (Reader         *r,
     }
 
   frame->record = custos_record_new (kind, id);
+  read_to_review (r, frame, to_review);
   if (id == NULL)
     return;
 

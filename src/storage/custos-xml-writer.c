@@ -288,6 +288,8 @@ write_record (GString          *out,
   g_string_append (out, kind->name);
   if (kind->register_name != NULL)
     append_attribute (out, "id", id);
+  if (record != NULL && custos_record_get_to_review (record))
+    append_attribute (out, "to-review", "true");
   if (empty)
     {
       g_string_append (out, "/>\n");

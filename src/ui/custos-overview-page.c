@@ -105,6 +105,8 @@ link_row (const char *title,
 {
   GtkWidget *row = adw_action_row_new ();
 
+  /* Findings quote titles people typed: "Fenwick & Co" is text. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

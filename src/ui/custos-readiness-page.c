@@ -81,6 +81,8 @@ finding_row (const CustosReadinessFinding *finding,
 
   subtitle = finding->record_id ? g_strdup_printf (_("Clause %s · %s"), finding->clause, finding->record_id)
                                 : g_strdup_printf (_("Clause %s"), finding->clause);
+  /* Messages quote titles people typed: "Fenwick & Co" is text. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), finding->message);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   /* Under a group's heading the heading's icon says it already. */
@@ -186,6 +188,7 @@ item_row (const CustosReadinessItem *item)
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = g_strdup_printf ("%s · %s", item->clause, item->title);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->reason ? item->reason : "");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),

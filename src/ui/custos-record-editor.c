@@ -40,6 +40,8 @@ struct _CustosRecordEditor
 
   const CustosKind *kind;      /* the kind the rows were built for */
   GtkWidget        *group;     /* AdwPreferencesGroup */
+  GtkWidget        *review_box; /* the first row: "To review" and Mark as Reviewed */
+  GtkWidget        *review_button;
   GPtrArray        *rows;      /* FieldRow *, in field order */
   gulong            record_notify_id;
   gulong            document_changed_id;
@@ -1186,6 +1188,17 @@ field_row_free (FieldRow *row)
 
 /* The form ---------------------------------------------------------------- */
 
+/* Drafted or imported records say so until someone marks them reviewed;
+ * the button names the record for win.mark-reviewed (kind, id). */
+static void
+update_review (CustosRecordEditor *self)
+{
+  const char *id = custos_record_get_id (self->record);
+
+  gtk_widget_set_visible (self->review_box, custos_record_get_to_review (self->record));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->review_button), "(ss)", self->kind->name, id ? id : "");
+}
+
 static void
 update_header (CustosRecordEditor *self)
 {
@@ -1217,6 +1230,7 @@ update_header (CustosRecordEditor *self)
   escaped_description = description != NULL ? g_markup_escape_text (description, -1) : NULL;
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->group), escaped_title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group), escaped_description);
+  update_review (self);
 }
 
 static void
@@ -1227,7 +1241,7 @@ on_record_notify (CustosRecord       *record,
   guint index;
   const CustosField *field = custos_kind_find_field (self->kind, pspec->name, &index);
 
-  if (g_str_equal (pspec->name, "id") ||
+  if (g_str_equal (pspec->name, "id") || g_str_equal (pspec->name, "to-review") ||
       (field != NULL && (field->flags & CUSTOS_FIELD_FLAG_TITLE) != 0))
     update_header (self);
 }
@@ -1256,6 +1270,8 @@ clear_rows (CustosRecordEditor *self)
 {
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->group = NULL;
+  self->review_box = NULL;
+  self->review_button = NULL;
   self->kind = NULL;
   adw_bin_set_child (ADW_BIN (self), NULL);
 }
@@ -1267,6 +1283,25 @@ build_rows (CustosRecordEditor *self,
   clear_rows (self);
   self->kind = kind;
   self->group = adw_preferences_group_new ();
+  /* A row above the fields, so that the heading keeps the width. */
+  self->review_box = adw_action_row_new ();
+  /* Shown only for records to review: hidden before it is ever laid out. */
+  gtk_widget_set_visible (self->review_box, FALSE);
+  {
+    GtkWidget *chip = gtk_label_new (_("To review"));
+
+    gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (chip, "custos-to-review");
+    gtk_widget_set_tooltip_text (chip, _("Drafted or imported: check it, then confirm it"));
+    adw_action_row_add_prefix (ADW_ACTION_ROW (self->review_box), chip);
+    self->review_button = gtk_button_new_with_mnemonic (_("Mark as _Reviewed"));
+    gtk_widget_set_valign (self->review_button, GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (self->review_button, _("Confirm that a person has read and agrees with this record"));
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->review_button), "(ss)", kind->name, "");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->review_button), "win.mark-reviewed");
+    adw_action_row_add_suffix (ADW_ACTION_ROW (self->review_box), self->review_button);
+  }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), self->review_box);
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) field_row_free);
   for (guint i = 0; i < kind->n_fields; i++)
     {

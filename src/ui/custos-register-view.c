@@ -216,6 +216,13 @@ static const char *ref_title (CustosRegisterView *self,
 
 /* Cells ------------------------------------------------------------------ */
 
+static gboolean
+is_title_column (Column *column)
+{
+  return column->field == COLUMN_TITLE ||
+         (column->field >= 0 && (column->view->kind->fields[column->field].flags & CUSTOS_FIELD_FLAG_TITLE) != 0);
+}
+
 static void
 update_cell (GtkListItem *list_item,
              Column      *column)
@@ -241,7 +248,15 @@ update_cell (GtkListItem *list_item,
     }
   else
     text = custos_format_field (column->view->document, record, (guint) column->field);
-  gtk_inscription_set_text (cell, text);
+  if (is_title_column (column) && custos_record_get_to_review (record))
+    {
+      /* Drafted or imported, not yet confirmed: the list says so too. */
+      /* In front: a long title is cut at its end. */
+      g_autofree char *markup = g_markup_printf_escaped ("<b><small>%s</small></b>  %s", _("To review"), text);
+      gtk_inscription_set_markup (cell, markup);
+    }
+  else
+    gtk_inscription_set_text (cell, text);
 }
 
 static void
@@ -294,6 +309,8 @@ bind_cell (GtkSignalListItemFactory *factory,
                                : g_strconcat ("notify::", column->view->kind->fields[column->field].name, NULL);
   g_object_set_data (G_OBJECT (list_item), "custos-column", column);
   g_signal_connect (record, detailed, G_CALLBACK (on_cell_record_notify), list_item);
+  if (is_title_column (column))
+    g_signal_connect (record, "notify::to-review", G_CALLBACK (on_cell_record_notify), list_item);
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "custos-export.h"
 #include "custos-file.h"
 #include "custos-history.h"
+#include "custos-import-dialog.h"
 #include "custos-issue.h"
 #include "custos-lock.h"
 #include "custos-merge.h"
@@ -35,6 +36,7 @@
 #include "custos-register-view.h"
 #include "custos-review-page.h"
 #include "custos-risks-page.h"
+#include "custos-sheet.h"
 #include "custos-soa-page.h"
 #include "custos-treatment-page.h"
 #include "custos-window.h"
@@ -1460,6 +1462,119 @@ resolve_conflict_action (GtkWidget  *widget,
 }
 
 static void
+on_imported (CustosImportDialog *dialog,
+             CustosWindow       *self)
+{
+  CustosImport *import = custos_import_dialog_get_import (dialog);
+  const CustosKind *kind = custos_kinds_register (custos_import_get_register (import));
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  /* Translators: "3 added and 12 updated in Risks" */
+  message = g_strdup_printf (_("%u added and %u updated in %s"), custos_import_get_n_added (import),
+                             custos_import_get_n_updated (import), _(kind->plural));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The import dialog for a spreadsheet file, or why it cannot be read. */
+static void
+import_uri_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) table = custos_sheet_load (file, NULL, &error);
+  CustosImportDialog *dialog;
+
+  if (table == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      AdwMessageDialog *alert = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, error->message));
+
+      adw_message_dialog_format_heading (alert, _("Cannot import “%s”"), name);
+      adw_message_dialog_add_response (alert, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+      return;
+    }
+  dialog = custos_import_dialog_new (GTK_WINDOW (self), self->document, table);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_response (GtkNativeDialog *dialog,
+                 int              response,
+                 CustosWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *uri = g_file_get_uri (file);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.import-uri", "s", uri);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Import Spreadsheet"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV, ODS, XLSX)"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.spreadsheet");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "tsv");
+  gtk_file_filter_add_suffix (filter, "ods");
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (import_response), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Mark as Reviewed: (kind, id) names the record, or a section by its kind
+ * with an empty id. One undoable step. */
+static void
+mark_reviewed_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  const char *name = NULL, *id = NULL;
+  const CustosKind *kind;
+  CustosRecord *record = NULL;
+  int index;
+
+  g_variant_get (parameter, "(&s&s)", &name, &id);
+  kind = custos_kinds_lookup (name);
+  if (kind == NULL)
+    return;
+  if ((index = custos_kinds_section_index (kind)) >= 0)
+    record = custos_document_get_section (self->document, (CustosSection) index);
+  else if ((index = custos_kinds_register_index (kind)) >= 0)
+    record = custos_document_lookup (self->document, (CustosRegister) index, id);
+  if (record == NULL)
+    return;
+  custos_history_seal (self->history);
+  custos_record_set_to_review (record, FALSE);
+  custos_history_seal (self->history);
+}
+
+static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -2039,6 +2154,9 @@ custos_window_class_init (CustosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-soa-csv", NULL, export_soa_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.apply-control", "s", apply_control_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-uri", "s", import_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-reviewed", "(ss)", mark_reviewed_action);
   gtk_widget_class_install_action (widget_class, "win.issue", NULL, issue_action);
   gtk_widget_class_install_action (widget_class, "win.issue-version", "(ss)", issue_version_action);
   gtk_widget_class_install_action (widget_class, "win.print", "s", print_action);
