@@ -100,11 +100,32 @@ custos_test_run_cli_in (const char          *cwd,
   return -1;
 }
 
+/* Every warning and critical stays fatal (G_DEBUG), but one: GTK 4.8 warns
+ * "Trying to snapshot … without a current allocation" when a widget queues a
+ * resize after the frame's layout and before its paint, and skips drawing it
+ * for that frame. Pages built on first show make that timing-dependent (it
+ * shows under ASan's slowness); it loses no data and draws in the next frame. */
+static GLogWriterOutput
+write_log (GLogLevelFlags   level,
+           const GLogField *fields,
+           gsize            n_fields,
+           gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
+        g_str_has_prefix (fields[i].value, "Trying to snapshot ") &&
+        g_str_has_suffix (fields[i].value, " without a current allocation"))
+      return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
 int
 custos_test_run_suite (Suite *suite)
 {
   SRunner *runner = srunner_create (suite);
   int failed;
+
+  g_log_set_writer_func (write_log, NULL, NULL);
 
   srunner_run_all (runner, CK_NORMAL);
   failed = srunner_ntests_failed (runner);
