@@ -431,6 +431,19 @@ has_rechecked (gpointer page)
 }
 
 /* The row of the readiness page titled title. */
+/* The SoA page is shown with control_id, and only it, selected. */
+static void
+assert_soa_shows (CustosWindow *window,
+                  const char   *control_id)
+{
+  g_autoptr(GPtrArray) selected = NULL;
+
+  ck_assert_str_eq (custos_window_get_visible_page (window), "soa");
+  selected = custos_soa_page_get_selected_entries (custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_SOA_PAGE));
+  ck_assert_uint_eq (selected->len, 1);
+  ck_assert_str_eq (custos_record_get_id (selected->pdata[0]), control_id);
+}
+
 static GtkWidget *
 find_row (GtkWidget  *widget,
           const char *title)
@@ -514,13 +527,7 @@ START_TEST (test_finding_opens_record)
   ck_assert_msg (row != NULL, "no row “%s”", finding->message);
   ck_assert (gtk_widget_activate (row));
   custos_test_spin ();
-  ck_assert_str_eq (custos_window_get_visible_page (window), "soa");
-  {
-    g_autoptr(GPtrArray) selected = custos_soa_page_get_selected_entries (custos_test_find_type (GTK_WIDGET (window),
-                                                                                                 CUSTOS_TYPE_SOA_PAGE));
-    ck_assert_uint_eq (selected->len, 1);
-    ck_assert_str_eq (custos_record_get_id (selected->pdata[0]), control_id);
-  }
+  assert_soa_shows (window, control_id);
 }
 END_TEST
 
@@ -654,13 +661,7 @@ START_TEST (test_findings_grouped)
   custos_test_wait_for (is_mapped, row, "the expanded findings");
   ck_assert (gtk_widget_activate (row));
   custos_test_spin ();
-  ck_assert_str_eq (custos_window_get_visible_page (window), "soa");
-  {
-    g_autoptr(GPtrArray) selected = custos_soa_page_get_selected_entries (custos_test_find_type (GTK_WIDGET (window),
-                                                                                                 CUSTOS_TYPE_SOA_PAGE));
-    ck_assert_uint_eq (selected->len, 1);
-    ck_assert_str_eq (custos_record_get_id (selected->pdata[0]), undecided_id);
-  }
+  assert_soa_shows (window, undecided_id);
 }
 END_TEST
 
