@@ -505,6 +505,39 @@ START_TEST (test_record_links)
 }
 END_TEST
 
+/* The pack is the evidence an auditor reads: every record of every register
+ * of the example is in it, so each piece of evidence traces to its records.
+ * The SoA has its own test (controls are cited A.5.1); revisions are listed
+ * by version. */
+START_TEST (test_pack_every_record)
+{
+  g_autoptr(CustosDocument) doc = load_example ();
+  g_autofree char *pdf = out_path ("pack.pdf");
+  g_autofree char *text = pdf_text (pdf);
+  guint checked = 0;
+
+  for (CustosRegister reg = 0; reg < CUSTOS_N_REGISTERS; reg++)
+    {
+      GListModel *model = custos_document_get_register (doc, reg);
+
+      if (reg == CUSTOS_REGISTER_SOA)
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(CustosRecord) record = g_list_model_get_item (model, i);
+          const char *shown = reg == CUSTOS_REGISTER_REVISIONS
+                            ? custos_revision_get_version (CUSTOS_REVISION (record))
+                            : custos_record_get_id (record);
+
+          ck_assert_msg (has_token (text, shown), "%s %s is not in the pack",
+                         custos_kinds_register (reg)->name, shown);
+          checked++;
+        }
+    }
+  ck_assert_uint_ge (checked, 250);
+}
+END_TEST
+
 /* Every report is a tagged PDF: marked, with its language, and a structure
  * tree of headings, paragraphs, tables of rows and cells, and figures. */
 START_TEST (test_tagged)
@@ -2312,8 +2345,9 @@ page_of (GStrv        pages,
 }
 
 /* However much comes before: a record is never parted from its details, a
- * table's last record never stands alone on a page, and a heading with a
- * short introduction never stands without what it introduces. */
+ * table's last record never stands alone on a page, a table's heading never
+ * stands without its first record, and a heading with a short introduction
+ * never stands without what it introduces. */
 START_TEST (test_keep_together)
 {
   guint lone = 0, tried = 0;
@@ -2334,6 +2368,7 @@ START_TEST (test_keep_together)
         custos_report_book_add_paragraph (book, "Filler text that takes one line or two of the page, so that what "
                                                 "follows starts lower on it each time the test goes round.",
                                           CUSTOS_CELL_NONE);
+      custos_report_book_add_heading (book, 2, "9.2", "Internal audit programme", FALSE);
       table = custos_report_book_add_table (book, 2, weights, headers, CUSTOS_TABLE_RULES);
       for (guint r = 0; r < n_records; r++)
         {
@@ -2341,7 +2376,7 @@ START_TEST (test_keep_together)
           const char *texts[] = { id, "A record with details under it" };
 
           custos_report_table_add_texts (table, texts);
-          for (guint d = 0; d < 4; d++)
+          for (guint d = 0; d < 8; d++)
             {
               g_autofree char *value = g_strdup_printf ("DET%02uX%u and a value", r, d);
               custos_report_table_add_pair (table, "Detail", value);
@@ -2357,7 +2392,7 @@ START_TEST (test_keep_together)
           g_autofree char *id = g_strdup_printf ("REC%02u", r);
           int page = page_of (pages, id);
 
-          for (guint d = 0; d < 4; d++)
+          for (guint d = 0; d < 8; d++)
             {
               g_autofree char *detail = g_strdup_printf ("DET%02uX%u", r, d);
               ck_assert_msg (page_of (pages, detail) == page, "filler %u: %s parted from %s", filler, id, detail);
@@ -2371,6 +2406,8 @@ START_TEST (test_keep_together)
         lone += page_of (pages, last) > page_of (pages, "REC00");
         tried++;
       }
+      ck_assert_msg (page_of (pages, "Internal audit programme") == page_of (pages, "REC00"),
+                     "filler %u: the table's heading is parted from its first record", filler);
       ck_assert_msg (page_of (pages, "Approval of the plan") == page_of (pages, "First signatory"),
                      "filler %u: the heading is stranded", filler);
       ck_assert_int_eq (page_of (pages, "Third signatory"), page_of (pages, "Second signatory"));
@@ -2729,6 +2766,7 @@ main (void)
   tcase_add_test (tc, test_record_links);
   tcase_add_loop_test (tc, test_tagged, 0, G_N_ELEMENTS (reports));
   tcase_add_test (tc, test_pack_clauses);
+  tcase_add_test (tc, test_pack_every_record);
   tcase_add_test (tc, test_reproducible);
   tcase_add_test (tc, test_text_selectable_and_fonts_embedded);
   tcase_add_test (tc, test_cli_errors);

@@ -738,6 +738,30 @@ signatures_unit (Cursor      *cur,
   return all <= cur->bottom - cur->top ? all : unit_from (block, 0);
 }
 
+static guint record_end (const Block *block,
+                         guint        r);
+
+/* A table's first record starts only with all its details when they fit
+ * on a page (place_rows), so that much, with the header and any group rows
+ * above it, must come along with the heading over it. */
+static double
+first_record_unit (Cursor      *cur,
+                   const Block *block)
+{
+  double header = block->has_header ? block->header.height : 0;
+  double groups = 0, whole;
+  guint r = 0;
+
+  for (; r < block->rows->len && g_array_index (block->rows, Row, r).group; r++)
+    groups += g_array_index (block->rows, Row, r).height;
+  if (r == block->rows->len)
+    return header + groups;
+  whole = rows_height (block, r, record_end (block, r));
+  if (whole > cur->bottom - cur->top - header)
+    whole = unit_from (block, r);
+  return header + groups + whole;
+}
+
 /* A paragraph this short after a heading introduces what follows it: the
  * heading keeps with both, or it would stand at a page foot with only its
  * introduction (a heading, "By signing…", and the signatures overleaf). */
@@ -773,6 +797,8 @@ first_unit_from (CustosReportBook *self,
                    first_unit_from (self, cur, n + 1, FALSE);
           if (next->role == R_SIGNATURES)
             return next->space_before + signatures_unit (cur, next);
+          if (next->role == R_TABLE)
+            return next->space_before + first_record_unit (cur, next);
           return next->space_before + (next->has_header ? next->header.height : 0) + unit_from (next, 0);
         case B_PAGE_BREAK:
         case B_COVER:
