@@ -381,6 +381,7 @@ draft_plan (Draft *d)
 
   objective = CUSTOS_OBJECTIVE (add (d, CUSTOS_REGISTER_OBJECTIVES));
   custos_objective_set_title (objective, _("Every member of staff completes security awareness training"));
+  /* xgettext:no-c-format */
   custos_objective_set_target (objective, _("100% of staff trained within six months, and every newcomer in their first month"));
   custos_objective_set_measure (objective, _("Training records against the staff list"));
   custos_objective_set_resources (objective, _("An hour of each person's time; an online awareness course"));
