@@ -583,7 +583,7 @@ START_TEST (test_git_previous_issue)
   ck_assert_uint_eq (commits->len, 3);
   ck_assert_str_eq (((CustosGitCommit *) commits->pdata[0])->subject, "Issue 1.4, corrected");
 
-  previous = custos_git_previous_issue (file, doc, &name, NULL);
+  previous = custos_git_previous_issue (file, "1.4", &name, NULL);
   ck_assert_ptr_nonnull (previous);
   ck_assert_msg (g_str_has_prefix (name, "version 1.3 (commit "), "%s", name);
   ck_assert_int_eq (custos_risk_get_likelihood (risk (previous, "R-001")), 4);
@@ -595,7 +595,7 @@ START_TEST (test_git_previous_issue)
 
     save_path (doc, outside);
     ck_assert (!custos_git_locate (outside_file, NULL, NULL));
-    ck_assert_ptr_null (custos_git_previous_issue (outside_file, doc, NULL, NULL));
+    ck_assert_ptr_null (custos_git_previous_issue (outside_file, "1.4", NULL, NULL));
   }
   custos_test_rmdir (dir);
 }

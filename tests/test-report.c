@@ -2592,6 +2592,49 @@ START_TEST (test_export_dialog_thread)
 }
 END_TEST
 
+/* The Export dialog's pack counts changes from the last frozen issue, read
+ * in a thread before the book is built. */
+START_TEST (test_export_dialog_pack_since_issue)
+{
+  g_autoptr(CustosDocument) doc = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) pdf_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  CustosExportDialog *dialog;
+
+  if (!have_display ())
+    return;
+  dir = custos_test_mkdtemp ();
+  path = g_build_filename (dir, "plan.isms", NULL);
+  pdf = g_build_filename (dir, "pack.pdf", NULL);
+  file = g_file_new_for_path (path);
+  pdf_file = g_file_new_for_path (pdf);
+  doc = load_example ();
+  ck_assert (custos_file_save (doc, file, NULL, &error));
+  ck_assert_msg (run_in (dir, &err, "--issue=9.0", "--approver=Margaret Hale", "plan.isms", NULL) == 0, "%s", err);
+  g_clear_object (&doc);
+  doc = custos_file_load (file, NULL, &error);
+  ck_assert_msg (doc != NULL, "%s", error ? error->message : "");
+  custos_risk_set_likelihood (CUSTOS_RISK (custos_document_lookup (doc, CUSTOS_REGISTER_RISKS, "R-001")), 3);
+
+  dialog = custos_export_dialog_new (NULL, doc, file, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "_Report")), 3);
+  custos_export_dialog_export_to (dialog, pdf_file);
+  wait_for_export (dialog);
+  text = pdf_text (pdf);
+  ck_assert_msg (strstr (text, "version 9.0 of") != NULL, "the issue is not named");
+  ck_assert_msg (strstr (text, "Likelihood 4 \u2192 3") != NULL, "no change listed");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 /* The Export dialog's byte order mark: a switch for CSV only, remembered
  * in the csv-bom setting. */
 START_TEST (test_export_dialog_csv_bom)
@@ -2822,6 +2865,7 @@ main (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_export_dialog_thread);
   tcase_add_test (tc, test_export_dialog_csv_bom);
+  tcase_add_test (tc, test_export_dialog_pack_since_issue);
   tcase_add_test (tc, test_export_dialog_choice_titles);
   tcase_add_test (tc, test_print_operation);
   suite_add_tcase (suite, tc);

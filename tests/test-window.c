@@ -1196,6 +1196,7 @@ START_TEST (test_compare)
   g_autofree char *example_uri = g_file_get_uri (example_file);
   CustosWindow *window;
   CustosCompareDialog *dialog;
+  GtkWindow *message;
   g_auto(GStrv) titles = NULL;
 
   run_git (dir, "init", "-q", NULL);
@@ -1208,6 +1209,10 @@ START_TEST (test_compare)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-revision", "s", "HEAD");
   dialog = CUSTOS_COMPARE_DIALOG (find_toplevel (CUSTOS_TYPE_COMPARE_DIALOG));
   ck_assert_ptr_nonnull (dialog);
+  /* read in a worker thread, the window live meanwhile */
+  ck_assert (custos_compare_dialog_is_loading (dialog));
+  while (custos_compare_dialog_is_loading (dialog))
+    g_main_context_iteration (NULL, TRUE);
   titles = custos_compare_dialog_get_titles (dialog);
   ck_assert_uint_eq (g_strv_length (titles), 1);
   ck_assert_str_eq (titles[0], "R-001 Ransomware encrypts laptops and synchronised Microsoft 365 data");
@@ -1217,9 +1222,32 @@ START_TEST (test_compare)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-uri", "s", example_uri);
   dialog = CUSTOS_COMPARE_DIALOG (find_toplevel (CUSTOS_TYPE_COMPARE_DIALOG));
   ck_assert_ptr_nonnull (dialog);
+  while (custos_compare_dialog_is_loading (dialog))
+    g_main_context_iteration (NULL, TRUE);
   titles = custos_compare_dialog_get_titles (dialog);
   ck_assert (titles_contain (titles, "R-001 "));
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A revision git does not know: said in the dialog, which offers the
+   * versions again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-revision", "s", "no-such-revision");
+  dialog = CUSTOS_COMPARE_DIALOG (find_toplevel (CUSTOS_TYPE_COMPARE_DIALOG));
+  while (custos_compare_dialog_is_loading (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  ck_assert_ptr_nonnull (message);
+  ck_assert_str_eq (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), "Cannot Compare");
+  gtk_window_destroy (GTK_WINDOW (message));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Closed while it reads: the read ends quietly. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-uri", "s", example_uri);
+  dialog = CUSTOS_COMPARE_DIALOG (find_toplevel (CUSTOS_TYPE_COMPARE_DIALOG));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ck_assert_ptr_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* The plain action offers the git history of the document. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);

@@ -184,12 +184,11 @@ latest_version (CustosDocument *document)
 
 CustosDocument *
 custos_git_previous_issue (GFile           *file,
-                           CustosDocument  *current,
+                           const char      *version,
                            char           **name,
                            GError         **error)
 {
   g_autoptr(GPtrArray) commits = custos_git_log (file, PREVIOUS_ISSUE_DEPTH, error);
-  const char *version = latest_version (current);
 
   if (commits == NULL)
     return NULL;

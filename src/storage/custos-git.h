@@ -33,11 +33,13 @@ GPtrArray       *custos_git_log             (GFile           *file,
 CustosDocument  *custos_git_load            (GFile           *file,
                                              const char      *rev,
                                              GError         **error);
-/* The last issue before current: the newest commit whose latest revision
- * (custos_document_get_latest_revision) has another version than current's.
- * NULL without error when there is none; name receives how people know it. */
+/* The last issue before the document's version (that of its latest
+ * revision, custos_document_get_latest_revision; NULL if none): the newest
+ * commit whose latest revision has another version. Loads one document per
+ * commit, so call it from a worker thread. NULL without error when there is
+ * none; name receives how people know it. */
 CustosDocument  *custos_git_previous_issue  (GFile           *file,
-                                             CustosDocument  *current,
+                                             const char      *version,
                                              char           **name,
                                              GError         **error);
 

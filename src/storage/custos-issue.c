@@ -189,18 +189,19 @@ custos_issue_load (GFile         *file,
   return document;
 }
 
-CustosDocument *
-custos_issue_load_previous (CustosDocument  *document,
+char *
+custos_issue_find_previous (CustosDocument  *document,
                             GFile           *file,
                             char           **name)
 {
   GListModel *revisions = custos_document_get_register (document, CUSTOS_REGISTER_REVISIONS);
-  CustosRecord *current = custos_issue_get_current (document, file);
+  CustosRecord *current;
   CustosRecord *previous = NULL;
   const char *version;
 
   if (file == NULL)
     return NULL;
+  current = custos_issue_get_current (document, file);
   /* The newest revision with a frozen copy, other than the one the document
    * still is: its changes are none. */
   for (guint i = 0, n = g_list_model_get_n_items (revisions); i < n; i++)
@@ -222,5 +223,15 @@ custos_issue_load_previous (CustosDocument  *document,
   if (name != NULL)
     /* Translators: how the pack names the issue its changes are counted from. */
     *name = g_strdup_printf (_("version %s of %s"), version, custos_revision_get_date (CUSTOS_REVISION (previous)));
-  return custos_issue_load (file, version, NULL, NULL);
+  return g_strdup (version);
+}
+
+CustosDocument *
+custos_issue_load_previous (CustosDocument  *document,
+                            GFile           *file,
+                            char           **name)
+{
+  g_autofree char *version = custos_issue_find_previous (document, file, name);
+
+  return version != NULL ? custos_issue_load (file, version, NULL, NULL) : NULL;
 }

@@ -48,8 +48,12 @@ CustosDocument *custos_issue_load           (GFile           *file,
                                              GCancellable    *cancellable,
                                              GError         **error);
 /* The latest issued version that has a frozen copy, other than the one the
- * document still is, loaded; name (if not NULL) says which ("version 1.2 of
- * 2026-03-01"). NULL when there is none. */
+ * document still is; name (if not NULL) says which ("version 1.2 of
+ * 2026-03-01"). NULL when there is none. Cheap: it only looks for files. */
+char           *custos_issue_find_previous  (CustosDocument  *document,
+                                             GFile           *file,
+                                             char           **name);
+/* The same, loaded. */
 CustosDocument *custos_issue_load_previous  (CustosDocument  *document,
                                              GFile           *file,
                                              char           **name);

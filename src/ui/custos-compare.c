@@ -33,6 +33,8 @@ struct _CustosCompareDialog
   GPtrArray           *groups;   /* the groups of changes, to clear */
   GPtrArray           *titles;   /* the rows' titles, for tests */
   GtkFileChooserNative *chooser;
+  GtkWidget           *loading;
+  GCancellable        *cancellable; /* of the load under way, if any */
 };
 
 G_DEFINE_FINAL_TYPE (CustosCompareDialog, custos_compare_dialog, ADW_TYPE_WINDOW)
@@ -117,28 +119,105 @@ custos_compare_dialog_show_document (CustosCompareDialog *self,
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->changes));
 }
 
-gboolean
-custos_compare_dialog_show_revision (CustosCompareDialog *self,
-                                     const char          *rev,
-                                     GError             **error)
+/* Reading the other version ---------------------------------------------------- */
+
+typedef struct
 {
-  g_autoptr(CustosDocument) other = NULL;
+  GFile *file;
+  char  *rev;   /* NULL: the file itself */
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_clear_object (&load->file);
+  g_free (load->rev);
+  g_free (load);
+}
+
+/* A worker thread: a large document takes a moment to read, and git to run. */
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  Load *load = data;
+  GError *error = NULL;
+  CustosDocument *other = load->rev != NULL ? custos_git_load (load->file, load->rev, &error)
+                                            : custos_file_load (load->file, cancellable, &error);
+
+  if (other == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, other, g_object_unref);
+}
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CustosCompareDialog *self = CUSTOS_COMPARE_DIALOG (source);
+  Load *load = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CustosDocument) other = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *name = NULL;
 
+  /* Closed, or another version chosen since. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  if (other == NULL)
+    {
+      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->sources));
+      show_error (self, error->message);
+      return;
+    }
+  if (load->rev != NULL)
+    /* Translators: a git revision, e.g. "revision 1a2b3c4" */
+    name = g_strdup_printf (_("revision %.10s"), load->rev);
+  else
+    name = g_file_get_basename (load->file);
+  custos_compare_dialog_show_document (self, other, name);
+}
+
+void
+custos_compare_dialog_load (CustosCompareDialog *self,
+                            GFile               *file,
+                            const char          *rev)
+{
+  g_autoptr(GTask) task = NULL;
+  Load *load;
+
+  g_return_if_fail (CUSTOS_IS_COMPARE_DIALOG (self));
+  g_return_if_fail (file != NULL || rev != NULL);
+
+  if (rev != NULL && self->file == NULL)
+    {
+      show_error (self, _("The document has not been saved yet"));
+      return;
+    }
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_set_object (&self->cancellable, g_cancellable_new ());
+
+  load = g_new0 (Load, 1);
+  load->file = g_object_ref (rev != NULL ? self->file : file);
+  load->rev = g_strdup (rev);
+  gtk_stack_set_visible_child (self->stack, self->loading);
+  task = g_task_new (self, self->cancellable, load_done, NULL);
+  g_task_set_source_tag (task, custos_compare_dialog_load);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+custos_compare_dialog_is_loading (CustosCompareDialog *self)
+{
   g_return_val_if_fail (CUSTOS_IS_COMPARE_DIALOG (self), FALSE);
 
-  if (self->file == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The document has not been saved yet"));
-      return FALSE;
-    }
-  other = custos_git_load (self->file, rev, error);
-  if (other == NULL)
-    return FALSE;
-  /* Translators: a git revision, e.g. "revision 1a2b3c4" */
-  name = g_strdup_printf (_("revision %.10s"), rev);
-  custos_compare_dialog_show_document (self, other, name);
-  return TRUE;
+  return self->cancellable != NULL;
 }
 
 GStrv
@@ -158,10 +237,7 @@ static void
 on_commit_activated (AdwActionRow        *row,
                      CustosCompareDialog *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!custos_compare_dialog_show_revision (self, g_object_get_data (G_OBJECT (row), "commit"), &error))
-    show_error (self, error->message);
+  custos_compare_dialog_load (self, NULL, g_object_get_data (G_OBJECT (row), "commit"));
 }
 
 static void
@@ -170,23 +246,12 @@ on_file_chosen (GtkNativeDialog     *chooser,
                 CustosCompareDialog *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(CustosDocument) other = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-  other = custos_file_load (file, NULL, &error);
-  if (other == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-  name = g_file_get_basename (file);
-  custos_compare_dialog_show_document (self, other, name);
+  if (file != NULL)
+    custos_compare_dialog_load (self, file, NULL);
 }
 
 static void
@@ -257,6 +322,9 @@ custos_compare_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
@@ -276,6 +344,7 @@ custos_compare_dialog_init (CustosCompareDialog *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  GtkWidget *spinner;
 
   self->groups = g_ptr_array_new ();
   self->titles = g_ptr_array_new_with_free_func (g_free);
@@ -290,8 +359,15 @@ custos_compare_dialog_init (CustosCompareDialog *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   self->sources = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   self->changes = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  self->loading = adw_status_page_new ();
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->loading), _("Reading the Other Version…"));
+  spinner = gtk_spinner_new ();
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  adw_status_page_set_child (ADW_STATUS_PAGE (self->loading), spinner);
   gtk_stack_add_child (self->stack, GTK_WIDGET (self->sources));
   gtk_stack_add_child (self->stack, GTK_WIDGET (self->changes));
+  gtk_stack_add_child (self->stack, self->loading);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
   adw_window_set_content (ADW_WINDOW (self), box);
   gtk_window_set_default_size (GTK_WINDOW (self), 720, 600);

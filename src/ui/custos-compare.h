@@ -21,10 +21,14 @@ CustosCompareDialog *custos_compare_dialog_new           (GtkWindow           *p
 void                 custos_compare_dialog_show_document (CustosCompareDialog *self,
                                                           CustosDocument      *other,
                                                           const char          *name);
-/* The same for a version of the file in git (a commit, HEAD~1, a tag). */
-gboolean             custos_compare_dialog_show_revision (CustosCompareDialog *self,
-                                                          const char          *rev,
-                                                          GError             **error);
+/* Reads another version in a worker thread, then shows its changes (or
+ * why it cannot): file, or when rev is not NULL the document's own file as
+ * git has it at rev (a commit, HEAD~1, a tag). */
+void                 custos_compare_dialog_load          (CustosCompareDialog *self,
+                                                          GFile               *file,
+                                                          const char          *rev);
+/* TRUE while a version is being read. */
+gboolean             custos_compare_dialog_is_loading    (CustosCompareDialog *self);
 /* The change rows shown, for tests: "R-001 …" titles, in order. */
 GStrv                custos_compare_dialog_get_titles    (CustosCompareDialog *self);
 

@@ -4,7 +4,8 @@
  * The book (or the CSV text) is built on the main thread, which owns the
  * document; laying it out, drawing the PDF and writing the file happen in a
  * GTask thread that only touches the book. The thread publishes its progress
- * in an atomic integer that a timeout on the main thread shows.
+ * in an atomic integer that a timeout on the main thread shows. For the
+ * pack, a first thread reads the last issue to count changes from.
  */
 #include "config.h"
 
@@ -23,6 +24,13 @@ typedef struct
   GFile            *file;
   int               permille;  /* progress, written by the thread */
   guint             n_pages;
+  guint             choice;
+  /* the pack: where its last issue is, and what it is once read */
+  GFile            *document_file;
+  char             *issue_version;    /* a frozen copy's version, or NULL: ask git */
+  char             *current_version;  /* the document's version, for git */
+  CustosDocument   *previous;
+  char             *previous_name;
 } Job;
 
 struct _CustosExportDialog
@@ -92,6 +100,11 @@ job_unref (Job *job)
   g_clear_object (&job->book);
   g_clear_pointer (&job->csv, g_bytes_unref);
   g_clear_object (&job->file);
+  g_clear_object (&job->document_file);
+  g_free (job->issue_version);
+  g_free (job->current_version);
+  g_clear_object (&job->previous);
+  g_free (job->previous_name);
   g_free (job);
 }
 
@@ -147,6 +160,27 @@ export_thread (GTask        *task,
       return;
     }
   g_atomic_int_set (&job->permille, 1000);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The pack's last issue: its frozen copy, or else what git's history of the
+ * document knows. Both read whole documents, hence a thread. */
+static void
+previous_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Job *job = task_data;
+
+  if (job->issue_version != NULL)
+    job->previous = custos_issue_load (job->document_file, job->issue_version, cancellable, NULL);
+  if (job->previous == NULL)
+    {
+      g_clear_pointer (&job->previous_name, g_free);
+      job->previous = custos_git_previous_issue (job->document_file, job->current_version, &job->previous_name,
+                                                 NULL);
+    }
   g_task_return_boolean (task, TRUE);
 }
 
@@ -228,19 +262,14 @@ suggested_name (CustosExportDialog *self,
   return g_strdelimit (g_steal_pointer (&name), "/\\:", '-');
 }
 
+/* Builds the report on the main thread and hands it to the export thread. */
 static void
-start_export (CustosExportDialog *self,
-              GFile              *file)
+run_job (CustosExportDialog *self,
+         Job                *job)
 {
-  guint choice = MIN (adw_combo_row_get_selected (self->report_row), G_N_ELEMENTS (choices) - 1);
+  guint choice = job->choice;
   g_autoptr(GTask) task = NULL;
-  Job *job = g_new0 (Job, 1);
 
-  g_atomic_ref_count_init (&job->ref_count);
-  job->file = g_object_ref (file);
-  g_set_object (&self->output, file);
-
-  /* Built here, on the thread that owns the document. */
   if (choices[choice].csv)
     {
       CustosCsvFlags flags = gtk_switch_get_active (self->bom_switch) ? CUSTOS_CSV_BOM : CUSTOS_CSV_DISPLAY;
@@ -254,19 +283,10 @@ start_export (CustosExportDialog *self,
     {
       CustosReportOptions options;
       static const CustosPaper papers[] = { CUSTOS_PAPER_AUTO, CUSTOS_PAPER_A4, CUSTOS_PAPER_LETTER };
-      g_autoptr(CustosDocument) previous = NULL;
-      g_autofree char *previous_name = NULL;
 
       custos_report_options_init (&options);
-      /* The pack lists the changes since the last issue: its frozen copy, or
-       * else what git's history of the document knows (custos --since names
-       * it on the command line). */
-      if (choices[choice].kind == CUSTOS_REPORT_PACK && self->document_file != NULL)
-        previous = custos_issue_load_previous (self->document, self->document_file, &previous_name);
-      if (choices[choice].kind == CUSTOS_REPORT_PACK && self->document_file != NULL && previous == NULL)
-        previous = custos_git_previous_issue (self->document_file, self->document, &previous_name, NULL);
-      options.previous = previous;
-      options.previous_name = previous_name;
+      options.previous = job->previous;
+      options.previous_name = job->previous_name;
       options.today = self->clock != NULL ? custos_clock_get_today (self->clock) : NULL;
       options.issued = self->document_file != NULL &&
                        custos_issue_get_current (self->document, self->document_file) != NULL;
@@ -275,20 +295,71 @@ start_export (CustosExportDialog *self,
                                                                              : CUSTOS_HEATMAP_PALETTE_BANDS;
       job->book = custos_report_build (self->document, choices[choice].kind, &options);
     }
-
-  self->job = job_ref (job);
-  self->cancellable = g_cancellable_new ();
-  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
   gtk_label_set_text (self->status_label, choices[choice].csv ? _("Writing the file…")
                                                               : _("Laying out and drawing the pages…"));
+  task = g_task_new (self, self->cancellable, export_done, NULL);
+  g_task_set_source_tag (task, run_job);
+  g_task_set_task_data (task, job_ref (job), (GDestroyNotify) job_unref);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+previous_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CustosExportDialog *self = CUSTOS_EXPORT_DIALOG (source);
+
+  if (g_task_had_error (G_TASK (result)) || self->job == NULL)
+    {
+      /* cancelled: the dialog goes, as it does when the export is */
+      g_clear_handle_id (&self->progress_source, g_source_remove);
+      g_clear_object (&self->cancellable);
+      g_clear_pointer (&self->job, job_unref);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  run_job (self, self->job);
+}
+
+static void
+start_export (CustosExportDialog *self,
+              GFile              *file)
+{
+  guint choice = MIN (adw_combo_row_get_selected (self->report_row), G_N_ELEMENTS (choices) - 1);
+  Job *job = g_new0 (Job, 1);
+
+  g_atomic_ref_count_init (&job->ref_count);
+  job->file = g_object_ref (file);
+  job->choice = choice;
+  g_set_object (&self->output, file);
+
+  self->job = job;
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   set_busy (self, TRUE);
   self->progress_source = g_timeout_add (100, update_progress, self);
 
-  task = g_task_new (self, self->cancellable, export_done, NULL);
-  g_task_set_source_tag (task, start_export);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_unref);
-  g_task_run_in_thread (task, export_thread);
+  /* The pack lists the changes since the last issue (custos --since names
+   * it on the command line). */
+  if (!choices[choice].csv && choices[choice].kind == CUSTOS_REPORT_PACK && self->document_file != NULL)
+    {
+      CustosRecord *latest = custos_document_get_latest_revision (self->document);
+      g_autoptr(GTask) task = NULL;
+
+      job->document_file = g_object_ref (self->document_file);
+      job->issue_version = custos_issue_find_previous (self->document, self->document_file, &job->previous_name);
+      job->current_version = latest != NULL ? g_strdup (custos_revision_get_version (CUSTOS_REVISION (latest)))
+                                            : NULL;
+      gtk_label_set_text (self->status_label, _("Reading the last issue…"));
+      task = g_task_new (self, self->cancellable, previous_done, NULL);
+      g_task_set_source_tag (task, start_export);
+      g_task_set_task_data (task, job_ref (job), (GDestroyNotify) job_unref);
+      g_task_run_in_thread (task, previous_thread);
+      return;
+    }
+  run_job (self, job);
 }
 
 static void

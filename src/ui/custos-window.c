@@ -1377,7 +1377,8 @@ compare_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (custos_compare_dialog_new (GTK_WINDOW (self), self->document, self->file)));
 }
 
-/* A git revision of the document ("HEAD~1", a commit): its changes until now. */
+/* A git revision of the document ("HEAD~1", a commit), or another file (a
+ * URI): its changes until now. */
 static void
 compare_revision_action (GtkWidget  *widget,
                          const char *action_name,
@@ -1385,18 +1386,11 @@ compare_revision_action (GtkWidget  *widget,
 {
   CustosWindow *self = CUSTOS_WINDOW (widget);
   CustosCompareDialog *dialog = custos_compare_dialog_new (GTK_WINDOW (self), self->document, self->file);
-  g_autoptr(GError) error = NULL;
 
-  if (!custos_compare_dialog_show_revision (dialog, g_variant_get_string (parameter, NULL), &error))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      gtk_window_destroy (GTK_WINDOW (dialog));
-      return;
-    }
   gtk_window_present (GTK_WINDOW (dialog));
+  custos_compare_dialog_load (dialog, NULL, g_variant_get_string (parameter, NULL));
 }
 
-/* Another file (a URI): its changes until this document. */
 static void
 compare_uri_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1404,20 +1398,10 @@ compare_uri_action (GtkWidget  *widget,
 {
   CustosWindow *self = CUSTOS_WINDOW (widget);
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CustosDocument) other = custos_file_load (file, NULL, &error);
-  g_autofree char *name = NULL;
-  CustosCompareDialog *dialog;
+  CustosCompareDialog *dialog = custos_compare_dialog_new (GTK_WINDOW (self), self->document, self->file);
 
-  if (other == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  name = g_file_get_basename (file);
-  dialog = custos_compare_dialog_new (GTK_WINDOW (self), self->document, self->file);
-  custos_compare_dialog_show_document (dialog, other, name);
   gtk_window_present (GTK_WINDOW (dialog));
+  custos_compare_dialog_load (dialog, file, NULL);
 }
 
 static void
