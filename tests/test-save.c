@@ -213,6 +213,34 @@ START_TEST (test_failed_new_file)
 }
 END_TEST
 
+/* A document whose bytes would not load (a reference to a record that is
+ * not there) is refused before anything is replaced, by either way of
+ * saving, though that check runs beside the writing (LoadCheck). */
+START_TEST (test_unloadable_changes_nothing)
+{
+  g_auto(Saved) saved = { 0 };
+  g_autoptr(GBytes) file_before = NULL;
+  g_autoptr(GBytes) file_after = NULL;
+  g_autoptr(CustosDocument) broken = version ("Broken Ltd");
+  CustosRecord *risk = custos_document_add_new (broken, CUSTOS_REGISTER_RISKS);
+  const char * const missing[] = { "A-999", NULL };
+  g_autoptr(GError) error = NULL;
+
+  saved_init (&saved);
+  file_before = custos_test_read_file (saved.path);
+  custos_risk_set_assets (CUSTOS_RISK (risk), missing);
+
+  custos_file_set_fault (_i == 0 ? CUSTOS_FILE_FAULT_NONE : CUSTOS_FILE_FAULT_GIO);
+  ck_assert (!custos_file_save (broken, saved.file, NULL, &error));
+  custos_file_set_fault (CUSTOS_FILE_FAULT_NONE);
+  ck_assert_msg (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA), "%s", error->message);
+  ck_assert_msg (strstr (error->message, "the new version does not load") != NULL, "%s", error->message);
+  file_after = custos_test_read_file (saved.path);
+  ck_assert_msg (g_bytes_equal (file_before, file_after), "the file changed");
+  assert_listing (saved.dir, "plan.isms plan.isms.bak");
+}
+END_TEST
+
 /* Backups ----------------------------------------------------------------- */
 
 /* Where there are no hard links (FAT, some shares), the backup is a copy. */
@@ -674,6 +702,7 @@ main (void)
   tc = tcase_create ("failures");
   tcase_add_loop_test (tc, test_failure_changes_nothing, 0, G_N_ELEMENTS (faults));
   tcase_add_test (tc, test_failed_new_file);
+  tcase_add_loop_test (tc, test_unloadable_changes_nothing, 0, 2);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("files");

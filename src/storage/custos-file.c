@@ -764,6 +764,60 @@ check_loads (Save    *save,
   return TRUE;
 }
 
+/* The parse that proves the new version loads needs only its bytes, not
+ * the disk: it runs in a thread of its own while they are written, flushed
+ * and read back, and its verdict is awaited before anything is renamed. The
+ * same parse of the same bytes as before, so just as strict; only sooner. */
+typedef struct
+{
+  Save    *save;
+  GThread *thread;
+  GError  *error;
+  gboolean loads;
+} LoadCheck;
+
+static gpointer
+load_check_run (gpointer data)
+{
+  LoadCheck *check = data;
+
+  check->loads = check_loads (check->save, &check->error);
+  return NULL;
+}
+
+static void
+load_check_start (LoadCheck *check,
+                  Save      *save)
+{
+  check->save = save;
+  check->thread = g_thread_new ("custos-save-check", load_check_run, check);
+}
+
+/* FALSE, with error set, when the new version does not load. */
+static gboolean
+load_check_finish (LoadCheck  *check,
+                   GError    **error)
+{
+  g_thread_join (g_steal_pointer (&check->thread));
+  if (!check->loads)
+    {
+      g_propagate_error (error, g_steal_pointer (&check->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* On the ways out before the verdict, which is then of no interest. */
+static void
+load_check_clear (LoadCheck *check)
+{
+  if (check->thread != NULL)
+    g_thread_join (g_steal_pointer (&check->thread));
+  g_clear_error (&check->error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LoadCheck, load_check_clear)
+
 static void
 set_not_intact (Save    *save,
                 GError **error)
@@ -1090,6 +1144,7 @@ replace_posix (Save          *save,
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *backup = g_strconcat (path, ".bak", NULL);
   g_auto(Scratch) scratch = { -1, NULL, NULL };
+  g_auto(LoadCheck) check = { NULL, };
   g_autofree char *old_etag = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   struct stat old, st;
@@ -1115,12 +1170,13 @@ replace_posix (Save          *save,
                           !save->existed || access (path, W_OK) == 0 || errno != EACCES, error))
     return FALSE;
 
-  /* 3. The new version, on disk. */
+  /* 3. The new version, on disk (and parsed meanwhile, see LoadCheck). */
   if (g_cancellable_set_error_if_cancelled (cancellable, &cause))
     {
       fail_with (error, cause, save->name, save->folder, save->existed);
       return FALSE;
     }
+  load_check_start (&check, save);
   scratch.fd = create_temp (save->folder, base, &scratch.temp);
   if (scratch.fd < 0 || !write_all (scratch.fd, data, length))
     {
@@ -1142,7 +1198,7 @@ replace_posix (Save          *save,
       set_not_intact (save, error);
       return FALSE;
     }
-  if (!check_loads (save, error))
+  if (!load_check_finish (&check, error))
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, &cause))
     {
@@ -1301,6 +1357,7 @@ replace_gio (Save          *save,
   g_autofree char *base = g_file_get_basename (target);
   g_autoptr(GFile) backup = custos_file_get_backup (target);
   g_auto(GioScratch) scratch = { NULL, NULL };
+  g_auto(LoadCheck) check = { NULL, };
   g_autoptr(GFileInfo) old = NULL;
   g_autoptr(GFileInfo) written = NULL;
   g_autofree char *old_etag = NULL;
@@ -1334,8 +1391,10 @@ replace_gio (Save          *save,
                           error))
     return FALSE;
 
-  /* The new version: written, read back, and it loads. GIO has no fsync;
-   * closing the stream flushes it as far as the backend can. */
+  /* The new version: written, read back, and it loads (parsed meanwhile,
+   * see LoadCheck). GIO has no fsync; closing the stream flushes it as far
+   * as the backend can. */
+  load_check_start (&check, save);
   if (!write_temp_gio (parent, base, save->bytes, &scratch.temp, cancellable, &cause))
     {
       fail_with (error, cause, save->name, save->folder, save->existed);
@@ -1350,7 +1409,7 @@ replace_gio (Save          *save,
       set_not_intact (save, error);
       return FALSE;
     }
-  if (!check_loads (save, error))
+  if (!load_check_finish (&check, error))
     return FALSE;
 
   /* The backup, staged: a copy under a temporary name. */
