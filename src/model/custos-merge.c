@@ -80,8 +80,10 @@ target_register (const CustosField *field)
   return custos_kinds_register_index (custos_kinds_lookup (field->target));
 }
 
-/* A value of theirs, with the references to renumbered records renamed. */
-static void
+/* A value of theirs, with the references to renumbered records renamed:
+ * value itself when its register has no renames (most values; copying
+ * every field of every record was most of a merge), else a copy in out. */
+static const GValue *
 theirs_value (Merge             *m,
               const CustosField *field,
               const GValue      *value,
@@ -90,10 +92,10 @@ theirs_value (Merge             *m,
   int reg = target_register (field);
   GHashTable *renames = reg >= 0 ? m->renames[reg] : NULL;
 
+  if (renames == NULL)
+    return value;
   g_value_init (out, G_VALUE_TYPE (value));
   g_value_copy (value, out);
-  if (renames == NULL)
-    return;
   if (field->type == CUSTOS_FIELD_REF)
     {
       const char *renamed = g_value_get_string (value) ? g_hash_table_lookup (renames, g_value_get_string (value)) : NULL;
@@ -117,6 +119,7 @@ theirs_value (Merge             *m,
         }
       g_value_take_boxed (out, ids);
     }
+  return out;
 }
 
 static gboolean
@@ -164,25 +167,25 @@ merge_fields (Merge        *m,
       const CustosField *field = &kind->fields[f];
       const GValue *vb = custos_record_get_value (base, f);
       const GValue *vo = custos_record_get_value (ours, f);
-      g_auto(GValue) vt = G_VALUE_INIT;
+      g_auto(GValue) renamed = G_VALUE_INIT;
+      const GValue *vt = theirs_value (m, field, custos_record_get_value (theirs, f), &renamed);
 
-      theirs_value (m, field, custos_record_get_value (theirs, f), &vt);
-      if (custos_value_equal (vo, &vt) || custos_value_equal (&vt, vb))
+      if (custos_value_equal (vo, vt) || custos_value_equal (vt, vb))
         continue;
       if (custos_value_equal (vo, vb))
-        custos_record_set_value (ours, f, &vt);
+        custos_record_set_value (ours, f, vt);
       else if (field->type == CUSTOS_FIELD_REFS || field->type == CUSTOS_FIELD_CONTROLS)
         {
           g_auto(GValue) merged = G_VALUE_INIT;
 
           g_value_init (&merged, G_TYPE_STRV);
           g_value_take_boxed (&merged, merge_sets (g_value_get_boxed (vb), g_value_get_boxed (vo),
-                                                   g_value_get_boxed (&vt)));
+                                                   g_value_get_boxed (vt)));
           custos_record_set_value (ours, f, &merged);
         }
       else
         add_conflict (m, kind->name, custos_record_get_id (ours), field->name, value_text (field, vb),
-                      value_text (field, vo), value_text (field, &vt));
+                      value_text (field, vo), value_text (field, vt));
     }
 }
 
@@ -199,10 +202,10 @@ import_record (Merge          *m,
 
   for (guint f = 0; f < kind->n_fields; f++)
     {
-      g_auto(GValue) value = G_VALUE_INIT;
+      g_auto(GValue) copy = G_VALUE_INIT;
 
-      theirs_value (m, &kind->fields[f], custos_record_get_value (theirs, f), &value);
-      custos_record_set_value (record, f, &value);
+      custos_record_set_value (record, f, theirs_value (m, &kind->fields[f], custos_record_get_value (theirs, f),
+                                                        &copy));
     }
   return record;
 }
