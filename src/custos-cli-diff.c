@@ -25,14 +25,90 @@ load_arg (const char  *arg,
   return custos_file_load (file, NULL, error);
 }
 
+/* One of the files --diff and --merge load side by side. */
+typedef struct
+{
+  GFile          *file;
+  CustosDocument *document;
+  char           *etag;
+  GError         *error;
+  gboolean        may_be_empty; /* git's ancestor of a file added on both sides is empty */
+  gboolean        empty;        /* so it was, and it is not loaded */
+} Load;
+
+static void
+load_clear (Load *load)
+{
+  g_clear_object (&load->file);
+  g_clear_object (&load->document);
+  g_clear_pointer (&load->etag, g_free);
+  g_clear_error (&load->error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Load, load_clear)
+
+static gpointer
+load_run (gpointer data)
+{
+  Load *load = data;
+  if (load->may_be_empty)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (load->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+      load->empty = info != NULL && g_file_info_get_size (info) == 0;
+    }
+  if (!load->empty)
+    load->document = custos_file_load_full (load->file, &load->etag, NULL, &load->error);
+  return NULL;
+}
+
+static gpointer
+free_loads (gpointer data)
+{
+  for (Load **load = data; *load != NULL; load++)
+    load_clear (*load);
+  return NULL;
+}
+
+/* Loads the files in threads of their own (a load touches nothing but its
+ * own document, as when the window loads in a worker): each is a few
+ * hundred milliseconds of parsing for a large ISMS, and they do not wait
+ * for one another. The first error wins, in the order of the files. */
+static gboolean
+load_all (const char * const  *args,
+          Load               **loads,
+          guint                n,
+          GError             **error)
+{
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      loads[i]->file = custos_file_new_for_arg (args[i], NULL);
+      if (i > 0)
+        g_ptr_array_add (threads, g_thread_new ("custos-load", load_run, loads[i]));
+    }
+  load_run (loads[0]);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+  for (guint i = 0; i < n; i++)
+    if (loads[i]->error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&loads[i]->error));
+        return FALSE;
+      }
+  return TRUE;
+}
+
 /* custos --diff [--diff-format=text|csv] OLD NEW: 0 same, 1 different, 2 trouble. */
 static int
 diff_files (const char * const *files,
             const char         *format)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CustosDocument) old_doc = NULL;
-  g_autoptr(CustosDocument) new_doc = NULL;
+  g_auto(Load) old_load = { 0, };
+  g_auto(Load) new_load = { 0, };
   g_autoptr(CustosDiff) diff = NULL;
   g_autofree char *text = NULL;
   gboolean csv = g_strcmp0 (format, "csv") == 0;
@@ -47,13 +123,12 @@ diff_files (const char * const *files,
       g_printerr (_("--diff takes two FILEs: the old and the new version\n"));
       return 2;
     }
-  if ((old_doc = load_arg (files[0], &error)) == NULL ||
-      (new_doc = load_arg (files[1], &error)) == NULL)
+  if (!load_all (files, (Load *[]) { &old_load, &new_load }, 2, &error))
     {
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  diff = custos_diff_new (old_doc, new_doc);
+  diff = custos_diff_new (old_load.document, new_load.document);
   text = csv ? custos_csv_write_diff (diff) : custos_diff_format_text (diff);
   g_print ("%s", text);
   return custos_diff_get_n_changes (diff) > 0 ? 1 : 0;
@@ -82,21 +157,6 @@ text_file (const char * const *files)
   return 0;
 }
 
-/* git passes an empty file as the ancestor of a file added on both sides. */
-static CustosDocument *
-load_base (const char      *arg,
-           CustosDocument  *ours,
-           GError         **error)
-{
-  g_autoptr(GFile) file = custos_file_new_for_arg (arg, NULL);
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                                                 NULL, NULL);
-
-  if (info != NULL && g_file_info_get_size (info) == 0)
-    return custos_document_new (custos_document_get_edition (ours));
-  return custos_file_load (file, NULL, error);
-}
-
 /* custos --merge BASE OURS THEIRS: git's merge driver (%O %A %B). The
  * result replaces OURS, by the safe save; 0 clean, 1 conflicts (recorded
  * in the file), 2 when OURS is left as it was. */
@@ -104,12 +164,14 @@ static int
 merge_files (const char * const *files)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CustosDocument) base = NULL;
-  g_autoptr(CustosDocument) ours = NULL;
-  g_autoptr(CustosDocument) theirs = NULL;
-  g_autoptr(GFile) ours_file = NULL;
+  g_auto(Load) base_load = { .may_be_empty = TRUE };
+  g_auto(Load) ours_load = { 0, };
+  g_auto(Load) theirs_load = { 0, };
+  g_autoptr(CustosDocument) empty = NULL;
+  CustosDocument *ours;
   g_autoptr(GFile) backup = NULL;
-  gboolean had_backup;
+  GThread *freeing;
+  gboolean had_backup, saved;
   int n_conflicts;
 
   if (files == NULL || files[0] == NULL || files[1] == NULL || files[2] == NULL || files[3] != NULL)
@@ -117,24 +179,31 @@ merge_files (const char * const *files)
       g_printerr (_("--merge takes three FILEs: the common ancestor, ours (which receives the result) and theirs\n"));
       return 2;
     }
-  ours_file = custos_file_new_for_arg (files[1], NULL);
-  if ((ours = custos_file_load (ours_file, NULL, &error)) == NULL ||
-      (base = load_base (files[0], ours, &error)) == NULL ||
-      (theirs = load_arg (files[2], &error)) == NULL)
+  if (!load_all (files, (Load *[]) { &base_load, &ours_load, &theirs_load }, 3, &error))
     {
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  n_conflicts = custos_merge (base, ours, theirs, &error);
+  ours = ours_load.document;
+  if (base_load.empty)
+    empty = custos_document_new (custos_document_get_edition (ours));
+  n_conflicts = custos_merge (base_load.empty ? empty : base_load.document, ours, theirs_load.document, &error);
   if (n_conflicts < 0)
     {
       g_printerr ("%s\n", error->message);
       return 2;
     }
+  /* The other two are done with: freed while ours is saved. */
+  freeing = g_thread_new ("custos-free", free_loads, (Load *[]) { &base_load, &theirs_load, NULL });
 
-  backup = custos_file_get_backup (ours_file);
+  backup = custos_file_get_backup (ours_load.file);
   had_backup = g_file_query_exists (backup, NULL);
-  if (!custos_file_save (ours, ours_file, NULL, &error))
+  /* With the etag of the version loaded, the save knows that version loads
+   * (it need not parse it again before it becomes the backup), and refuses
+   * to replace it if anything changed it meanwhile. */
+  saved = custos_file_save_full (ours, ours_load.file, ours_load.etag, NULL, NULL, &error);
+  g_thread_join (freeing);
+  if (!saved)
     {
       g_printerr ("%s\n", error->message);
       return 2;
