@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* custos-bench-diff.c — diff and three-way merge times against a load
  *
- *   custos-bench-diff FILE [RUNS]
+ *   custos-bench-diff FILE [RUNS [OUTDIR]]
  *
  * FILE is the common ancestor (a custos-bench-gen document). Two sides are
  * derived from it in process, as two people would edit it: ours changes the
@@ -11,7 +11,9 @@
  * Prints the best of RUNS of a load (custos_file_load), a diff
  * (custos_diff_new and the text custos --diff prints) and a merge
  * (custos_merge), and the ratios of diff and merge to the load: the goal is
- * at most 2 each.
+ * at most 2 each. With OUTDIR, the two sides are also saved there as
+ * ours.isms and theirs.isms, for bench/merge-e2e.sh to time custos --diff
+ * and --merge end to end.
  */
 #include "config.h"
 
@@ -83,6 +85,18 @@ main (int   argc,
   base = load (file, NULL);
   theirs = load (file, NULL);
   edit (theirs, TRUE);
+  if (argc > 3)
+    {
+      g_autoptr(CustosDocument) ours = load (file, NULL);
+      g_autoptr(GFile) ours_file = g_file_new_build_filename (argv[3], "ours.isms", NULL);
+      g_autoptr(GFile) theirs_file = g_file_new_build_filename (argv[3], "theirs.isms", NULL);
+      g_autoptr(GError) error = NULL;
+
+      edit (ours, FALSE);
+      if (!custos_file_save (ours, ours_file, NULL, &error) ||
+          !custos_file_save (theirs, theirs_file, NULL, &error))
+        g_error ("%s", error->message);
+    }
 
   for (int i = 0; i < runs; i++)
     {

@@ -18,7 +18,8 @@
 #   custos --output=OUT FILE        load and save
 # and measures the peak resident memory of custos with /usr/bin/time.
 # Uses hyperfine when it is installed, /usr/bin/time otherwise. Builds nothing.
-# Then bench/table.sh prints the table of issue 11 for the example and the
+# Then bench/merge-e2e.sh times --diff and --merge in process and end to end
+# against a load, and bench/table.sh prints the table of issue 11 for the example and the
 # same documents (first frame, Risks page, search, heatmap, load, reports;
 # BENCH_TABLE=0 leaves it out).
 set -euo pipefail
@@ -140,11 +141,10 @@ if [ -x "$io" ]; then
 fi
 if [ -x "$diffbench" ]; then
   echo
-  echo "in process (custos_diff_new and custos_merge against custos_file_load, best of $runs):"
-  for n in $sizes; do
-    printf '%8d risks: ' "$n"
-    "$diffbench" "$outdir/bench-$n.isms" "$runs"
-  done
+  echo "diff and merge (custos_diff_new and custos_merge in process, best of $runs, then end to end):"
+  docs=()
+  for n in $sizes; do docs+=("$outdir/bench-$n.isms"); done
+  "$here/merge-e2e.sh" "$(dirname "$custos")/.." "$outdir" "${docs[@]}"
 fi
 
 if [ "${BENCH_TABLE:-1}" != 0 ]; then

@@ -38,11 +38,8 @@ fi
 export GSK_RENDERER=${GSK_RENDERER:-cairo} GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$build/data NO_AT_BRIDGE=1
 export XDG_DATA_HOME=$outdir/xdg XDG_STATE_HOME=$outdir/xdg XDG_CACHE_HOME=$outdir/xdg XDG_CONFIG_HOME=$outdir/xdg
 
-# stats VALUE...: "min median"
-stats () {
-  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
-    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.4f %.4f", v[1], m }'
-}
+# shellcheck source=bench/stats.sh
+. "$(dirname "${BASH_SOURCE[0]}")/stats.sh"
 
 # cpu CMD...: user + system CPU seconds of a command (output discarded).
 cpu () {
