@@ -67,9 +67,9 @@ for doc in "$@"; do
     done
   done
   # shellcheck disable=SC2086 # the lists are meant to split
-  read -r cw_min cw_med <<<"$(stats ${wall[check]})"
+  read -r _ cw_med <<<"$(stats ${wall[check]})"
   # shellcheck disable=SC2086
-  read -r cc_min cc_med <<<"$(stats ${cpu[check]})"
+  read -r _ cc_med <<<"$(stats ${cpu[check]})"
   for what in check diff merge; do
     # shellcheck disable=SC2086
     read -r w_min w_med <<<"$(stats ${wall[$what]})"
