@@ -907,12 +907,70 @@ START_TEST (test_review_none_at_all)
   /* A review only planned for next year has not been held. */
   set (get (doc, CUSTOS_REGISTER_REVIEWS, "MR-001"), "date", "2027-09-20", NULL);
   readiness = check_doc (doc);
-  finding = find (readiness, "review-none", NULL);
+  finding = find (readiness, "review-none", "MR-001"); /* the review planned is what it is about */
   ck_assert_ptr_nonnull (finding);
   ck_assert_int_eq (finding->severity, ERR);
   ck_assert_str_eq (finding->message, "No management review has been held");
   ck_assert_int_eq (custos_readiness_lookup_item (readiness, "management-review")->status,
                     CUSTOS_READINESS_STATUS_MISSING);
+}
+END_TEST
+
+/* A finding about a record marked to review is folded into that record's
+ * "to review" finding, and shown again once a person confirms the record:
+ * a rule's finding on a section (and the section's incomplete documented
+ * information), and on a register record (a review that is only planned). */
+static const struct
+{
+  Mutate        mutate;
+  int           section;   /* or -1 */
+  const char   *record_id; /* of a review */
+  const char   *rules[2];
+  const char   *folded;
+} fold_cases[] = {
+  { policy_not_authorised, CUSTOS_SECTION_POLICY, NULL, { "policy-not-authorised", "docinfo-incomplete" },
+    "Information security policy: drafted, to review; 2 more findings about it are shown once it is confirmed" },
+  { NULL, -1, "MR-001", { "review-none", "docinfo-missing" },
+    "Management review MR-001: to review (“2027-09-20”); 2 more findings about it are shown once it is confirmed" },
+};
+
+START_TEST (test_folded_while_to_review)
+{
+  g_autoptr(CustosDocument) doc = build_base ();
+  g_autoptr(CustosReadiness) readiness = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *shown = NULL;
+  CustosRecord *record;
+  const CustosReadinessFinding *review;
+
+  if (fold_cases[_i].mutate != NULL)
+    fold_cases[_i].mutate (doc);
+  if (fold_cases[_i].section >= 0)
+    record = section (doc, fold_cases[_i].section);
+  else
+    record = set (get (doc, CUSTOS_REGISTER_REVIEWS, fold_cases[_i].record_id), "date", "2027-09-20", NULL);
+  custos_record_set_to_review (record, TRUE);
+
+  readiness = check_doc (doc);
+  folded = describe (readiness);
+  ck_assert_msg (custos_readiness_get_n_findings (readiness) == 1, "not folded:%s", folded);
+  review = custos_readiness_get_finding (readiness, 0);
+  ck_assert_str_eq (review->rule, "to-review");
+  ck_assert_int_eq (review->severity, WARN);
+  ck_assert_str_eq (review->message, fold_cases[_i].folded);
+
+  custos_record_set_to_review (record, FALSE);
+  custos_readiness_update (readiness, NULL);
+  shown = describe (readiness);
+  ck_assert_msg (custos_readiness_get_n_findings (readiness) == 2, "once confirmed:%s", shown);
+  for (guint r = 0; r < G_N_ELEMENTS (fold_cases[_i].rules); r++)
+    {
+      gboolean found = FALSE;
+
+      for (guint f = 0; f < custos_readiness_get_n_findings (readiness); f++)
+        found |= g_str_equal (custos_readiness_get_finding (readiness, f)->rule, fold_cases[_i].rules[r]);
+      ck_assert_msg (found, "no %s once confirmed:%s", fold_cases[_i].rules[r], shown);
+    }
 }
 END_TEST
 
@@ -1604,6 +1662,7 @@ readiness_suite (void)
   tcase_add_loop_test (rules, test_rule, 0, G_N_ELEMENTS (rule_cases));
   tcase_add_test (rules, test_rules_pass);
   tcase_add_test (rules, test_review_none_at_all);
+  tcase_add_loop_test (rules, test_folded_while_to_review, 0, G_N_ELEMENTS (fold_cases));
   tcase_add_test (rules, test_policy_both_commitments);
   tcase_add_test (rules, test_update_notifies);
   tcase_add_test (rules, test_labels);

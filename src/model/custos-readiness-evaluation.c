@@ -29,7 +29,11 @@ readiness_check_monitoring (Check *c)
     {
       CustosRecord *measure = item_at (measures, i);
 
-      no_results += !g_hash_table_contains (measured, custos_record_get_id (measure));
+      if (!g_hash_table_contains (measured, custos_record_get_id (measure)))
+        {
+          no_results++;
+          prefer_confirmed (&c->subjects[ITEM_MONITORING], measure);
+        }
       no_method += custos_record_field_is_empty (measure, CUSTOS_MEASURE_FIELD_METHOD) ||
                    custos_record_field_is_empty (measure, CUSTOS_MEASURE_FIELD_OWNER);
     }
@@ -334,10 +338,13 @@ readiness_check_audits (Check *c)
         {
           completed++;
           c->audits_done++;
+          continue;
         }
-      else if (status == CUSTOS_AUDIT_STATUS_PLANNED &&
-               custos_record_field_is_empty (audit, CUSTOS_AUDIT_FIELD_DONE) &&
-               is_before (custos_audit_get_planned (CUSTOS_AUDIT (audit)), c->today))
+      if (status != CUSTOS_AUDIT_STATUS_CANCELLED)
+        prefer_confirmed (&c->planned_audit, audit);
+      if (status == CUSTOS_AUDIT_STATUS_PLANNED &&
+          custos_record_field_is_empty (audit, CUSTOS_AUDIT_FIELD_DONE) &&
+          is_before (custos_audit_get_planned (CUSTOS_AUDIT (audit)), c->today))
         add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "audit-overdue", "9.2",
                      CUSTOS_REGISTER_AUDITS, audit,
                      _("Audit %s “%s” was planned for %s and is not recorded as done"),
@@ -371,6 +378,8 @@ readiness_check_audits (Check *c)
     }
   if (completed == 0)
     append_reason (reasons, _("No audit has been carried out yet, so there are no audit results"));
+  if (completed == 0 && not_covered == 0)
+    c->subjects[ITEM_AUDITS] = c->planned_audit;
   append_count (reasons, not_covered, "%u process is not covered within the three-year cycle",
                                       "%u processes are not covered within the three-year cycle");
   if (reasons->len > 0)
@@ -397,6 +406,7 @@ readiness_check_reviews (Check *c)
     CUSTOS_REVIEW_FIELD_RISKS, CUSTOS_REVIEW_FIELD_OPPORTUNITIES, CUSTOS_REVIEW_FIELD_DECISIONS,
   };
   CustosRecord *latest = NULL;
+  CustosRecord *planned = NULL; /* a review dated in the future */
   GDate latest_date, limit;
   g_autoptr(GString) reasons = g_string_new (NULL);
   g_autofree char *missing = NULL;
@@ -408,9 +418,11 @@ readiness_check_reviews (Check *c)
       GDate date;
 
       /* A review dated in the future has not been held yet. */
-      if (custos_date_parse (custos_review_get_date (CUSTOS_REVIEW (review)), &date) &&
-          g_date_compare (&date, c->today) <= 0 &&
-          (latest == NULL || g_date_compare (&date, &latest_date) > 0))
+      if (!custos_date_parse (custos_review_get_date (CUSTOS_REVIEW (review)), &date))
+        continue;
+      if (g_date_compare (&date, c->today) > 0)
+        prefer_confirmed (&planned, review);
+      else if (latest == NULL || g_date_compare (&date, &latest_date) > 0)
         {
           latest = review;
           latest_date = date;
@@ -419,8 +431,9 @@ readiness_check_reviews (Check *c)
 
   limit = *c->today;
   g_date_subtract_months (&limit, 12);
+  /* None held yet: the one planned is what the finding is about. */
   if (latest == NULL)
-    add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "review-none", "9.3", CUSTOS_REGISTER_REVIEWS, NULL,
+    add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "review-none", "9.3", CUSTOS_REGISTER_REVIEWS, planned,
                  _("No management review has been held"));
   else if (g_date_compare (&latest_date, &limit) < 0)
     add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "review-none", "9.3", CUSTOS_REGISTER_REVIEWS, latest,
@@ -444,6 +457,7 @@ readiness_check_reviews (Check *c)
 
   if (latest == NULL)
     {
+      c->subjects[ITEM_REVIEWS] = planned;
       append_reason (reasons, _("No management review has been held"));
       set_item (c, ITEM_REVIEWS, CUSTOS_READINESS_STATUS_MISSING, reasons);
       return;

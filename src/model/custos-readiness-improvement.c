@@ -112,6 +112,7 @@ readiness_check_nonconformities (Check *c)
         }
       else if (c->audits_done == 0)
         {
+          c->subjects[ITEM_NONCONFORMITIES] = c->planned_audit;
           append_reason (reasons, _("No nonconformities are recorded and no audit has been carried out that could show there were none"));
           set_item (c, ITEM_NONCONFORMITIES, CUSTOS_READINESS_STATUS_MISSING, reasons);
         }

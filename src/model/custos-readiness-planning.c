@@ -471,6 +471,9 @@ readiness_check_plan (Check     *c,
                                         CUSTOS_PLAN_APPROVAL_FIELD_MANAGEMENT_APPROVED_BY) ||
           custos_record_field_is_empty (approval, CUSTOS_PLAN_APPROVAL_FIELD_MANAGEMENT_APPROVED))
         append_reason (plan, _("The plan's approval by top management is not recorded"));
+      /* Only the approval is missing: the gap is the approval's. */
+      if (plan->len > 0 && no_owner == 0 && no_due == 0)
+        c->subjects[ITEM_PLAN] = approval;
       append_count (plan, no_owner, "%u action has no owner",
                                     "%u actions have no owner");
       append_count (plan, no_due, "%u open action has no due date",

@@ -225,6 +225,9 @@ typedef struct
   GPtrArray       *findings;    /* in clause order, before sorting by severity */
   GArray          *coverage;
   guint            audits_done; /* audits carried out by today */
+  CustosRecord    *planned_audit; /* the first audit not carried out yet, or NULL */
+  CustosRecord    *subjects[N_ITEMS]; /* the record an item's gap is about, where one is (sections: their own) */
+  GHashTable      *folded;      /* record to review → the number of findings folded into it */
 } Check;
 
 /* TRUE when the date iso is set and lies more than months before today. */
@@ -257,6 +260,34 @@ item_clear (CustosReadinessItem *item)
   g_clear_pointer (&item->reason, g_free);
 }
 
+/* Keeps in *subject the record a gap is about: the first candidate, unless
+ * a later one is confirmed and it is not, so that a gap is only ever folded
+ * when every record it could be about is still to review. */
+static inline void
+prefer_confirmed (CustosRecord **subject,
+                  CustosRecord  *candidate)
+{
+  if (*subject == NULL || (custos_record_get_to_review (*subject) && !custos_record_get_to_review (candidate)))
+    *subject = candidate;
+}
+
+/* A finding about a record still marked to review is folded into that
+ * record's one "to review" finding: a person must read the record anyway,
+ * and once they confirm it the rule speaks for itself. Only the findings
+ * shown are folded; the items' status and the percentage stay as they are
+ * (docs/READINESS.md). TRUE when the finding is folded. */
+static inline gboolean
+fold_into_review (Check        *c,
+                  const char   *rule,
+                  CustosRecord *record)
+{
+  if (record == NULL || !custos_record_get_to_review (record) || g_str_equal (rule, "to-review"))
+    return FALSE;
+  g_hash_table_insert (c->folded, record,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (c->folded, record)) + 1));
+  return TRUE;
+}
+
 G_GNUC_PRINTF (7, 8)
 static inline void
 add_finding (Check                   *c,
@@ -268,10 +299,13 @@ add_finding (Check                   *c,
              const char              *format,
              ...)
 {
-  CustosReadinessFinding *finding = g_new0 (CustosReadinessFinding, 1);
+  CustosReadinessFinding *finding;
   g_autofree char *message = NULL;
   va_list args;
 
+  if (fold_into_review (c, rule, record))
+    return;
+  finding = g_new0 (CustosReadinessFinding, 1);
   finding->severity = severity;
   finding->rule = rule;
   finding->clause = clause;

@@ -76,7 +76,12 @@ readiness_check_competence (Check *c)
   if (n_comp == 0)
     append_reason (reasons, _("No competence requirements are defined"));
   if (n_train == 0)
-    append_reason (reasons, _("There are no training or qualification records"));
+    {
+      /* No one has been trained for the requirements defined: the gap is theirs. */
+      append_reason (reasons, _("There are no training or qualification records"));
+      for (guint i = 0; i < n_comp; i++)
+        prefer_confirmed (&c->subjects[ITEM_COMPETENCE], item_at (competences, i));
+    }
   append_count (reasons, no_verification, "%u competence requirement does not say how it is verified",
                                           "%u competence requirements do not say how they are verified");
   append_count (reasons, no_evidence, "%u training record has no evidence",

@@ -104,7 +104,8 @@ run (CustosReadiness *self)
 {
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (finding_free);
   GPtrArray *sorted;
-  Check check = { self->items, self->document, &self->today, findings, NULL, 0 };
+  g_autoptr(GHashTable) folded = g_hash_table_new (NULL, NULL);
+  Check check = { self->items, self->document, &self->today, findings, NULL, 0, NULL, { NULL }, folded };
   RiskStats risks = { 0 };
   guint points = 0, total = 0, errors = 0;
 
@@ -154,13 +155,20 @@ run (CustosReadiness *self)
           CustosReadinessItem *item = &self->items[i];
           CustosReadinessFinding *finding;
 
+          const char *rule = item->status == CUSTOS_READINESS_STATUS_MISSING ? "docinfo-missing" : "docinfo-incomplete";
+          CustosRecord *subject = check.subjects[i];
+
           if (item->status == CUSTOS_READINESS_STATUS_PRESENT ||
               s != (item->status == CUSTOS_READINESS_STATUS_MISSING
                     ? CUSTOS_READINESS_SEVERITY_ERROR : CUSTOS_READINESS_SEVERITY_WARNING))
             continue;
+          if (subject == NULL && item->section >= 0)
+            subject = custos_document_get_section (self->document, item->section);
+          if (fold_into_review (&check, rule, subject))
+            continue;
           finding = g_new0 (CustosReadinessFinding, 1);
           finding->severity = s;
-          finding->rule = item->status == CUSTOS_READINESS_STATUS_MISSING ? "docinfo-missing" : "docinfo-incomplete";
+          finding->rule = rule;
           finding->clause = item->clause;
           finding->message = item->status == CUSTOS_READINESS_STATUS_MISSING
                              ? g_strdup_printf (_("Required documented information is missing: %s (%s)"),
@@ -184,6 +192,28 @@ run (CustosReadiness *self)
             errors++;
         }
     }
+  /* Each record to review says how many findings wait for its confirmation. */
+  for (guint i = 0; i < sorted->len && g_hash_table_size (folded) > 0; i++)
+    {
+      CustosReadinessFinding *finding = sorted->pdata[i];
+      g_autofree char *message = NULL;
+      CustosRecord *record;
+      guint n;
+
+      if (!g_str_equal (finding->rule, "to-review"))
+        continue;
+      record = finding->section >= 0 ? custos_document_get_section (self->document, finding->section)
+                                     : custos_document_lookup (self->document, finding->reg, finding->record_id);
+      if ((n = GPOINTER_TO_UINT (g_hash_table_lookup (folded, record))) == 0)
+        continue;
+      message = g_steal_pointer (&finding->message);
+      finding->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%s; %u more finding about it is shown once it is confirmed",
+                                                       "%s; %u more findings about it are shown once it is confirmed",
+                                                       n),
+                                          message, n);
+    }
+
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = sorted;
 
