@@ -220,7 +220,7 @@ draft_sections (Draft *d)
   custos_record_set_to_review (CUSTOS_RECORD (scope), TRUE);
 }
 
-static void
+static CustosIssue *
 draft_issue (Draft           *d,
              CustosIssueKind  kind,
              const char      *category,
@@ -235,6 +235,7 @@ draft_issue (Draft           *d,
   custos_issue_set_category (issue, category);
   custos_issue_set_description (issue, description);
   custos_issue_set_effect (issue, effect);
+  return issue;
 }
 
 static void
@@ -250,10 +251,14 @@ draft_issues (Draft *d)
   draft_issue (d, CUSTOS_ISSUE_KIND_EXTERNAL, _("Suppliers"), _("Reliance on cloud and IT suppliers"),
                _("Email, files and the main systems are run by suppliers; an outage or breach at one of them is ours too."),
                _("Suppliers are chosen and reviewed for security (Annex A 5.19–5.23)."));
-  draft_issue (d, CUSTOS_ISSUE_KIND_EXTERNAL, _("Environmental"), _("Climate change"),
-               _("ISO/IEC 27001:2022/Amd 1:2024 asks whether climate change is a relevant issue. Floods, storms and "
-                 "heat can close the office, cut power or the internet, and disrupt suppliers' data centres."),
-               _("Considered in continuity planning and supplier choice; to be confirmed as relevant or not."));
+  /* The determination the amendment asks for (4.1), to be confirmed. */
+  custos_issue_set_climate (draft_issue (d, CUSTOS_ISSUE_KIND_EXTERNAL, _("Environmental"), _("Climate change"),
+                                         _("ISO/IEC 27001:2022/Amd 1:2024 asks whether climate change is a relevant "
+                                           "issue. Floods, storms and heat can close the office, cut power or the "
+                                           "internet, and disrupt suppliers' data centres."),
+                                         _("Considered in continuity planning and supplier choice; to be confirmed "
+                                           "as relevant or not.")),
+                            TRUE);
   draft_issue (d, CUSTOS_ISSUE_KIND_INTERNAL, _("People"), _("A small team: key knowledge sits with few people"),
                _("Passwords, system knowledge and supplier contacts are often known to one person only."),
                _("Roles have deputies and key knowledge is written down."));
@@ -455,6 +460,135 @@ draft_risks (Draft *d)
     }
 }
 
+/* The ISMS's own sections (4.4, 5.1, 5.2, 6.1.1, 6.3, 7.1, 10.1) as a small
+ * organisation would first write them. What only people can give is left
+ * empty: the policy's authorisation and the treatment plan's approval,
+ * whose findings wait in the sections' "to review" (docs/READINESS.md). */
+static void
+draft_isms (Draft *d)
+{
+  const char *org = d->answers->organisation;
+  CustosPolicy *policy = custos_document_get_policy (d->doc);
+  g_autofree char *statement = NULL;
+  g_autofree char *next_review = in_months (d, 12);
+
+  custos_isms_processes_set_processes (CUSTOS_ISMS_PROCESSES (custos_document_get_section (d->doc, CUSTOS_SECTION_ISMS_PROCESSES)),
+    _("Context and scope (4), risk assessment and treatment (6.1, 8.2, 8.3), the Statement of Applicability, "
+      "objectives (6.2), awareness and training (7.2, 7.3), documented information (7.5), monitoring (9.1), "
+      "internal audit (9.2), management review (9.3) and corrective action (10.2). The information security lead "
+      "runs them through the year; their results feed the management review, whose decisions feed the next "
+      "risk assessment."));
+  custos_leadership_set_commitment (CUSTOS_LEADERSHIP (custos_document_get_section (d->doc, CUSTOS_SECTION_LEADERSHIP)),
+    _("Top management approves the policy and the objectives, provides the time and budget the ISMS needs, "
+      "approves the risk treatment plan and accepts the residual risks, and chairs the management review."));
+  statement = g_strdup_printf (_("%s protects the information entrusted to it by its clients, staff and partners: "
+                                 "it is kept confidential, correct and available to those who need it. We meet the "
+                                 "legal, regulatory and contractual requirements that apply to us, manage our "
+                                 "information security risks, and continually improve our information security "
+                                 "management system."),
+                               org);
+  custos_policy_set_statement (policy, statement);
+  custos_policy_set_objectives_framework (policy,
+    _("Top management sets information security objectives each year from the risk assessment and the "
+      "management review, each with a target, an owner and a due date."));
+  custos_policy_set_commit_requirements (policy, TRUE);
+  custos_policy_set_commit_improvement (policy, TRUE);
+  custos_policy_set_next_review (policy, next_review);
+  custos_policy_set_communicated (policy, _("Given to every member of staff at induction and after every change."));
+  custos_isms_risks_set_risks (CUSTOS_ISMS_RISKS (custos_document_get_section (d->doc, CUSTOS_SECTION_ISMS_RISKS)),
+    _("Risks: the ISMS becomes paperwork that nobody keeps current; key knowledge sits with one person. "
+      "Opportunities: fewer incidents, and certification that clients ask for."));
+  custos_change_planning_set_process (CUSTOS_CHANGE_PLANNING (custos_document_get_section (d->doc, CUSTOS_SECTION_CHANGE_PLANNING)),
+    _("Changes to the ISMS (new services, sites, people or rules) are proposed to the information security "
+      "lead, assessed for their risks and approved by top management before they are made."));
+  custos_isms_resources_set_resources (CUSTOS_ISMS_RESOURCES (custos_document_get_section (d->doc, CUSTOS_SECTION_ISMS_RESOURCES)),
+    _("The information security lead's time, the IT support provider under contract, an awareness course "
+      "for staff, and an independent internal auditor once a year."));
+  custos_continual_improvement_set_approach (CUSTOS_CONTINUAL_IMPROVEMENT (custos_document_get_section (d->doc, CUSTOS_SECTION_CONTINUAL_IMPROVEMENT)),
+    _("Incidents, audit findings, measurements and the management review's decisions become corrective or "
+      "improvement actions with an owner and a due date."));
+  custos_plan_approval_set_notes (custos_document_get_plan_approval (d->doc),
+    _("To be approved by the risk owners and by top management once the drafted risks and actions are reviewed."));
+
+  for (CustosSection s = 0; s < CUSTOS_N_SECTIONS; s++)
+    if (s == CUSTOS_SECTION_ISMS_PROCESSES || s == CUSTOS_SECTION_LEADERSHIP || s == CUSTOS_SECTION_POLICY ||
+        s == CUSTOS_SECTION_ISMS_RISKS || s == CUSTOS_SECTION_CHANGE_PLANNING ||
+        s == CUSTOS_SECTION_ISMS_RESOURCES || s == CUSTOS_SECTION_CONTINUAL_IMPROVEMENT ||
+        s == CUSTOS_SECTION_PLAN_APPROVAL)
+      custos_record_set_to_review (custos_document_get_section (d->doc, s), TRUE);
+}
+
+/* How the ISMS is to run (7.2, 8.1, 9.1) and its first internal audit and
+ * management review, planned ahead of today: not held, so their findings
+ * wait in these records' "to review" until a person confirms the plan. */
+static void
+draft_operation (Draft *d)
+{
+  static const struct
+  {
+    const char *name;
+    const char *description;
+  } processes[] = {
+    { N_("Access management"),
+      N_("Accounts are created, changed and removed on request of a manager; administrator rights are kept to a "
+         "few named people; every account uses a second factor.") },
+    { N_("Backup and recovery"),
+      N_("Business data is backed up daily to a separate service; a restore is tested every quarter.") },
+    { N_("Incident management"),
+      N_("Staff report anything suspicious to the information security lead, who records it, contains it and "
+         "reports personal data breaches in time.") },
+    { N_("Supplier management"),
+      N_("Suppliers that hold our information are assessed before they are chosen and reviewed every year.") },
+  };
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *audit_date = in_months (d, 6);
+  g_autofree char *review_date = in_months (d, 7);
+  CustosCompetence *competence;
+  CustosMeasure *measure;
+  CustosAudit *audit;
+  CustosReview *review;
+
+  competence = CUSTOS_COMPETENCE (add (d, CUSTOS_REGISTER_COMPETENCES));
+  custos_competence_set_role (competence, d->lead);
+  custos_competence_set_requirement (competence,
+    _("Knows ISO/IEC 27001 and how to assess information security risks; can run an incident."));
+  custos_competence_set_verification (competence, _("A recognised course or certificate, kept on file."));
+
+  for (guint i = 0; i < G_N_ELEMENTS (processes); i++)
+    {
+      CustosProcess *process = CUSTOS_PROCESS (add (d, CUSTOS_REGISTER_PROCESSES));
+
+      custos_process_set_name (process, _(processes[i].name));
+      custos_process_set_owner (process, d->lead);
+      custos_process_set_description (process, _(processes[i].description));
+      g_ptr_array_add (ids, g_strdup (custos_record_get_id (CUSTOS_RECORD (process))));
+    }
+  g_ptr_array_add (ids, NULL);
+
+  measure = CUSTOS_MEASURE (add (d, CUSTOS_REGISTER_MEASURES));
+  custos_measure_set_title (measure, _("Accounts with a second factor"));
+  custos_measure_set_method (measure, _("The administrator report of each cloud service, against the staff list."));
+  custos_measure_set_frequency (measure, _("Monthly"));
+  custos_measure_set_owner (measure, d->lead);
+  custos_measure_set_reported_to (measure, _("Top management"));
+  custos_measure_set_target (measure, 100);
+  custos_measure_set_unit (measure, "%");
+  custos_measure_set_higher_is_better (measure, TRUE);
+
+  audit = CUSTOS_AUDIT (add (d, CUSTOS_REGISTER_AUDITS));
+  custos_audit_set_title (audit, _("First internal audit of the ISMS"));
+  custos_audit_set_processes (audit, (const char * const *) ids->pdata);
+  custos_audit_set_frequency_months (audit, 12);
+  custos_audit_set_auditor (audit, _("An independent auditor, not the information security lead"));
+  custos_audit_set_coverage (audit, (1u << CUSTOS_COVERAGE_N_ITEMS) - 1); /* the whole ISMS, the first time */
+  custos_audit_set_planned (audit, audit_date);
+  custos_audit_set_status (audit, CUSTOS_AUDIT_STATUS_PLANNED);
+
+  review = CUSTOS_REVIEW (add (d, CUSTOS_REGISTER_REVIEWS));
+  custos_review_set_date (review, review_date);
+  custos_review_set_attendees (review, _("Top management and the information security lead"));
+}
+
 /* Controls for organisations that develop software (8.25-8.31, 8.33). */
 static gboolean
 is_development_control (const char *id)
@@ -602,6 +736,8 @@ custos_draft_new (const CustosDraftAnswers *answers)
   draft_risks (&d);
   draft_plan (&d);
   draft_soa (&d);
+  draft_isms (&d);
+  draft_operation (&d);
 
   g_hash_table_unref (d.tokens);
   g_hash_table_unref (d.assets);

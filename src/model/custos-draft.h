@@ -9,10 +9,13 @@
  * small organisations (resources/catalogues/draft-*.tsv, each threat with
  * the Annex A controls that treat it) with their treatment actions and the
  * residual levels they aim at, two objectives, and an SoA decision with a
- * draft justification for every control. What only running the ISMS
- * produces (the policy's authorisation, audits, reviews, records) is left
- * for people. Everything drafted is marked "to review",
- * so the readiness check lists it until a person has confirmed it.
+ * draft justification for every control; the ISMS's own sections, a
+ * competence requirement, processes, a measure, and a first internal audit
+ * and management review planned ahead. What only people or running the ISMS
+ * give (the policy's authorisation, the plan's approval, audit and review
+ * results, records) is left for people. Everything drafted is marked "to
+ * review", so the readiness check lists it until a person has confirmed it
+ * (and holds back the findings about it until then: docs/READINESS.md).
  */
 #pragma once
 
