@@ -304,6 +304,65 @@ START_TEST (test_merge_same_new_id)
 }
 END_TEST
 
+/* custos --merge as git runs it: the result replaces OURS (no backup left
+ * beside it); an empty ancestor is a file added on both sides; a side that
+ * does not load leaves OURS as it was. The files are loaded side by side. */
+START_TEST (test_merge_cli)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *example = custos_test_example_path ();
+  g_autofree char *empty = g_build_filename (dir, "empty", NULL);
+  g_autofree char *ours_path = g_build_filename (dir, "ours.isms", NULL);
+  g_autofree char *theirs_path = g_build_filename (dir, "theirs.isms", NULL);
+  g_autofree char *backup = g_strconcat (ours_path, ".bak", NULL);
+  g_autoptr(CustosDocument) ours = load_example ();
+  g_autoptr(CustosDocument) theirs = load_example ();
+  g_autoptr(CustosDocument) merged = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+
+  custos_risk_set_consequence (risk (ours, "R-003"), 1);
+  custos_risk_set_likelihood (risk (theirs, "R-004"), 1);
+  save_path (ours, ours_path);
+  save_path (theirs, theirs_path);
+  ck_assert (g_file_set_contents (empty, "", 0, NULL));
+  {
+    const char *args[] = { "--merge", example, ours_path, theirs_path, NULL };
+    ck_assert_int_eq (custos_test_run_cli (args, &out, &err), 0);
+  }
+  merged = load_path (ours_path);
+  ck_assert_int_eq (custos_risk_get_consequence (risk (merged, "R-003")), 1);
+  ck_assert_int_eq (custos_risk_get_likelihood (risk (merged, "R-004")), 1);
+  ck_assert (!g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Added on both sides: records alike are one, and theirs of the same id
+   * that differ (R-003 and R-004, as merged above) are renumbered. */
+  {
+    const char *args[] = { "--merge", empty, ours_path, example, NULL };
+    ck_assert_int_eq (custos_test_run_cli (args, &out, &err), 0);
+  }
+  g_clear_object (&merged);
+  merged = load_path (ours_path);
+  ck_assert_uint_eq (custos_document_count (merged, CUSTOS_REGISTER_RISKS),
+                     custos_document_count (theirs, CUSTOS_REGISTER_RISKS) + 2);
+  ck_assert_int_eq (custos_risk_get_consequence (risk (merged, "R-003")), 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  before = custos_test_read_file (ours_path);
+  {
+    const char *args[] = { "--merge", example, ours_path, "/nonexistent/theirs.isms", NULL };
+    ck_assert_int_eq (custos_test_run_cli (args, &out, &err), 2);
+  }
+  after = custos_test_read_file (ours_path);
+  ck_assert (g_bytes_equal (before, after));
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 START_TEST (test_merge_deleted_and_changed)
 {
   g_autoptr(CustosDocument) base = load_example ();
@@ -708,6 +767,7 @@ collab_suite (void)
   tcase_add_test (tc, test_merge_conflict_resolve_undo);
   tcase_add_test (tc, test_merge_same_new_id);
   tcase_add_test (tc, test_merge_deleted_and_changed);
+  tcase_add_test (tc, test_merge_cli);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("git");
