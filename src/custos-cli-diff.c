@@ -51,6 +51,7 @@ static gpointer
 load_run (gpointer data)
 {
   Load *load = data;
+
   if (load->may_be_empty)
     {
       g_autoptr(GFileInfo) info = g_file_query_info (load->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
