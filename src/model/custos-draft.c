@@ -493,6 +493,7 @@ draft_isms (Draft *d)
       "management review, each with a target, an owner and a due date."));
   custos_policy_set_commit_requirements (policy, TRUE);
   custos_policy_set_commit_improvement (policy, TRUE);
+  custos_policy_set_version (policy, "0.1");
   custos_policy_set_next_review (policy, next_review);
   custos_policy_set_communicated (policy, _("Given to every member of staff at induction and after every change."));
   custos_isms_risks_set_risks (CUSTOS_ISMS_RISKS (custos_document_get_section (d->doc, CUSTOS_SECTION_ISMS_RISKS)),
@@ -695,6 +696,11 @@ draft_suppliers (Draft *d)
       custos_supplier_set_criticality (supplier, CUSTOS_SEVERITY_HIGH);
       custos_supplier_set_data_access (supplier, TRUE);
       custos_supplier_set_owner (supplier, d->lead);
+      /* Where to look, for the person who confirms it; the assessment is theirs. */
+      custos_supplier_set_contract_clauses (supplier,
+        _("The supplier's standard terms and data processing agreement: security measures, confidentiality, "
+          "breach notification, where the data is kept, and its return or deletion at the end (to be checked "
+          "against the terms we accepted)."));
     }
 }
 
