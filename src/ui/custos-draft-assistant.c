@@ -80,10 +80,12 @@ update (CustosDraftAssistant *self)
       read_answers (self, &answers);
       text = g_strdup_printf (_("Custos will draft for %s (%s): the scope, context issues including climate change, "
                                 "interested parties, roles, the typical assets and risks of such an organisation with "
-                                "their treatment, two objectives, and a decision with a draft justification for every "
-                                "Annex A control.\n\nEverything drafted is marked “To review”: the readiness check "
-                                "lists it until you have read it and chosen Mark as Reviewed. The policy, audits and "
-                                "reviews are yours to write and hold."),
+                                "their treatment, two objectives, a decision with a draft justification for every "
+                                "Annex A control, a policy and the ISMS's other texts, its processes, and a first "
+                                "internal audit and management review planned ahead.\n\nEverything drafted is marked "
+                                "“To review”: the readiness check lists it until you have read it and chosen Mark as "
+                                "Reviewed. Authorising the policy, approving the plan and holding the audit and the "
+                                "review are yours."),
                               name, custos_sector_get_label (answers.sector));
       gtk_label_set_text (GTK_LABEL (self->summary), text);
     }
