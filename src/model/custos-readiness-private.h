@@ -225,6 +225,7 @@ typedef struct
   GPtrArray       *findings;    /* in clause order, before sorting by severity */
   GArray          *coverage;
   guint            audits_done; /* audits carried out by today */
+  GHashTable      *evidence_files; /* or NULL: see custos_readiness_set_evidence_files () */
 } Check;
 
 /* TRUE when the date iso is set and lies more than months before today. */
