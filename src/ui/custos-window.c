@@ -14,6 +14,8 @@
 #include "custos-csv.h"
 #include "custos-date.h"
 #include "custos-escape.h"
+#include "custos-evidence-check.h"
+#include "custos-evidence-file.h"
 #include "custos-asset-risks.h"
 #include "custos-audit-page.h"
 #include "custos-compare.h"
@@ -96,6 +98,7 @@ struct _CustosWindow
   gboolean              busy;
   gboolean              close_after_save;
   GPtrArray            *builders;     /* one per page built from ui/pages, as they are shown */
+  GHashTable           *evidence_files; /* evidence id → what reading its file last found */
 
   /* template children */
   AdwLeaflet           *leaflet;
@@ -1574,6 +1577,187 @@ print_action (GtkWidget  *widget,
   custos_print_present (GTK_WINDOW (self), self->document, self->file, kind, self->clock);
 }
 
+/* Evidence files (7.5.3) ------------------------------------------------------
+ *
+ * win.record-evidence-checksum and win.verify-evidence (an evidence id) read
+ * the item's file in a thread: evidence can be a large scan or an export.
+ * The thread sees copies of the location and checksum, never the record. */
+
+typedef struct
+{
+  CustosDocument           *document; /* the one the item was in when asked */
+  char                     *id;
+  char                     *location;
+  char                     *recorded;
+  GFile                    *document_file;
+  gboolean                  record;
+  CustosEvidenceFileStatus  status;
+  char                     *sha256;
+} EvidenceJob;
+
+static void
+evidence_job_free (gpointer data)
+{
+  EvidenceJob *job = data;
+
+  g_object_unref (job->document);
+  g_free (job->id);
+  g_free (job->location);
+  g_free (job->recorded);
+  g_clear_object (&job->document_file);
+  g_free (job->sha256);
+  g_free (job);
+}
+
+static void
+evidence_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      data,
+                 GCancellable *cancellable)
+{
+  EvidenceJob *job = data;
+  GError *error = NULL;
+
+  job->status = custos_evidence_file_check (job->location, job->recorded, job->document_file, cancellable,
+                                            &job->sha256, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+evidence_toast (CustosWindow *self,
+                const char   *text,
+                gboolean      stays,
+                const char   *id)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  /* A problem stays until read; news goes by itself. */
+  if (stays)
+    adw_toast_set_timeout (toast, 0);
+  if (id != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Record New Checksum"));
+      adw_toast_set_action_name (toast, "win.record-evidence-checksum");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+evidence_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CustosWindow) self = user_data;
+  EvidenceJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  CustosEvidence *evidence;
+  CustosRecord *record;
+  char today[CUSTOS_DATE_ISO_SIZE];
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* the window is closing */
+  record = custos_document_lookup (job->document, CUSTOS_REGISTER_EVIDENCE, job->id);
+  evidence = record != NULL ? CUSTOS_EVIDENCE (record) : NULL;
+  name = custos_escape_unsafe (job->location != NULL ? job->location : "");
+  g_hash_table_insert (self->evidence_files, g_strdup (job->id), GINT_TO_POINTER (job->status));
+  /* Another document now, or the item was deleted or moved meanwhile: what
+   * was read is no longer about it. */
+  if (job->document != self->document || evidence == NULL ||
+      g_strcmp0 (custos_evidence_get_location (evidence), job->location) != 0)
+    return;
+
+  custos_date_format_iso (custos_clock_get_today (self->clock), today);
+  switch (job->status)
+    {
+    case CUSTOS_EVIDENCE_FILE_MISSING:
+      /* TRANSLATORS: %s is an evidence file's path, the second why it cannot be read */
+      text = g_strdup_printf (_("Evidence file “%s” cannot be read: %s"), name, error->message);
+      evidence_toast (self, text, TRUE, NULL);
+      return;
+    case CUSTOS_EVIDENCE_FILE_NOT_LOCAL:
+      text = g_strdup_printf (_("“%s” is not a local file: there is nothing to read"), name);
+      evidence_toast (self, text, TRUE, NULL);
+      return;
+    case CUSTOS_EVIDENCE_FILE_CHANGED:
+      if (!job->record)
+        {
+          g_autofree char *verified = g_strdup (custos_evidence_get_verified (evidence));
+
+          text = verified != NULL
+                 /* TRANSLATORS: %s is an evidence file's path, then the date it was last verified */
+                 ? g_strdup_printf (_("Evidence file “%s” has changed since it was verified on %s"), name, verified)
+                 : g_strdup_printf (_("Evidence file “%s” no longer matches its recorded checksum"), name);
+          evidence_toast (self, text, TRUE, job->id);
+          return;
+        }
+      break;
+    case CUSTOS_EVIDENCE_FILE_OK:
+    case CUSTOS_EVIDENCE_FILE_UNRECORDED:
+    default:
+      break;
+    }
+
+  /* One step of the undo history, apart from any edit before it. */
+  custos_history_seal (self->history);
+  custos_history_begin_group (self->history);
+  custos_evidence_set_sha256 (evidence, job->sha256);
+  custos_evidence_set_verified (evidence, today);
+  custos_history_end_group (self->history);
+  custos_history_seal (self->history);
+  if (job->status == CUSTOS_EVIDENCE_FILE_OK && !job->record)
+    text = g_strdup_printf (_("Evidence file “%s” is unchanged: verified today"), name);
+  else
+    text = g_strdup_printf (_("Checksum of “%s” recorded"), name);
+  evidence_toast (self, text, FALSE, NULL);
+}
+
+static void
+evidence_file_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  CustosRecord *record = custos_document_lookup (self->document, CUSTOS_REGISTER_EVIDENCE, id);
+  g_autoptr(GTask) task = NULL;
+  EvidenceJob *job;
+
+  if (record == NULL)
+    return;
+  job = g_new0 (EvidenceJob, 1);
+  job->document = g_object_ref (self->document);
+  job->id = g_strdup (id);
+  job->location = g_strdup (custos_evidence_get_location (CUSTOS_EVIDENCE (record)));
+  job->recorded = g_strdup (custos_evidence_get_sha256 (CUSTOS_EVIDENCE (record)));
+  job->document_file = self->file != NULL ? g_object_ref (self->file) : NULL;
+  job->record = g_str_equal (action_name, "win.record-evidence-checksum");
+  task = g_task_new (NULL, self->cancellable, evidence_done, g_object_ref (self));
+  g_task_set_source_tag (task, evidence_file_action);
+  g_task_set_task_data (task, job, evidence_job_free);
+  g_task_run_in_thread (task, evidence_thread);
+}
+
+/* What the latest reading of an evidence item's file in this window found,
+ * or -1 if none has finished yet. */
+int
+custos_window_get_evidence_status (CustosWindow *self,
+                                   const char   *id)
+{
+  gpointer status;
+
+  g_return_val_if_fail (CUSTOS_IS_WINDOW (self), -1);
+  if (!g_hash_table_lookup_extended (self->evidence_files, id, NULL, &status))
+    return -1;
+  return GPOINTER_TO_INT (status);
+}
+
 static GtkListBoxRow *
 find_sidebar_row (CustosWindow *self,
                   const char   *name)
@@ -2036,6 +2220,7 @@ custos_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   custos_clock_unwatch (&self->clock, self);
   g_clear_pointer (&self->builders, g_ptr_array_unref);
+  g_clear_pointer (&self->evidence_files, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (custos_window_parent_class)->dispose (object);
@@ -2100,6 +2285,7 @@ custos_window_class_init (CustosWindowClass *klass)
   g_type_ensure (CUSTOS_TYPE_RECORD_EDITOR);
   g_type_ensure (CUSTOS_TYPE_REGISTER_VIEW);
   g_type_ensure (CUSTOS_TYPE_ASSET_RISKS);
+  g_type_ensure (CUSTOS_TYPE_EVIDENCE_CHECK);
   g_type_ensure (CUSTOS_TYPE_RISKS_PAGE);
   g_type_ensure (CUSTOS_TYPE_TREATMENT_PAGE);
   g_type_ensure (CUSTOS_TYPE_SOA_PAGE);
@@ -2150,6 +2336,8 @@ custos_window_class_init (CustosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.resolve-conflicts", NULL, resolve_conflicts_action);
   gtk_widget_class_install_action (widget_class, "win.resolve-conflict", "(ss)", resolve_conflict_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.record-evidence-checksum", "s", evidence_file_action);
+  gtk_widget_class_install_action (widget_class, "win.verify-evidence", "s", evidence_file_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
@@ -2175,6 +2363,7 @@ custos_window_init (CustosWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->builders = g_ptr_array_new_with_free_func (g_object_unref);
+  self->evidence_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->settings = g_settings_new (APP_ID);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
