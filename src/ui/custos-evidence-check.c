@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "custos-evidence-check.h"
+#include "custos-field-format.h"
 #include "custos-readiness.h"
 
 /* The part of a checksum people compare by eye. */
@@ -71,8 +72,9 @@ update (CustosEvidenceCheck *self)
 
       /* TRANSLATORS: %s is the start of a SHA-256 checksum, e.g. "95982f2b6bce856e…" */
       title = g_strdup_printf (_("SHA-256 %s…"), shown);
-      subtitle = verified != NULL ? g_strdup_printf (_("Last verified on %s"), verified)
-                                  : g_strdup (_("Never verified"));
+      g_autofree char *date = custos_format_date (verified);
+
+      subtitle = date != NULL ? g_strdup_printf (_("Last verified on %s"), date) : g_strdup (_("Never verified"));
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->row), title);
   adw_action_row_set_subtitle (self->row, subtitle);
@@ -205,20 +207,23 @@ action_button (const char *label,
 static void
 custos_evidence_check_init (CustosEvidenceCheck *self)
 {
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->group, _("File Checksum"));
+  self->row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_action_row_set_subtitle_lines (self->row, 3);
+  adw_preferences_group_add (self->group, GTK_WIDGET (self->row));
+  /* Under the row, not in the header: the editor column is narrow. */
   self->record_button = action_button (_("_Record Checksum"), "win.record-evidence-checksum",
                                        _("Read the file and record its SHA-256 checksum, verified today"));
   self->verify_button = action_button (_("_Verify"), "win.verify-evidence",
                                        _("Read the file and compare it with the recorded checksum"));
+  gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
+  gtk_widget_set_margin_top (buttons, 12);
   gtk_box_append (GTK_BOX (buttons), self->record_button);
   gtk_box_append (GTK_BOX (buttons), self->verify_button);
-  adw_preferences_group_set_header_suffix (self->group, buttons);
-  self->row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_action_row_set_subtitle_lines (self->row, 3);
-  adw_preferences_group_add (self->group, GTK_WIDGET (self->row));
+  adw_preferences_group_add (self->group, buttons);
   gtk_widget_set_parent (GTK_WIDGET (self->group), GTK_WIDGET (self));
   update (self);
 }

@@ -21,6 +21,7 @@
 #include "custos-compare.h"
 #include "custos-criteria-editor.h"
 #include "custos-export.h"
+#include "custos-field-format.h"
 #include "custos-file.h"
 #include "custos-history.h"
 #include "custos-import-dialog.h"
@@ -1665,7 +1666,12 @@ evidence_done (GObject      *source,
     return; /* the window is closing */
   record = custos_document_lookup (job->document, CUSTOS_REGISTER_EVIDENCE, job->id);
   evidence = record != NULL ? CUSTOS_EVIDENCE (record) : NULL;
-  name = custos_escape_unsafe (job->location != NULL ? job->location : "");
+  /* The file's name: a toast has one line. */
+  {
+    g_autofree char *base = g_path_get_basename (job->location != NULL ? job->location : "");
+
+    name = custos_escape_unsafe (base);
+  }
   g_hash_table_insert (self->evidence_files, g_strdup (job->id), GINT_TO_POINTER (job->status));
   /* Another document now, or the item was deleted or moved meanwhile: what
    * was read is no longer about it. */
@@ -1677,8 +1683,11 @@ evidence_done (GObject      *source,
   switch (job->status)
     {
     case CUSTOS_EVIDENCE_FILE_MISSING:
-      /* TRANSLATORS: %s is an evidence file's path, the second why it cannot be read */
-      text = g_strdup_printf (_("Evidence file “%s” cannot be read: %s"), name, error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        text = g_strdup_printf (_("Evidence file “%s” is missing"), name);
+      else
+        /* TRANSLATORS: %s is an evidence file's name, the second why it cannot be read */
+        text = g_strdup_printf (_("Cannot read “%s”: %s"), name, error->message);
       evidence_toast (self, text, TRUE, NULL);
       return;
     case CUSTOS_EVIDENCE_FILE_NOT_LOCAL:
@@ -1688,12 +1697,12 @@ evidence_done (GObject      *source,
     case CUSTOS_EVIDENCE_FILE_CHANGED:
       if (!job->record)
         {
-          g_autofree char *verified = g_strdup (custos_evidence_get_verified (evidence));
+          g_autofree char *verified = custos_format_date (custos_evidence_get_verified (evidence));
 
           text = verified != NULL
-                 /* TRANSLATORS: %s is an evidence file's path, then the date it was last verified */
-                 ? g_strdup_printf (_("Evidence file “%s” has changed since it was verified on %s"), name, verified)
-                 : g_strdup_printf (_("Evidence file “%s” no longer matches its recorded checksum"), name);
+                 /* TRANSLATORS: %s is an evidence file's name, then the date it was last verified */
+                 ? g_strdup_printf (_("“%s” has changed since it was verified on %s"), name, verified)
+                 : g_strdup_printf (_("“%s” no longer matches its recorded checksum"), name);
           evidence_toast (self, text, TRUE, job->id);
           return;
         }
@@ -1712,7 +1721,7 @@ evidence_done (GObject      *source,
   custos_history_end_group (self->history);
   custos_history_seal (self->history);
   if (job->status == CUSTOS_EVIDENCE_FILE_OK && !job->record)
-    text = g_strdup_printf (_("Evidence file “%s” is unchanged: verified today"), name);
+    text = g_strdup_printf (_("“%s” is unchanged: verified today"), name);
   else
     text = g_strdup_printf (_("Checksum of “%s” recorded"), name);
   evidence_toast (self, text, FALSE, NULL);
