@@ -1707,6 +1707,34 @@ START_TEST (test_window_evidence_checksum)
   read_evidence (win, "win.verify-evidence", CUSTOS_EVIDENCE_FILE_MISSING);
   ck_assert_str_eq (custos_evidence_get_sha256 (evidence), sha256);
   ck_assert_str_eq (custos_evidence_get_verified (evidence), "2026-01-15");
+
+  /* Verify All: the file back as it was, and a second one never recorded,
+   * both verified today in one step; a description is left alone. */
+  {
+    g_autofree char *second_path = g_build_filename (dir, "minutes.txt", NULL);
+    g_autofree char *second_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "minutes\n", -1);
+    CustosEvidence *second = CUSTOS_EVIDENCE (custos_document_lookup (doc, CUSTOS_REGISTER_EVIDENCE, "EV-002"));
+    CustosEvidence *third = CUSTOS_EVIDENCE (custos_document_lookup (doc, CUSTOS_REGISTER_EVIDENCE, "EV-003"));
+    g_autofree char *third_verified = g_strdup (custos_evidence_get_verified (third));
+    EvidenceWait first_ok = { win, "EV-001", CUSTOS_EVIDENCE_FILE_OK };
+    EvidenceWait second_recorded = { win, "EV-002", CUSTOS_EVIDENCE_FILE_UNRECORDED };
+
+    ck_assert (g_file_set_contents (evidence_path, contents, -1, NULL));
+    ck_assert (g_file_set_contents (second_path, "minutes\n", -1, NULL));
+    custos_evidence_set_location (second, "minutes.txt");
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.verify-all-evidence", NULL));
+    wait_for (evidence_read, &first_ok, "EV-001's file to be read");
+    wait_for (evidence_read, &second_recorded, "EV-002's file to be read");
+    ck_assert_int_eq (custos_window_get_evidence_status (win, "EV-003"), -1);
+    ck_assert_str_eq (custos_evidence_get_verified (evidence), today);
+    ck_assert_str_eq (custos_evidence_get_sha256 (second), second_sha);
+    ck_assert_str_eq (custos_evidence_get_verified (second), today);
+    ck_assert_str_eq (custos_evidence_get_verified (third), third_verified);
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.undo", NULL));
+    ck_assert_str_eq (custos_evidence_get_verified (evidence), "2026-01-15");
+    ck_assert_ptr_null (custos_evidence_get_sha256 (second));
+    ck_assert_str_eq (custos_evidence_get_location (second), "minutes.txt");
+  }
   custos_test_rmdir (dir);
 }
 END_TEST

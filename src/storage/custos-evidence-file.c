@@ -71,7 +71,7 @@ custos_evidence_file_check (const char    *location,
       /* A relative path of a document never saved has nowhere to resolve. */
       if (custos_evidence_location_is_file (location))
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                        _("%s is relative to the folder of the ISMS file, which has not been saved yet"), location);
           return CUSTOS_EVIDENCE_FILE_MISSING;
         }

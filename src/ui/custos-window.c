@@ -419,6 +419,8 @@ set_document (CustosWindow   *self,
     g_signal_handlers_disconnect_by_data (self->history, self);
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
+  /* Readings of another document's evidence files. */
+  g_hash_table_remove_all (self->evidence_files);
   g_clear_object (&self->history);
   self->history = custos_history_new (document);
   if (self->recovery != NULL)
@@ -1580,21 +1582,42 @@ print_action (GtkWidget  *widget,
 
 /* Evidence files (7.5.3) ------------------------------------------------------
  *
- * win.record-evidence-checksum and win.verify-evidence (an evidence id) read
- * the item's file in a thread: evidence can be a large scan or an export.
- * The thread sees copies of the location and checksum, never the record. */
+ * win.record-evidence-checksum and win.verify-evidence (an evidence id), and
+ * win.verify-all-evidence, read the files in a thread: evidence can be a
+ * large scan or an export. The thread sees copies of the locations and
+ * checksums, never the records. */
 
 typedef struct
 {
-  CustosDocument           *document; /* the one the item was in when asked */
   char                     *id;
   char                     *location;
   char                     *recorded;
-  GFile                    *document_file;
-  gboolean                  record;
   CustosEvidenceFileStatus  status;
   char                     *sha256;
+  GError                   *error;
+} EvidenceItem;
+
+typedef struct
+{
+  CustosDocument *document;      /* the one the items were in when asked */
+  GFile          *document_file;
+  GPtrArray      *items;         /* EvidenceItem * */
+  gboolean        record;        /* record the checksum whatever it was */
+  gboolean        all;           /* every item: a summary instead of a message per file */
 } EvidenceJob;
+
+static void
+evidence_item_free (gpointer data)
+{
+  EvidenceItem *item = data;
+
+  g_free (item->id);
+  g_free (item->location);
+  g_free (item->recorded);
+  g_free (item->sha256);
+  g_clear_error (&item->error);
+  g_free (item);
+}
 
 static void
 evidence_job_free (gpointer data)
@@ -1602,12 +1625,21 @@ evidence_job_free (gpointer data)
   EvidenceJob *job = data;
 
   g_object_unref (job->document);
-  g_free (job->id);
-  g_free (job->location);
-  g_free (job->recorded);
   g_clear_object (&job->document_file);
-  g_free (job->sha256);
+  g_ptr_array_unref (job->items);
   g_free (job);
+}
+
+static void
+evidence_job_add (EvidenceJob    *job,
+                  CustosEvidence *evidence)
+{
+  EvidenceItem *item = g_new0 (EvidenceItem, 1);
+
+  item->id = g_strdup (custos_record_get_id (CUSTOS_RECORD (evidence)));
+  item->location = g_strdup (custos_evidence_get_location (evidence));
+  item->recorded = g_strdup (custos_evidence_get_sha256 (evidence));
+  g_ptr_array_add (job->items, item);
 }
 
 static void
@@ -1617,14 +1649,15 @@ evidence_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   EvidenceJob *job = data;
-  GError *error = NULL;
 
-  job->status = custos_evidence_file_check (job->location, job->recorded, job->document_file, cancellable,
-                                            &job->sha256, &error);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  for (guint i = 0; i < job->items->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      EvidenceItem *item = job->items->pdata[i];
+
+      item->status = custos_evidence_file_check (item->location, item->recorded, job->document_file, cancellable,
+                                                 &item->sha256, &item->error);
+    }
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -1647,6 +1680,40 @@ evidence_toast (CustosWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The message about one file, or NULL when all is well. */
+static char *
+evidence_problem (EvidenceItem   *item,
+                  CustosEvidence *evidence,
+                  gboolean        record)
+{
+  g_autofree char *base = g_path_get_basename (item->location != NULL ? item->location : "");
+  /* The file's name only: a toast has one line. */
+  g_autofree char *name = custos_escape_unsafe (base);
+  g_autofree char *verified = NULL;
+
+  switch (item->status)
+    {
+    case CUSTOS_EVIDENCE_FILE_MISSING:
+      if (g_error_matches (item->error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return g_strdup_printf (_("Evidence file “%s” is missing"), name);
+      /* TRANSLATORS: %s is an evidence file's name, the second why it cannot be read */
+      return g_strdup_printf (_("Cannot read “%s”: %s"), name, item->error->message);
+    case CUSTOS_EVIDENCE_FILE_NOT_LOCAL:
+      return g_strdup_printf (_("“%s” is not a local file: there is nothing to read"), name);
+    case CUSTOS_EVIDENCE_FILE_CHANGED:
+      if (record)
+        return NULL;
+      verified = custos_format_date (custos_evidence_get_verified (evidence));
+      /* TRANSLATORS: %s is an evidence file's name, then the date it was last verified */
+      return verified != NULL ? g_strdup_printf (_("“%s” has changed since it was verified on %s"), name, verified)
+                              : g_strdup_printf (_("“%s” no longer matches its recorded checksum"), name);
+    case CUSTOS_EVIDENCE_FILE_OK:
+    case CUSTOS_EVIDENCE_FILE_UNRECORDED:
+    default:
+      return NULL;
+    }
+}
+
 static void
 evidence_done (GObject      *source,
                GAsyncResult *result,
@@ -1655,76 +1722,93 @@ evidence_done (GObject      *source,
   g_autoptr(CustosWindow) self = user_data;
   EvidenceJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(GString) failed = g_string_new (NULL);
+  g_autofree char *problem = NULL;
   g_autofree char *text = NULL;
-  CustosEvidence *evidence;
-  CustosRecord *record;
+  guint n_checked = 0, n_failed = 0;
   char today[CUSTOS_DATE_ISO_SIZE];
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return; /* the window is closing */
-  record = custos_document_lookup (job->document, CUSTOS_REGISTER_EVIDENCE, job->id);
-  evidence = record != NULL ? CUSTOS_EVIDENCE (record) : NULL;
-  /* The file's name: a toast has one line. */
-  {
-    g_autofree char *base = g_path_get_basename (job->location != NULL ? job->location : "");
-
-    name = custos_escape_unsafe (base);
-  }
-  g_hash_table_insert (self->evidence_files, g_strdup (job->id), GINT_TO_POINTER (job->status));
-  /* Another document now, or the item was deleted or moved meanwhile: what
-   * was read is no longer about it. */
-  if (job->document != self->document || evidence == NULL ||
-      g_strcmp0 (custos_evidence_get_location (evidence), job->location) != 0)
-    return;
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || job->document != self->document)
+    return; /* the window is closing, or shows another document now */
 
   custos_date_format_iso (custos_clock_get_today (self->clock), today);
-  switch (job->status)
-    {
-    case CUSTOS_EVIDENCE_FILE_MISSING:
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        text = g_strdup_printf (_("Evidence file “%s” is missing"), name);
-      else
-        /* TRANSLATORS: %s is an evidence file's name, the second why it cannot be read */
-        text = g_strdup_printf (_("Cannot read “%s”: %s"), name, error->message);
-      evidence_toast (self, text, TRUE, NULL);
-      return;
-    case CUSTOS_EVIDENCE_FILE_NOT_LOCAL:
-      text = g_strdup_printf (_("“%s” is not a local file: there is nothing to read"), name);
-      evidence_toast (self, text, TRUE, NULL);
-      return;
-    case CUSTOS_EVIDENCE_FILE_CHANGED:
-      if (!job->record)
-        {
-          g_autofree char *verified = custos_format_date (custos_evidence_get_verified (evidence));
-
-          text = verified != NULL
-                 /* TRANSLATORS: %s is an evidence file's name, then the date it was last verified */
-                 ? g_strdup_printf (_("“%s” has changed since it was verified on %s"), name, verified)
-                 : g_strdup_printf (_("“%s” no longer matches its recorded checksum"), name);
-          evidence_toast (self, text, TRUE, job->id);
-          return;
-        }
-      break;
-    case CUSTOS_EVIDENCE_FILE_OK:
-    case CUSTOS_EVIDENCE_FILE_UNRECORDED:
-    default:
-      break;
-    }
-
   /* One step of the undo history, apart from any edit before it. */
   custos_history_seal (self->history);
   custos_history_begin_group (self->history);
-  custos_evidence_set_sha256 (evidence, job->sha256);
-  custos_evidence_set_verified (evidence, today);
+  for (guint i = 0; i < job->items->len; i++)
+    {
+      EvidenceItem *item = job->items->pdata[i];
+      CustosRecord *record = custos_document_lookup (job->document, CUSTOS_REGISTER_EVIDENCE, item->id);
+      CustosEvidence *evidence = record != NULL ? CUSTOS_EVIDENCE (record) : NULL;
+      g_autofree char *message = NULL;
+
+      /* Deleted or moved meanwhile: what was read is no longer about it. */
+      if (evidence == NULL || g_strcmp0 (custos_evidence_get_location (evidence), item->location) != 0)
+        continue;
+      g_hash_table_insert (self->evidence_files, g_strdup (item->id), GINT_TO_POINTER (item->status));
+      if (item->status == CUSTOS_EVIDENCE_FILE_NOT_LOCAL && job->all)
+        continue;
+      n_checked++;
+      message = evidence_problem (item, evidence, job->record);
+      if (message != NULL)
+        {
+          n_failed++;
+          g_string_append_printf (failed, "%s%s", failed->len > 0 ? ", " : "", item->id);
+          g_free (problem);
+          problem = g_steal_pointer (&message);
+          continue;
+        }
+      custos_evidence_set_sha256 (evidence, item->sha256);
+      custos_evidence_set_verified (evidence, today);
+    }
   custos_history_end_group (self->history);
   custos_history_seal (self->history);
-  if (job->status == CUSTOS_EVIDENCE_FILE_OK && !job->record)
-    text = g_strdup_printf (_("“%s” is unchanged: verified today"), name);
+
+  if (!job->all && n_checked == 1)
+    {
+      EvidenceItem *item = job->items->pdata[0];
+      g_autofree char *base = g_path_get_basename (item->location != NULL ? item->location : "");
+      g_autofree char *name = custos_escape_unsafe (base);
+
+      if (problem != NULL)
+        evidence_toast (self, problem, TRUE, item->status == CUSTOS_EVIDENCE_FILE_CHANGED ? item->id : NULL);
+      else
+        {
+          text = item->status == CUSTOS_EVIDENCE_FILE_OK && !job->record
+                 ? g_strdup_printf (_("“%s” is unchanged: verified today"), name)
+                 : g_strdup_printf (_("Checksum of “%s” recorded"), name);
+          evidence_toast (self, text, FALSE, NULL);
+        }
+      return;
+    }
+  if (!job->all)
+    return; /* its item is gone */
+  if (n_checked == 0)
+    text = g_strdup (_("No evidence item names a local file"));
+  else if (n_failed == 1)
+    text = g_steal_pointer (&problem);
+  else if (n_failed > 0)
+    /* TRANSLATORS: the first %u is how many evidence files changed or cannot be read, %s their ids */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u evidence file changed or cannot be read: %s",
+                                         "%u of %u evidence files changed or cannot be read: %s", n_checked),
+                            n_failed, n_checked, failed->str);
   else
-    text = g_strdup_printf (_("Checksum of “%s” recorded"), name);
-  evidence_toast (self, text, FALSE, NULL);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u evidence file verified today",
+                                         "All %u evidence files verified today", n_checked), n_checked);
+  evidence_toast (self, text, n_failed > 0, NULL);
+}
+
+static void
+run_evidence_job (CustosWindow *self,
+                  EvidenceJob  *job)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, evidence_done, g_object_ref (self));
+
+  job->document = g_object_ref (self->document);
+  job->document_file = self->file != NULL ? g_object_ref (self->file) : NULL;
+  g_task_set_source_tag (task, run_evidence_job);
+  g_task_set_task_data (task, job, evidence_job_free);
+  g_task_run_in_thread (task, evidence_thread);
 }
 
 static void
@@ -1733,24 +1817,41 @@ evidence_file_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   CustosWindow *self = CUSTOS_WINDOW (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-  CustosRecord *record = custos_document_lookup (self->document, CUSTOS_REGISTER_EVIDENCE, id);
-  g_autoptr(GTask) task = NULL;
+  CustosRecord *record = custos_document_lookup (self->document, CUSTOS_REGISTER_EVIDENCE,
+                                                 g_variant_get_string (parameter, NULL));
   EvidenceJob *job;
 
   if (record == NULL)
     return;
   job = g_new0 (EvidenceJob, 1);
-  job->document = g_object_ref (self->document);
-  job->id = g_strdup (id);
-  job->location = g_strdup (custos_evidence_get_location (CUSTOS_EVIDENCE (record)));
-  job->recorded = g_strdup (custos_evidence_get_sha256 (CUSTOS_EVIDENCE (record)));
-  job->document_file = self->file != NULL ? g_object_ref (self->file) : NULL;
+  job->items = g_ptr_array_new_with_free_func (evidence_item_free);
   job->record = g_str_equal (action_name, "win.record-evidence-checksum");
-  task = g_task_new (NULL, self->cancellable, evidence_done, g_object_ref (self));
-  g_task_set_source_tag (task, evidence_file_action);
-  g_task_set_task_data (task, job, evidence_job_free);
-  g_task_run_in_thread (task, evidence_thread);
+  evidence_job_add (job, CUSTOS_EVIDENCE (record));
+  run_evidence_job (self, job);
+}
+
+/* Every item that names a local file: matching files are verified today,
+ * files without a checksum get one (as custos --verify-evidence --output
+ * does); changed and unreadable ones are left as they are and listed. */
+static void
+verify_all_evidence_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  GListModel *items = custos_document_get_register (self->document, CUSTOS_REGISTER_EVIDENCE);
+  EvidenceJob *job = g_new0 (EvidenceJob, 1);
+
+  job->items = g_ptr_array_new_with_free_func (evidence_item_free);
+  job->all = TRUE;
+  for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
+    {
+      g_autoptr(CustosEvidence) evidence = g_list_model_get_item (items, i);
+
+      if (custos_evidence_location_is_file (custos_evidence_get_location (evidence)))
+        evidence_job_add (job, evidence);
+    }
+  run_evidence_job (self, job);
 }
 
 /* What the latest reading of an evidence item's file in this window found,
@@ -2347,6 +2448,7 @@ custos_window_class_init (CustosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.record-evidence-checksum", "s", evidence_file_action);
   gtk_widget_class_install_action (widget_class, "win.verify-evidence", "s", evidence_file_action);
+  gtk_widget_class_install_action (widget_class, "win.verify-all-evidence", NULL, verify_all_evidence_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
