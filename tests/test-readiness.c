@@ -938,6 +938,13 @@ START_TEST (test_evidence_files)
   ck_assert_str_eq (finding->message, "Evidence EV-001 “Access review and restore test reports”: its file "
                                       "restore-test.pdf has changed since it was verified on 2026-10-15");
   ck_assert_uint_eq (custos_readiness_get_n_findings (readiness), 1);
+  /* Never dated: no date to name. */
+  set (get (doc, CUSTOS_REGISTER_EVIDENCE, "EV-001"), "date", "", "verified", "", NULL);
+  custos_readiness_update (readiness, NULL);
+  ck_assert_str_eq (find (readiness, "evidence-changed", "EV-001")->message,
+                    "Evidence EV-001 “Access review and restore test reports”: its file restore-test.pdf no longer "
+                    "matches its recorded checksum");
+  set (get (doc, CUSTOS_REGISTER_EVIDENCE, "EV-001"), "date", "2026-10-01", "verified", "2026-10-15", NULL);
 
   g_hash_table_insert (statuses, (gpointer) "EV-001", GINT_TO_POINTER (CUSTOS_EVIDENCE_FILE_MISSING));
   custos_readiness_update (readiness, NULL);

@@ -118,7 +118,7 @@ readiness_check_suppliers (Check *c)
 gboolean
 custos_evidence_location_is_file (const char *location)
 {
-  const char *scheme_end, *base, *dot;
+  const char *scheme_end, *dot;
   gboolean letter = FALSE;
 
   if (location == NULL || *location == '\0')
@@ -133,9 +133,8 @@ custos_evidence_location_is_file (const char *location)
       g_str_has_prefix (location, "../") || strchr (location, '/') != NULL)
     return TRUE;
   /* "policy.pdf", but neither "SharePoint > Evidence > 5.6" nor "Leeds office". */
-  base = location;
-  dot = strrchr (base, '.');
-  if (dot == NULL || dot == base || strlen (dot + 1) < 1 || strlen (dot + 1) > 5)
+  dot = strrchr (location, '.');
+  if (dot == NULL || dot == location || dot[1] == '\0' || strlen (dot + 1) > 5)
     return FALSE;
   for (const char *p = dot + 1; *p != '\0'; p++)
     {
@@ -174,6 +173,7 @@ readiness_check_evidence (Check *c)
       const char *date = evidence_date (evidence);
       CustosEvidenceFileStatus status = CUSTOS_EVIDENCE_FILE_NOT_LOCAL;
 
+      /* Not read: NULL, which is NOT_LOCAL (0). */
       if (c->evidence_files != NULL)
         status = GPOINTER_TO_INT (g_hash_table_lookup (c->evidence_files, id));
       if (status == CUSTOS_EVIDENCE_FILE_MISSING)
@@ -186,8 +186,9 @@ readiness_check_evidence (Check *c)
       if (status == CUSTOS_EVIDENCE_FILE_CHANGED)
         add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "evidence-changed", "7.5.3",
                      CUSTOS_REGISTER_EVIDENCE, record,
-                     _("Evidence %s “%s”: its file %s has changed since it was verified on %s"),
-                     id, title, location, date != NULL ? date : "?");
+                     date != NULL ? _("Evidence %s “%s”: its file %s has changed since it was verified on %s")
+                                  : _("Evidence %s “%s”: its file %s no longer matches its recorded checksum"),
+                     id, title, location, date);
       else if (custos_evidence_location_is_file (location) &&
                custos_record_field_is_empty (record, CUSTOS_EVIDENCE_FIELD_SHA256))
         add_finding (c, CUSTOS_READINESS_SEVERITY_INFO, "evidence-no-checksum", "7.5.3",
