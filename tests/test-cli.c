@@ -174,7 +174,10 @@ START_TEST (test_usage_errors)
   const char *edition_alone[] = { "--edition=2022", example, NULL };
   const char *bad_edition[] = { "--output=/tmp/custos-never-written.isms", "--edition=2005", example, NULL };
   const char *downgrade[] = { "--output=/tmp/custos-never-written.isms", "--edition=2013", example, NULL };
-  const char * const *cases[] = { no_file, edition_alone, bad_edition, downgrade };
+  const char *verify_two[] = { "--verify-evidence", example, example, NULL };
+  const char *verify_edition[] = { "--verify-evidence", "--output=/tmp/custos-never-written.isms", "--edition=2022",
+                                   example, NULL };
+  const char * const *cases[] = { no_file, edition_alone, bad_edition, downgrade, verify_two, verify_edition };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
