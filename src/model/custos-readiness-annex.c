@@ -161,6 +161,8 @@ readiness_check_evidence (Check *c)
   GListModel *items = custos_document_get_register (c->doc, CUSTOS_REGISTER_EVIDENCE);
   /* control id → the latest date any evidence of it was confirmed */
   g_autoptr(GHashTable) latest = g_hash_table_new (g_str_hash, g_str_equal);
+  /* control id → an evidence item of it whose file is missing */
+  g_autoptr(GHashTable) missing = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
     {
@@ -181,6 +183,8 @@ readiness_check_evidence (Check *c)
           add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "evidence-missing", "7.5.3",
                        CUSTOS_REGISTER_EVIDENCE, record,
                        _("Evidence %s “%s”: its file %s is missing"), id, title, location);
+          for (guint k = 0; controls != NULL && controls[k] != NULL; k++)
+            g_hash_table_insert (missing, (gpointer) controls[k], (gpointer) id);
           continue; /* evidence that is not there proves nothing */
         }
       if (status == CUSTOS_EVIDENCE_FILE_CHANGED)
@@ -228,7 +232,12 @@ readiness_check_evidence (Check *c)
                      id, title, document_id, custos_record_get_title (document));
       if (custos_soa_entry_get_implementation (entry) != CUSTOS_IMPLEMENTATION_IMPLEMENTED)
         continue;
-      if (!g_hash_table_lookup_extended (latest, id, NULL, (gpointer *) &date))
+      if (!g_hash_table_lookup_extended (latest, id, NULL, (gpointer *) &date) && g_hash_table_contains (missing, id))
+        add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "soa-no-evidence", "6.1.3 d",
+                     CUSTOS_REGISTER_SOA, CUSTOS_RECORD (entry),
+                     _("Control %s “%s” is implemented but the file of its evidence %s is missing"), id, title,
+                     (const char *) g_hash_table_lookup (missing, id));
+      else if (!g_hash_table_contains (latest, id))
         add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "soa-no-evidence", "6.1.3 d",
                      CUSTOS_REGISTER_SOA, CUSTOS_RECORD (entry),
                      _("Control %s “%s” is implemented but no evidence of it is recorded"), id, title);
