@@ -578,6 +578,68 @@ START_TEST (test_annex_findings_open_record)
 }
 END_TEST
 
+/* A finding about a whole register (no supplier at all) and an item of
+ * documented information kept in a register open that register's tab, not
+ * the first tab of its page. */
+START_TEST (test_register_findings_open_tab)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
+  g_autoptr(CustosReadiness) expected = NULL;
+  const CustosReadinessFinding *finding = NULL;
+  const CustosReadinessItem *item;
+  g_autofree char *item_title = NULL;
+  CustosDocument *doc;
+  CustosReadinessPage *page;
+  GListModel *suppliers;
+  RowTitle row;
+  GDate today;
+
+  gtk_window_present (GTK_WINDOW (window));
+  custos_window_load (window, file);
+  wait_for (has_document, window, "the example");
+  custos_test_spin ();
+  doc = custos_window_get_document (window);
+  suppliers = custos_document_get_register (doc, CUSTOS_REGISTER_SUPPLIERS);
+  while (g_list_model_get_n_items (suppliers) > 0)
+    {
+      g_autoptr(CustosRecord) supplier = g_list_model_get_item (suppliers, 0);
+      custos_document_remove (doc, CUSTOS_REGISTER_SUPPLIERS, supplier);
+    }
+  today = *custos_clock_get_today (custos_window_get_clock (window));
+  expected = custos_readiness_new (doc, &today);
+  for (guint k = 0; finding == NULL && k < custos_readiness_get_n_findings (expected); k++)
+    if (g_str_equal (custos_readiness_get_finding (expected, k)->rule, "suppliers-none"))
+      finding = custos_readiness_get_finding (expected, k);
+  ck_assert_ptr_nonnull (finding);
+  ck_assert_ptr_null (finding->record_id);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
+  page = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_READINESS_PAGE);
+  row.widget = GTK_WIDGET (page);
+  row.title = finding->message;
+  wait_for (has_row_titled, &row, finding->message);
+  g_signal_emit_by_name (find_row_titled (GTK_WIDGET (page), finding->message), "activate");
+  custos_test_spin ();
+  ck_assert_str_eq (custos_window_get_visible_page (window), "operation");
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (find_view (GTK_WIDGET (window), "suppliers"))));
+
+  /* 7.2, kept in the competences register, the second tab of Support. */
+  item = custos_readiness_lookup_item (expected, "competence");
+  ck_assert_int_eq (item->reg, CUSTOS_REGISTER_COMPETENCES);
+  item_title = g_strdup_printf ("%s · %s", item->clause, item->title);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
+  g_signal_emit_by_name (find_row_titled (GTK_WIDGET (page), item_title), "activate");
+  custos_test_spin ();
+  ck_assert_str_eq (custos_window_get_visible_page (window), "support");
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (find_view (GTK_WIDGET (window), "competences"))));
+  custos_document_set_modified (doc, FALSE);
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 START_TEST (test_every_register_through_the_window)
 {
   g_autofree char *dir = custos_test_mkdtemp ();
@@ -1756,6 +1818,7 @@ window_suite (void)
   tcase_add_test (tc, test_close_asks_about_changes);
   tcase_add_test (tc, test_every_register_through_the_window);
   tcase_add_test (tc, test_annex_findings_open_record);
+  tcase_add_test (tc, test_register_findings_open_tab);
   tcase_add_test (tc, test_pages_built_when_shown);
   tcase_add_test (tc, test_autosave_copy);
   tcase_add_test (tc, test_recovery_after_crash);

@@ -1904,7 +1904,6 @@ show_page_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
-/* Selects record in whatever shows its register on a page. */
 /* Brings the tab (AdwViewStack page) that holds widget to the front. */
 static void
 show_tab_of (GtkWidget *widget)
@@ -1915,6 +1914,8 @@ show_tab_of (GtkWidget *widget)
       adw_view_stack_set_visible_child (ADW_VIEW_STACK (parent), child);
 }
 
+/* Brings what shows the register to the front (its tab), and selects
+ * record in it unless record is NULL. */
 static gboolean
 select_record_in (GtkWidget    *widget,
                   const char   *register_name,
@@ -1923,19 +1924,22 @@ select_record_in (GtkWidget    *widget,
   if (CUSTOS_IS_SOA_PAGE (widget) && g_str_equal (register_name, "soa"))
     {
       show_tab_of (widget);
-      custos_soa_page_select (CUSTOS_SOA_PAGE (widget), record);
+      if (record != NULL)
+        custos_soa_page_select (CUSTOS_SOA_PAGE (widget), record);
       return TRUE;
     }
   if (CUSTOS_IS_RISKS_PAGE (widget) && g_str_equal (register_name, "risks"))
     {
-      custos_risks_page_show_risk (CUSTOS_RISKS_PAGE (widget), record); /* drops the heatmap's filters */
+      if (record != NULL)
+        custos_risks_page_show_risk (CUSTOS_RISKS_PAGE (widget), record); /* drops the heatmap's filters */
       return TRUE;
     }
   if (CUSTOS_IS_REGISTER_VIEW (widget) &&
       g_strcmp0 (custos_register_view_get_register_name (CUSTOS_REGISTER_VIEW (widget)), register_name) == 0)
     {
       show_tab_of (widget);
-      custos_register_view_select (CUSTOS_REGISTER_VIEW (widget), record);
+      if (record != NULL)
+        custos_register_view_select (CUSTOS_REGISTER_VIEW (widget), record);
       return TRUE;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -1945,7 +1949,8 @@ select_record_in (GtkWidget    *widget,
   return FALSE;
 }
 
-/* ("risks", "R-004"): shows the page of a register and selects the record. */
+/* ("risks", "R-004"): shows the page of a register and selects the record;
+ * ("suppliers", ""): shows the register (the tab of its page). */
 static void
 show_record_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1968,8 +1973,8 @@ show_record_action (GtkWidget  *widget,
     }
   page = custos_page_for_register (reg);
   gtk_widget_activate_action (widget, "win.show-page", "s", page);
-  record = custos_document_lookup (self->document, (CustosRegister) reg, id);
-  if (record != NULL)
+  record = *id != '\0' ? custos_document_lookup (self->document, (CustosRegister) reg, id) : NULL;
+  if (record != NULL || *id == '\0')
     select_record_in (gtk_stack_get_child_by_name (self->stack, page), kind->register_name, record);
 }
 
