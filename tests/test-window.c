@@ -578,6 +578,27 @@ START_TEST (test_annex_findings_open_record)
 }
 END_TEST
 
+/* The widget under widget whose action is name with target (floating, sunk here). */
+static GtkWidget *
+find_actionable (GtkWidget *widget,
+                 const char *name,
+                 GVariant   *target)
+{
+  g_autoptr(GVariant) sunk = g_variant_ref_sink (target);
+
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0 &&
+      gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)) != NULL &&
+      g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)), sunk))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, name, g_variant_ref (sunk));
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A finding about a whole register (no supplier at all) and an item of
  * documented information kept in a register open that register's tab, not
  * the first tab of its page. */
@@ -635,6 +656,21 @@ START_TEST (test_register_findings_open_tab)
   custos_test_spin ();
   ck_assert_str_eq (custos_window_get_visible_page (window), "support");
   ck_assert (gtk_widget_get_mapped (GTK_WIDGET (find_view (GTK_WIDGET (window), "competences"))));
+
+  /* The overview's register counts: "25 Document register", also on Support. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  custos_test_spin ();
+  {
+    GtkWidget *overview = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_OVERVIEW_PAGE);
+    GtkWidget *card = find_actionable (overview, "win.show-record",
+                                       g_variant_new ("(ss)", "documents", ""));
+
+    ck_assert_ptr_nonnull (card);
+    g_signal_emit_by_name (card, "clicked");
+    custos_test_spin ();
+    ck_assert_str_eq (custos_window_get_visible_page (window), "support");
+    ck_assert (gtk_widget_get_mapped (GTK_WIDGET (find_view (GTK_WIDGET (window), "documents"))));
+  }
   custos_document_set_modified (doc, FALSE);
   custos_test_rmdir (dir);
 }
