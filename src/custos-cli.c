@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* custos-cli.c — custos --check, --output, --edition, --export, --version
+/* custos-cli.c — custos --check, --output, --edition, --export, --verify-evidence, --version
  * (--diff, --text, --merge and --git-setup are in custos-cli-diff.c)
  *
  * Everything here runs before GApplication registers, so no display and no
@@ -15,6 +15,7 @@
 #include "custos-date.h"
 #include "custos-csv.h"
 #include "custos-escape.h"
+#include "custos-evidence-file.h"
 #include "custos-document.h"
 #include "custos-draft.h"
 #include "custos-file.h"
@@ -36,6 +37,9 @@ static const GOptionEntry option_entries[] = {
     N_("With --output, write OUT even when its lock file says someone has it open"), NULL },
   { "strict", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --check, fail when the readiness check finds an error"), NULL },
+  { "verify-evidence", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Hash the evidence files of FILE and say which changed or are missing (then exit 1); with --output, "
+       "record their checksums in OUT; with --check, report them as findings"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export REPORT (soa, rtp, risks, pack) or a register to --output=OUT.pdf or OUT.csv"), N_("REPORT") },
   { "import", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -90,13 +94,89 @@ summary_line (CustosDocument *document)
   return g_string_free (line, FALSE);
 }
 
+/* Hashes the file of every evidence item of document (loaded from file)
+ * that names one: evidence id → GINT_TO_POINTER (CustosEvidenceFileStatus).
+ * With print, a line per item (FILE: EV-001: ok: location) and a count.
+ * With record, a file without a checksum gets one and a file that matches
+ * its checksum is verified today; a changed file keeps the checksum it was
+ * verified with, so that the change is not hidden. */
+static GHashTable *
+verify_evidence (CustosDocument *document,
+                 GFile          *file,
+                 const char     *name,
+                 const GDate    *today,
+                 gboolean        print,
+                 gboolean        record)
+{
+  GListModel *items = custos_document_get_register (document, CUSTOS_REGISTER_EVIDENCE);
+  GHashTable *statuses = g_hash_table_new (g_str_hash, g_str_equal);
+  guint counts[CUSTOS_EVIDENCE_FILE_MISSING + 1] = { 0 };
+  char date[CUSTOS_DATE_ISO_SIZE];
+
+  custos_date_format_iso (today, date);
+  for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
+    {
+      g_autoptr(CustosEvidence) evidence = g_list_model_get_item (items, i);
+      const char *id = custos_record_get_id (CUSTOS_RECORD (evidence));
+      const char *location = custos_evidence_get_location (evidence);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *sha256 = NULL;
+      g_autofree char *shown = NULL;
+      CustosEvidenceFileStatus status;
+
+      status = custos_evidence_file_check (location, custos_evidence_get_sha256 (evidence), file, NULL, &sha256,
+                                           &error);
+      /* Ids are unique and the document outlives the table. */
+      g_hash_table_insert (statuses, (gpointer) id, GINT_TO_POINTER (status));
+      counts[status]++;
+      if (record && (status == CUSTOS_EVIDENCE_FILE_UNRECORDED || status == CUSTOS_EVIDENCE_FILE_OK))
+        {
+          custos_evidence_set_sha256 (evidence, sha256);
+          custos_evidence_set_verified (evidence, date);
+        }
+      if (!print)
+        continue;
+      shown = custos_escape_unsafe (location != NULL ? location : "");
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_print ("%s: %s: %s: %s (%s)\n", name, id, custos_evidence_file_status_to_string (status), shown,
+                 error->message);
+      else
+        g_print ("%s: %s: %s: %s\n", name, id, custos_evidence_file_status_to_string (status), shown);
+    }
+  if (print)
+    /* TRANSLATORS: the summary of custos --verify-evidence */
+    g_print (_("%s: evidence files: %u ok, %u changed, %u missing, %u without checksum; %u not local files\n"), name,
+             counts[CUSTOS_EVIDENCE_FILE_OK], counts[CUSTOS_EVIDENCE_FILE_CHANGED],
+             counts[CUSTOS_EVIDENCE_FILE_MISSING], counts[CUSTOS_EVIDENCE_FILE_UNRECORDED],
+             counts[CUSTOS_EVIDENCE_FILE_NOT_LOCAL]);
+  return statuses;
+}
+
+/* Is any evidence file changed or missing? */
+static gboolean
+evidence_failed (GHashTable *statuses)
+{
+  GHashTableIter iter;
+  gpointer status;
+
+  g_hash_table_iter_init (&iter, statuses);
+  while (g_hash_table_iter_next (&iter, NULL, &status))
+    if (GPOINTER_TO_INT (status) == CUSTOS_EVIDENCE_FILE_CHANGED ||
+        GPOINTER_TO_INT (status) == CUSTOS_EVIDENCE_FILE_MISSING)
+      return TRUE;
+  return FALSE;
+}
+
 /* The summary, then the readiness findings (FILE: severity: clause: message,
  * errors first), then the readiness percentage. 1 when the file does not
- * load or holds merge conflicts, or with strict when an error is found. */
+ * load or holds merge conflicts, or with strict when an error is found.
+ * With evidence, the evidence files are hashed first and the check reports
+ * those changed or missing. */
 static int
 check_file (GFile       *file,
             const GDate *today,
-            gboolean     strict)
+            gboolean     strict,
+            gboolean     evidence)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CustosDocument) document = custos_file_load (file, NULL, &error);
@@ -115,6 +195,13 @@ check_file (GFile       *file,
   g_print ("%s: %s\n", name, summary);
 
   readiness = custos_readiness_new (document, today);
+  if (evidence)
+    {
+      g_autoptr(GHashTable) statuses = verify_evidence (document, file, name, today, FALSE, FALSE);
+
+      custos_readiness_set_evidence_files (readiness, statuses);
+      custos_readiness_update (readiness, NULL);
+    }
   for (guint i = 0, n = custos_readiness_get_n_findings (readiness); i < n; i++)
     {
       const CustosReadinessFinding *finding = custos_readiness_get_finding (readiness, i);
@@ -193,6 +280,33 @@ save_output (CustosDocument *document,
       return 1;
     }
   return 0;
+}
+
+/* custos --verify-evidence [--output=OUT] FILE: 1 when FILE does not load,
+ * an evidence file changed or is missing, or OUT cannot be written. */
+static int
+verify_file (GFile       *file,
+             const char  *output,
+             gboolean     force,
+             const GDate *today)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CustosDocument) document = custos_file_load (file, NULL, &error);
+  g_autoptr(GHashTable) statuses = NULL;
+  g_autofree char *parse_name = g_file_get_parse_name (file);
+  g_autofree char *name = custos_escape_unsafe (parse_name);
+  int status;
+
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  statuses = verify_evidence (document, file, name, today, TRUE, output != NULL);
+  status = evidence_failed (statuses) ? 1 : 0;
+  if (output != NULL && save_output (document, output, force) != 0)
+    status = 1;
+  return status;
 }
 
 /* custos --issue=VERSION --approver=NAME FILE: see custos-issue.h. */
@@ -509,6 +623,7 @@ custos_cli_run (GVariantDict *options)
   gboolean check = FALSE;
   gboolean strict = FALSE;
   gboolean force = FALSE;
+  gboolean evidence = FALSE;
   g_autoptr(CustosClock) clock = NULL;
   int status = 0;
 
@@ -637,6 +752,7 @@ custos_cli_run (GVariantDict *options)
 
   check = g_variant_dict_contains (options, "check");
   strict = g_variant_dict_contains (options, "strict");
+  evidence = g_variant_dict_contains (options, "verify-evidence");
   force = g_variant_dict_contains (options, "force");
   g_variant_dict_lookup (options, "output", "^ay", &output);
   g_variant_dict_lookup (options, "edition", "s", &edition);
@@ -653,7 +769,7 @@ custos_cli_run (GVariantDict *options)
       return 1;
     }
 
-  if (!check && output == NULL)
+  if (!check && !evidence && output == NULL)
     {
       if (edition != NULL)
         {
@@ -682,6 +798,24 @@ custos_cli_run (GVariantDict *options)
       }
   }
 
+  if (evidence && !check)
+    {
+      g_autoptr(GFile) file = NULL;
+
+      if (files[1] != NULL)
+        {
+          g_printerr (_("--verify-evidence takes exactly one FILE\n"));
+          return 1;
+        }
+      if (edition != NULL)
+        {
+          g_printerr (_("--edition cannot be used with --verify-evidence\n"));
+          return 1;
+        }
+      file = custos_file_new_for_arg (files[0], NULL);
+      return verify_file (file, output, force, custos_clock_get_today (clock));
+    }
+
   if (output != NULL)
     {
       g_autoptr(GFile) file = NULL;
@@ -701,7 +835,7 @@ custos_cli_run (GVariantDict *options)
     {
       /* Never locked: checking is reading. */
       g_autoptr(GFile) file = custos_file_new_for_arg (files[i], NULL);
-      if (check_file (file, custos_clock_get_today (clock), strict) != 0)
+      if (check_file (file, custos_clock_get_today (clock), strict, evidence) != 0)
         status = 1;
     }
   return status;

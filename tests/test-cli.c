@@ -174,7 +174,10 @@ START_TEST (test_usage_errors)
   const char *edition_alone[] = { "--edition=2022", example, NULL };
   const char *bad_edition[] = { "--output=/tmp/custos-never-written.isms", "--edition=2005", example, NULL };
   const char *downgrade[] = { "--output=/tmp/custos-never-written.isms", "--edition=2013", example, NULL };
-  const char * const *cases[] = { no_file, edition_alone, bad_edition, downgrade };
+  const char *verify_two[] = { "--verify-evidence", example, example, NULL };
+  const char *verify_edition[] = { "--verify-evidence", "--output=/tmp/custos-never-written.isms", "--edition=2022",
+                                   example, NULL };
+  const char * const *cases[] = { no_file, edition_alone, bad_edition, downgrade, verify_two, verify_edition };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -380,6 +383,143 @@ START_TEST (test_check_escapes_controls)
 }
 END_TEST
 
+/* An evidence item of doc for control 5.1 at location. */
+static void
+add_evidence (CustosDocument *doc,
+              const char     *title,
+              const char     *location)
+{
+  CustosEvidence *evidence = CUSTOS_EVIDENCE (custos_document_add_new (doc, CUSTOS_REGISTER_EVIDENCE));
+  const char *controls[] = { "5.1", NULL };
+
+  custos_evidence_set_title (evidence, title);
+  custos_evidence_set_controls (evidence, controls);
+  custos_evidence_set_location (evidence, location);
+}
+
+/* custos --verify-evidence: real files beside the .isms file (and one by
+ * absolute path), recorded with --output, then changed and deleted. */
+START_TEST (test_verify_evidence)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "plan.isms", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "out.isms", NULL);
+  g_autofree char *sub = g_build_filename (dir, "evidence", NULL);
+  g_autofree char *log = g_build_filename (sub, "backup test.txt", NULL);
+  g_autofree char *policy = g_build_filename (dir, "policy.pdf", NULL);
+  g_autofree char *output = g_strconcat ("--output=", out_path, NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(CustosDocument) doc = custos_document_new (CUSTOS_EDITION_2022);
+  g_autoptr(CustosDocument) recorded = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out_path);
+  g_autoptr(GError) error = NULL;
+  const char *verify[] = { "--verify-evidence", path, NULL };
+  const char *record[] = { "--verify-evidence", output, path, NULL };
+  const char *verify_out[] = { "--verify-evidence", out_path, NULL };
+  const char *check[] = { "--check", "--verify-evidence", "--strict", out_path, NULL };
+  const char *plain_check[] = { "--check", "--strict", out_path, NULL };
+  /* sha256sum of "restore of 2026-11-30 succeeded\n" */
+  const char *log_sha = "93bfb7e7cfa0e69edd692b33c0646a56a2c840769f1ad2bb4114adb4dbf8a1df";
+
+  ck_assert_int_eq (g_mkdir (sub, 0700), 0);
+  ck_assert (g_file_set_contents (log, "restore of 2026-11-30 succeeded\n", -1, NULL));
+  ck_assert (g_file_set_contents (policy, "%PDF-1.4 policy\n", -1, NULL));
+  add_evidence (doc, "Backup restore test", "evidence/backup test.txt");
+  add_evidence (doc, "Signed policy", policy);
+  add_evidence (doc, "Policy on the intranet", "SharePoint > ISMS > 5.6");
+  add_evidence (doc, "Auditor's website", "https://example.org/report.pdf");
+  ck_assert (custos_file_save (doc, file, NULL, &error));
+
+  /* Nothing recorded yet: every file is there, no checksum to compare. */
+  g_setenv ("CUSTOS_TODAY", "2026-12-01", TRUE);
+  ck_assert_int_eq (custos_test_run_cli (verify, &out, &err), 0);
+  line = g_strdup_printf ("%s: EV-001: no checksum: evidence/backup test.txt\n", path);
+  ck_assert_msg (strstr (out, line) != NULL, "“%s” not in:\n%s", line, out);
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf ("%s: EV-003: not a local file: SharePoint > ISMS > 5.6\n"
+                          "%s: EV-004: not a local file: https://example.org/report.pdf\n"
+                          "%s: evidence files: 0 ok, 0 changed, 0 missing, 2 without checksum; 2 not local files\n",
+                          path, path, path);
+  ck_assert_msg (g_str_has_suffix (out, line), "“%s” does not end:\n%s", line, out);
+  g_clear_pointer (&line, g_free);
+
+  /* --output records the checksums, verified today; the input is left alone. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (custos_test_run_cli (record, &out, &err), 0);
+  recorded = custos_file_load (out_file, NULL, &error);
+  g_assert_no_error (error);
+  {
+    CustosEvidence *first = CUSTOS_EVIDENCE (custos_document_lookup (recorded, CUSTOS_REGISTER_EVIDENCE, "EV-001"));
+    CustosEvidence *url = CUSTOS_EVIDENCE (custos_document_lookup (recorded, CUSTOS_REGISTER_EVIDENCE, "EV-004"));
+    g_autoptr(CustosDocument) input = custos_file_load (file, NULL, NULL);
+
+    ck_assert_str_eq (custos_evidence_get_sha256 (first), log_sha);
+    ck_assert_str_eq (custos_evidence_get_verified (first), "2026-12-01");
+    ck_assert_ptr_null (custos_evidence_get_sha256 (url));
+    ck_assert_ptr_null (custos_evidence_get_verified (url));
+    ck_assert_ptr_null (custos_evidence_get_sha256 (CUSTOS_EVIDENCE (
+      custos_document_lookup (input, CUSTOS_REGISTER_EVIDENCE, "EV-001"))));
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (custos_test_run_cli (verify_out, &out, &err), 0);
+  ck_assert_ptr_nonnull (strstr (out, ": evidence files: 2 ok, 0 changed, 0 missing, 0 without checksum; 2 not local files\n"));
+
+  /* A changed file fails, and so does a deleted one. */
+  ck_assert (g_file_set_contents (log, "restore of 2026-11-30 FAILED\n", -1, NULL));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (custos_test_run_cli (verify_out, &out, &err), 1);
+  line = g_strdup_printf ("%s: EV-001: changed: evidence/backup test.txt\n%s: EV-002: ok: %s\n", out_path, out_path, policy);
+  ck_assert_msg (strstr (out, line) != NULL, "“%s” not in:\n%s", line, out);
+  g_clear_pointer (&line, g_free);
+  ck_assert_int_eq (g_unlink (policy), 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (custos_test_run_cli (verify_out, &out, &err), 1);
+  line = g_strdup_printf ("%s: EV-002: missing: %s\n", out_path, policy);
+  ck_assert_msg (strstr (out, line) != NULL, "“%s” not in:\n%s", line, out);
+  g_clear_pointer (&line, g_free);
+
+  /* --check hashes only when asked: then the missing file is an error
+   * (--strict fails) and the changed one a warning. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  custos_test_run_cli (plain_check, &out, &err);
+  ck_assert_ptr_nonnull (strstr (out, ": readiness: "));
+  ck_assert_ptr_null (strstr (out, "7.5.3: Evidence EV-00"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (custos_test_run_cli (check, &out, &err), 1);
+  line = g_strdup_printf ("%s: error: 7.5.3: Evidence EV-002 “Signed policy”: its file %s is missing\n", out_path, policy);
+  ck_assert_msg (strstr (out, line) != NULL, "“%s” not in:\n%s", line, out);
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf ("%s: warning: 7.5.3: Evidence EV-001 “Backup restore test”: its file evidence/backup test.txt "
+                          "has changed since it was verified on 2026-12-01\n", out_path);
+  ck_assert_msg (strstr (out, line) != NULL, "“%s” not in:\n%s", line, out);
+
+  /* Recording again keeps the changed file's old checksum: the change
+   * must not disappear by itself. */
+  {
+    const char *again[] = { "--verify-evidence", output, out_path, NULL };
+    g_autoptr(CustosDocument) reloaded = NULL;
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    ck_assert_int_eq (custos_test_run_cli (again, &out, &err), 1);
+    reloaded = custos_file_load (out_file, NULL, &error);
+    g_assert_no_error (error);
+    ck_assert_str_eq (custos_evidence_get_sha256 (CUSTOS_EVIDENCE (
+      custos_document_lookup (reloaded, CUSTOS_REGISTER_EVIDENCE, "EV-001"))), log_sha);
+  }
+  g_unsetenv ("CUSTOS_TODAY");
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 static Suite *
 cli_suite (void)
 {
@@ -399,6 +539,7 @@ cli_suite (void)
   tcase_add_test (tc, test_check_takes_no_lock);
   tcase_add_test (tc, test_help_mentions_force);
   tcase_add_test (tc, test_check_escapes_controls);
+  tcase_add_test (tc, test_verify_evidence);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -671,6 +671,13 @@ soa_evidence_stale (CustosDocument *doc)
   set (get (doc, CUSTOS_REGISTER_EVIDENCE, "EV-001"), "date", "2025-09-01", "verified", "2025-10-27", NULL);
 }
 
+/* A file the check cannot tell has changed. */
+static void
+evidence_no_checksum (CustosDocument *doc)
+{
+  set (get (doc, CUSTOS_REGISTER_EVIDENCE, "EV-001"), "location", "evidence/restore-test.pdf", NULL);
+}
+
 static void
 soa_document_under_review (CustosDocument *doc)
 {
@@ -799,6 +806,7 @@ static const RuleCase rule_cases[] = {
   { "soa-no-evidence", soa_no_evidence, WARN, "soa-no-evidence", "6.1.3 d", CUSTOS_REGISTER_SOA, -1, "8.13",
     "warning: 6.1.3 d: Control 8.13 “Information backup” is implemented but no evidence of it is recorded" },
   { NULL, soa_evidence_stale, WARN, "soa-no-evidence", "6.1.3 d", CUSTOS_REGISTER_SOA, -1, "5.15", NULL },
+  { NULL, evidence_no_checksum, INFO, "evidence-no-checksum", "7.5.3", CUSTOS_REGISTER_EVIDENCE, -1, "EV-001", NULL },
   { NULL, soa_document_under_review, WARN, "soa-document-under-review", "6.1.3 d", CUSTOS_REGISTER_SOA, -1, "8.13",
     NULL },
   { "audit-clause-coverage", audit_clause_coverage, WARN, "audit-clause-coverage", "9.2", CUSTOS_REGISTER_AUDITS, -1,
@@ -890,11 +898,85 @@ START_TEST (test_rules_pass)
   set (custos_document_add_new (doc, CUSTOS_REGISTER_FINDINGS),
        "audit", "AUD-001", "type", "minor", "description", "Restore untested", "nonconformity", "NC-001", NULL);
 
+  /* Evidence files with a checksum, or that are no files. */
+  set (get (doc, CUSTOS_REGISTER_EVIDENCE, "EV-001"), "location", "/srv/evidence/restore-test.pdf",
+       "sha256", "93bfb7e7cfa0e69edd692b33c0646a56a2c840769f1ad2bb4114adb4dbf8a1df", NULL);
+  set (custos_document_add_new (doc, CUSTOS_REGISTER_EVIDENCE),
+       "title", "Access review", "controls", "5.15", "location", "https://intranet.example/review.pdf", NULL);
+  set (custos_document_add_new (doc, CUSTOS_REGISTER_EVIDENCE),
+       "title", "Access review minutes", "controls", "5.15", "location", "SharePoint > ISMS > 06 Evidence > 5.6", NULL);
+
   readiness = check_doc (doc);
   found = describe (readiness);
   /* The future review is ignored, so the MR-001 inputs still count. */
   ck_assert_msg (custos_readiness_get_n_findings (readiness) == 0, "unexpected:%s", found);
   ck_assert_int_eq (custos_readiness_get_percentage (readiness), 100);
+}
+END_TEST
+
+/* What hashing found, handed in: a changed file is a warning, a missing
+ * one an error, and evidence whose file is missing proves nothing. */
+START_TEST (test_evidence_files)
+{
+  g_autoptr(CustosDocument) doc = build_base ();
+  g_autoptr(CustosReadiness) readiness = NULL;
+  g_autoptr(GHashTable) statuses = g_hash_table_new (g_str_hash, g_str_equal);
+  const CustosReadinessFinding *finding;
+  g_autofree char *found = NULL;
+
+  set (get (doc, CUSTOS_REGISTER_EVIDENCE, "EV-001"), "location", "restore-test.pdf", "sha256", "00ff", NULL);
+  readiness = check_doc (doc);
+  ck_assert_uint_eq (custos_readiness_get_n_findings (readiness), 0);
+
+  g_hash_table_insert (statuses, (gpointer) "EV-001", GINT_TO_POINTER (CUSTOS_EVIDENCE_FILE_CHANGED));
+  custos_readiness_set_evidence_files (readiness, statuses);
+  custos_readiness_update (readiness, NULL);
+  found = describe (readiness);
+  finding = find (readiness, "evidence-changed", "EV-001");
+  ck_assert_msg (finding != NULL, "not found in:%s", found);
+  ck_assert_int_eq (finding->severity, WARN);
+  ck_assert_str_eq (finding->message, "Evidence EV-001 “Access review and restore test reports”: its file "
+                                      "restore-test.pdf has changed since it was verified on 2026-10-15");
+  ck_assert_uint_eq (custos_readiness_get_n_findings (readiness), 1);
+  /* Never dated: no date to name. */
+  set (get (doc, CUSTOS_REGISTER_EVIDENCE, "EV-001"), "date", "", "verified", "", NULL);
+  custos_readiness_update (readiness, NULL);
+  ck_assert_str_eq (find (readiness, "evidence-changed", "EV-001")->message,
+                    "Evidence EV-001 “Access review and restore test reports”: its file restore-test.pdf no longer "
+                    "matches its recorded checksum");
+  set (get (doc, CUSTOS_REGISTER_EVIDENCE, "EV-001"), "date", "2026-10-01", "verified", "2026-10-15", NULL);
+
+  g_hash_table_insert (statuses, (gpointer) "EV-001", GINT_TO_POINTER (CUSTOS_EVIDENCE_FILE_MISSING));
+  custos_readiness_update (readiness, NULL);
+  finding = find (readiness, "evidence-missing", "EV-001");
+  ck_assert_ptr_nonnull (finding);
+  ck_assert_int_eq (finding->severity, ERR);
+  ck_assert_int_eq (finding->reg, CUSTOS_REGISTER_EVIDENCE);
+  ck_assert_str_eq (find (readiness, "soa-no-evidence", "5.15")->message,
+                    "Control 5.15 “Access control” is implemented but the file of its evidence EV-001 is missing");
+  ck_assert_ptr_nonnull (find (readiness, "soa-no-evidence", "8.13"));
+  ck_assert_int_lt (custos_readiness_get_percentage (readiness), 100);
+
+  /* Without the statuses, the check is again about recorded facts only. */
+  custos_readiness_set_evidence_files (readiness, NULL);
+  custos_readiness_update (readiness, NULL);
+  ck_assert_uint_eq (custos_readiness_get_n_findings (readiness), 0);
+}
+END_TEST
+
+START_TEST (test_evidence_location_is_file)
+{
+  const char *files[] = { "/srv/evidence/restore.pdf", "~/evidence/restore.pdf", "./restore.pdf", "../restore.pdf",
+                          "evidence/backup test.txt", "restore-test.pdf", "file:///srv/restore.pdf",
+                          "C:\\Evidence\\restore.pdf", NULL };
+  const char *others[] = { "", "https://intranet.example/restore.pdf", "SharePoint > ISMS > 06 Evidence > 5.6",
+                           "Microsoft 365 tenant", "Leeds, Harrogate, remote", "v1.2 of the plan", NULL };
+
+  ck_assert (!custos_evidence_location_is_file (NULL));
+  for (guint i = 0; files[i] != NULL; i++)
+    ck_assert_msg (custos_evidence_location_is_file (files[i]), "%s", files[i]);
+  for (guint i = 0; others[i] != NULL; i++)
+    ck_assert_msg (!custos_evidence_location_is_file (others[i]), "%s", others[i]);
 }
 END_TEST
 
@@ -1661,6 +1743,8 @@ readiness_suite (void)
   tcase_add_test (rules, test_base_is_clean);
   tcase_add_loop_test (rules, test_rule, 0, G_N_ELEMENTS (rule_cases));
   tcase_add_test (rules, test_rules_pass);
+  tcase_add_test (rules, test_evidence_files);
+  tcase_add_test (rules, test_evidence_location_is_file);
   tcase_add_test (rules, test_review_none_at_all);
   tcase_add_loop_test (rules, test_folded_while_to_review, 0, G_N_ELEMENTS (fold_cases));
   tcase_add_test (rules, test_policy_both_commitments);

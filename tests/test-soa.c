@@ -4,12 +4,15 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "custos-application.h"
 #include "custos-clock.h"
 #include "custos-csv.h"
+#include "custos-date.h"
 #include "custos-enums.h"
+#include "custos-evidence-check.h"
 #include "custos-file.h"
 #include "custos-history.h"
 #include "custos-labels.h"
@@ -18,6 +21,7 @@
 #include "custos-risks-page.h"
 #include "custos-soa-page.h"
 #include "custos-test-util.h"
+#include "custos-test-window.h"
 #include "custos-window.h"
 
 static CustosDocument *doc;
@@ -1601,6 +1605,140 @@ START_TEST (test_window_migrates_2013)
 }
 END_TEST
 
+typedef struct
+{
+  CustosWindow *win;
+  const char   *id;
+  int           status;
+} EvidenceWait;
+
+/* The window has read the file of the item and found status. */
+static gboolean
+evidence_read (gpointer data)
+{
+  EvidenceWait *wait = data;
+
+  return custos_window_get_evidence_status (wait->win, wait->id) == wait->status;
+}
+
+/* Starts a reading of EV-001's file and waits for its result. */
+static void
+read_evidence (CustosWindow *win,
+               const char   *action,
+               int           status)
+{
+  EvidenceWait wait = { win, "EV-001", status };
+
+  /* A stale result must not look like the new one: each reading expects another status. */
+  ck_assert_int_ne (custos_window_get_evidence_status (win, "EV-001"), status);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), action, "s", "EV-001"));
+  wait_for (evidence_read, &wait, "the evidence file to be read");
+  spin ();
+}
+
+/* Record a checksum, verify it, change and delete the file: through the
+ * window's actions, with a real file beside the .isms file. */
+START_TEST (test_window_evidence_checksum)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *example = custos_test_example_path ();
+  g_autofree char *path = copy_to (dir, example);
+  g_autofree char *sub = g_build_filename (dir, "evidence", NULL);
+  g_autofree char *evidence_path = g_build_filename (sub, "restore test.txt", NULL);
+  const char *contents = "restore of 2026-11-30 succeeded\n";
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, contents, -1);
+  CustosWindow *win;
+  CustosEvidence *evidence;
+  CustosEvidenceCheck *check;
+  GtkWidget *record_button, *verify_button;
+  char today[CUSTOS_DATE_ISO_SIZE];
+  g_autofree char *verified_before = NULL;
+
+  ck_assert_int_eq (g_mkdir (sub, 0700), 0);
+  ck_assert (g_file_set_contents (evidence_path, contents, -1, NULL));
+  win = open_window (path);
+  custos_date_format_iso (custos_clock_get_today (custos_window_get_clock (win)), today);
+  evidence = CUSTOS_EVIDENCE (custos_document_lookup (doc, CUSTOS_REGISTER_EVIDENCE, "EV-001"));
+  verified_before = g_strdup (custos_evidence_get_verified (evidence));
+  ck_assert_str_ne (verified_before, today);
+
+  /* Under the form: a description of where the evidence is offers nothing to read. */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.show-record", "(ss)", "evidence-items", "EV-001");
+  spin ();
+  check = CUSTOS_EVIDENCE_CHECK (find_widget (GTK_WIDGET (win), is_type, TYPE (CUSTOS_TYPE_EVIDENCE_CHECK)));
+  ck_assert_ptr_nonnull (check);
+  ck_assert_ptr_eq (custos_evidence_check_get_evidence (check), CUSTOS_RECORD (evidence));
+  record_button = custos_test_find_button (GTK_WIDGET (check), "_Record Checksum");
+  verify_button = custos_test_find_button (GTK_WIDGET (check), "_Verify");
+  ck_assert (gtk_widget_get_mapped (record_button));
+  ck_assert (!gtk_widget_get_sensitive (record_button));
+
+  /* A path relative to the .isms file's folder. */
+  custos_evidence_set_location (evidence, "evidence/restore test.txt");
+  spin ();
+  ck_assert (gtk_widget_get_sensitive (record_button));
+  ck_assert (!gtk_widget_get_sensitive (verify_button)); /* nothing recorded to compare with */
+  read_evidence (win, "win.record-evidence-checksum", CUSTOS_EVIDENCE_FILE_UNRECORDED);
+  ck_assert_str_eq (custos_evidence_get_sha256 (evidence), sha256);
+  ck_assert_str_eq (custos_evidence_get_verified (evidence), today);
+  ck_assert (gtk_widget_get_sensitive (verify_button));
+  /* One step of undo, the location edit before it being another. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.undo", NULL));
+  ck_assert_ptr_null (custos_evidence_get_sha256 (evidence));
+  ck_assert_str_eq (custos_evidence_get_verified (evidence), verified_before);
+  ck_assert_str_eq (custos_evidence_get_location (evidence), "evidence/restore test.txt");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.redo", NULL));
+  ck_assert_str_eq (custos_evidence_get_sha256 (evidence), sha256);
+
+  /* Unchanged: verified again today. */
+  custos_evidence_set_verified (evidence, "2026-01-15");
+  read_evidence (win, "win.verify-evidence", CUSTOS_EVIDENCE_FILE_OK);
+  ck_assert_str_eq (custos_evidence_get_verified (evidence), today);
+
+  /* Changed: nothing recorded changes, the mismatch is reported. */
+  custos_evidence_set_verified (evidence, "2026-01-15");
+  ck_assert (g_file_set_contents (evidence_path, "restore of 2026-11-30 FAILED\n", -1, NULL));
+  read_evidence (win, "win.verify-evidence", CUSTOS_EVIDENCE_FILE_CHANGED);
+  ck_assert_str_eq (custos_evidence_get_sha256 (evidence), sha256);
+  ck_assert_str_eq (custos_evidence_get_verified (evidence), "2026-01-15");
+
+  /* Deleted: missing, and again nothing recorded changes. */
+  ck_assert_int_eq (g_unlink (evidence_path), 0);
+  read_evidence (win, "win.verify-evidence", CUSTOS_EVIDENCE_FILE_MISSING);
+  ck_assert_str_eq (custos_evidence_get_sha256 (evidence), sha256);
+  ck_assert_str_eq (custos_evidence_get_verified (evidence), "2026-01-15");
+
+  /* Verify All: the file back as it was, and a second one never recorded,
+   * both verified today in one step; a description is left alone. */
+  {
+    g_autofree char *second_path = g_build_filename (dir, "minutes.txt", NULL);
+    g_autofree char *second_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "minutes\n", -1);
+    CustosEvidence *second = CUSTOS_EVIDENCE (custos_document_lookup (doc, CUSTOS_REGISTER_EVIDENCE, "EV-002"));
+    CustosEvidence *third = CUSTOS_EVIDENCE (custos_document_lookup (doc, CUSTOS_REGISTER_EVIDENCE, "EV-003"));
+    g_autofree char *third_verified = g_strdup (custos_evidence_get_verified (third));
+    EvidenceWait first_ok = { win, "EV-001", CUSTOS_EVIDENCE_FILE_OK };
+    EvidenceWait second_recorded = { win, "EV-002", CUSTOS_EVIDENCE_FILE_UNRECORDED };
+
+    ck_assert (g_file_set_contents (evidence_path, contents, -1, NULL));
+    ck_assert (g_file_set_contents (second_path, "minutes\n", -1, NULL));
+    custos_evidence_set_location (second, "minutes.txt");
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.verify-all-evidence", NULL));
+    wait_for (evidence_read, &first_ok, "EV-001's file to be read");
+    wait_for (evidence_read, &second_recorded, "EV-002's file to be read");
+    ck_assert_int_eq (custos_window_get_evidence_status (win, "EV-003"), -1);
+    ck_assert_str_eq (custos_evidence_get_verified (evidence), today);
+    ck_assert_str_eq (custos_evidence_get_sha256 (second), second_sha);
+    ck_assert_str_eq (custos_evidence_get_verified (second), today);
+    ck_assert_str_eq (custos_evidence_get_verified (third), third_verified);
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.undo", NULL));
+    ck_assert_str_eq (custos_evidence_get_verified (evidence), "2026-01-15");
+    ck_assert_ptr_null (custos_evidence_get_sha256 (second));
+    ck_assert_str_eq (custos_evidence_get_location (second), "minutes.txt");
+  }
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 static Suite *
 soa_suite (void)
 {
@@ -1629,6 +1767,7 @@ soa_suite (void)
   tcase_add_checked_fixture (window_case, NULL, close_windows);
   tcase_add_test (window_case, test_window_links_bulk_undo_and_csv);
   tcase_add_test (window_case, test_window_migrates_2013);
+  tcase_add_test (window_case, test_window_evidence_checksum);
   suite_add_tcase (suite, window_case);
   return suite;
 }

@@ -499,6 +499,183 @@ END_TEST
 
 /* Every page, and in every register: add, type, delete, undo, redo; then
  * save, reopen, and find each edit in the file. */
+/* The row under widget titled title, or NULL. */
+static GtkWidget *
+find_row_titled (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A readiness finding about a supplier, a requirement or an evidence item
+ * opens the record, on its page and tab, as a click on its row does. */
+START_TEST (test_annex_findings_open_record)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
+  static const struct { const char *rule, *reg, *id, *page; } cases[] = {
+    { "supplier-review-overdue", "suppliers", "SUP-002", "operation" },
+    { "requirement-not-met", "requirements", "REQ-003", "context" },
+    { "evidence-no-checksum", "evidence-items", "EV-003", "soa" },
+  };
+  CustosDocument *doc;
+  CustosReadinessPage *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+  custos_window_load (window, file);
+  wait_for (has_document, window, "the example");
+  custos_test_spin ();
+  doc = custos_window_get_document (window);
+  custos_supplier_set_next_review (CUSTOS_SUPPLIER (custos_document_lookup (doc, CUSTOS_REGISTER_SUPPLIERS, "SUP-002")),
+                                   "2020-01-31");
+  custos_requirement_set_how_met (CUSTOS_REQUIREMENT (custos_document_lookup (doc, CUSTOS_REGISTER_REQUIREMENTS,
+                                                                             "REQ-003")), NULL);
+  custos_evidence_set_location (CUSTOS_EVIDENCE (custos_document_lookup (doc, CUSTOS_REGISTER_EVIDENCE, "EV-003")),
+                                "evidence/access-review.pdf");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CustosReadiness) expected = NULL;
+      const CustosReadinessFinding *finding = NULL;
+      CustosRegisterView *view;
+      RowTitle row;
+      GDate today;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
+      page = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_READINESS_PAGE);
+      today = *custos_clock_get_today (custos_window_get_clock (window));
+      expected = custos_readiness_new (doc, &today);
+      for (guint k = 0; finding == NULL && k < custos_readiness_get_n_findings (expected); k++)
+        if (g_str_equal (custos_readiness_get_finding (expected, k)->rule, cases[i].rule))
+          finding = custos_readiness_get_finding (expected, k);
+      ck_assert_msg (finding != NULL, "no %s finding", cases[i].rule);
+      ck_assert_str_eq (finding->record_id, cases[i].id);
+      row.widget = GTK_WIDGET (page);
+      row.title = finding->message;
+      wait_for (has_row_titled, &row, finding->message);
+      g_signal_emit_by_name (find_row_titled (GTK_WIDGET (page), finding->message), "activate");
+      custos_test_spin ();
+
+      ck_assert_str_eq (custos_window_get_visible_page (window), cases[i].page);
+      view = find_view (GTK_WIDGET (window), cases[i].reg);
+      ck_assert_ptr_nonnull (view);
+      ck_assert_msg (gtk_widget_get_mapped (GTK_WIDGET (view)), "the %s tab is not shown", cases[i].reg);
+      ck_assert_str_eq (custos_record_get_id (custos_register_view_get_selected (view)), cases[i].id);
+    }
+  custos_document_set_modified (doc, FALSE);
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* The widget under widget whose action is name with target (floating, sunk here). */
+static GtkWidget *
+find_actionable (GtkWidget *widget,
+                 const char *name,
+                 GVariant   *target)
+{
+  g_autoptr(GVariant) sunk = g_variant_ref_sink (target);
+
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0 &&
+      gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)) != NULL &&
+      g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)), sunk))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, name, g_variant_ref (sunk));
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A finding about a whole register (no supplier at all) and an item of
+ * documented information kept in a register open that register's tab, not
+ * the first tab of its page. */
+START_TEST (test_register_findings_open_tab)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CustosWindow *window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
+  g_autoptr(CustosReadiness) expected = NULL;
+  const CustosReadinessFinding *finding = NULL;
+  const CustosReadinessItem *item;
+  g_autofree char *item_title = NULL;
+  CustosDocument *doc;
+  CustosReadinessPage *page;
+  GListModel *suppliers;
+  RowTitle row;
+  GDate today;
+
+  gtk_window_present (GTK_WINDOW (window));
+  custos_window_load (window, file);
+  wait_for (has_document, window, "the example");
+  custos_test_spin ();
+  doc = custos_window_get_document (window);
+  suppliers = custos_document_get_register (doc, CUSTOS_REGISTER_SUPPLIERS);
+  while (g_list_model_get_n_items (suppliers) > 0)
+    {
+      g_autoptr(CustosRecord) supplier = g_list_model_get_item (suppliers, 0);
+      custos_document_remove (doc, CUSTOS_REGISTER_SUPPLIERS, supplier);
+    }
+  today = *custos_clock_get_today (custos_window_get_clock (window));
+  expected = custos_readiness_new (doc, &today);
+  for (guint k = 0; finding == NULL && k < custos_readiness_get_n_findings (expected); k++)
+    if (g_str_equal (custos_readiness_get_finding (expected, k)->rule, "suppliers-none"))
+      finding = custos_readiness_get_finding (expected, k);
+  ck_assert_ptr_nonnull (finding);
+  ck_assert_ptr_null (finding->record_id);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
+  page = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_READINESS_PAGE);
+  row.widget = GTK_WIDGET (page);
+  row.title = finding->message;
+  wait_for (has_row_titled, &row, finding->message);
+  g_signal_emit_by_name (find_row_titled (GTK_WIDGET (page), finding->message), "activate");
+  custos_test_spin ();
+  ck_assert_str_eq (custos_window_get_visible_page (window), "operation");
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (find_view (GTK_WIDGET (window), "suppliers"))));
+
+  /* 7.2, kept in the competences register, the second tab of Support. */
+  item = custos_readiness_lookup_item (expected, "competence");
+  ck_assert_int_eq (item->reg, CUSTOS_REGISTER_COMPETENCES);
+  item_title = g_strdup_printf ("%s · %s", item->clause, item->title);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
+  g_signal_emit_by_name (find_row_titled (GTK_WIDGET (page), item_title), "activate");
+  custos_test_spin ();
+  ck_assert_str_eq (custos_window_get_visible_page (window), "support");
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (find_view (GTK_WIDGET (window), "competences"))));
+
+  /* The overview's register counts: "25 Document register", also on Support. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  custos_test_spin ();
+  {
+    GtkWidget *overview = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_OVERVIEW_PAGE);
+    GtkWidget *card = find_actionable (overview, "win.show-record",
+                                       g_variant_new ("(ss)", "documents", ""));
+
+    ck_assert_ptr_nonnull (card);
+    g_signal_emit_by_name (card, "clicked");
+    custos_test_spin ();
+    ck_assert_str_eq (custos_window_get_visible_page (window), "support");
+    ck_assert (gtk_widget_get_mapped (GTK_WIDGET (find_view (GTK_WIDGET (window), "documents"))));
+  }
+  custos_document_set_modified (doc, FALSE);
+  custos_test_rmdir (dir);
+}
+END_TEST
+
 START_TEST (test_every_register_through_the_window)
 {
   g_autofree char *dir = custos_test_mkdtemp ();
@@ -1676,6 +1853,8 @@ window_suite (void)
   tcase_add_test (tc, test_failed_load_keeps_document);
   tcase_add_test (tc, test_close_asks_about_changes);
   tcase_add_test (tc, test_every_register_through_the_window);
+  tcase_add_test (tc, test_annex_findings_open_record);
+  tcase_add_test (tc, test_register_findings_open_tab);
   tcase_add_test (tc, test_pages_built_when_shown);
   tcase_add_test (tc, test_autosave_copy);
   tcase_add_test (tc, test_recovery_after_crash);

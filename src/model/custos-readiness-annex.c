@@ -4,6 +4,8 @@
  * suppliers (A.5.19–5.22), and the evidence that controls work */
 #include "config.h"
 
+#include <string.h>
+
 #include "custos-readiness-private.h"
 
 /* Evidence, assessments and reviews older than this are not current. */
@@ -113,6 +115,36 @@ readiness_check_suppliers (Check *c)
 
 /* Evidence of controls --------------------------------------------------------- */
 
+gboolean
+custos_evidence_location_is_file (const char *location)
+{
+  const char *scheme_end, *dot;
+  gboolean letter = FALSE;
+
+  if (location == NULL || *location == '\0')
+    return FALSE;
+  if (g_str_has_prefix (location, "file:"))
+    return TRUE;
+  /* A URL's scheme; one letter is a Windows drive (C:\…). */
+  scheme_end = strchr (location, ':');
+  if (scheme_end != NULL && scheme_end - location > 1 && g_uri_peek_scheme (location) != NULL)
+    return FALSE;
+  if (location[0] == '/' || g_str_has_prefix (location, "~/") || g_str_has_prefix (location, "./") ||
+      g_str_has_prefix (location, "../") || strchr (location, '/') != NULL)
+    return TRUE;
+  /* "policy.pdf", but neither "SharePoint > Evidence > 5.6" nor "Leeds office". */
+  dot = strrchr (location, '.');
+  if (dot == NULL || dot == location || dot[1] == '\0' || strlen (dot + 1) > 5)
+    return FALSE;
+  for (const char *p = dot + 1; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p))
+        return FALSE;
+      letter |= g_ascii_isalpha (*p);
+    }
+  return letter && strchr (location, '>') == NULL;
+}
+
 /* The date an evidence item was last confirmed: verified, else its own date. */
 static const char *
 evidence_date (CustosEvidence *evidence)
@@ -129,12 +161,44 @@ readiness_check_evidence (Check *c)
   GListModel *items = custos_document_get_register (c->doc, CUSTOS_REGISTER_EVIDENCE);
   /* control id → the latest date any evidence of it was confirmed */
   g_autoptr(GHashTable) latest = g_hash_table_new (g_str_hash, g_str_equal);
+  /* control id → an evidence item of it whose file is missing */
+  g_autoptr(GHashTable) missing = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
     {
       CustosEvidence *evidence = CUSTOS_EVIDENCE (item_at (items, i));
+      CustosRecord *record = CUSTOS_RECORD (evidence);
+      const char *id = custos_record_get_id (record);
+      const char *title = custos_record_get_title (record);
+      const char *location = custos_evidence_get_location (evidence);
       const char * const *controls = custos_evidence_get_controls (evidence);
       const char *date = evidence_date (evidence);
+      CustosEvidenceFileStatus status = CUSTOS_EVIDENCE_FILE_NOT_LOCAL;
+
+      /* Not read: NULL, which is NOT_LOCAL (0). */
+      if (c->evidence_files != NULL)
+        status = GPOINTER_TO_INT (g_hash_table_lookup (c->evidence_files, id));
+      if (status == CUSTOS_EVIDENCE_FILE_MISSING)
+        {
+          add_finding (c, CUSTOS_READINESS_SEVERITY_ERROR, "evidence-missing", "7.5.3",
+                       CUSTOS_REGISTER_EVIDENCE, record,
+                       _("Evidence %s “%s”: its file %s is missing"), id, title, location);
+          for (guint k = 0; controls != NULL && controls[k] != NULL; k++)
+            g_hash_table_insert (missing, (gpointer) controls[k], (gpointer) id);
+          continue; /* evidence that is not there proves nothing */
+        }
+      if (status == CUSTOS_EVIDENCE_FILE_CHANGED)
+        add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "evidence-changed", "7.5.3",
+                     CUSTOS_REGISTER_EVIDENCE, record,
+                     date != NULL ? _("Evidence %s “%s”: its file %s has changed since it was verified on %s")
+                                  : _("Evidence %s “%s”: its file %s no longer matches its recorded checksum"),
+                     id, title, location, date);
+      else if (custos_evidence_location_is_file (location) &&
+               custos_record_field_is_empty (record, CUSTOS_EVIDENCE_FIELD_SHA256))
+        add_finding (c, CUSTOS_READINESS_SEVERITY_INFO, "evidence-no-checksum", "7.5.3",
+                     CUSTOS_REGISTER_EVIDENCE, record,
+                     _("Evidence %s “%s”: no checksum of its file %s is recorded, so a change to it would go unnoticed"),
+                     id, title, location);
 
       for (guint k = 0; controls != NULL && controls[k] != NULL; k++)
         {
@@ -168,7 +232,12 @@ readiness_check_evidence (Check *c)
                      id, title, document_id, custos_record_get_title (document));
       if (custos_soa_entry_get_implementation (entry) != CUSTOS_IMPLEMENTATION_IMPLEMENTED)
         continue;
-      if (!g_hash_table_lookup_extended (latest, id, NULL, (gpointer *) &date))
+      if (!g_hash_table_lookup_extended (latest, id, NULL, (gpointer *) &date) && g_hash_table_contains (missing, id))
+        add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "soa-no-evidence", "6.1.3 d",
+                     CUSTOS_REGISTER_SOA, CUSTOS_RECORD (entry),
+                     _("Control %s “%s” is implemented but the file of its evidence %s is missing"), id, title,
+                     (const char *) g_hash_table_lookup (missing, id));
+      else if (!g_hash_table_contains (latest, id))
         add_finding (c, CUSTOS_READINESS_SEVERITY_WARNING, "soa-no-evidence", "6.1.3 d",
                      CUSTOS_REGISTER_SOA, CUSTOS_RECORD (entry),
                      _("Control %s “%s” is implemented but no evidence of it is recorded"), id, title);

@@ -228,6 +228,7 @@ typedef struct
   CustosRecord    *planned_audit; /* the first audit not carried out yet, or NULL */
   CustosRecord    *subjects[N_ITEMS]; /* the record an item's gap is about, where one is (sections: their own) */
   GHashTable      *folded;      /* record to review → the number of findings folded into it */
+  GHashTable      *evidence_files; /* or NULL: see custos_readiness_set_evidence_files () */
 } Check;
 
 /* TRUE when the date iso is set and lies more than months before today. */

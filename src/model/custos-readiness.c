@@ -75,6 +75,7 @@ struct _CustosReadiness
   GPtrArray           *findings; /* of CustosReadinessFinding, errors first */
   guint                counts[3];
   int                  percentage;
+  GHashTable          *evidence_files; /* or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (CustosReadiness, custos_readiness, G_TYPE_OBJECT)
@@ -105,7 +106,7 @@ run (CustosReadiness *self)
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (finding_free);
   GPtrArray *sorted;
   g_autoptr(GHashTable) folded = g_hash_table_new (NULL, NULL);
-  Check check = { self->items, self->document, &self->today, findings, NULL, 0, NULL, { NULL }, folded };
+  Check check = { self->items, self->document, &self->today, findings, NULL, 0, NULL, { NULL }, folded, self->evidence_files };
   RiskStats risks = { 0 };
   guint points = 0, total = 0, errors = 0;
 
@@ -247,6 +248,7 @@ custos_readiness_finalize (GObject *object)
   for (guint i = 0; i < N_ITEMS; i++)
     item_clear (&self->items[i]);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->evidence_files, g_hash_table_unref);
 
   G_OBJECT_CLASS (custos_readiness_parent_class)->finalize (object);
 }
@@ -389,6 +391,17 @@ custos_readiness_update (CustosReadiness *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS + s]);
   g_object_thaw_notify (G_OBJECT (self));
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+custos_readiness_set_evidence_files (CustosReadiness *self,
+                                     GHashTable      *statuses)
+{
+  g_return_if_fail (CUSTOS_IS_READINESS (self));
+
+  g_clear_pointer (&self->evidence_files, g_hash_table_unref);
+  if (statuses != NULL)
+    self->evidence_files = g_hash_table_ref (statuses);
 }
 
 CustosDocument *
@@ -582,6 +595,9 @@ custos_readiness_rule_get_title (const char *rule)
     { "risk-accepted-against-criteria", N_("Risks accepted against the acceptance criteria") },
     { "risk-residual-unsupported", N_("Residual risks lowered without treatment") },
     { "soa-no-evidence", N_("Implemented controls without current evidence") },
+    { "evidence-no-checksum", N_("Evidence files without a recorded checksum") },
+    { "evidence-changed", N_("Evidence files changed since they were verified") },
+    { "evidence-missing", N_("Evidence files missing") },
     { "soa-document-under-review", N_("Controls resting on a document under review") },
     { "soa-needs-review", N_("Controls flagged for review after migration") },
     { "revision-unapproved", N_("Revisions not approved") },

@@ -54,6 +54,25 @@ typedef struct
   char                    *record_id; /* or NULL */
 } CustosReadinessFinding;
 
+/* What reading an evidence item's file found. The check itself never reads
+ * files (it must stay fast); custos_evidence_file_check() in src/storage
+ * hashes them, and custos_readiness_set_evidence_files() hands the result
+ * in. */
+typedef enum
+{
+  CUSTOS_EVIDENCE_FILE_NOT_LOCAL,  /* no location, a URL or a description ("SharePoint > …") */
+  CUSTOS_EVIDENCE_FILE_UNRECORDED, /* a file, but no checksum is recorded */
+  CUSTOS_EVIDENCE_FILE_OK,         /* the file matches its recorded checksum */
+  CUSTOS_EVIDENCE_FILE_CHANGED,    /* … no longer matches it */
+  CUSTOS_EVIDENCE_FILE_MISSING,    /* the file is not there or cannot be read */
+} CustosEvidenceFileStatus;
+
+/* Whether an evidence location names a local file: a file: URI, a path
+ * starting with /, ~/, ./ or ../, or a relative path that has a / or ends
+ * in a file name extension ("evidence/backup-test.pdf", "policy.pdf").
+ * Anything else is a URL or a description of where the evidence is. */
+gboolean                      custos_evidence_location_is_file (const char *location);
+
 #define CUSTOS_TYPE_READINESS (custos_readiness_get_type ())
 G_DECLARE_FINAL_TYPE (CustosReadiness, custos_readiness, CUSTOS, READINESS, GObject)
 
@@ -67,6 +86,13 @@ CustosReadiness              *custos_readiness_new             (CustosDocument  
 void                          custos_readiness_update          (CustosReadiness         *self,
                                                                 const GDate             *today);
 
+/* Opt-in: statuses (evidence id → GINT_TO_POINTER (CustosEvidenceFileStatus))
+ * of the evidence files someone has just hashed; from the next update on,
+ * the check reports the changed and missing ones (rules evidence-changed,
+ * evidence-missing), and evidence whose file is missing no longer counts.
+ * NULL: none. */
+void                          custos_readiness_set_evidence_files (CustosReadiness   *self,
+                                                                   GHashTable        *statuses);
 CustosDocument               *custos_readiness_get_document    (CustosReadiness         *self);
 const GDate                  *custos_readiness_get_date        (CustosReadiness         *self);
 

@@ -174,15 +174,23 @@ refresh_attention (CustosOverviewPage *self)
   for (guint i = 0; i < custos_readiness_get_n_findings (readiness) && shown < MAX_ATTENTION; i++)
     {
       const CustosReadinessFinding *finding = custos_readiness_get_finding (readiness, i);
-      const char *page;
       g_autofree char *subtitle = NULL;
+      GtkWidget *row;
 
       if (strstr (finding->rule, "overdue") == NULL && strstr (finding->rule, "expired") == NULL &&
           strstr (finding->rule, "review") == NULL)
         continue;
-      page = finding->reg >= 0 ? custos_page_for_register (finding->reg) : custos_page_for_section (finding->section);
       subtitle = g_strdup_printf (_("Clause %s"), finding->clause);
-      add_row (self, self->attention_group, link_row (finding->message, subtitle, page));
+      row = link_row (finding->message, subtitle, custos_page_for_section (finding->section));
+      /* The record itself, or its register's tab, not just the first tab of its page. */
+      if (finding->reg >= 0)
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)",
+                                            custos_kinds_register (finding->reg)->register_name,
+                                            finding->record_id != NULL ? finding->record_id : "");
+        }
+      add_row (self, self->attention_group, row);
       shown++;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->attention_group), shown > 0);
@@ -225,8 +233,9 @@ refresh_counts (CustosOverviewPage *self)
       gtk_button_set_child (GTK_BUTTON (button), box);
       gtk_widget_add_css_class (button, "card");
       gtk_widget_add_css_class (button, "register-count");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-page");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", custos_page_for_register (shown[i]));
+      /* The register's tab, not the first of its page. */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-record");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)", kind->register_name, "");
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
       gtk_flow_box_append (self->counts_box, button);
     }

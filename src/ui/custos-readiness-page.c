@@ -76,8 +76,6 @@ finding_row (const CustosReadinessFinding *finding,
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
-  const char *page = finding->reg >= 0 ? custos_page_for_register (finding->reg)
-                                       : custos_page_for_section (finding->section);
 
   subtitle = finding->record_id ? g_strdup_printf (_("Clause %s · %s"), finding->clause, finding->record_id)
                                 : g_strdup_printf (_("Clause %s"), finding->clause);
@@ -89,17 +87,19 @@ finding_row (const CustosReadinessFinding *finding,
   if (with_icon)
     adw_action_row_add_prefix (ADW_ACTION_ROW (row), severity_icon (finding->severity));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  /* A finding about one record opens that record, not just its page. */
-  if (finding->reg >= 0 && finding->record_id != NULL)
+  /* A finding about one record opens that record, one about a register the
+   * register (its tab), not just their page. */
+  if (finding->reg >= 0)
     {
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)",
-                                        custos_kinds_register (finding->reg)->register_name, finding->record_id);
+                                        custos_kinds_register (finding->reg)->register_name,
+                                        finding->record_id != NULL ? finding->record_id : "");
     }
   else
     {
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", page);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", custos_page_for_section (finding->section));
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   return row;
@@ -195,10 +195,17 @@ item_row (const CustosReadinessItem *item)
                              status_icon (looks[item->status].icon, looks[item->status].css,
                                           _(looks[item->status].label)));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s",
-                                    item->reg >= 0 ? custos_page_for_register (item->reg)
-                                                   : custos_page_for_section (item->section));
+  if (item->reg >= 0)
+    {
+      /* The register's own tab, not the first of its page. */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", custos_kinds_register (item->reg)->register_name, "");
+    }
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", custos_page_for_section (item->section));
+    }
   return row;
 }
 

@@ -14,11 +14,14 @@
 #include "custos-csv.h"
 #include "custos-date.h"
 #include "custos-escape.h"
+#include "custos-evidence-check.h"
+#include "custos-evidence-file.h"
 #include "custos-asset-risks.h"
 #include "custos-audit-page.h"
 #include "custos-compare.h"
 #include "custos-criteria-editor.h"
 #include "custos-export.h"
+#include "custos-field-format.h"
 #include "custos-file.h"
 #include "custos-history.h"
 #include "custos-import-dialog.h"
@@ -96,6 +99,7 @@ struct _CustosWindow
   gboolean              busy;
   gboolean              close_after_save;
   GPtrArray            *builders;     /* one per page built from ui/pages, as they are shown */
+  GHashTable           *evidence_files; /* evidence id → what reading its file last found */
 
   /* template children */
   AdwLeaflet           *leaflet;
@@ -415,6 +419,8 @@ set_document (CustosWindow   *self,
     g_signal_handlers_disconnect_by_data (self->history, self);
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
+  /* Readings of another document's evidence files. */
+  g_hash_table_remove_all (self->evidence_files);
   g_clear_object (&self->history);
   self->history = custos_history_new (document);
   if (self->recovery != NULL)
@@ -1574,6 +1580,294 @@ print_action (GtkWidget  *widget,
   custos_print_present (GTK_WINDOW (self), self->document, self->file, kind, self->clock);
 }
 
+/* Evidence files (7.5.3) ------------------------------------------------------
+ *
+ * win.record-evidence-checksum and win.verify-evidence (an evidence id), and
+ * win.verify-all-evidence, read the files in a thread: evidence can be a
+ * large scan or an export. The thread sees copies of the locations and
+ * checksums, never the records. */
+
+typedef struct
+{
+  char                     *id;
+  char                     *location;
+  char                     *recorded;
+  CustosEvidenceFileStatus  status;
+  char                     *sha256;
+  GError                   *error;
+} EvidenceItem;
+
+typedef struct
+{
+  CustosDocument *document;      /* the one the items were in when asked */
+  GFile          *document_file;
+  GPtrArray      *items;         /* EvidenceItem * */
+  gboolean        record;        /* record the checksum whatever it was */
+  gboolean        all;           /* every item: a summary instead of a message per file */
+} EvidenceJob;
+
+static void
+evidence_item_free (gpointer data)
+{
+  EvidenceItem *item = data;
+
+  g_free (item->id);
+  g_free (item->location);
+  g_free (item->recorded);
+  g_free (item->sha256);
+  g_clear_error (&item->error);
+  g_free (item);
+}
+
+static void
+evidence_job_free (gpointer data)
+{
+  EvidenceJob *job = data;
+
+  g_object_unref (job->document);
+  g_clear_object (&job->document_file);
+  g_ptr_array_unref (job->items);
+  g_free (job);
+}
+
+static void
+evidence_job_add (EvidenceJob    *job,
+                  CustosEvidence *evidence)
+{
+  EvidenceItem *item = g_new0 (EvidenceItem, 1);
+
+  item->id = g_strdup (custos_record_get_id (CUSTOS_RECORD (evidence)));
+  item->location = g_strdup (custos_evidence_get_location (evidence));
+  item->recorded = g_strdup (custos_evidence_get_sha256 (evidence));
+  g_ptr_array_add (job->items, item);
+}
+
+static void
+evidence_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      data,
+                 GCancellable *cancellable)
+{
+  EvidenceJob *job = data;
+
+  for (guint i = 0; i < job->items->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      EvidenceItem *item = job->items->pdata[i];
+
+      item->status = custos_evidence_file_check (item->location, item->recorded, job->document_file, cancellable,
+                                                 &item->sha256, &item->error);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+evidence_toast (CustosWindow *self,
+                const char   *text,
+                gboolean      stays,
+                const char   *id)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  /* A problem stays until read; news goes by itself. */
+  if (stays)
+    adw_toast_set_timeout (toast, 0);
+  if (id != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Record New Checksum"));
+      adw_toast_set_action_name (toast, "win.record-evidence-checksum");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The message about one file, or NULL when all is well. */
+static char *
+evidence_problem (EvidenceItem   *item,
+                  CustosEvidence *evidence,
+                  gboolean        record)
+{
+  g_autofree char *base = g_path_get_basename (item->location != NULL ? item->location : "");
+  /* The file's name only: a toast has one line. */
+  g_autofree char *name = custos_escape_unsafe (base);
+  g_autofree char *verified = NULL;
+
+  switch (item->status)
+    {
+    case CUSTOS_EVIDENCE_FILE_MISSING:
+      if (g_error_matches (item->error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return g_strdup_printf (_("Evidence file “%s” is missing"), name);
+      /* TRANSLATORS: %s is an evidence file's name, the second why it cannot be read */
+      return g_strdup_printf (_("Cannot read “%s”: %s"), name, item->error->message);
+    case CUSTOS_EVIDENCE_FILE_NOT_LOCAL:
+      return g_strdup_printf (_("“%s” is not a local file: there is nothing to read"), name);
+    case CUSTOS_EVIDENCE_FILE_CHANGED:
+      if (record)
+        return NULL;
+      verified = custos_format_date (custos_evidence_get_verified (evidence));
+      /* TRANSLATORS: %s is an evidence file's name, then the date it was last verified */
+      return verified != NULL ? g_strdup_printf (_("“%s” has changed since it was verified on %s"), name, verified)
+                              : g_strdup_printf (_("“%s” no longer matches its recorded checksum"), name);
+    case CUSTOS_EVIDENCE_FILE_OK:
+    case CUSTOS_EVIDENCE_FILE_UNRECORDED:
+    default:
+      return NULL;
+    }
+}
+
+static void
+evidence_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CustosWindow) self = user_data;
+  EvidenceJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) failed = g_string_new (NULL);
+  g_autofree char *problem = NULL;
+  g_autofree char *text = NULL;
+  guint n_checked = 0, n_failed = 0;
+  char today[CUSTOS_DATE_ISO_SIZE];
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || job->document != self->document)
+    return; /* the window is closing, or shows another document now */
+
+  custos_date_format_iso (custos_clock_get_today (self->clock), today);
+  /* One step of the undo history, apart from any edit before it. */
+  custos_history_seal (self->history);
+  custos_history_begin_group (self->history);
+  for (guint i = 0; i < job->items->len; i++)
+    {
+      EvidenceItem *item = job->items->pdata[i];
+      CustosRecord *record = custos_document_lookup (job->document, CUSTOS_REGISTER_EVIDENCE, item->id);
+      CustosEvidence *evidence = record != NULL ? CUSTOS_EVIDENCE (record) : NULL;
+      g_autofree char *message = NULL;
+
+      /* Deleted or moved meanwhile: what was read is no longer about it. */
+      if (evidence == NULL || g_strcmp0 (custos_evidence_get_location (evidence), item->location) != 0)
+        continue;
+      g_hash_table_insert (self->evidence_files, g_strdup (item->id), GINT_TO_POINTER (item->status));
+      if (item->status == CUSTOS_EVIDENCE_FILE_NOT_LOCAL && job->all)
+        continue;
+      n_checked++;
+      message = evidence_problem (item, evidence, job->record);
+      if (message != NULL)
+        {
+          n_failed++;
+          g_string_append_printf (failed, "%s%s", failed->len > 0 ? ", " : "", item->id);
+          g_free (problem);
+          problem = g_steal_pointer (&message);
+          continue;
+        }
+      custos_evidence_set_sha256 (evidence, item->sha256);
+      custos_evidence_set_verified (evidence, today);
+    }
+  custos_history_end_group (self->history);
+  custos_history_seal (self->history);
+
+  if (!job->all && n_checked == 1)
+    {
+      EvidenceItem *item = job->items->pdata[0];
+      g_autofree char *base = g_path_get_basename (item->location != NULL ? item->location : "");
+      g_autofree char *name = custos_escape_unsafe (base);
+
+      if (problem != NULL)
+        evidence_toast (self, problem, TRUE, item->status == CUSTOS_EVIDENCE_FILE_CHANGED ? item->id : NULL);
+      else
+        {
+          text = item->status == CUSTOS_EVIDENCE_FILE_OK && !job->record
+                 ? g_strdup_printf (_("“%s” is unchanged: verified today"), name)
+                 : g_strdup_printf (_("Checksum of “%s” recorded"), name);
+          evidence_toast (self, text, FALSE, NULL);
+        }
+      return;
+    }
+  if (!job->all)
+    return; /* its item is gone */
+  if (n_checked == 0)
+    text = g_strdup (_("No evidence item names a local file"));
+  else if (n_failed == 1)
+    text = g_steal_pointer (&problem);
+  else if (n_failed > 0)
+    /* TRANSLATORS: the first %u is how many evidence files changed or cannot be read, %s their ids */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u evidence file changed or cannot be read: %s",
+                                         "%u of %u evidence files changed or cannot be read: %s", n_checked),
+                            n_failed, n_checked, failed->str);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u evidence file verified today",
+                                         "All %u evidence files verified today", n_checked), n_checked);
+  evidence_toast (self, text, n_failed > 0, NULL);
+}
+
+static void
+run_evidence_job (CustosWindow *self,
+                  EvidenceJob  *job)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, evidence_done, g_object_ref (self));
+
+  job->document = g_object_ref (self->document);
+  job->document_file = self->file != NULL ? g_object_ref (self->file) : NULL;
+  g_task_set_source_tag (task, run_evidence_job);
+  g_task_set_task_data (task, job, evidence_job_free);
+  g_task_run_in_thread (task, evidence_thread);
+}
+
+static void
+evidence_file_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  CustosRecord *record = custos_document_lookup (self->document, CUSTOS_REGISTER_EVIDENCE,
+                                                 g_variant_get_string (parameter, NULL));
+  EvidenceJob *job;
+
+  if (record == NULL)
+    return;
+  job = g_new0 (EvidenceJob, 1);
+  job->items = g_ptr_array_new_with_free_func (evidence_item_free);
+  job->record = g_str_equal (action_name, "win.record-evidence-checksum");
+  evidence_job_add (job, CUSTOS_EVIDENCE (record));
+  run_evidence_job (self, job);
+}
+
+/* Every item that names a local file: matching files are verified today,
+ * files without a checksum get one (as custos --verify-evidence --output
+ * does); changed and unreadable ones are left as they are and listed. */
+static void
+verify_all_evidence_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  GListModel *items = custos_document_get_register (self->document, CUSTOS_REGISTER_EVIDENCE);
+  EvidenceJob *job = g_new0 (EvidenceJob, 1);
+
+  job->items = g_ptr_array_new_with_free_func (evidence_item_free);
+  job->all = TRUE;
+  for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
+    {
+      g_autoptr(CustosEvidence) evidence = g_list_model_get_item (items, i);
+
+      if (custos_evidence_location_is_file (custos_evidence_get_location (evidence)))
+        evidence_job_add (job, evidence);
+    }
+  run_evidence_job (self, job);
+}
+
+/* What the latest reading of an evidence item's file in this window found,
+ * or -1 if none has finished yet. */
+int
+custos_window_get_evidence_status (CustosWindow *self,
+                                   const char   *id)
+{
+  gpointer status;
+
+  g_return_val_if_fail (CUSTOS_IS_WINDOW (self), -1);
+  if (!g_hash_table_lookup_extended (self->evidence_files, id, NULL, &status))
+    return -1;
+  return GPOINTER_TO_INT (status);
+}
+
 static GtkListBoxRow *
 find_sidebar_row (CustosWindow *self,
                   const char   *name)
@@ -1610,7 +1904,6 @@ show_page_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
-/* Selects record in whatever shows its register on a page. */
 /* Brings the tab (AdwViewStack page) that holds widget to the front. */
 static void
 show_tab_of (GtkWidget *widget)
@@ -1621,6 +1914,8 @@ show_tab_of (GtkWidget *widget)
       adw_view_stack_set_visible_child (ADW_VIEW_STACK (parent), child);
 }
 
+/* Brings what shows the register to the front (its tab), and selects
+ * record in it unless record is NULL. */
 static gboolean
 select_record_in (GtkWidget    *widget,
                   const char   *register_name,
@@ -1629,19 +1924,22 @@ select_record_in (GtkWidget    *widget,
   if (CUSTOS_IS_SOA_PAGE (widget) && g_str_equal (register_name, "soa"))
     {
       show_tab_of (widget);
-      custos_soa_page_select (CUSTOS_SOA_PAGE (widget), record);
+      if (record != NULL)
+        custos_soa_page_select (CUSTOS_SOA_PAGE (widget), record);
       return TRUE;
     }
   if (CUSTOS_IS_RISKS_PAGE (widget) && g_str_equal (register_name, "risks"))
     {
-      custos_risks_page_show_risk (CUSTOS_RISKS_PAGE (widget), record); /* drops the heatmap's filters */
+      if (record != NULL)
+        custos_risks_page_show_risk (CUSTOS_RISKS_PAGE (widget), record); /* drops the heatmap's filters */
       return TRUE;
     }
   if (CUSTOS_IS_REGISTER_VIEW (widget) &&
       g_strcmp0 (custos_register_view_get_register_name (CUSTOS_REGISTER_VIEW (widget)), register_name) == 0)
     {
       show_tab_of (widget);
-      custos_register_view_select (CUSTOS_REGISTER_VIEW (widget), record);
+      if (record != NULL)
+        custos_register_view_select (CUSTOS_REGISTER_VIEW (widget), record);
       return TRUE;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -1651,7 +1949,8 @@ select_record_in (GtkWidget    *widget,
   return FALSE;
 }
 
-/* ("risks", "R-004"): shows the page of a register and selects the record. */
+/* ("risks", "R-004"): shows the page of a register and selects the record;
+ * ("suppliers", ""): shows the register (the tab of its page). */
 static void
 show_record_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1674,8 +1973,8 @@ show_record_action (GtkWidget  *widget,
     }
   page = custos_page_for_register (reg);
   gtk_widget_activate_action (widget, "win.show-page", "s", page);
-  record = custos_document_lookup (self->document, (CustosRegister) reg, id);
-  if (record != NULL)
+  record = *id != '\0' ? custos_document_lookup (self->document, (CustosRegister) reg, id) : NULL;
+  if (record != NULL || *id == '\0')
     select_record_in (gtk_stack_get_child_by_name (self->stack, page), kind->register_name, record);
 }
 
@@ -2036,6 +2335,7 @@ custos_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   custos_clock_unwatch (&self->clock, self);
   g_clear_pointer (&self->builders, g_ptr_array_unref);
+  g_clear_pointer (&self->evidence_files, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (custos_window_parent_class)->dispose (object);
@@ -2100,6 +2400,7 @@ custos_window_class_init (CustosWindowClass *klass)
   g_type_ensure (CUSTOS_TYPE_RECORD_EDITOR);
   g_type_ensure (CUSTOS_TYPE_REGISTER_VIEW);
   g_type_ensure (CUSTOS_TYPE_ASSET_RISKS);
+  g_type_ensure (CUSTOS_TYPE_EVIDENCE_CHECK);
   g_type_ensure (CUSTOS_TYPE_RISKS_PAGE);
   g_type_ensure (CUSTOS_TYPE_TREATMENT_PAGE);
   g_type_ensure (CUSTOS_TYPE_SOA_PAGE);
@@ -2150,6 +2451,9 @@ custos_window_class_init (CustosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.resolve-conflicts", NULL, resolve_conflicts_action);
   gtk_widget_class_install_action (widget_class, "win.resolve-conflict", "(ss)", resolve_conflict_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.record-evidence-checksum", "s", evidence_file_action);
+  gtk_widget_class_install_action (widget_class, "win.verify-evidence", "s", evidence_file_action);
+  gtk_widget_class_install_action (widget_class, "win.verify-all-evidence", NULL, verify_all_evidence_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
@@ -2175,6 +2479,7 @@ custos_window_init (CustosWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->builders = g_ptr_array_new_with_free_func (g_object_unref);
+  self->evidence_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->settings = g_settings_new (APP_ID);
 
   gtk_window_set_default_size (GTK_WINDOW (self),

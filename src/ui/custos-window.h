@@ -43,4 +43,9 @@ const char     *custos_window_get_visible_page (CustosWindow  *self);
 gboolean        custos_window_is_page_built (CustosWindow     *self,
                                              const char       *name);
 
+/* What the latest reading of an evidence item's file in this window found
+ * (a CustosEvidenceFileStatus), or -1 if none has finished yet. */
+int             custos_window_get_evidence_status (CustosWindow *self,
+                                                   const char   *id);
+
 G_END_DECLS
