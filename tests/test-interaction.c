@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "custos-file.h"
+#include "custos-heatmap-view.h"
+#include "custos-record-editor.h"
 #include "custos-readiness-page.h"
 #include "custos-ref-chooser.h"
 #include "custos-soa-page.h"
@@ -945,6 +947,191 @@ START_TEST (test_chosen_control_becomes_applicable)
 }
 END_TEST
 
+/* 6. Room for the editors ---------------------------------------------------- */
+
+static GtkScrolledWindow *
+form_scroller (CustosRegisterView *view)
+{
+  GtkWidget *editor = custos_test_find_type (GTK_WIDGET (view), CUSTOS_TYPE_RECORD_EDITOR);
+
+  ck_assert_ptr_nonnull (editor);
+  return GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (editor, GTK_TYPE_SCROLLED_WINDOW));
+}
+
+static CustosRecord *
+nth_risk (CustosWindow *window,
+          guint         n)
+{
+  GListModel *risks = custos_document_get_register (custos_window_get_document (window), CUSTOS_REGISTER_RISKS);
+  g_autoptr(CustosRecord) risk = g_list_model_get_item (risks, n);
+
+  return risk; /* the document holds it */
+}
+
+/* A record chosen in the list shows its form from the top, wherever the
+ * last one was scrolled to. */
+START_TEST (test_new_record_form_at_top)
+{
+  CustosWindow *window = open_example (NULL);
+  CustosRegisterView *view = show_register (window, "risks", "risks");
+  GtkAdjustment *adjustment;
+
+  custos_register_view_select (view, nth_risk (window, 0));
+  custos_test_spin ();
+  adjustment = gtk_scrolled_window_get_vadjustment (form_scroller (view));
+  ck_assert_double_gt (gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  custos_test_spin ();
+  ck_assert_double_gt (gtk_adjustment_get_value (adjustment), 0);
+
+  custos_register_view_select (view, nth_risk (window, 1));
+  custos_test_spin ();
+  ck_assert_ptr_eq (custos_register_view_get_selected (view), nth_risk (window, 1));
+  ck_assert_double_eq (gtk_adjustment_get_value (adjustment), 0);
+}
+END_TEST
+
+/* A long text is shown whole, and the wheel over it scrolls the form: the
+ * text view sits in the form's scroller, not in one of its own. */
+START_TEST (test_text_fields_grow)
+{
+  CustosWindow *window = open_example (NULL);
+  CustosRegisterView *view = show_register (window, "risks", "risks");
+  CustosRecord *risk = nth_risk (window, 0);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *text_view;
+  int natural = 0;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (text, "Line %u of a threat that goes on and on.\n", i + 1);
+  custos_risk_set_threat (CUSTOS_RISK (risk), text->str);
+  custos_register_view_select (view, risk);
+  custos_test_spin ();
+
+  text_view = custos_test_find_type (GTK_WIDGET (view), GTK_TYPE_TEXT_VIEW);
+  ck_assert_ptr_nonnull (text_view);
+  {
+    g_autofree char *shown = NULL;
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    ck_assert_str_eq (shown, custos_risk_get_threat (CUSTOS_RISK (risk)));
+  }
+  ck_assert_ptr_eq (gtk_widget_get_ancestor (text_view, GTK_TYPE_SCROLLED_WINDOW), form_scroller (view));
+  gtk_widget_measure (text_view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (text_view), NULL, &natural, NULL, NULL);
+  ck_assert_int_gt (natural, 40 * 10);
+  ck_assert_int_ge (gtk_widget_get_height (text_view), natural);
+}
+END_TEST
+
+/* Hiding the heatmap gives its height to the risk register and its form. */
+START_TEST (test_heatmap_hides)
+{
+  CustosWindow *window = open_example (NULL);
+  CustosRegisterView *view = show_register (window, "risks", "risks");
+  GtkWidget *heatmap = custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_HEATMAP_VIEW);
+  int form_height, heatmap_height;
+
+  custos_register_view_select (view, nth_risk (window, 0));
+  custos_test_spin ();
+  form_height = gtk_widget_get_height (GTK_WIDGET (form_scroller (view)));
+  heatmap_height = gtk_widget_get_height (heatmap);
+  ck_assert_int_gt (heatmap_height, 0);
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "risks.show-heatmap", NULL));
+  custos_test_spin ();
+  ck_assert (!gtk_widget_get_mapped (heatmap));
+  ck_assert_int_ge (gtk_widget_get_height (GTK_WIDGET (form_scroller (view))), form_height + heatmap_height);
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "risks.show-heatmap", NULL));
+  custos_test_spin ();
+  ck_assert (gtk_widget_get_mapped (heatmap));
+}
+END_TEST
+
+/* 8. Narrow widths --------------------------------------------------------- */
+
+static const char * const pages[] = {
+  "overview", "context", "leadership", "assets", "risks", "treatment", "soa",
+  "objectives", "support", "operation", "performance", "improvement", "readiness",
+};
+
+/* Every register view on screen under widget has the height it needs at its width. */
+static void
+assert_fits_height (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (CUSTOS_IS_REGISTER_VIEW (widget))
+    {
+      int minimum = 0;
+
+      /* Its content's height at this width (the view itself may answer for any width). */
+      gtk_widget_measure (gtk_widget_get_first_child (widget), GTK_ORIENTATION_VERTICAL,
+                          gtk_widget_get_width (widget), &minimum, NULL, NULL, NULL);
+      ck_assert_msg (gtk_widget_get_height (widget) >= minimum, "register %s is %d px tall, needs %d",
+                     custos_register_view_get_register_name (CUSTOS_REGISTER_VIEW (widget)),
+                     gtk_widget_get_height (widget), minimum);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    assert_fits_height (child);
+}
+
+static gboolean
+is_360_wide (gpointer window)
+{
+  return gtk_widget_get_width (window) == 360;
+}
+
+static gboolean
+is_folded (gpointer leaflet)
+{
+  return adw_leaflet_get_folded (leaflet);
+}
+
+/* Every page fits a phone's 360 pixels: the sidebar folds away, editors go
+ * under their lists, wide tables scroll (issue 13, point 8). */
+START_TEST (test_pages_fit_360)
+{
+  CustosWindow *window = open_example (NULL);
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  const char *page = pages[_i];
+  int minimum = 0;
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page));
+  custos_test_spin ();
+  ck_assert_str_eq (custos_window_get_visible_page (window), page);
+  /* As a user narrows the window: the sidebar folds away first. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 760);
+  custos_test_wait_for (is_folded, content, "the sidebar to fold");
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  ck_assert_msg (minimum <= 360, "page %s needs %d px", page, minimum);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 760);
+  custos_test_wait_for (is_360_wide, window, "the window to be 360 px wide");
+  /* What wraps says how tall it gets: no register drawn over what is under
+   * it, and the page fits a phone's height. */
+  assert_fits_height (content);
+  ck_assert_int_le (gtk_widget_get_height (GTK_WIDGET (window)), 760);
+  g_printerr ("PAGE %s height %d\n", page, gtk_widget_get_height (GTK_WIDGET (window)));
+  {
+    AdwViewStack *tabs = custos_test_find_type (content, ADW_TYPE_VIEW_STACK);
+    if (tabs != NULL)
+      {
+        GListModel *p = G_LIST_MODEL (adw_view_stack_get_pages (tabs));
+        for (guint i = 0; i < g_list_model_get_n_items (p); i++)
+          {
+            g_autoptr(AdwViewStackPage) sp = g_list_model_get_item (p, i);
+            adw_view_stack_set_visible_child (tabs, adw_view_stack_page_get_child (sp));
+            custos_test_spin ();
+            g_printerr ("  TAB %s height %d\n", adw_view_stack_page_get_name (sp), gtk_widget_get_height (GTK_WIDGET (window)));
+          }
+      }
+  }
+}
+END_TEST
+
 static Suite *
 interaction_suite (void)
 {
@@ -965,6 +1152,10 @@ interaction_suite (void)
   tcase_add_test (tc, test_new_replaces_empty_window);
   tcase_add_test (tc, test_sidebar_follows_page);
   tcase_add_test (tc, test_chosen_control_becomes_applicable);
+  tcase_add_test (tc, test_new_record_form_at_top);
+  tcase_add_test (tc, test_text_fields_grow);
+  tcase_add_test (tc, test_heatmap_hides);
+  tcase_add_loop_test (tc, test_pages_fit_360, 0, G_N_ELEMENTS (pages));
   suite_add_tcase (s, tc);
   return s;
 }

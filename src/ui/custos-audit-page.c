@@ -16,6 +16,7 @@
 
 #include "custos-clock.h"
 #include "custos-audit-page.h"
+#include "custos-wrap-box.h"
 #include "custos-paned.h"
 #include "custos-enums.h"
 #include "custos-field-format.h"
@@ -540,6 +541,7 @@ custos_audit_page_class_init (CustosAuditPageClass *klass)
 
   g_type_ensure (CUSTOS_TYPE_REGISTER_VIEW);
   g_type_ensure (CUSTOS_TYPE_COVERAGE_VIEW);
+  g_type_ensure (CUSTOS_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-audit-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CustosAuditPage, paned);
   gtk_widget_class_bind_template_child (widget_class, CustosAuditPage, register_view);

@@ -316,8 +316,10 @@ custos_heatmap_view_measure (GtkWidget      *widget,
 {
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
+      /* Small enough to keep the legend beside it in a 800 px window; it
+       * takes what room there is (hexpand). */
       *minimum = 240;
-      *natural = 480;
+      *natural = 280;
     }
   else
     {

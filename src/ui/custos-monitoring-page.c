@@ -17,6 +17,7 @@
 #include "custos-clock.h"
 #include "custos-field-format.h"
 #include "custos-monitoring-page.h"
+#include "custos-wrap-box.h"
 #include "custos-paned.h"
 #include "custos-readiness.h"
 
@@ -499,6 +500,7 @@ custos_monitoring_page_class_init (CustosMonitoringPageClass *klass)
 
   g_type_ensure (CUSTOS_TYPE_REGISTER_VIEW);
   g_type_ensure (CUSTOS_TYPE_TREND_VIEW);
+  g_type_ensure (CUSTOS_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-monitoring-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CustosMonitoringPage, paned);
   gtk_widget_class_bind_template_child (widget_class, CustosMonitoringPage, register_view);

@@ -17,6 +17,7 @@
 #include "custos-field-format.h"
 #include "custos-labels.h"
 #include "custos-nc-page.h"
+#include "custos-wrap-box.h"
 #include "custos-paned.h"
 #include "custos-readiness.h"
 
@@ -701,6 +702,7 @@ custos_nc_page_class_init (CustosNcPageClass *klass)
   gtk_widget_class_install_action (widget_class, "nc.add-why", NULL, add_why_action);
 
   g_type_ensure (CUSTOS_TYPE_REGISTER_VIEW);
+  g_type_ensure (CUSTOS_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-nc-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CustosNcPage, paned);
   gtk_widget_class_bind_template_child (widget_class, CustosNcPage, register_view);

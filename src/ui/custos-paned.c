@@ -53,3 +53,34 @@ custos_paned_place_once (GtkPaned *paned,
   g_signal_connect (paned, "notify::max-position", G_CALLBACK (place), placement);
   g_signal_connect (paned, "map", G_CALLBACK (on_map), placement);
 }
+
+int
+custos_paned_stacked_minimum (GtkWidget *widget,
+                              GtkPaned  *paned)
+{
+  int minimum = 0;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 0);
+  g_return_val_if_fail (GTK_IS_PANED (paned), 0);
+
+  if (widget == GTK_WIDGET (paned))
+    {
+      GtkWidget *children[] = { gtk_paned_get_start_child (paned), gtk_paned_get_end_child (paned) };
+
+      for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+        if (children[i] != NULL && gtk_widget_get_visible (children[i]))
+          minimum = MAX (minimum, custos_paned_stacked_minimum (children[i], paned));
+      return minimum;
+    }
+  if (!gtk_widget_is_ancestor (GTK_WIDGET (paned), widget))
+    {
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      return minimum;
+    }
+  /* A vertical box or a stack: as wide as its widest child. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      minimum = MAX (minimum, custos_paned_stacked_minimum (child, paned));
+  return minimum;
+}

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* custos-paned.h — where a split page puts its handle the first time */
+/* custos-paned.h — where a split page puts its handle the first time, and
+ * how wide it is when its halves stand one under the other */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -13,5 +14,12 @@ void custos_paned_place_once (GtkPaned *paned,
                               int       numerator,
                               int       denominator,
                               int       minimum);
+
+/* The minimum width of widget, which holds paned in vertical boxes and
+ * stacks, as it is once paned stands vertical: the wider of paned's halves
+ * rather than both side by side. A page that turns its paned vertical when
+ * narrow reports this as its minimum width. */
+int  custos_paned_stacked_minimum (GtkWidget *widget,
+                                   GtkPaned  *paned);
 
 G_END_DECLS

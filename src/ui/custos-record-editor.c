@@ -452,7 +452,9 @@ set_row_title (GtkWidget         *row,
     gtk_widget_set_tooltip_text (row, _("Required"));
 }
 
-/* Prose: a title above a growing, wrapping text view, like a tall entry row. */
+/* Prose: a title above a growing, wrapping text view, like a tall entry row.
+ * No scroller of its own: the view is as tall as its text, and the wheel
+ * over it scrolls the form. */
 static GtkWidget *
 text_row_new (const CustosField  *field,
               GtkWidget         **view_out)
@@ -460,7 +462,6 @@ text_row_new (const CustosField  *field,
   GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *view = gtk_text_view_new ();
   g_autofree char *text = row_title (field);
 
@@ -488,15 +489,11 @@ text_row_new (const CustosField  *field,
                                   GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE,
                                   -1);
 
-  /* About four lines, growing to about twelve before it scrolls. */
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 84);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 260);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  /* At least about four lines, to invite a paragraph. */
+  gtk_widget_set_size_request (view, -1, 84);
 
   gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), view);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   /* A click anywhere on the row starts typing. */

@@ -20,8 +20,10 @@
 #include <string.h>
 
 #include "custos-field-format.h"
+#include "custos-paned.h"
 #include "custos-record-editor.h"
 #include "custos-register-view.h"
+#include "custos-wrap-box.h"
 
 /* Below this width the editor goes under the list. */
 #define NARROW_WIDTH 760
@@ -71,6 +73,7 @@ struct _CustosRegisterView
 
   /* template children */
   GtkWidget          *box;
+  GtkWidget          *header;
   GtkBox             *header_extra;
   GtkBox             *editor_box;
   GtkLabel           *title_label;
@@ -734,6 +737,8 @@ on_selected_item_notify (GtkSingleSelection *selection,
     return;
   g_set_object (&self->selected, record);
   gtk_stack_set_visible_child_name (self->editor_stack, record != NULL ? "editor" : "none");
+  /* Another record's form starts at its top, not where the last one was left. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->editor_scroller), 0);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
@@ -1245,8 +1250,6 @@ apply_layout (gpointer user_data)
   int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
 
   self->layout_idle = 0;
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
-                                  self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   /* The editor gets a third (within what a form comfortably needs), the list the rest. */
   if (self->narrow && height > 0)
     gtk_paned_set_position (self->paned, height * 2 / 5);
@@ -1267,6 +1270,12 @@ custos_register_view_measure (GtkWidget      *widget,
   CustosRegisterView *self = CUSTOS_REGISTER_VIEW (widget);
 
   gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  /* Narrower than NARROW_WIDTH the editor goes under the list. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = custos_paned_stacked_minimum (self->box, self->paned);
+      *natural = MAX (*natural, *minimum);
+    }
 }
 
 static void
@@ -1278,8 +1287,13 @@ custos_register_view_size_allocate (GtkWidget *widget,
   CustosRegisterView *self = CUSTOS_REGISTER_VIEW (widget);
   gboolean narrow = width < NARROW_WIDTH;
 
+  /* The orientation first: a horizontal paned narrower than its list and
+   * editor would squeeze them. */
+  if (narrow != self->narrow || !self->position_set)
+    gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
+                                    narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_widget_allocate (self->box, width, height, baseline, NULL);
-  /* Re-orienting queues a resize: do it after this allocation. */
+  /* The handle goes where the new size says, after this allocation. */
   if ((narrow != self->narrow || !self->position_set) && self->layout_idle == 0)
     {
       self->narrow = narrow;
@@ -1430,8 +1444,10 @@ custos_register_view_class_init (CustosRegisterViewClass *klass)
   gtk_widget_class_install_action (widget_class, "register.focus-search", NULL, focus_search_action);
 
   g_type_ensure (CUSTOS_TYPE_RECORD_EDITOR);
+  g_type_ensure (CUSTOS_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-register-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, box);
+  gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, header);
   gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, header_extra);
   gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, editor_box);
   gtk_widget_class_bind_template_child (widget_class, CustosRegisterView, title_label);

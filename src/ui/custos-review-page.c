@@ -18,6 +18,7 @@
 #include "custos-labels.h"
 #include "custos-readiness.h"
 #include "custos-review-page.h"
+#include "custos-wrap-box.h"
 #include "custos-paned.h"
 #include "custos-review-prefill.h"
 
@@ -511,6 +512,7 @@ custos_review_page_class_init (CustosReviewPageClass *klass)
 
   g_type_ensure (CUSTOS_TYPE_REGISTER_VIEW);
   g_type_ensure (CUSTOS_TYPE_RECORD_EDITOR);
+  g_type_ensure (CUSTOS_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CustosReviewPage, paned);
   gtk_widget_class_bind_template_child (widget_class, CustosReviewPage, register_view);

@@ -21,7 +21,9 @@
 #include "custos-enums.h"
 #include "custos-field-format.h"
 #include "custos-labels.h"
+#include "custos-paned.h"
 #include "custos-risks-page.h"
+#include "custos-wrap-box.h"
 
 /* Filter ------------------------------------------------------------------ */
 
@@ -117,6 +119,7 @@ struct _CustosRisksPage
 
   /* template children */
   GtkPaned           *paned;
+  GtkWidget          *overview;
   CustosHeatmapView  *heatmap;
   GtkToggleButton    *inherent_button;
   GtkToggleButton    *residual_button;
@@ -134,6 +137,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_RESIDUAL,
+  PROP_SHOW_HEATMAP,
   N_PROPS
 };
 
@@ -1052,6 +1056,9 @@ custos_risks_page_get_property (GObject    *object,
     case PROP_RESIDUAL:
       g_value_set_boolean (value, custos_heatmap_view_get_residual (self->heatmap));
       break;
+    case PROP_SHOW_HEATMAP:
+      g_value_set_boolean (value, gtk_widget_get_visible (self->overview));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1072,6 +1079,13 @@ custos_risks_page_set_property (GObject      *object,
       break;
     case PROP_RESIDUAL:
       custos_heatmap_view_set_residual (self->heatmap, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_HEATMAP:
+      if (gtk_widget_get_visible (self->overview) != g_value_get_boolean (value))
+        {
+          gtk_widget_set_visible (self->overview, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1096,15 +1110,23 @@ custos_risks_page_class_init (CustosRisksPageClass *klass)
   properties[PROP_RESIDUAL] =
     g_param_spec_boolean ("residual", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The heatmap and its legend above the register; hidden, the register
+   * and its editor take the page's height. */
+  properties[PROP_SHOW_HEATMAP] =
+    g_param_spec_boolean ("show-heatmap", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "risks.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_property_action (widget_class, "risks.residual", "residual");
+  gtk_widget_class_install_property_action (widget_class, "risks.show-heatmap", "show-heatmap");
 
   g_type_ensure (CUSTOS_TYPE_HEATMAP_VIEW);
   g_type_ensure (CUSTOS_TYPE_REGISTER_VIEW);
+  g_type_ensure (CUSTOS_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-risks-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CustosRisksPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, CustosRisksPage, overview);
   gtk_widget_class_bind_template_child (widget_class, CustosRisksPage, heatmap);
   gtk_widget_class_bind_template_child (widget_class, CustosRisksPage, inherent_button);
   gtk_widget_class_bind_template_child (widget_class, CustosRisksPage, residual_button);
@@ -1125,6 +1147,7 @@ static void
 custos_risks_page_init (CustosRisksPage *self)
 {
   GtkWidget *criteria_button;
+  GtkWidget *heatmap_button;
 
   custos_risk_filter_init (&self->filter);
   self->chips = g_hash_table_new (NULL, NULL);
@@ -1155,9 +1178,16 @@ custos_risks_page_init (CustosRisksPage *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (criteria_button), "win.edit-criteria");
   gtk_widget_set_tooltip_text (criteria_button, _("Edit the risk criteria: scales, scoring and bands"));
   custos_register_view_add_header_widget (self->register_view, criteria_button);
+  heatmap_button = gtk_toggle_button_new_with_mnemonic (_("_Heatmap"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (heatmap_button), "risks.show-heatmap");
+  gtk_widget_set_tooltip_text (heatmap_button, _("Show or hide the heatmap, to give the list and the form more room"));
+  custos_register_view_add_header_widget (self->register_view, heatmap_button);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "risks.clear-filters", FALSE);
   update_filter_bar (self);
+  /* A third for the heatmap, about its natural height in a 800 px window;
+   * the register and its form the rest. */
+  custos_paned_place_once (self->paned, 1, 3, 120);
 }
 
 GtkWidget *

@@ -27,7 +27,9 @@
 #include "custos-field-format.h"
 #include "custos-labels.h"
 #include "custos-enums.h"
+#include "custos-paned.h"
 #include "custos-soa-page.h"
+#include "custos-wrap-box.h"
 
 /* Below this width the editor goes under the list. */
 #define NARROW_WIDTH 1180
@@ -295,6 +297,7 @@ struct _CustosSoaPage
   GtkLabel           *bulk_label;
   GtkMenuButton      *owner_button;
   GtkStack           *editor_stack;
+  GtkScrolledWindow  *editor_scroller;
   AdwStatusPage      *many_page;
   CustosRecordEditor *editor;
 };
@@ -1007,7 +1010,11 @@ update_selection_state (CustosSoaPage *self)
   selected = entries->len == 1 ? entries->pdata[0] : NULL;
 
   if (g_set_object (&self->selected, selected))
-    custos_record_editor_set_record (self->editor, selected);
+    {
+      custos_record_editor_set_record (self->editor, selected);
+      /* Another control's form starts at its top. */
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->editor_scroller), 0);
+    }
   if (entries->len == 0)
     gtk_stack_set_visible_child_name (self->editor_stack, "none");
   else if (entries->len == 1)
@@ -1624,8 +1631,6 @@ apply_layout (gpointer user_data)
 
   self->layout_idle = 0;
   update_editor_visibility (self);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
-                                  self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   /* The list gets the larger share: it is what an auditor reads. */
   if (self->narrow && height > 0)
     gtk_paned_set_position (self->paned, height * 11 / 20);
@@ -1643,8 +1648,15 @@ custos_soa_page_measure (GtkWidget      *widget,
                          int            *minimum_baseline,
                          int            *natural_baseline)
 {
-  gtk_widget_measure (CUSTOS_SOA_PAGE (widget)->box, orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
+  CustosSoaPage *self = CUSTOS_SOA_PAGE (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  /* Narrower than NARROW_WIDTH the editor goes under the list. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = custos_paned_stacked_minimum (self->box, self->paned);
+      *natural = MAX (*natural, *minimum);
+    }
 }
 
 static void
@@ -1656,8 +1668,13 @@ custos_soa_page_size_allocate (GtkWidget *widget,
   CustosSoaPage *self = CUSTOS_SOA_PAGE (widget);
   gboolean narrow = width < NARROW_WIDTH;
 
+  /* The orientation first: a horizontal paned narrower than its list and
+   * editor would squeeze them. */
+  if (narrow != self->narrow || !self->position_set)
+    gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
+                                    narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_widget_allocate (self->box, width, height, baseline, NULL);
-  /* Re-orienting queues a resize: do it after this allocation. */
+  /* The handle goes where the new size says, after this allocation. */
   if ((narrow != self->narrow || !self->position_set) && self->layout_idle == 0)
     {
       self->narrow = narrow;
@@ -1839,6 +1856,7 @@ custos_soa_page_class_init (CustosSoaPageClass *klass)
   gtk_widget_class_install_action (widget_class, "soa.focus-search", NULL, focus_search_action);
 
   g_type_ensure (CUSTOS_TYPE_RECORD_EDITOR);
+  g_type_ensure (CUSTOS_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-soa-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CustosSoaPage, box);
   gtk_widget_class_bind_template_child (widget_class, CustosSoaPage, subtitle_label);
@@ -1857,6 +1875,7 @@ custos_soa_page_class_init (CustosSoaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustosSoaPage, bulk_label);
   gtk_widget_class_bind_template_child (widget_class, CustosSoaPage, owner_button);
   gtk_widget_class_bind_template_child (widget_class, CustosSoaPage, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, CustosSoaPage, editor_scroller);
   gtk_widget_class_bind_template_child (widget_class, CustosSoaPage, many_page);
   gtk_widget_class_bind_template_child (widget_class, CustosSoaPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);

@@ -29,6 +29,7 @@
 #include "custos-readiness.h"
 #include "custos-record-editor.h"
 #include "custos-treatment-page.h"
+#include "custos-wrap-box.h"
 
 /* Derived state --------------------------------------------------------------- */
 
@@ -751,6 +752,7 @@ custos_treatment_page_class_init (CustosTreatmentPageClass *klass)
 
   g_type_ensure (CUSTOS_TYPE_REGISTER_VIEW);
   g_type_ensure (CUSTOS_TYPE_RECORD_EDITOR);
+  g_type_ensure (CUSTOS_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-treatment-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CustosTreatmentPage, status_bar);
   gtk_widget_class_bind_template_child (widget_class, CustosTreatmentPage, status_icon);

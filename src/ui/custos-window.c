@@ -103,6 +103,9 @@ struct _CustosWindow
 
   /* template children */
   AdwLeaflet           *leaflet;
+  AdwHeaderBar         *content_header;
+  GtkWidget            *history_buttons;
+  GtkActionBar         *bottom_bar;
   GtkListBox           *sidebar;
   AdwWindowTitle       *window_title;
   GtkRevealer          *banner;
@@ -2411,6 +2414,9 @@ custos_window_class_init (CustosWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/custos-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CustosWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CustosWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, CustosWindow, history_buttons);
+  gtk_widget_class_bind_template_child (widget_class, CustosWindow, bottom_bar);
   gtk_widget_class_bind_template_child (widget_class, CustosWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CustosWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CustosWindow, banner);
@@ -2470,6 +2476,28 @@ custos_window_class_init (CustosWindowClass *klass)
   }
 }
 
+/* A phone's header bar has room for the way back, the title, Save and the
+ * menu: folded, undo and redo go to a bar at the bottom. */
+static void
+on_folded_notify (CustosWindow *self)
+{
+  g_autoptr(GtkWidget) buttons = g_object_ref (self->history_buttons);
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  if ((gtk_widget_get_ancestor (buttons, GTK_TYPE_ACTION_BAR) != NULL) == folded)
+    return;
+  if (folded)
+    {
+      adw_header_bar_remove (self->content_header, buttons);
+      gtk_action_bar_pack_start (self->bottom_bar, buttons);
+    }
+  else
+    {
+      gtk_action_bar_remove (self->bottom_bar, buttons);
+      adw_header_bar_pack_start (self->content_header, buttons);
+    }
+}
+
 static void
 custos_window_init (CustosWindow *self)
 {
@@ -2490,6 +2518,7 @@ custos_window_init (CustosWindow *self)
 
   build_sidebar (self);
   set_clock (self, NULL);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (on_folded_notify), self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
   g_signal_connect (self->sidebar, "row-activated", G_CALLBACK (on_sidebar_row_activated), self);
   g_signal_connect (self->sidebar, "row-selected", G_CALLBACK (on_sidebar_row_selected), self);
