@@ -15,6 +15,7 @@
 #include "custos-export.h"
 #include "custos-issue.h"
 #include "custos-git.h"
+#include "custos-print-preview.h"
 
 typedef struct
 {
@@ -184,6 +185,33 @@ previous_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The book ----------------------------------------------------------------- */
+
+CustosReportBook *
+custos_export_build_book (CustosDocument       *document,
+                          GFile                *document_file,
+                          CustosReportKind      kind,
+                          CustosClock          *clock,
+                          CustosPaper           paper,
+                          CustosHeatmapPalette  palette,
+                          CustosDocument       *previous,
+                          const char           *previous_name)
+{
+  CustosReportOptions options;
+
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (kind < CUSTOS_N_REPORTS, NULL);
+
+  custos_report_options_init (&options);
+  options.previous = previous;
+  options.previous_name = previous_name;
+  options.today = clock != NULL ? custos_clock_get_today (clock) : NULL;
+  options.issued = document_file != NULL && custos_issue_get_current (document, document_file) != NULL;
+  options.paper = paper;
+  options.palette = palette;
+  return custos_report_build (document, kind, &options);
+}
+
 /* The dialog ---------------------------------------------------------------- */
 
 static void
@@ -281,19 +309,13 @@ run_job (CustosExportDialog *self,
     }
   else
     {
-      CustosReportOptions options;
       static const CustosPaper papers[] = { CUSTOS_PAPER_AUTO, CUSTOS_PAPER_A4, CUSTOS_PAPER_LETTER };
+      CustosPaper paper = papers[MIN (adw_combo_row_get_selected (self->paper_row), G_N_ELEMENTS (papers) - 1)];
+      CustosHeatmapPalette palette = adw_combo_row_get_selected (self->palette_row) == 1
+                                     ? CUSTOS_HEATMAP_PALETTE_COLOUR_BLIND : CUSTOS_HEATMAP_PALETTE_BANDS;
 
-      custos_report_options_init (&options);
-      options.previous = job->previous;
-      options.previous_name = job->previous_name;
-      options.today = self->clock != NULL ? custos_clock_get_today (self->clock) : NULL;
-      options.issued = self->document_file != NULL &&
-                       custos_issue_get_current (self->document, self->document_file) != NULL;
-      options.paper = papers[MIN (adw_combo_row_get_selected (self->paper_row), G_N_ELEMENTS (papers) - 1)];
-      options.palette = adw_combo_row_get_selected (self->palette_row) == 1 ? CUSTOS_HEATMAP_PALETTE_COLOUR_BLIND
-                                                                             : CUSTOS_HEATMAP_PALETTE_BANDS;
-      job->book = custos_report_build (self->document, choices[choice].kind, &options);
+      job->book = custos_export_build_book (self->document, self->document_file, choices[choice].kind,
+                                            self->clock, paper, palette, job->previous, job->previous_name);
     }
   gtk_label_set_text (self->status_label, choices[choice].csv ? _("Writing the file…")
                                                               : _("Laying out and drawing the pages…"));
@@ -595,6 +617,17 @@ custos_export_dialog_export_to (CustosExportDialog *self,
 }
 
 void
+custos_export_dialog_set_report (CustosExportDialog *self,
+                                 CustosReportKind    kind)
+{
+  g_return_if_fail (CUSTOS_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    if (!choices[i].csv && choices[i].kind == kind)
+      adw_combo_row_set_selected (self->report_row, i);
+}
+
+void
 custos_export_present (GtkWindow      *parent,
                        CustosDocument *document,
                        GFile          *document_file,
@@ -605,19 +638,43 @@ custos_export_present (GtkWindow      *parent,
 
 /* Printing ------------------------------------------------------------------ */
 
+/* What a print operation prints, and what its preview needs to print or
+ * export the same report again. */
+typedef struct
+{
+  CustosReportBook *book;
+  CustosDocument   *document;
+  GFile            *document_file;
+  CustosClock      *clock;
+  CustosReportKind  kind;
+  GtkWindow        *parent;   /* of the preview; weak */
+} PrintData;
+
+static void
+print_data_free (PrintData *data)
+{
+  g_clear_object (&data->book);
+  g_clear_object (&data->document);
+  g_clear_object (&data->document_file);
+  g_clear_object (&data->clock);
+  g_clear_weak_pointer (&data->parent);
+  g_free (data);
+}
+
 static void
 begin_print (GtkPrintOperation *operation,
              GtkPrintContext   *context,
-             CustosReportBook  *book)
+             PrintData         *data)
 {
   /* Full page, in points: lay the book out on the paper chosen. */
-  custos_report_book_set_page_size (book, gtk_print_context_get_width (context), gtk_print_context_get_height (context));
-  if (!custos_report_book_paginate (book, NULL, NULL, NULL, NULL))
+  custos_report_book_set_page_size (data->book, gtk_print_context_get_width (context),
+                                    gtk_print_context_get_height (context));
+  if (!custos_report_book_paginate (data->book, NULL, NULL, NULL, NULL))
     {
       gtk_print_operation_cancel (operation);
       return;
     }
-  gtk_print_operation_set_n_pages (operation, (int) custos_report_book_get_n_pages (book));
+  gtk_print_operation_set_n_pages (operation, (int) custos_report_book_get_n_pages (data->book));
 }
 
 static void
@@ -625,12 +682,12 @@ request_page_setup (GtkPrintOperation *operation,
                     GtkPrintContext   *context,
                     int                page,
                     GtkPageSetup      *setup,
-                    CustosReportBook  *book)
+                    PrintData         *data)
 {
   CustosOrientation orientation = CUSTOS_ORIENTATION_PORTRAIT;
 
-  if (page >= 0 && (guint) page < custos_report_book_get_n_pages (book))
-    custos_report_book_get_page_size_of (book, (guint) page, NULL, NULL, &orientation);
+  if (page >= 0 && (guint) page < custos_report_book_get_n_pages (data->book))
+    custos_report_book_get_page_size_of (data->book, (guint) page, NULL, NULL, &orientation);
   gtk_page_setup_set_orientation (setup, orientation == CUSTOS_ORIENTATION_LANDSCAPE
                                          ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
 }
@@ -639,10 +696,45 @@ static void
 draw_page (GtkPrintOperation *operation,
            GtkPrintContext   *context,
            int                page,
-           CustosReportBook  *book)
+           PrintData         *data)
 {
-  if (page >= 0 && (guint) page < custos_report_book_get_n_pages (book))
-    custos_report_book_draw_page (book, gtk_print_context_get_cairo_context (context), (guint) page);
+  if (page >= 0 && (guint) page < custos_report_book_get_n_pages (data->book))
+    custos_report_book_draw_page (data->book, gtk_print_context_get_cairo_context (context), (guint) page);
+}
+
+/* begin-print has laid the book out on the paper of the print dialog: our
+ * preview shows it, and the operation is over. */
+static void
+preview_ready (GtkPrintOperationPreview *preview,
+               GtkPrintContext          *context,
+               PrintData                *data)
+{
+  CustosPrintPreview *window = custos_print_preview_new (data->parent, data->document, data->document_file,
+                                                         data->kind, data->clock, data->book);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_print_operation_preview_end_preview (preview);
+}
+
+/* The print dialog's Preview: ours, not an external viewer (GTK's default
+ * writes a PDF and launches one, which does nothing when none is installed). */
+static gboolean
+open_preview (GtkPrintOperation        *operation,
+              GtkPrintOperationPreview *preview,
+              GtkPrintContext          *context,
+              GtkWindow                *parent,
+              PrintData                *data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  /* GTK insists on a cairo context before it lays out; nothing draws on it. */
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_set_weak_pointer (&data->parent, parent);
+  g_signal_connect (preview, "ready", G_CALLBACK (preview_ready), data);
+  return TRUE;
 }
 
 static void
@@ -680,32 +772,35 @@ custos_print_operation_new (CustosDocument   *document,
   GtkPrintOperation *operation;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
-  CustosReportOptions options;
-  CustosReportBook *book;
+  PrintData *data;
 
   g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (kind < CUSTOS_N_REPORTS, NULL);
   g_return_val_if_fail (clock == NULL || CUSTOS_IS_CLOCK (clock), NULL);
 
-  custos_report_options_init (&options);
-  options.today = clock != NULL ? custos_clock_get_today (clock) : NULL;
-  options.issued = document_file != NULL && custos_issue_get_current (document, document_file) != NULL;
-  book = custos_report_build (document, kind, &options);
+  data = g_new0 (PrintData, 1);
+  data->book = custos_export_build_book (document, document_file, kind, clock, CUSTOS_PAPER_AUTO,
+                                         CUSTOS_HEATMAP_PALETTE_BANDS, NULL, NULL);
+  data->document = g_object_ref (document);
+  g_set_object (&data->document_file, document_file);
+  g_set_object (&data->clock, clock);
+  data->kind = kind;
   paper = gtk_paper_size_new (custos_paper_from_locale () == CUSTOS_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
                                                                                  : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
 
   operation = gtk_print_operation_new ();
-  g_object_set_data_full (G_OBJECT (operation), "custos-book", book, g_object_unref);
+  g_object_set_data_full (G_OBJECT (operation), "custos-print", data, (GDestroyNotify) print_data_free);
   gtk_print_operation_set_job_name (operation, custos_report_kind_get_title (kind));
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_show_progress (operation, TRUE);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), book);
-  g_signal_connect (operation, "request-page-setup", G_CALLBACK (request_page_setup), book);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), book);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), data);
+  g_signal_connect (operation, "request-page-setup", G_CALLBACK (request_page_setup), data);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), data);
+  g_signal_connect (operation, "preview", G_CALLBACK (open_preview), data);
   return operation;
 }
 

@@ -4,7 +4,7 @@
  * Both go through the report engine of src/report: the export dialog lays
  * out and renders in a GTask thread (the window stays responsive, a progress
  * bar moves); printing hands the engine's pages to GtkPrintOperation, whose
- * dialog offers the preview.
+ * dialog's Preview opens our own (custos-print-preview.h).
  */
 #pragma once
 
@@ -34,18 +34,36 @@ void  custos_print_present  (GtkWindow       *parent,
                              CustosReportKind kind,
                              CustosClock     *clock);
 
+/* The book of a report as the window exports, prints and previews it: dated
+ * today as clock says (NULL: the local date), a draft unless document_file
+ * (may be NULL) holds an issued version, and the pack with the changes
+ * since previous, the last issue (NULL: none known) that people know as
+ * previous_name. */
+CustosReportBook   *custos_export_build_book       (CustosDocument     *document,
+                                                    GFile              *document_file,
+                                                    CustosReportKind    kind,
+                                                    CustosClock        *clock,
+                                                    CustosPaper         paper,
+                                                    CustosHeatmapPalette palette,
+                                                    CustosDocument     *previous,
+                                                    const char         *previous_name);
+
 /* For tests and for callers that know the file already. Reports are dated
  * today as clock says (NULL: the local date). */
 CustosExportDialog *custos_export_dialog_new       (GtkWindow          *parent,
                                                     CustosDocument     *document,
                                                     GFile              *document_file,
                                                     CustosClock        *clock);
+/* Chooses the PDF of report kind. */
+void                custos_export_dialog_set_report (CustosExportDialog *self,
+                                                     CustosReportKind    kind);
 /* Exports the chosen report to file without asking for one. */
 void                custos_export_dialog_export_to (CustosExportDialog *self,
                                                     GFile              *file);
 /* A print operation wired to the report engine (begin-print lays out the
  * book for the paper chosen, request-page-setup turns landscape pages,
- * draw-page draws them); run it with any GtkPrintOperationAction. */
+ * draw-page draws them, preview opens ours); run it with any
+ * GtkPrintOperationAction. */
 GtkPrintOperation  *custos_print_operation_new     (CustosDocument     *document,
                                                     GFile              *document_file,
                                                     CustosReportKind    kind,
