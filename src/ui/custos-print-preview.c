@@ -140,11 +140,14 @@ struct _CustosPrintPreview
   guint              page;
   double             zoom;       /* 0: fit the width */
   GPtrArray         *pictures;   /* Picture */
+  int                permille;   /* of the layout, written by its thread */
+  guint              progress_source;
 
   /* template children */
   AdwWindowTitle    *window_title;
   GtkStack          *stack;
   AdwStatusPage     *error_page;
+  GtkProgressBar    *progress_bar;
   GtkScrolledWindow *scroller;
   CustosPreviewArea *area;
   GtkLabel          *page_label;
@@ -384,16 +387,34 @@ set_page (CustosPrintPreview *self,
 }
 
 static void
+layout_progress (double   fraction,
+                 gpointer user_data)
+{
+  g_atomic_int_set ((int *) user_data, (int) (fraction * 1000));
+}
+
+static gboolean
+update_progress (gpointer user_data)
+{
+  CustosPrintPreview *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&self->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
 layout_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
+  CustosPrintPreview *self = source_object;
   CustosReportBook *book = task_data;
   g_autoptr(GError) error = NULL;
   GArray *sizes;
 
-  if (!custos_report_book_paginate (book, cancellable, NULL, NULL, &error))
+  /* The pack of a large ISMS has hundreds of pages: say how far it got. */
+  if (!custos_report_book_paginate (book, cancellable, layout_progress, &self->permille, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -421,6 +442,7 @@ layout_done (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->busy = FALSE;
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   if (sizes == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
@@ -543,6 +565,7 @@ custos_print_preview_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_object (&self->book);
   g_clear_object (&self->document);
   g_clear_object (&self->document_file);
@@ -587,6 +610,7 @@ custos_print_preview_class_init (CustosPrintPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustosPrintPreview, window_title);
   gtk_widget_class_bind_template_child (widget_class, CustosPrintPreview, stack);
   gtk_widget_class_bind_template_child (widget_class, CustosPrintPreview, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CustosPrintPreview, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CustosPrintPreview, scroller);
   gtk_widget_class_bind_template_child (widget_class, CustosPrintPreview, area);
   gtk_widget_class_bind_template_child (widget_class, CustosPrintPreview, page_label);
@@ -658,6 +682,7 @@ custos_print_preview_new (GtkWindow        *parent,
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   self->busy = TRUE;
+  self->progress_source = g_timeout_add (100, update_progress, self);
   task = g_task_new (self, self->cancellable, layout_done, NULL);
   g_task_set_source_tag (task, custos_print_preview_new);
   g_task_set_task_data (task, g_object_ref (self->book), g_object_unref);
