@@ -17,6 +17,9 @@
 
 /* Pixels of background around the page. */
 #define PAGE_MARGIN 16
+/* The neighbours of the page shown are drawn ahead only while a page is at
+ * most this many pixels (64 MB): not at 300 % on a high-resolution display. */
+#define PREFETCH_PIXELS (16 * 1024 * 1024)
 /* A zoom of 1.0 (100 %) shows a point at 96 dpi, as document viewers do. */
 #define PIXELS_PER_POINT (96.0 / 72.0)
 
@@ -297,6 +300,7 @@ static void
 render_next (CustosPrintPreview *self)
 {
   double scale = current_scale (self);
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self->area));
   const guint wanted[] = { self->page, self->page + 1, self->page - 1 };
 
   if (self->busy || scale == 0)
@@ -305,16 +309,20 @@ render_next (CustosPrintPreview *self)
     {
       g_autoptr(GTask) task = NULL;
       RenderJob *job;
+      const PageSize *size;
 
       /* self->page - 1 wraps to G_MAXUINT on the first page */
       if (wanted[i] >= n_pages (self) || find_picture (self, wanted[i], scale) != NULL)
         continue;
+      size = &g_array_index (self->sizes, PageSize, wanted[i]);
+      if (i > 0 && size->width * size->height * (scale * scale_factor) * (scale * scale_factor) > PREFETCH_PIXELS)
+        return;
       job = g_new0 (RenderJob, 1);
       job->book = g_object_ref (self->book);
       job->page = wanted[i];
-      job->size = g_array_index (self->sizes, PageSize, wanted[i]);
+      job->size = *size;
       job->scale = scale;
-      job->scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self->area));
+      job->scale_factor = scale_factor;
       self->busy = TRUE;
       task = g_task_new (self, self->cancellable, render_done, NULL);
       g_task_set_source_tag (task, render_next);
@@ -337,7 +345,8 @@ update_zoom_label (CustosPrintPreview *self)
   gtk_button_set_label (self->zoom_button, label);
 }
 
-/* The area's size or the zoom changed: draw again at the new scale. */
+/* The area's size, the zoom or the display's scale changed: draw again at
+ * the new scale. */
 static void
 scale_changed (CustosPrintPreview *self)
 {
@@ -347,12 +356,6 @@ scale_changed (CustosPrintPreview *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-out",
                                  custos_print_preview_get_zoom (self) > zoom_levels[0]);
   render_next (self);
-}
-
-static void
-area_resized (CustosPrintPreview *self)
-{
-  scale_changed (self);
 }
 
 static void
@@ -443,18 +446,15 @@ layout_done (GObject      *source,
     return;
   self->busy = FALSE;
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  /* The engine fails only when cancelled today; its API allows for more. */
   if (sizes == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
+  /* A book has a page at least, if only a blank one. */
   self->sizes = sizes;
-  if (n_pages (self) == 0)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
   gtk_stack_set_visible_child_name (self->stack, "pages");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-fit", TRUE);
   set_page (self, 0);
@@ -615,7 +615,7 @@ custos_print_preview_class_init (CustosPrintPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustosPrintPreview, area);
   gtk_widget_class_bind_template_child (widget_class, CustosPrintPreview, page_label);
   gtk_widget_class_bind_template_child (widget_class, CustosPrintPreview, zoom_button);
-  gtk_widget_class_bind_template_callback (widget_class, area_resized);
+  gtk_widget_class_bind_template_callback (widget_class, scale_changed);
 
   gtk_widget_class_install_action (widget_class, "preview.previous", NULL, go_action);
   gtk_widget_class_install_action (widget_class, "preview.next", NULL, go_action);
@@ -637,6 +637,8 @@ custos_print_preview_init (CustosPrintPreview *self)
   self->cancellable = g_cancellable_new ();
   self->pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) picture_free);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_area, self, NULL);
+  /* Moved to a display of another scale: sharp pictures for it. */
+  g_signal_connect_object (self->area, "notify::scale-factor", G_CALLBACK (scale_changed), self, G_CONNECT_SWAPPED);
   /* Nothing to go to or zoom until the book is laid out. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.previous", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.next", FALSE);
