@@ -543,6 +543,19 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Ctrl and the wheel zoom, as in document viewers. */
+static gboolean
+scroll_zoom (CustosPrintPreview       *self,
+             double                    dx,
+             double                    dy,
+             GtkEventControllerScroll *controller)
+{
+  if (dy == 0 || !(gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller)) & GDK_CONTROL_MASK))
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), dy < 0 ? "preview.zoom-in" : "preview.zoom-out", NULL);
+  return TRUE;
+}
+
 /* The window ---------------------------------------------------------------- */
 
 static void
@@ -633,10 +646,17 @@ custos_print_preview_class_init (CustosPrintPreviewClass *klass)
 static void
 custos_print_preview_init (CustosPrintPreview *self)
 {
+  GtkEventController *scroll;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) picture_free);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_area, self, NULL);
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  /* Before the scrolled window scrolls. */
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (scroll_zoom), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->scroller), scroll);
   /* Moved to a display of another scale: sharp pictures for it. */
   g_signal_connect_object (self->area, "notify::scale-factor", G_CALLBACK (scale_changed), self, G_CONNECT_SWAPPED);
   /* Nothing to go to or zoom until the book is laid out. */
