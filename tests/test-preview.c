@@ -418,6 +418,39 @@ START_TEST (test_preview_close)
 }
 END_TEST
 
+static GtkWindow *
+find_export_dialog (gpointer preview)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      if (CUSTOS_IS_EXPORT_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == preview)
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* Export PDF… opens the Export dialog over the preview with its report chosen. */
+START_TEST (test_preview_export)
+{
+  CustosPrintPreview *preview = open_preview ("risks");
+  GtkWindow *dialog;
+  AdwComboRow *report_row;
+
+  ck_assert_ptr_null (find_export_dialog (preview));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.export", NULL));
+  dialog = find_export_dialog (preview);
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert (gtk_window_get_modal (dialog));
+  /* The first choice row is the report's: the PDFs come first, in the order
+   * of CustosReportKind (SoA, RTP, risks, pack). */
+  report_row = custos_test_find_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+  ck_assert_uint_eq (adw_combo_row_get_selected (report_row), CUSTOS_REPORT_RISKS);
+}
+END_TEST
+
 static void
 print_done (GtkPrintOperation       *operation,
             GtkPrintOperationResult  result,
@@ -471,6 +504,7 @@ preview_suite (void)
   tcase_add_test (tc, test_preview_zoom);
   tcase_add_test (tc, test_preview_draws_pages);
   tcase_add_loop_test (tc, test_preview_close, 0, 2);
+  tcase_add_test (tc, test_preview_export);
   tcase_add_test (tc, test_print_dialog_preview);
   suite_add_tcase (suite, tc);
   return suite;
