@@ -451,6 +451,72 @@ START_TEST (test_preview_export)
 }
 END_TEST
 
+static gboolean
+last_issue_is_read (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+keep_result (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The pack of a document changed since it was issued lists the changes
+ * since that issue, read in a thread: in the preview, as in the exported
+ * PDF (every risk's likelihood changed: a page more), and on the printer. */
+START_TEST (test_preview_pack_since_issue)
+{
+  g_autofree char *path = g_build_filename (dir, "plan.isms", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *example = custos_test_example_path ();
+  g_autoptr(GBytes) bytes = custos_test_read_file (example);
+  const char *args[] = { "--issue=9.0", "--approver=Margaret Hale", "plan.isms", NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(CustosLastIssue) last_issue = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", printed, "-", NULL };
+  CustosDocument *document;
+  GListModel *risks;
+  CustosPrintPreview *preview;
+
+  ck_assert (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  ck_assert_msg (custos_test_run_cli_in (dir, args, NULL, &err) == 0, "%s", err);
+  window = custos_test_open_window (app, path);
+  document = custos_window_get_document (window);
+  risks = custos_document_get_register (document, CUSTOS_REGISTER_RISKS);
+  for (guint i = 0; i < g_list_model_get_n_items (risks); i++)
+    {
+      g_autoptr(CustosRisk) risk = g_list_model_get_item (risks, i);
+
+      custos_risk_set_likelihood (risk, custos_risk_get_likelihood (risk) % 5 + 1);
+    }
+
+  preview = open_preview ("pack");
+  ck_assert_uint_eq (custos_print_preview_get_n_pages (preview), exported_pages (CUSTOS_REPORT_PACK));
+
+  /* What the print dialog prints, here through GTK's export to PDF. */
+  last_issue = custos_last_issue_new (document, custos_window_get_file (window));
+  custos_last_issue_read_async (last_issue, NULL, NULL, keep_result, &result);
+  custos_test_wait_for (last_issue_is_read, &result, "the last issue");
+  ck_assert (custos_last_issue_read_finish (result, NULL));
+  operation = custos_print_operation_new (document, custos_window_get_file (window), CUSTOS_REPORT_PACK, NULL,
+                                          last_issue);
+  gtk_print_operation_set_export_filename (operation, printed);
+  ck_assert_int_eq (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                    GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, NULL, NULL));
+  ck_assert_msg (strstr (text, "version 9.0 of") != NULL, "the printed pack does not name the last issue");
+}
+END_TEST
+
 static void
 print_done (GtkPrintOperation       *operation,
             GtkPrintOperationResult  result,
@@ -471,7 +537,7 @@ START_TEST (test_print_dialog_preview)
   guint n;
 
   operation = custos_print_operation_new (custos_window_get_document (window), custos_window_get_file (window),
-                                          CUSTOS_REPORT_RTP, custos_application_get_clock (app));
+                                          CUSTOS_REPORT_RTP, custos_application_get_clock (app), NULL);
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_show_progress (operation, FALSE);
   g_signal_connect (operation, "done", G_CALLBACK (print_done), &result);
@@ -505,6 +571,7 @@ preview_suite (void)
   tcase_add_test (tc, test_preview_draws_pages);
   tcase_add_loop_test (tc, test_preview_close, 0, 2);
   tcase_add_test (tc, test_preview_export);
+  tcase_add_test (tc, test_preview_pack_since_issue);
   tcase_add_test (tc, test_print_dialog_preview);
   suite_add_tcase (suite, tc);
   return suite;

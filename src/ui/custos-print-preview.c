@@ -136,6 +136,7 @@ struct _CustosPrintPreview
   GFile             *document_file;
   CustosClock       *clock;
   CustosReportKind   kind;
+  CustosLastIssue   *last_issue; /* of the pack, read before its book is built */
   CustosReportBook  *book;       /* used only by the task that runs */
   GCancellable      *cancellable;
   gboolean           busy;       /* a task has the book */
@@ -579,6 +580,7 @@ custos_print_preview_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_pointer (&self->last_issue, custos_last_issue_unref);
   g_clear_object (&self->book);
   g_clear_object (&self->document);
   g_clear_object (&self->document_file);
@@ -669,6 +671,34 @@ custos_print_preview_init (CustosPrintPreview *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-fit", FALSE);
 }
 
+/* Lays the book out in a thread. */
+static void
+start_layout (CustosPrintPreview *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, layout_done, NULL);
+
+  self->busy = TRUE;
+  g_task_set_source_tag (task, start_layout);
+  g_task_set_task_data (task, g_object_ref (self->book), g_object_unref);
+  g_task_run_in_thread (task, layout_thread);
+}
+
+static void
+last_issue_read (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CustosPrintPreview *self = CUSTOS_PRINT_PREVIEW (source);
+
+  /* Cancelled: the window is gone. */
+  if (!custos_last_issue_read_finish (result, NULL))
+    return;
+  /* On the thread that owns the document, as the print operation builds it. */
+  self->book = custos_export_build_book (self->document, self->document_file, self->kind, self->clock,
+                                         CUSTOS_PAPER_AUTO, CUSTOS_HEATMAP_PALETTE_BANDS, self->last_issue);
+  start_layout (self);
+}
+
 CustosPrintPreview *
 custos_print_preview_new (GtkWindow        *parent,
                           CustosDocument   *document,
@@ -678,7 +708,6 @@ custos_print_preview_new (GtkWindow        *parent,
                           CustosReportBook *book)
 {
   CustosPrintPreview *self;
-  g_autoptr(GTask) task = NULL;
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
@@ -693,22 +722,26 @@ custos_print_preview_new (GtkWindow        *parent,
   g_set_object (&self->document_file, document_file);
   g_set_object (&self->clock, clock);
   self->kind = kind;
-  /* Built here, on the thread that owns the document, as the print operation builds it. */
-  self->book = book != NULL ? g_object_ref (book)
-                            : custos_export_build_book (document, document_file, kind, clock, CUSTOS_PAPER_AUTO,
-                                                        CUSTOS_HEATMAP_PALETTE_BANDS, NULL, NULL);
 
   adw_window_title_set_title (self->window_title, custos_report_kind_get_title (kind));
   /* TRANSLATORS: the title of the print preview's window, "Statement of Applicability — Print Preview" */
   title = g_strdup_printf (_("%s — Print Preview"), custos_report_kind_get_title (kind));
   gtk_window_set_title (GTK_WINDOW (self), title);
-
-  self->busy = TRUE;
   self->progress_source = g_timeout_add (100, update_progress, self);
-  task = g_task_new (self, self->cancellable, layout_done, NULL);
-  g_task_set_source_tag (task, custos_print_preview_new);
-  g_task_set_task_data (task, g_object_ref (self->book), g_object_unref);
-  g_task_run_in_thread (task, layout_thread);
+
+  if (book != NULL)
+    self->book = g_object_ref (book);
+  else if (kind == CUSTOS_REPORT_PACK && document_file != NULL)
+    {
+      /* The pack lists the changes since the last issue, read first. */
+      self->last_issue = custos_last_issue_new (document, document_file);
+      custos_last_issue_read_async (self->last_issue, self, self->cancellable, last_issue_read, NULL);
+      return self;
+    }
+  else
+    self->book = custos_export_build_book (document, document_file, kind, clock, CUSTOS_PAPER_AUTO,
+                                           CUSTOS_HEATMAP_PALETTE_BANDS, NULL);
+  start_layout (self);
   return self;
 }
 
