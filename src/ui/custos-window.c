@@ -1559,20 +1559,27 @@ mark_reviewed_action (GtkWidget  *widget,
   custos_history_seal (self->history);
 }
 
+/* The report an action's target names ("soa", "pack"…). */
+static gboolean
+parse_report (GVariant         *parameter,
+              CustosReportKind *kind)
+{
+  if (custos_report_kind_parse (g_variant_get_string (parameter, NULL), kind))
+    return TRUE;
+  g_warning ("No report “%s”", g_variant_get_string (parameter, NULL));
+  return FALSE;
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   CustosWindow *self = CUSTOS_WINDOW (widget);
-  CustosReportKind kind = CUSTOS_REPORT_PACK;
+  CustosReportKind kind;
 
-  if (!custos_report_kind_parse (g_variant_get_string (parameter, NULL), &kind))
-    {
-      g_warning ("No report “%s”", g_variant_get_string (parameter, NULL));
-      return;
-    }
-  custos_print_present (GTK_WINDOW (self), self->document, self->file, kind, self->clock);
+  if (parse_report (parameter, &kind))
+    custos_print_present (GTK_WINDOW (self), self->document, self->file, kind, self->clock);
 }
 
 static void
@@ -1581,13 +1588,10 @@ print_preview_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   CustosWindow *self = CUSTOS_WINDOW (widget);
-  CustosReportKind kind = CUSTOS_REPORT_PACK;
+  CustosReportKind kind;
 
-  if (!custos_report_kind_parse (g_variant_get_string (parameter, NULL), &kind))
-    {
-      g_warning ("No report “%s”", g_variant_get_string (parameter, NULL));
-      return;
-    }
+  if (!parse_report (parameter, &kind))
+    return;
   gtk_window_present (GTK_WINDOW (custos_print_preview_new (GTK_WINDOW (self), self->document, self->file, kind,
                                                             self->clock, NULL)));
 }
