@@ -323,6 +323,9 @@ START_TEST (test_preview_zoom)
   for (guint i = 0; i < 20; i++)
     gtk_widget_activate_action (widget, "preview.zoom-out", NULL);
   ck_assert_double_eq_tol (custos_print_preview_get_zoom (preview), 0.25, 1e-9);
+  /* The zoom button says it, and fits the width again. */
+  ck_assert_str_eq (gtk_button_get_label (GTK_BUTTON (custos_test_find_button (widget, "Fit the Width (Ctrl+0)"))),
+                    "25%");
   ck_assert (!gtk_widget_get_sensitive (custos_test_find_button (widget, "Zoom Out (Ctrl+−)")));
   ck_assert (gtk_widget_get_sensitive (custos_test_find_button (widget, "Zoom In (Ctrl++)")));
 }

@@ -341,8 +341,8 @@ update_zoom_label (CustosPrintPreview *self)
 
   if (scale == 0)
     return;
-  /* TRANSLATORS: the zoom of the print preview, "125 %" */
-  label = g_strdup_printf (_("%.0f %%"), scale / PIXELS_PER_POINT * 100);
+  /* TRANSLATORS: the zoom of the print preview, "125%" */
+  label = g_strdup_printf (_("%.0f%%"), scale / PIXELS_PER_POINT * 100);
   gtk_button_set_label (self->zoom_button, label);
 }
 
