@@ -298,6 +298,21 @@ START_TEST (test_preview_keys)
 }
 END_TEST
 
+/* Ctrl+Shift+P previews the pack, as Ctrl+P prints it. */
+START_TEST (test_preview_shortcut)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.print-preview('pack')");
+  g_autofree char *accel = NULL;
+  guint key;
+  GdkModifierType mods;
+
+  ck_assert_uint_eq (g_strv_length (accels), 1);
+  ck_assert (gtk_accelerator_parse (accels[0], &key, &mods));
+  accel = gtk_accelerator_name (key, mods);
+  ck_assert_str_eq (accel, "<Shift><Control>p");
+}
+END_TEST
+
 /* Zoom in and out by steps, and back to the width of the window. */
 START_TEST (test_preview_zoom)
 {
@@ -570,6 +585,7 @@ preview_suite (void)
   tcase_add_loop_test (tc, test_preview_pages, 0, G_N_ELEMENTS (reports));
   tcase_add_test (tc, test_preview_navigation);
   tcase_add_test (tc, test_preview_keys);
+  tcase_add_test (tc, test_preview_shortcut);
   tcase_add_test (tc, test_preview_zoom);
   tcase_add_test (tc, test_preview_draws_pages);
   tcase_add_loop_test (tc, test_preview_close, 0, 2);
