@@ -298,6 +298,68 @@ START_TEST (test_preview_keys)
 }
 END_TEST
 
+/* The scrolled window of the page area (status pages have theirs). */
+static GtkWidget *
+page_scroller (CustosPrintPreview *preview)
+{
+  GtkWidget *area = custos_test_find_type (GTK_WIDGET (preview), GTK_TYPE_DRAWING_AREA);
+
+  return gtk_widget_get_ancestor (area, GTK_TYPE_SCROLLED_WINDOW);
+}
+
+/* Scrolls the page area as the wheel does, one notch: dy 1 down, -1 up. */
+static gboolean
+wheel (CustosPrintPreview *preview,
+       double              dy)
+{
+  GtkWidget *scroller = page_scroller (preview);
+  GListModel *controllers = gtk_widget_observe_controllers (scroller);
+  gboolean handled = FALSE, found = FALSE;
+
+  /* Ours, before the scrolled window's own. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "scroll", 0.0, dy, &handled);
+          found = TRUE;
+        }
+    }
+  g_object_unref (controllers);
+  ck_assert_msg (found, "no scroll controller of the preview's");
+  return handled;
+}
+
+/* The wheel past the end of a page turns it, and back before its start;
+ * elsewhere it scrolls the page. */
+START_TEST (test_preview_wheel)
+{
+  CustosPrintPreview *preview = open_preview ("soa");
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page_scroller (preview)));
+
+  custos_test_wait_for (is_drawn, preview, "the first page to be drawn");
+  /* At fit width, a portrait page is taller than the window. */
+  ck_assert_double_gt (gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
+  ck_assert (!wheel (preview, 1));
+  ck_assert_uint_eq (page (preview), 0);
+  ck_assert (!wheel (preview, -1));
+  ck_assert_uint_eq (page (preview), 0);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  ck_assert (wheel (preview, 1));
+  ck_assert_uint_eq (page (preview), 1);
+  ck_assert_double_eq (gtk_adjustment_get_value (adjustment), 0);
+  ck_assert (wheel (preview, -1));
+  ck_assert_uint_eq (page (preview), 0);
+  /* The previous page shows its end. */
+  ck_assert_double_eq_tol (gtk_adjustment_get_value (adjustment),
+                           gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), 1);
+}
+END_TEST
+
 /* Ctrl+Shift+P previews the pack, as Ctrl+P prints it. */
 START_TEST (test_preview_shortcut)
 {
@@ -586,6 +648,7 @@ preview_suite (void)
   tcase_add_test (tc, test_preview_navigation);
   tcase_add_test (tc, test_preview_keys);
   tcase_add_test (tc, test_preview_shortcut);
+  tcase_add_test (tc, test_preview_wheel);
   tcase_add_test (tc, test_preview_zoom);
   tcase_add_test (tc, test_preview_draws_pages);
   tcase_add_loop_test (tc, test_preview_close, 0, 2);

@@ -144,6 +144,7 @@ struct _CustosPrintPreview
   guint              page;
   double             zoom;       /* 0: fit the width */
   GPtrArray         *pictures;   /* Picture */
+  gboolean           turned;     /* by the touchpad gesture under way */
   int                permille;   /* of the layout, written by its thread */
   guint              progress_source;
 
@@ -544,17 +545,47 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Ctrl and the wheel zoom, as in document viewers. */
+/* Ctrl and the wheel zoom, as in document viewers; the wheel past the end
+ * of a page turns it (the previous page shows its end). A touchpad's swipe
+ * turns one page: it must scroll again, or lift, to turn the next. */
 static gboolean
-scroll_zoom (CustosPrintPreview       *self,
-             double                    dx,
-             double                    dy,
-             GtkEventControllerScroll *controller)
+scroll_preview (CustosPrintPreview       *self,
+                double                    dx,
+                double                    dy,
+                GtkEventControllerScroll *controller)
 {
-  if (dy == 0 || !(gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller)) & GDK_CONTROL_MASK))
+  GtkEventController *events = GTK_EVENT_CONTROLLER (controller);
+  GdkEvent *event = gtk_event_controller_get_current_event (events);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double value = gtk_adjustment_get_value (adjustment);
+  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  gboolean smooth = event != NULL && gdk_scroll_event_get_direction (event) == GDK_SCROLL_SMOOTH;
+  gboolean forward = dy > 0 && value >= end - 1 && self->page + 1 < n_pages (self);
+  gboolean back = dy < 0 && value <= 0 && self->page > 0;
+
+  if (dy != 0 && (gtk_event_controller_get_current_event_state (events) & GDK_CONTROL_MASK))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), dy < 0 ? "preview.zoom-in" : "preview.zoom-out", NULL);
+      return TRUE;
+    }
+  if (!forward && !back)
+    {
+      self->turned = FALSE;
+      return FALSE;
+    }
+  if (smooth && self->turned)
     return FALSE;
-  gtk_widget_activate_action (GTK_WIDGET (self), dy < 0 ? "preview.zoom-in" : "preview.zoom-out", NULL);
+  self->turned = TRUE;
+  set_page (self, forward ? self->page + 1 : self->page - 1);
+  if (back)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   return TRUE;
+}
+
+static void
+scroll_ended (CustosPrintPreview *self)
+{
+  self->turned = FALSE;
 }
 
 /* The window ---------------------------------------------------------------- */
@@ -657,7 +688,9 @@ custos_print_preview_init (CustosPrintPreview *self)
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   /* Before the scrolled window scrolls. */
   gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (scroll_zoom), self);
+  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (scroll_preview), self);
+  g_signal_connect_swapped (scroll, "scroll-begin", G_CALLBACK (scroll_ended), self);
+  g_signal_connect_swapped (scroll, "scroll-end", G_CALLBACK (scroll_ended), self);
   gtk_widget_add_controller (GTK_WIDGET (self->scroller), scroll);
   /* Moved to a display of another scale: sharp pictures for it. */
   g_signal_connect_object (self->area, "notify::scale-factor", G_CALLBACK (scale_changed), self, G_CONNECT_SWAPPED);
