@@ -5,6 +5,7 @@
  * lays it out and returns the page sizes, then one GTask at a time draws a
  * page into an image surface at the scale it is shown. The page shown comes
  * first, then the next and the previous one, so that paging on is instant.
+ * The pack's book is built once its last issue is read (CustosLastIssue).
  */
 #include "config.h"
 
