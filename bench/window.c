@@ -10,6 +10,11 @@
  *   risks-again  showing it again after the Overview
  *   keystroke    typing a search into the risk register one character at a
  *                time, then deleting it again: the median and the slowest
+ *   preview      the print preview of the certification pack, in wall-clock
+ *                time from the action to the frame that shows its first page
+ *                drawn (layout and drawing run in threads); with the main
+ *                thread's CPU time in it and its longest main-loop iteration
+ *                (the window's responsiveness meanwhile)
  * Prints "NAME MS" lines; RUNS (5) keystroke series give the median.
  */
 #include "config.h"
@@ -18,6 +23,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "custos-print-preview.h"
 #include "custos-register-view.h"
 #include "custos-risks-page.h"
 #include "custos-window.h"
@@ -97,6 +103,42 @@ time_page (GtkWidget  *window,
   return thread_cpu_ms () - t0;
 }
 
+static CustosPrintPreview *
+find_preview (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      if (CUSTOS_IS_PRINT_PREVIEW (toplevel))
+        return CUSTOS_PRINT_PREVIEW (toplevel);
+    }
+  return NULL;
+}
+
+static void
+time_preview (GtkWidget *window)
+{
+  gint64 t0 = g_get_monotonic_time (), longest = 0;
+  double cpu0 = thread_cpu_ms ();
+  CustosPrintPreview *preview;
+
+  gtk_widget_activate_action (window, "win.print-preview", "s", "pack");
+  while ((preview = find_preview ()) == NULL || !custos_print_preview_is_drawn (preview))
+    {
+      gint64 t = g_get_monotonic_time ();
+
+      g_main_context_iteration (NULL, TRUE);
+      longest = MAX (longest, g_get_monotonic_time () - t);
+    }
+  wait_for_frame (GTK_WIDGET (preview));
+  g_print ("preview %.2f\npreview-main-thread %.2f\npreview-longest-iteration %.2f\npreview-pages %u\n",
+           (g_get_monotonic_time () - t0) / 1e3, thread_cpu_ms () - cpu0, longest / 1e3,
+           custos_print_preview_get_n_pages (preview));
+  gtk_window_destroy (GTK_WINDOW (preview));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -149,6 +191,8 @@ main (int   argc,
   g_array_sort (times, compare_doubles);
   g_print ("keystroke %.2f\nkeystroke-max %.2f\n", g_array_index (times, double, times->len / 2),
            g_array_index (times, double, times->len - 1));
+
+  time_preview (GTK_WIDGET (window));
 
   custos_document_set_modified (custos_window_get_document (window), FALSE);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -357,6 +357,7 @@ custos_application_startup (GApplication *app)
     { "win.export", { "<Control>e", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.print('pack')", { "<Control>p", NULL } },
+    { "win.print-preview('pack')", { "<Control><Shift>p", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };

@@ -2751,7 +2751,7 @@ START_TEST (test_print_operation)
     g_assert_no_error (error);
   }
 
-  operation = custos_print_operation_new (doc, file, CUSTOS_REPORT_RISKS, NULL);
+  operation = custos_print_operation_new (doc, file, CUSTOS_REPORT_RISKS, NULL, NULL);
   gtk_print_operation_set_export_filename (operation, path);
   gtk_print_operation_set_show_progress (operation, FALSE);
   ck_assert_int_eq (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),

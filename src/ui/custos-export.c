@@ -15,6 +15,7 @@
 #include "custos-export.h"
 #include "custos-issue.h"
 #include "custos-git.h"
+#include "custos-print-preview.h"
 
 typedef struct
 {
@@ -25,12 +26,7 @@ typedef struct
   int               permille;  /* progress, written by the thread */
   guint             n_pages;
   guint             choice;
-  /* the pack: where its last issue is, and what it is once read */
-  GFile            *document_file;
-  char             *issue_version;    /* a frozen copy's version, or NULL: ask git */
-  char             *current_version;  /* the document's version, for git */
-  CustosDocument   *previous;
-  char             *previous_name;
+  CustosLastIssue  *last_issue;  /* of the pack, or NULL */
 } Job;
 
 struct _CustosExportDialog
@@ -100,11 +96,7 @@ job_unref (Job *job)
   g_clear_object (&job->book);
   g_clear_pointer (&job->csv, g_bytes_unref);
   g_clear_object (&job->file);
-  g_clear_object (&job->document_file);
-  g_free (job->issue_version);
-  g_free (job->current_version);
-  g_clear_object (&job->previous);
-  g_free (job->previous_name);
+  g_clear_pointer (&job->last_issue, custos_last_issue_unref);
   g_free (job);
 }
 
@@ -163,25 +155,124 @@ export_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-/* The pack's last issue: its frozen copy, or else what git's history of the
- * document knows. Both read whole documents, hence a thread. */
-static void
-previous_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  Job *job = task_data;
+/* The pack's last issue ----------------------------------------------------- */
 
-  if (job->issue_version != NULL)
-    job->previous = custos_issue_load (job->document_file, job->issue_version, cancellable, NULL);
-  if (job->previous == NULL)
+struct _CustosLastIssue
+{
+  GFile          *document_file;
+  char           *issue_version;    /* a frozen copy's version, or NULL: ask git */
+  char           *current_version;  /* the document's version, for git */
+  CustosDocument *document;         /* once read; NULL: none known */
+  char           *name;
+};
+
+CustosLastIssue *
+custos_last_issue_new (CustosDocument *document,
+                       GFile          *document_file)
+{
+  CustosLastIssue *self;
+  CustosRecord *latest;
+
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (G_IS_FILE (document_file), NULL);
+
+  self = g_atomic_rc_box_new0 (CustosLastIssue);
+  latest = custos_document_get_latest_revision (document);
+  self->document_file = g_object_ref (document_file);
+  self->issue_version = custos_issue_find_previous (document, document_file, &self->name);
+  self->current_version = latest != NULL ? g_strdup (custos_revision_get_version (CUSTOS_REVISION (latest))) : NULL;
+  return self;
+}
+
+CustosLastIssue *
+custos_last_issue_ref (CustosLastIssue *self)
+{
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+last_issue_clear (CustosLastIssue *self)
+{
+  g_clear_object (&self->document_file);
+  g_free (self->issue_version);
+  g_free (self->current_version);
+  g_clear_object (&self->document);
+  g_free (self->name);
+}
+
+void
+custos_last_issue_unref (CustosLastIssue *self)
+{
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) last_issue_clear);
+}
+
+/* Its frozen copy, or else what git's history of the document knows. */
+static void
+last_issue_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  CustosLastIssue *self = task_data;
+
+  if (self->issue_version != NULL)
+    self->document = custos_issue_load (self->document_file, self->issue_version, cancellable, NULL);
+  if (self->document == NULL)
     {
-      g_clear_pointer (&job->previous_name, g_free);
-      job->previous = custos_git_previous_issue (job->document_file, job->current_version, &job->previous_name,
-                                                 NULL);
+      g_clear_pointer (&self->name, g_free);
+      self->document = custos_git_previous_issue (self->document_file, self->current_version, &self->name, NULL);
     }
   g_task_return_boolean (task, TRUE);
+}
+
+void
+custos_last_issue_read_async (CustosLastIssue     *self,
+                              gpointer             source_object,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (source_object, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, custos_last_issue_read_async);
+  g_task_set_task_data (task, custos_last_issue_ref (self), (GDestroyNotify) custos_last_issue_unref);
+  g_task_run_in_thread (task, last_issue_thread);
+}
+
+gboolean
+custos_last_issue_read_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The book ----------------------------------------------------------------- */
+
+CustosReportBook *
+custos_export_build_book (CustosDocument       *document,
+                          GFile                *document_file,
+                          CustosReportKind      kind,
+                          CustosClock          *clock,
+                          CustosPaper           paper,
+                          CustosHeatmapPalette  palette,
+                          CustosLastIssue      *last_issue)
+{
+  CustosReportOptions options;
+
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (kind < CUSTOS_N_REPORTS, NULL);
+
+  custos_report_options_init (&options);
+  if (last_issue != NULL)
+    {
+      options.previous = last_issue->document;
+      options.previous_name = last_issue->name;
+    }
+  options.today = clock != NULL ? custos_clock_get_today (clock) : NULL;
+  options.issued = document_file != NULL && custos_issue_get_current (document, document_file) != NULL;
+  options.paper = paper;
+  options.palette = palette;
+  return custos_report_build (document, kind, &options);
 }
 
 /* The dialog ---------------------------------------------------------------- */
@@ -281,19 +372,13 @@ run_job (CustosExportDialog *self,
     }
   else
     {
-      CustosReportOptions options;
       static const CustosPaper papers[] = { CUSTOS_PAPER_AUTO, CUSTOS_PAPER_A4, CUSTOS_PAPER_LETTER };
+      CustosPaper paper = papers[MIN (adw_combo_row_get_selected (self->paper_row), G_N_ELEMENTS (papers) - 1)];
+      CustosHeatmapPalette palette = adw_combo_row_get_selected (self->palette_row) == 1
+                                     ? CUSTOS_HEATMAP_PALETTE_COLOUR_BLIND : CUSTOS_HEATMAP_PALETTE_BANDS;
 
-      custos_report_options_init (&options);
-      options.previous = job->previous;
-      options.previous_name = job->previous_name;
-      options.today = self->clock != NULL ? custos_clock_get_today (self->clock) : NULL;
-      options.issued = self->document_file != NULL &&
-                       custos_issue_get_current (self->document, self->document_file) != NULL;
-      options.paper = papers[MIN (adw_combo_row_get_selected (self->paper_row), G_N_ELEMENTS (papers) - 1)];
-      options.palette = adw_combo_row_get_selected (self->palette_row) == 1 ? CUSTOS_HEATMAP_PALETTE_COLOUR_BLIND
-                                                                             : CUSTOS_HEATMAP_PALETTE_BANDS;
-      job->book = custos_report_build (self->document, choices[choice].kind, &options);
+      job->book = custos_export_build_book (self->document, self->document_file, choices[choice].kind,
+                                            self->clock, paper, palette, job->last_issue);
     }
   gtk_label_set_text (self->status_label, choices[choice].csv ? _("Writing the file…")
                                                               : _("Laying out and drawing the pages…"));
@@ -310,7 +395,7 @@ previous_done (GObject      *source,
 {
   CustosExportDialog *self = CUSTOS_EXPORT_DIALOG (source);
 
-  if (g_task_had_error (G_TASK (result)) || self->job == NULL)
+  if (!custos_last_issue_read_finish (result, NULL) || self->job == NULL)
     {
       /* cancelled: the dialog goes, as it does when the export is */
       g_clear_handle_id (&self->progress_source, g_source_remove);
@@ -345,18 +430,9 @@ start_export (CustosExportDialog *self,
    * it on the command line). */
   if (!choices[choice].csv && choices[choice].kind == CUSTOS_REPORT_PACK && self->document_file != NULL)
     {
-      CustosRecord *latest = custos_document_get_latest_revision (self->document);
-      g_autoptr(GTask) task = NULL;
-
-      job->document_file = g_object_ref (self->document_file);
-      job->issue_version = custos_issue_find_previous (self->document, self->document_file, &job->previous_name);
-      job->current_version = latest != NULL ? g_strdup (custos_revision_get_version (CUSTOS_REVISION (latest)))
-                                            : NULL;
+      job->last_issue = custos_last_issue_new (self->document, self->document_file);
       gtk_label_set_text (self->status_label, _("Reading the last issue…"));
-      task = g_task_new (self, self->cancellable, previous_done, NULL);
-      g_task_set_source_tag (task, start_export);
-      g_task_set_task_data (task, job_ref (job), (GDestroyNotify) job_unref);
-      g_task_run_in_thread (task, previous_thread);
+      custos_last_issue_read_async (job->last_issue, self, self->cancellable, previous_done, NULL);
       return;
     }
   run_job (self, job);
@@ -595,6 +671,17 @@ custos_export_dialog_export_to (CustosExportDialog *self,
 }
 
 void
+custos_export_dialog_set_report (CustosExportDialog *self,
+                                 CustosReportKind    kind)
+{
+  g_return_if_fail (CUSTOS_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    if (!choices[i].csv && choices[i].kind == kind)
+      adw_combo_row_set_selected (self->report_row, i);
+}
+
+void
 custos_export_present (GtkWindow      *parent,
                        CustosDocument *document,
                        GFile          *document_file,
@@ -605,19 +692,43 @@ custos_export_present (GtkWindow      *parent,
 
 /* Printing ------------------------------------------------------------------ */
 
+/* What a print operation prints, and what its preview needs to print or
+ * export the same report again. */
+typedef struct
+{
+  CustosReportBook *book;
+  CustosDocument   *document;
+  GFile            *document_file;
+  CustosClock      *clock;
+  CustosReportKind  kind;
+  GtkWindow        *parent;   /* of the preview; weak */
+} PrintData;
+
+static void
+print_data_free (PrintData *data)
+{
+  g_clear_object (&data->book);
+  g_clear_object (&data->document);
+  g_clear_object (&data->document_file);
+  g_clear_object (&data->clock);
+  g_clear_weak_pointer (&data->parent);
+  g_free (data);
+}
+
 static void
 begin_print (GtkPrintOperation *operation,
              GtkPrintContext   *context,
-             CustosReportBook  *book)
+             PrintData         *data)
 {
   /* Full page, in points: lay the book out on the paper chosen. */
-  custos_report_book_set_page_size (book, gtk_print_context_get_width (context), gtk_print_context_get_height (context));
-  if (!custos_report_book_paginate (book, NULL, NULL, NULL, NULL))
+  custos_report_book_set_page_size (data->book, gtk_print_context_get_width (context),
+                                    gtk_print_context_get_height (context));
+  if (!custos_report_book_paginate (data->book, NULL, NULL, NULL, NULL))
     {
       gtk_print_operation_cancel (operation);
       return;
     }
-  gtk_print_operation_set_n_pages (operation, (int) custos_report_book_get_n_pages (book));
+  gtk_print_operation_set_n_pages (operation, (int) custos_report_book_get_n_pages (data->book));
 }
 
 static void
@@ -625,12 +736,12 @@ request_page_setup (GtkPrintOperation *operation,
                     GtkPrintContext   *context,
                     int                page,
                     GtkPageSetup      *setup,
-                    CustosReportBook  *book)
+                    PrintData         *data)
 {
   CustosOrientation orientation = CUSTOS_ORIENTATION_PORTRAIT;
 
-  if (page >= 0 && (guint) page < custos_report_book_get_n_pages (book))
-    custos_report_book_get_page_size_of (book, (guint) page, NULL, NULL, &orientation);
+  if (page >= 0 && (guint) page < custos_report_book_get_n_pages (data->book))
+    custos_report_book_get_page_size_of (data->book, (guint) page, NULL, NULL, &orientation);
   gtk_page_setup_set_orientation (setup, orientation == CUSTOS_ORIENTATION_LANDSCAPE
                                          ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
 }
@@ -639,10 +750,45 @@ static void
 draw_page (GtkPrintOperation *operation,
            GtkPrintContext   *context,
            int                page,
-           CustosReportBook  *book)
+           PrintData         *data)
 {
-  if (page >= 0 && (guint) page < custos_report_book_get_n_pages (book))
-    custos_report_book_draw_page (book, gtk_print_context_get_cairo_context (context), (guint) page);
+  if (page >= 0 && (guint) page < custos_report_book_get_n_pages (data->book))
+    custos_report_book_draw_page (data->book, gtk_print_context_get_cairo_context (context), (guint) page);
+}
+
+/* begin-print has laid the book out on the paper of the print dialog: our
+ * preview shows it, and the operation is over. */
+static void
+preview_ready (GtkPrintOperationPreview *preview,
+               GtkPrintContext          *context,
+               PrintData                *data)
+{
+  CustosPrintPreview *window = custos_print_preview_new (data->parent, data->document, data->document_file,
+                                                         data->kind, data->clock, data->book);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_print_operation_preview_end_preview (preview);
+}
+
+/* The print dialog's Preview: ours, not an external viewer (GTK's default
+ * writes a PDF and launches one, which does nothing when none is installed). */
+static gboolean
+open_preview (GtkPrintOperation        *operation,
+              GtkPrintOperationPreview *preview,
+              GtkPrintContext          *context,
+              GtkWindow                *parent,
+              PrintData                *data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  /* GTK insists on a cairo context before it lays out; nothing draws on it. */
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_set_weak_pointer (&data->parent, parent);
+  g_signal_connect (preview, "ready", G_CALLBACK (preview_ready), data);
+  return TRUE;
 }
 
 static void
@@ -675,38 +821,96 @@ GtkPrintOperation *
 custos_print_operation_new (CustosDocument   *document,
                             GFile            *document_file,
                             CustosReportKind  kind,
-                            CustosClock      *clock)
+                            CustosClock      *clock,
+                            CustosLastIssue  *last_issue)
 {
   GtkPrintOperation *operation;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
-  CustosReportOptions options;
-  CustosReportBook *book;
+  PrintData *data;
 
   g_return_val_if_fail (CUSTOS_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (kind < CUSTOS_N_REPORTS, NULL);
   g_return_val_if_fail (clock == NULL || CUSTOS_IS_CLOCK (clock), NULL);
 
-  custos_report_options_init (&options);
-  options.today = clock != NULL ? custos_clock_get_today (clock) : NULL;
-  options.issued = document_file != NULL && custos_issue_get_current (document, document_file) != NULL;
-  book = custos_report_build (document, kind, &options);
+  data = g_new0 (PrintData, 1);
+  data->book = custos_export_build_book (document, document_file, kind, clock, CUSTOS_PAPER_AUTO,
+                                         CUSTOS_HEATMAP_PALETTE_BANDS, last_issue);
+  data->document = g_object_ref (document);
+  g_set_object (&data->document_file, document_file);
+  g_set_object (&data->clock, clock);
+  data->kind = kind;
   paper = gtk_paper_size_new (custos_paper_from_locale () == CUSTOS_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
                                                                                  : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
 
   operation = gtk_print_operation_new ();
-  g_object_set_data_full (G_OBJECT (operation), "custos-book", book, g_object_unref);
+  g_object_set_data_full (G_OBJECT (operation), "custos-print", data, (GDestroyNotify) print_data_free);
   gtk_print_operation_set_job_name (operation, custos_report_kind_get_title (kind));
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_show_progress (operation, TRUE);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), book);
-  g_signal_connect (operation, "request-page-setup", G_CALLBACK (request_page_setup), book);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), book);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), data);
+  g_signal_connect (operation, "request-page-setup", G_CALLBACK (request_page_setup), data);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), data);
+  g_signal_connect (operation, "preview", G_CALLBACK (open_preview), data);
   return operation;
+}
+
+static void
+run_print (GtkWindow        *parent,
+           CustosDocument   *document,
+           GFile            *document_file,
+           CustosReportKind  kind,
+           CustosClock      *clock,
+           CustosLastIssue  *last_issue)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  operation = custos_print_operation_new (document, document_file, kind, clock, last_issue);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  if (parent != NULL)
+    g_signal_connect_object (operation, "done", G_CALLBACK (print_done), parent, 0);
+  else
+    g_signal_connect (operation, "done", G_CALLBACK (print_done), NULL);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && g_object_get_data (G_OBJECT (operation), "custos-done") == NULL)
+    show_print_error (parent, error);
+}
+
+/* Printing the pack waits for its last issue to be read. */
+typedef struct
+{
+  GtkWindow        *parent;    /* weak */
+  gboolean          parented;
+  CustosDocument   *document;
+  GFile            *document_file;
+  CustosClock      *clock;
+  CustosLastIssue  *last_issue;
+} PrintRequest;
+
+static void
+last_issue_read (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  PrintRequest *request = user_data;
+
+  custos_last_issue_read_finish (result, NULL);
+  /* A window closed meanwhile has nothing left to print. */
+  if (request->parent != NULL || !request->parented)
+    run_print (request->parent, request->document, request->document_file, CUSTOS_REPORT_PACK, request->clock,
+               request->last_issue);
+  g_clear_weak_pointer (&request->parent);
+  g_object_unref (request->document);
+  g_object_unref (request->document_file);
+  g_clear_object (&request->clock);
+  custos_last_issue_unref (request->last_issue);
+  g_free (request);
 }
 
 void
@@ -716,20 +920,22 @@ custos_print_present (GtkWindow        *parent,
                       CustosReportKind  kind,
                       CustosClock      *clock)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
+  PrintRequest *request;
 
   g_return_if_fail (CUSTOS_IS_DOCUMENT (document));
   g_return_if_fail (kind < CUSTOS_N_REPORTS);
 
-  operation = custos_print_operation_new (document, document_file, kind, clock);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  if (parent != NULL)
-    g_signal_connect_object (operation, "done", G_CALLBACK (print_done), parent, 0);
-  else
-    g_signal_connect (operation, "done", G_CALLBACK (print_done), NULL);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && g_object_get_data (G_OBJECT (operation), "custos-done") == NULL)
-    show_print_error (parent, error);
+  if (kind != CUSTOS_REPORT_PACK || document_file == NULL)
+    {
+      run_print (parent, document, document_file, kind, clock, NULL);
+      return;
+    }
+  request = g_new0 (PrintRequest, 1);
+  g_set_weak_pointer (&request->parent, parent);
+  request->parented = parent != NULL;
+  request->document = g_object_ref (document);
+  request->document_file = g_object_ref (document_file);
+  g_set_object (&request->clock, clock);
+  request->last_issue = custos_last_issue_new (document, document_file);
+  custos_last_issue_read_async (request->last_issue, NULL, NULL, last_issue_read, request);
 }

@@ -33,6 +33,7 @@
 #include "custos-nc-page.h"
 #include "custos-overview-page.h"
 #include "custos-pages.h"
+#include "custos-print-preview.h"
 #include "custos-readiness-page.h"
 #include "custos-recovery.h"
 #include "custos-record-editor.h"
@@ -1567,20 +1568,41 @@ mark_reviewed_action (GtkWidget  *widget,
   custos_history_seal (self->history);
 }
 
+/* The report an action's target names ("soa", "pack"…). */
+static gboolean
+parse_report (GVariant         *parameter,
+              CustosReportKind *kind)
+{
+  if (custos_report_kind_parse (g_variant_get_string (parameter, NULL), kind))
+    return TRUE;
+  g_warning ("No report “%s”", g_variant_get_string (parameter, NULL));
+  return FALSE;
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   CustosWindow *self = CUSTOS_WINDOW (widget);
-  CustosReportKind kind = CUSTOS_REPORT_PACK;
+  CustosReportKind kind;
 
-  if (!custos_report_kind_parse (g_variant_get_string (parameter, NULL), &kind))
-    {
-      g_warning ("No report “%s”", g_variant_get_string (parameter, NULL));
-      return;
-    }
-  custos_print_present (GTK_WINDOW (self), self->document, self->file, kind, self->clock);
+  if (parse_report (parameter, &kind))
+    custos_print_present (GTK_WINDOW (self), self->document, self->file, kind, self->clock);
+}
+
+static void
+print_preview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CustosWindow *self = CUSTOS_WINDOW (widget);
+  CustosReportKind kind;
+
+  if (!parse_report (parameter, &kind))
+    return;
+  gtk_window_present (GTK_WINDOW (custos_print_preview_new (GTK_WINDOW (self), self->document, self->file, kind,
+                                                            self->clock, NULL)));
 }
 
 /* Evidence files (7.5.3) ------------------------------------------------------
@@ -2451,6 +2473,7 @@ custos_window_class_init (CustosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.issue", NULL, issue_action);
   gtk_widget_class_install_action (widget_class, "win.issue-version", "(ss)", issue_version_action);
   gtk_widget_class_install_action (widget_class, "win.print", "s", print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-preview", "s", print_preview_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.compare-revision", "s", compare_revision_action);
   gtk_widget_class_install_action (widget_class, "win.compare-uri", "s", compare_uri_action);
