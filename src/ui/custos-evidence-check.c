@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "custos-evidence-check.h"
+#include "custos-wrap-box.h"
 #include "custos-field-format.h"
 #include "custos-readiness.h"
 
@@ -207,7 +208,8 @@ action_button (const char *label,
 static void
 custos_evidence_check_init (CustosEvidenceCheck *self)
 {
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* wraps: the editor may be as narrow as a phone */
+  GtkWidget *buttons = g_object_new (CUSTOS_TYPE_WRAP_BOX, "spacing", 12, "line-spacing", 6, NULL);
 
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->group, _("File Checksum"));
@@ -219,10 +221,11 @@ custos_evidence_check_init (CustosEvidenceCheck *self)
                                        _("Read the file and record its SHA-256 checksum, verified today"));
   self->verify_button = action_button (_("_Verify"), "win.verify-evidence",
                                        _("Read the file and compare it with the recorded checksum"));
-  gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
+  gtk_widget_set_hexpand (self->record_button, TRUE);
+  gtk_widget_set_hexpand (self->verify_button, TRUE);
   gtk_widget_set_margin_top (buttons, 12);
-  gtk_box_append (GTK_BOX (buttons), self->record_button);
-  gtk_box_append (GTK_BOX (buttons), self->verify_button);
+  custos_wrap_box_append (CUSTOS_WRAP_BOX (buttons), self->record_button);
+  custos_wrap_box_append (CUSTOS_WRAP_BOX (buttons), self->verify_button);
   adw_preferences_group_add (self->group, buttons);
   gtk_widget_set_parent (GTK_WIDGET (self->group), GTK_WIDGET (self));
   update (self);
