@@ -856,6 +856,61 @@ START_TEST (test_editor_heading)
 END_TEST
 
 /* 10,000 risks: sorting, searching and scrolling stay quick. */
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static gboolean
+is_shown_check (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_visible (widget);
+}
+
+/* A record editor holds a chooser per reference field; a GtkListView keeps up
+ * to 200 rows bound, shown or not, so the chooser's list has rows only while
+ * it is open. */
+START_TEST (test_chooser_rows_only_while_open)
+{
+  g_autoptr(CustosRecord) risk = custos_record_new (custos_kinds_register (CUSTOS_REGISTER_RISKS), "R-001");
+  CustosRecordEditor *editor;
+  GtkWidget *chooser, *list;
+  GtkWidget *row;
+
+  custos_document_insert (doc, CUSTOS_REGISTER_RISKS, 0, risk);
+  editor = editor_for (risk);
+  chooser = custos_record_editor_get_field_widget (editor, "controls");
+  list = find_widget (chooser, is_type, TYPE (GTK_TYPE_LIST_VIEW));
+  ck_assert_ptr_nonnull (list);
+  ck_assert_uint_eq (g_list_model_get_n_items (custos_ref_chooser_get_model (CUSTOS_REF_CHOOSER (chooser))), 93 + 4);
+  ck_assert_uint_eq (count_children (list), 0);
+
+  gtk_popover_popup (GTK_POPOVER (chooser));
+  custos_test_spin ();
+  ck_assert_uint_gt (count_children (list), 0);
+  row = find_widget (list, is_shown_check, NULL); /* the first control, under its theme's heading */
+  ck_assert_ptr_nonnull (row);
+  ck_assert_str_eq (gtk_widget_get_tooltip_text (row), "Policies for information security");
+  /* The list stays live while open. */
+  custos_ref_chooser_set_search_text (CUSTOS_REF_CHOOSER (chooser), "access control");
+  custos_test_spin ();
+  ck_assert_str_eq (gtk_widget_get_tooltip_text (find_widget (list, is_shown_check, NULL)),
+                    "Access control");
+
+  gtk_popover_popdown (GTK_POPOVER (chooser));
+  custos_test_spin ();
+  ck_assert_uint_eq (count_children (list), 0);
+  ck_assert_uint_eq (g_list_model_get_n_items (custos_ref_chooser_get_model (CUSTOS_REF_CHOOSER (chooser))), 1);
+}
+END_TEST
+
 START_TEST (test_large_register)
 {
   g_autoptr(GPtrArray) risks = g_ptr_array_new_with_free_func (g_object_unref);
@@ -924,6 +979,7 @@ register_view_suite (void)
   tcase_add_test (tc, test_editor_flags_and_lines);
   tcase_add_test (tc, test_chooser_keyboard);
   tcase_add_test (tc, test_editor_heading);
+  tcase_add_test (tc, test_chooser_rows_only_while_open);
   tcase_add_test (tc, test_large_register);
   suite_add_tcase (s, tc);
   return s;

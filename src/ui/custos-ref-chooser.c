@@ -4,7 +4,10 @@
  * A search entry over a GtkListView of check rows. The choices are the live
  * register (or the catalogue's controls with a header per theme), filtered by
  * a GtkCustomFilter: rows exist only for what is on screen, so a register of
- * 10,000 records costs nothing until the popover is scrolled.
+ * 10,000 records costs nothing until the popover is scrolled. The list view
+ * gets its model only while the popover is shown: a GtkListView keeps up to
+ * 200 rows bound whether or not it is on screen, and a record editor holds
+ * one chooser per reference field.
  */
 #include "config.h"
 
@@ -60,6 +63,7 @@ struct _CustosRefChooser
   GListModel         *source;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
+  GtkSelectionModel  *selection; /* over filtered; the list view's model while shown */
   char               *search_text;
   char               *key;       /* case-folded search_text, NULL when empty */
   gboolean            syncing_entry;
@@ -389,7 +393,15 @@ on_search_key_pressed (GtkEventControllerKey *controller,
 static void
 on_popover_show (CustosRefChooser *self)
 {
+  gtk_list_view_set_model (self->list_view, self->selection);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+on_popover_hide (CustosRefChooser *self)
+{
+  if (self->list_view != NULL) /* not yet disposed */
+    gtk_list_view_set_model (self->list_view, NULL);
 }
 
 /* Choices --------------------------------------------------------------- */
@@ -521,6 +533,7 @@ custos_ref_chooser_dispose (GObject *object)
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_REF_CHOOSER);
+  g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->source);
@@ -619,7 +632,6 @@ static void
 custos_ref_chooser_init (CustosRefChooser *self)
 {
   GtkListItemFactory *factory;
-  g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -636,8 +648,7 @@ custos_ref_chooser_init (CustosRefChooser *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   {
@@ -649,6 +660,7 @@ custos_ref_chooser_init (CustosRefChooser *self)
     gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
   }
   g_signal_connect (self, "show", G_CALLBACK (on_popover_show), NULL);
+  g_signal_connect (self, "hide", G_CALLBACK (on_popover_hide), NULL);
   update_stack (self);
 }
 
