@@ -305,6 +305,44 @@ banner_shown (GtkWidget *button)
   return gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (button, GTK_TYPE_REVEALER)));
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* Edits made while the page is out of sight are checked when it is shown
+ * again, not after every edit. */
+START_TEST (test_check_waits_until_shown)
+{
+  guint notified = 0;
+  gint64 end;
+
+  custos_test_spin (); /* no spin (): it checks */
+  ck_assert_uint_eq (custos_soa_page_get_n_decided (page), 0);
+  g_signal_connect (page, "notify::n-decided", G_CALLBACK (count_notify), &notified);
+
+  gtk_widget_set_visible (GTK_WIDGET (page), FALSE);
+  custos_test_spin ();
+  custos_soa_entry_set_applicable (CUSTOS_SOA_ENTRY (entry ("5.1")), CUSTOS_APPLICABILITY_APPLICABLE);
+  end = g_get_monotonic_time () + G_USEC_PER_SEC / 2; /* past the pause a slow check waits for */
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  ck_assert_uint_eq (notified, 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (page), TRUE);
+  custos_test_spin ();
+  ck_assert_uint_eq (notified, 1);
+  ck_assert_uint_eq (custos_soa_page_get_n_decided (page), 1);
+  g_signal_handlers_disconnect_by_func (page, count_notify, &notified);
+}
+END_TEST
+
 START_TEST (test_every_control_grouped)
 {
   g_autoptr(CustosDocument) old = custos_document_new (CUSTOS_EDITION_2013);
@@ -1749,6 +1787,7 @@ soa_suite (void)
 
   tcase_add_checked_fixture (page_case, setup, teardown);
   tcase_add_test (page_case, test_every_control_grouped);
+  tcase_add_test (page_case, test_check_waits_until_shown);
   tcase_add_test (page_case, test_selected_by_follows_risks);
   tcase_add_test (page_case, test_consistency_in_place);
   tcase_add_test (page_case, test_bulk_edit_one_undo);

@@ -257,6 +257,7 @@ struct _CustosSoaPage
   GArray             *group_decided;  /* guint per group of the catalogue */
   guint               n_decided;
   guint               check_id;       /* idle or timeout: check again after edits */
+  gboolean            check_stale;    /* edited while the page was out of sight */
   gint64              check_cost;     /* µs the last check took */
 
   char               *search_text;
@@ -366,6 +367,7 @@ check_now (CustosSoaPage *self)
   gint64 start = g_get_monotonic_time ();
 
   g_clear_handle_id (&self->check_id, g_source_remove);
+  self->check_stale = FALSE;
   g_hash_table_remove_all (self->problems);
   g_array_set_size (self->group_decided, 0);
   self->n_decided = 0;
@@ -432,10 +434,16 @@ check_idle (gpointer user_data)
 
 /* Before GTK lays out and draws again, so an edit and its check show
  * together; but a check that takes long (ten thousand risks) waits for a
- * pause in the typing. */
+ * pause in the typing. Out of sight, the page checks when it is next shown
+ * (or asked), not after every edit made on other pages. */
 static void
 queue_check (CustosSoaPage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->check_stale = TRUE;
+      return;
+    }
   if (self->check_id != 0)
     return;
   if (self->check_cost < 16000) /* a frame */
@@ -454,8 +462,26 @@ on_today (CustosSoaPage *self)
 static void
 ensure_checked (CustosSoaPage *self)
 {
-  if (self->check_id != 0 || (self->readiness == NULL && self->document != NULL))
+  if (self->check_id != 0 || self->check_stale || (self->readiness == NULL && self->document != NULL))
     check_now (self);
+}
+
+static void
+on_map (CustosSoaPage *self)
+{
+  /* Before the frame that shows the page. */
+  if (self->check_stale && self->check_id == 0)
+    self->check_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, check_idle, self, NULL);
+}
+
+static void
+on_unmap (CustosSoaPage *self)
+{
+  if (self->check_id != 0)
+    {
+      g_clear_handle_id (&self->check_id, g_source_remove);
+      self->check_stale = TRUE;
+    }
 }
 
 void
@@ -1898,6 +1924,8 @@ custos_soa_page_init (CustosSoaPage *self)
 
   self->problems = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->bound = g_hash_table_new (NULL, NULL);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
   self->group_decided = g_array_new (FALSE, TRUE, sizeof (guint));
 
   gtk_widget_init_template (GTK_WIDGET (self));
