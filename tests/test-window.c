@@ -96,6 +96,19 @@ wait_for (gboolean  (*condition) (gpointer),
     }
 }
 
+/* Runs the main loop for usec microseconds. */
+static void
+spin_for (gint64 usec)
+{
+  gint64 end = g_get_monotonic_time () + usec;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 static gboolean
 has_file (gpointer data)
 {
@@ -346,7 +359,9 @@ START_TEST (test_window_today)
                           custos_readiness_count (readiness, CUSTOS_READINESS_SEVERITY_INFO));
   ck_assert_msg (g_str_has_suffix (out, line), "window: %s\ncommand line: %s", line, out);
 
-  /* The overview lists what is overdue as of that day, days counted. */
+  /* The overview lists what is overdue as of that day, days counted: once
+   * it is on screen, since a page out of sight does not check. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
   expected = custos_readiness_new (custos_window_get_document (window), &today);
   for (guint i = 0; overdue == NULL && i < custos_readiness_get_n_findings (expected); i++)
     if (strstr (custos_readiness_get_finding (expected, i)->rule, "overdue") != NULL)
@@ -370,9 +385,14 @@ START_TEST (test_window_today)
     custos_document_set_modified (custos_window_get_document (window), FALSE);
   }
 
-  /* A day later (midnight came, or the machine woke up): the pages move on. */
+  /* A day later (midnight came, or the machine woke up): the pages move on,
+   * those out of sight when they are shown again. */
   g_date_add_days (&today, 1);
   custos_clock_set_today (custos_window_get_clock (window), &today);
+  spin_for (G_USEC_PER_SEC / 2); /* past the readiness page's pause of 300 ms */
+  /* Out of sight, the readiness page has not checked again. */
+  ck_assert_uint_eq (g_date_get_day (custos_readiness_get_date (custos_readiness_page_get_readiness (page))), 15);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
   wait_for (readiness_is_at, &at, "the readiness check of 16 March 2031");
 }
 END_TEST
@@ -1836,6 +1856,106 @@ START_TEST (test_guided_draft)
 }
 END_TEST
 
+/* The first (up to) eight dated findings, as the overview's "Needs
+ * attention" lists them, of a check run here and now. */
+static GPtrArray *
+dated_findings (CustosDocument *document,
+                const GDate    *today)
+{
+  g_autoptr(CustosReadiness) readiness = custos_readiness_new (document, today);
+  GPtrArray *messages = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < custos_readiness_get_n_findings (readiness) && messages->len < 8; i++)
+    {
+      const CustosReadinessFinding *finding = custos_readiness_get_finding (readiness, i);
+
+      if (strstr (finding->rule, "overdue") != NULL || strstr (finding->rule, "expired") != NULL ||
+          strstr (finding->rule, "review") != NULL)
+        g_ptr_array_add (messages, g_strdup (finding->message));
+    }
+  return messages;
+}
+
+typedef struct
+{
+  GtkWidget *overview;
+  GPtrArray *expected;
+  const char *gone;
+} Attention;
+
+/* Every expected message is a row of the overview, and gone is not. */
+static gboolean
+overview_lists (gpointer data)
+{
+  Attention *a = data;
+  RowTitle gone = { a->overview, a->gone };
+
+  for (guint i = 0; i < a->expected->len; i++)
+    {
+      RowTitle row = { a->overview, a->expected->pdata[i] };
+      if (!has_row_titled (&row))
+        return FALSE;
+    }
+  return a->gone == NULL || !has_row_titled (&gone);
+}
+
+/* The overview's readiness check runs after the frame that shows the page,
+ * and not while the page is out of sight; once shown again it lists what a
+ * check run then finds. */
+START_TEST (test_overview_checks_on_screen)
+{
+  g_autofree char *example = custos_test_example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (example);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(CustosReadiness) readiness = NULL;
+  g_autofree char *gone = NULL;
+  const CustosReadinessFinding *first = NULL;
+  CustosWindow *window;
+  CustosDocument *document;
+  const GDate *today;
+  Attention attention;
+
+  window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
+  gtk_window_present (GTK_WINDOW (window));
+  custos_window_load (window, file);
+  wait_for (has_document, window, "the example");
+  document = custos_window_get_document (window);
+  today = custos_clock_get_today (custos_window_get_clock (window));
+  ck_assert_str_eq (custos_window_get_visible_page (window), "overview");
+
+  before = dated_findings (document, today);
+  ck_assert_uint_gt (before->len, 0);
+  attention = (Attention) { find_widget (GTK_WIDGET (window), CUSTOS_TYPE_OVERVIEW_PAGE), before, NULL };
+  wait_for (overview_lists, &attention, "the findings that need attention");
+
+  /* Out of sight, the record behind the first finding goes away. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "context");
+  custos_test_spin ();
+  readiness = custos_readiness_new (document, today);
+  for (guint i = 0; first == NULL && i < custos_readiness_get_n_findings (readiness); i++)
+    if (g_strcmp0 (custos_readiness_get_finding (readiness, i)->message, before->pdata[0]) == 0)
+      first = custos_readiness_get_finding (readiness, i);
+  ck_assert_ptr_nonnull (first);
+  ck_assert (first->reg >= 0 && first->record_id != NULL);
+  gone = g_strdup (first->message);
+  custos_document_remove (document, first->reg,
+                          custos_document_lookup (document, first->reg, first->record_id));
+  spin_for (G_USEC_PER_SEC / 2); /* well past the overview's pause of 150 ms */
+  /* Not checked again: the row is still there. */
+  attention.gone = NULL;
+  ck_assert (overview_lists (&attention));
+
+  /* Shown again, it lists what a check run now finds. */
+  after = dated_findings (document, today);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  attention.expected = after;
+  attention.gone = gone;
+  wait_for (overview_lists, &attention, "the findings after the change");
+  custos_document_set_modified (document, FALSE);
+}
+END_TEST
+
 static Suite *
 window_suite (void)
 {
@@ -1879,6 +1999,7 @@ window_suite (void)
   tcase_add_checked_fixture (tc, NULL, close_windows);
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_window_today);
+  tcase_add_test (tc, test_overview_checks_on_screen);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -22,8 +22,12 @@ struct _CustosOverviewPage
   CustosDocument      *document;
   CustosClock         *clock;
   guint                refresh_id;
+  guint                attention_id;    /* idle: the readiness check, after a frame */
+  gulong               after_paint_id;  /* on the frame clock, waiting to queue it */
+  gboolean             attention_stale; /* the document changed since the last check */
   GPtrArray           *step_pages;   /* page names of the steps shown */
-  GPtrArray           *rows;         /* rows added to the two groups */
+  GPtrArray           *rows;         /* rows added to the steps group */
+  GPtrArray           *attention_rows;
 
   GtkLabel            *name_label;
   GtkLabel            *summary_label;
@@ -122,7 +126,18 @@ add_row (CustosOverviewPage  *self,
          GtkWidget           *row)
 {
   adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->rows, row);
+  g_ptr_array_add (group == self->attention_group ? self->attention_rows : self->rows, row);
+}
+
+static void
+remove_rows (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = rows->pdata[i];
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)), row);
+    }
+  g_ptr_array_set_size (rows, 0);
 }
 
 static void
@@ -164,11 +179,22 @@ refresh_steps (CustosOverviewPage *self)
     }
 }
 
-static void
-refresh_attention (CustosOverviewPage *self)
+static gboolean
+refresh_attention (gpointer user_data)
 {
-  g_autoptr(CustosReadiness) readiness = custos_readiness_new (self->document, custos_clock_get_today (self->clock));
+  CustosOverviewPage *self = user_data;
+  g_autoptr(CustosReadiness) readiness = NULL;
   guint shown = 0;
+
+  self->attention_id = 0;
+  self->attention_stale = FALSE;
+  remove_rows (self->attention_rows);
+  if (self->document == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->attention_group), FALSE);
+      return G_SOURCE_REMOVE;
+    }
+  readiness = custos_readiness_new (self->document, custos_clock_get_today (self->clock));
 
   /* Dated items only: what is overdue, expired or past its review. */
   for (guint i = 0; i < custos_readiness_get_n_findings (readiness) && shown < MAX_ATTENTION; i++)
@@ -194,6 +220,53 @@ refresh_attention (CustosOverviewPage *self)
       shown++;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->attention_group), shown > 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint (GdkFrameClock      *clock,
+                CustosOverviewPage *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  if (self->attention_id == 0)
+    self->attention_id = g_idle_add_full (G_PRIORITY_LOW, refresh_attention, self, NULL);
+}
+
+/* The readiness check behind "Needs attention" reads the whole document
+ * (some 50 ms of the main thread at 10,000 risks): it runs only while the
+ * page is on screen, once the frame that shows the rest of the page is
+ * painted; a page out of sight only notes that its findings are stale. */
+static void
+queue_attention (CustosOverviewPage *self)
+{
+  GdkFrameClock *clock;
+
+  self->attention_stale = TRUE;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->attention_id != 0 || self->after_paint_id != 0)
+    return;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_map (CustosOverviewPage *self)
+{
+  if (self->attention_stale)
+    queue_attention (self);
+}
+
+static void
+on_unmap (CustosOverviewPage *self)
+{
+  /* Until it is shown again. */
+  if (self->after_paint_id != 0)
+    g_clear_signal_handler (&self->after_paint_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  if (self->attention_id != 0)
+    {
+      g_clear_handle_id (&self->attention_id, g_source_remove);
+      self->attention_stale = TRUE;
+    }
 }
 
 static void
@@ -262,15 +335,10 @@ refresh (gpointer user_data)
                                  statement ? statement : _("No scope statement yet"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->scope_row), _("Clause 4.3"));
 
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = self->rows->pdata[i];
-      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)), row);
-    }
-  g_ptr_array_set_size (self->rows, 0);
+  remove_rows (self->rows);
   refresh_steps (self);
-  refresh_attention (self);
   refresh_counts (self);
+  queue_attention (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -339,9 +407,11 @@ custos_overview_page_dispose (GObject *object)
   CustosOverviewPage *self = CUSTOS_OVERVIEW_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->attention_id, g_source_remove);
   g_clear_object (&self->document);
   g_clear_pointer (&self->step_pages, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->attention_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_OVERVIEW_PAGE);
   custos_clock_unwatch (&self->clock, self);
 
@@ -427,4 +497,7 @@ custos_overview_page_init (CustosOverviewPage *self)
   custos_clock_watch (&self->clock, NULL, G_CALLBACK (on_today), self);
   self->step_pages = g_ptr_array_new ();
   self->rows = g_ptr_array_new ();
+  self->attention_rows = g_ptr_array_new ();
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
 }

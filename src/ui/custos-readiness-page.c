@@ -17,6 +17,7 @@ struct _CustosReadinessPage
   CustosClock         *clock;
   CustosReadiness     *readiness;
   guint                refresh_id;
+  gboolean             stale;    /* the document changed while the page was out of sight */
   GPtrArray           *rows;
 
   GtkLabel            *percentage_label;
@@ -218,6 +219,7 @@ refresh (gpointer user_data)
   guint errors, warnings;
 
   self->refresh_id = 0;
+  self->stale = FALSE;
   g_clear_object (&self->readiness);
   self->readiness = custos_readiness_new (self->document, custos_clock_get_today (self->clock));
 
@@ -250,11 +252,36 @@ refresh (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The check reads the whole document (some 50 ms at 10,000 risks): after a
+ * burst of edits, and only while the page is on screen; out of sight, the
+ * page checks again when it is next shown. */
 static void
 queue_refresh (CustosReadinessPage *self)
 {
-  if (self->refresh_id == 0)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->refresh_id == 0)
     self->refresh_id = g_timeout_add (300, refresh, self);
+}
+
+static void
+on_map (CustosReadinessPage *self)
+{
+  if (self->stale && self->document != NULL)
+    {
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
+      refresh (self);
+    }
+}
+
+static void
+on_unmap (CustosReadinessPage *self)
+{
+  if (self->refresh_id != 0)
+    {
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
+      self->stale = TRUE;
+    }
 }
 
 static void
@@ -386,4 +413,6 @@ custos_readiness_page_init (CustosReadinessPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   custos_clock_watch (&self->clock, NULL, G_CALLBACK (on_today), self);
   self->rows = g_ptr_array_new ();
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
 }
