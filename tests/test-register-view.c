@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "custos-cell-text.h"
 #include "custos-field-format.h"
 #include "custos-history.h"
 #include "custos-record-editor.h"
@@ -275,6 +276,54 @@ START_TEST (test_another_document)
   custos_register_view_set_document (view, NULL);
   ck_assert_ptr_null (custos_register_view_get_selected (view));
   assert_shown ("");
+}
+END_TEST
+
+/* Every cell text under widget, one a line. */
+static void
+collect_cells (GtkWidget *widget,
+               GString   *texts)
+{
+  if (CUSTOS_IS_CELL_TEXT (widget))
+    g_string_append_printf (texts, "%s\n", custos_cell_text_get_text (CUSTOS_CELL_TEXT (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cells (child, texts);
+}
+
+static gboolean
+cells_show (const char *line)
+{
+  g_autoptr(GString) texts = g_string_new ("\n");
+  g_autofree char *wanted = g_strdup_printf ("\n%s\n", line);
+
+  collect_cells (GTK_WIDGET (custos_register_view_get_column_view (view)), texts);
+  return strstr (texts->str, wanted) != NULL;
+}
+
+/* The cells show the values on one line and follow the record. */
+START_TEST (test_cells_show_values)
+{
+  CustosRecord *zebra = issue ("ISS-10");
+
+  custos_test_spin ();
+  ck_assert (cells_show ("ISS-10"));
+  ck_assert (cells_show ("Zebra supplier insolvency"));
+  ck_assert (cells_show ("Suppliers"));
+
+  custos_issue_set_title (CUSTOS_ISSUE (zebra), "Zebra supplier\ninsolvency");
+  custos_test_spin ();
+  ck_assert (cells_show ("Zebra supplier insolvency")); /* one line */
+
+  custos_record_set_to_review (zebra, TRUE);
+  custos_test_spin ();
+  ck_assert (cells_show ("To review  Zebra supplier insolvency"));
+  custos_issue_set_title (CUSTOS_ISSUE (zebra), "Fish & <chips>");
+  custos_test_spin ();
+  ck_assert (cells_show ("To review  Fish & <chips>"));
+  custos_record_set_to_review (zebra, FALSE);
+  custos_test_spin ();
+  ck_assert (cells_show ("Fish & <chips>"));
 }
 END_TEST
 
@@ -964,6 +1013,7 @@ register_view_suite (void)
   tcase_add_test (tc, test_sort_by_text_column);
   tcase_add_test (tc, test_soa_sorts_by_control_title);
   tcase_add_test (tc, test_another_document);
+  tcase_add_test (tc, test_cells_show_values);
   tcase_add_test (tc, test_search);
   tcase_add_test (tc, test_search_narrows_incrementally);
   tcase_add_test (tc, test_search_entry_and_shortcut);
