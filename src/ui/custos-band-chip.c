@@ -4,12 +4,18 @@
  * Band colours come from the document's criteria (any #rrggbb), so they
  * cannot be CSS classes: the chip draws its own rounded fill and picks black
  * or white text by the fill's luminance, the rule the heatmap uses.
+ *
+ * The risk register shows two chips a row in some 200 rows: the chips share
+ * their window's PangoContext (custos-cell-text.h), know the size of each
+ * text from a table kept on that context (there are few different texts),
+ * and lay their own text out only when drawn.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "custos-band-chip.h"
+#include "custos-cell-text.h"
 
 #define PAD_X 8
 #define PAD_Y 2
@@ -21,17 +27,84 @@ struct _CustosBandChip
   char        *text;
   gboolean     has_colour;
   guint32      colour;
-  PangoLayout *layout;
+  PangoLayout *layout;  /* made when first drawn */
+  guint        serial;  /* of the context the layout was made for */
 };
 
 G_DEFINE_FINAL_TYPE (CustosBandChip, custos_band_chip, GTK_TYPE_WIDGET)
 
+/* A little smaller and bolder than the text around it. */
+static PangoLayout *
+make_layout (PangoContext *context,
+             const char   *text)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.9));
+  pango_attr_list_insert (attrs, pango_attr_weight_new (600));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
 static PangoLayout *
 get_layout (CustosBandChip *self)
 {
+  PangoContext *context = custos_shared_pango_context (GTK_WIDGET (self));
+
+  if (self->layout != NULL && self->serial != pango_context_get_serial (context))
+    g_clear_object (&self->layout);
   if (self->layout == NULL)
-    self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text != NULL ? self->text : "");
+    {
+      self->layout = make_layout (context, self->text != NULL ? self->text : "");
+      self->serial = pango_context_get_serial (context);
+    }
   return self->layout;
+}
+
+typedef struct
+{
+  guint       serial;
+  GHashTable *sizes;  /* text → width << 16 | height, in pixels */
+} Sizes;
+
+static void
+sizes_free (gpointer data)
+{
+  Sizes *sizes = data;
+
+  g_hash_table_unref (sizes->sizes);
+  g_free (sizes);
+}
+
+static void
+text_size (CustosBandChip *self,
+           int            *width,
+           int            *height)
+{
+  PangoContext *context = custos_shared_pango_context (GTK_WIDGET (self));
+  Sizes *sizes = g_object_get_data (G_OBJECT (context), "custos-band-chip-sizes");
+  gpointer size;
+
+  if (sizes == NULL || sizes->serial != pango_context_get_serial (context))
+    {
+      sizes = g_new0 (Sizes, 1);
+      sizes->serial = pango_context_get_serial (context);
+      sizes->sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_object_set_data_full (G_OBJECT (context), "custos-band-chip-sizes", sizes, sizes_free);
+    }
+  if (!g_hash_table_lookup_extended (sizes->sizes, self->text, NULL, &size))
+    {
+      g_autoptr(PangoLayout) layout = make_layout (context, self->text);
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      size = GUINT_TO_POINTER ((guint) CLAMP (w, 0, 0xffff) << 16 | (guint) CLAMP (h, 0, 0xffff));
+      g_hash_table_insert (sizes->sizes, g_strdup (self->text), size);
+    }
+  *width = (int) (GPOINTER_TO_UINT (size) >> 16);
+  *height = (int) (GPOINTER_TO_UINT (size) & 0xffff);
 }
 
 static void
@@ -51,7 +124,7 @@ custos_band_chip_measure (GtkWidget      *widget,
       *minimum = *natural = 0;
       return;
     }
-  pango_layout_get_pixel_size (get_layout (self), &width, &height);
+  text_size (self, &width, &height);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = width + 2 * PAD_X;
   else
@@ -83,7 +156,7 @@ custos_band_chip_snapshot (GtkWidget   *widget,
   if (self->text == NULL || *self->text == '\0')
     return;
   layout = get_layout (self);
-  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  text_size (self, &text_width, &text_height);
   chip_height = MIN (height, text_height + 2 * PAD_Y);
   y0 = (height - chip_height) / 2.0;
 

@@ -31,7 +31,7 @@ struct _CustosCellText
 
 G_DEFINE_FINAL_TYPE (CustosCellText, custos_cell_text, GTK_TYPE_WIDGET)
 
-/* The metrics of a window's font, kept on the window. */
+/* The metrics of a window's font, kept on its context. */
 typedef struct
 {
   guint serial;
@@ -40,20 +40,19 @@ typedef struct
   int   char_width;
 } Metrics;
 
-static PangoContext *
-shared_context (CustosCellText *self)
+PangoContext *
+custos_shared_pango_context (GtkWidget *widget)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkRoot *root = gtk_widget_get_root (widget);
 
-  /* Unrooted (never drawn so): its own, as any widget. */
-  return gtk_widget_get_pango_context (root != NULL ? GTK_WIDGET (root) : GTK_WIDGET (self));
+  return gtk_widget_get_pango_context (root != NULL ? GTK_WIDGET (root) : widget);
 }
 
 static const Metrics *
-get_metrics (CustosCellText *self)
+get_metrics (GtkWidget *widget)
 {
-  PangoContext *context = shared_context (self);
-  Metrics *metrics = g_object_get_data (G_OBJECT (context), "custos-cell-metrics");
+  PangoContext *context = custos_shared_pango_context (widget);
+  Metrics *metrics = g_object_get_data (G_OBJECT (context), "custos-shared-metrics");
 
   if (metrics == NULL || metrics->serial != pango_context_get_serial (context))
     {
@@ -65,9 +64,25 @@ get_metrics (CustosCellText *self)
       metrics->line_height = metrics->baseline + PANGO_PIXELS_CEIL (pango_font_metrics_get_descent (font));
       metrics->char_width = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_char_width (font));
       pango_font_metrics_unref (font);
-      g_object_set_data_full (G_OBJECT (context), "custos-cell-metrics", metrics, g_free);
+      g_object_set_data_full (G_OBJECT (context), "custos-shared-metrics", metrics, g_free);
     }
   return metrics;
+}
+
+void
+custos_shared_font_metrics (GtkWidget *widget,
+                            int       *line_height,
+                            int       *baseline,
+                            int       *char_width)
+{
+  const Metrics *metrics = get_metrics (widget);
+
+  if (line_height != NULL)
+    *line_height = metrics->line_height;
+  if (baseline != NULL)
+    *baseline = metrics->baseline;
+  if (char_width != NULL)
+    *char_width = metrics->char_width;
 }
 
 static void
@@ -80,7 +95,7 @@ custos_cell_text_measure (GtkWidget      *widget,
                           int            *natural_baseline)
 {
   CustosCellText *self = CUSTOS_CELL_TEXT (widget);
-  const Metrics *metrics = get_metrics (self);
+  const Metrics *metrics = get_metrics (widget);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -116,7 +131,7 @@ custos_cell_text_size_allocate (GtkWidget *widget,
 static PangoLayout *
 get_layout (CustosCellText *self)
 {
-  PangoContext *context = shared_context (self);
+  PangoContext *context = custos_shared_pango_context (GTK_WIDGET (self));
 
   if (self->layout != NULL && self->serial != pango_context_get_serial (context))
     g_clear_object (&self->layout);
@@ -156,7 +171,7 @@ custos_cell_text_snapshot (GtkWidget   *widget,
 
   if (self->text == NULL || self->text[0] == '\0')
     return;
-  metrics = get_metrics (self);
+  metrics = get_metrics (widget);
   layout = get_layout (self);
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   y = (gtk_widget_get_height (widget) - metrics->line_height) / 2;

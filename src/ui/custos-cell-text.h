@@ -28,4 +28,13 @@ void        custos_cell_text_set_chars   (CustosCellText *self,
 void        custos_cell_text_set_numeric (CustosCellText *self,
                                           gboolean        numeric);
 
+/* The PangoContext of widget's window, shared by the text of many small
+ * widgets (widget's own until it is in a window); and the metrics of its
+ * font, kept on it. */
+PangoContext *custos_shared_pango_context (GtkWidget *widget);
+void          custos_shared_font_metrics  (GtkWidget *widget,
+                                           int       *line_height,
+                                           int       *baseline,
+                                           int       *char_width);
+
 G_END_DECLS
