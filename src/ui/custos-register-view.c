@@ -56,6 +56,8 @@ struct _CustosRegisterView
   char               *search_text;
   char               *key;        /* case-folded search, NULL when empty */
   GHashTable         *haystacks;  /* CustosRecord → what the search looks in (haystack_of) */
+  guint               haystack_idle; /* fills haystacks ahead of the first keystroke */
+  guint               haystack_next; /* the register position it goes on from */
 
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
@@ -607,6 +609,49 @@ haystack_of (CustosRegisterView *self,
   return haystack;
 }
 
+/* While the view is on screen and nobody types, a few hundred records an
+ * idle: the first keystroke in a register of 10,000 records then costs one
+ * strstr() a record too, instead of building every haystack in one frame. */
+static gboolean
+fill_haystacks (gpointer user_data)
+{
+  CustosRegisterView *self = user_data;
+  guint n = self->records != NULL ? g_list_model_get_n_items (self->records) : 0;
+  guint end = MIN (n, self->haystack_next + 500);
+
+  for (; self->haystack_next < end; self->haystack_next++)
+    {
+      g_autoptr(CustosRecord) record = g_list_model_get_item (self->records, self->haystack_next);
+      haystack_of (self, record);
+    }
+  if (self->haystack_next < n)
+    return G_SOURCE_CONTINUE;
+  self->haystack_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_map (CustosRegisterView *self)
+{
+  if (self->haystack_idle == 0 && self->records != NULL &&
+      self->haystack_next < g_list_model_get_n_items (self->records))
+    self->haystack_idle = g_idle_add_full (G_PRIORITY_LOW, fill_haystacks, self, NULL);
+}
+
+static void
+queue_fill_haystacks (CustosRegisterView *self)
+{
+  self->haystack_next = 0;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    on_map (self);
+}
+
+static void
+on_unmap (CustosRegisterView *self)
+{
+  g_clear_handle_id (&self->haystack_idle, g_source_remove);
+}
+
 static void
 on_field_changed (CustosDocument     *document,
                   CustosRecord       *record,
@@ -958,7 +1003,10 @@ on_records_changed (GListModel         *records,
 {
   /* A removed record's entry would keep it alive. */
   if (removed > 0)
-    g_hash_table_remove_all (self->haystacks);
+    {
+      g_hash_table_remove_all (self->haystacks);
+      queue_fill_haystacks (self);
+    }
   update_state (self);
   if (added > 0 && self->deleted != NULL && custos_document_find (self->document, self->reg, self->deleted) >= 0)
     {
@@ -983,6 +1031,7 @@ update_model (CustosRegisterView *self)
     g_signal_handlers_disconnect_by_func (self->records, on_records_changed, self);
   g_set_object (&self->records, records);
   g_hash_table_remove_all (self->haystacks);
+  queue_fill_haystacks (self);
   if (records != NULL)
     g_signal_connect_after (records, "items-changed", G_CALLBACK (on_records_changed), self); /* after the filter model */
   gtk_filter_list_model_set_model (self->filtered, records);
@@ -1310,6 +1359,7 @@ custos_register_view_dispose (GObject *object)
   CustosRegisterView *self = CUSTOS_REGISTER_VIEW (object);
 
   g_clear_handle_id (&self->layout_idle, g_source_remove);
+  g_clear_handle_id (&self->haystack_idle, g_source_remove);
   dismiss_undo_toast (self);
   g_clear_object (&self->deleted);
   if (self->selection != NULL)
@@ -1480,6 +1530,8 @@ custos_register_view_init (CustosRegisterView *self)
 
   self->reg = -1;
   self->haystacks = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, g_free);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
   self->extra_columns = g_ptr_array_new_with_free_func (g_object_unref);
 
