@@ -4,7 +4,12 @@
  * The register (a GListModel of the document) is filtered by the search, then
  * sorted by the column view's sorter, then shown through a GtkSingleSelection:
  *
- *   register ─▶ GtkFilterListModel ─▶ GtkSortListModel ─▶ GtkSingleSelection ─▶ GtkColumnView
+ *   register ─▶ GtkFilterListModel ─▶ GtkSortListModel ─▶ GtkSliceListModel ─▶ GtkSingleSelection ─▶ GtkColumnView
+ *
+ * GTK 4.8's column view keeps 200 rows of cells whatever its height. When a
+ * register is shown, the slice lets it make only the first FIRST_ROWS (more
+ * than a screen holds) for the frame that shows the page, then grows by a
+ * few rows an idle, once that frame is painted, until it holds everything.
  *
  * Cells are bound lazily by the factories and watch their record only while
  * bound, so a register of 10,000 risks costs the rows on screen, not more.
@@ -28,6 +33,10 @@
 
 /* Below this width the editor goes under the list. */
 #define NARROW_WIDTH 760
+
+/* Rows made for the first frame of a register (see the slice above). */
+#define FIRST_ROWS 64
+#define MORE_ROWS  48
 
 /* Columns that show no field of their own. */
 #define COLUMN_ID    (-1)
@@ -62,6 +71,9 @@ struct _CustosRegisterView
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
+  GtkSliceListModel  *slice;      /* of sorted, whole but while a register is first shown */
+  guint               rows_idle;  /* grows the slice */
+  gulong              rows_paint; /* on the frame clock: the frame before growing it */
   GtkSingleSelection *selection;
   GPtrArray          *columns;    /* Column * */
   GPtrArray          *extra_columns; /* GtkColumnViewColumn *, added by custos_register_view_add_column() */
@@ -631,7 +643,7 @@ fill_haystacks (gpointer user_data)
 }
 
 static void
-on_map (CustosRegisterView *self)
+resume_fill_haystacks (CustosRegisterView *self)
 {
   if (self->haystack_idle == 0 && self->records != NULL &&
       self->haystack_next < g_list_model_get_n_items (self->records))
@@ -643,14 +655,9 @@ queue_fill_haystacks (CustosRegisterView *self)
 {
   self->haystack_next = 0;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    on_map (self);
+    resume_fill_haystacks (self);
 }
 
-static void
-on_unmap (CustosRegisterView *self)
-{
-  g_clear_handle_id (&self->haystack_idle, g_source_remove);
-}
 
 static void
 on_field_changed (CustosDocument     *document,
@@ -758,6 +765,72 @@ on_row_activate (GtkColumnView      *column_view,
   custos_record_editor_focus_first (self->editor);
 }
 
+/* Rows ------------------------------------------------------------------ */
+
+static void
+show_all_rows (CustosRegisterView *self)
+{
+  g_clear_handle_id (&self->rows_idle, g_source_remove);
+  if (self->rows_paint != 0)
+    g_clear_signal_handler (&self->rows_paint, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  if (self->slice != NULL && gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
+    gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+static gboolean
+grow_rows (gpointer user_data)
+{
+  CustosRegisterView *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->slice) + MORE_ROWS;
+
+  /* Past the rows the column view keeps, the rest costs no widgets. */
+  if (size > 256 || size >= g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
+    {
+      self->rows_idle = 0;
+      show_all_rows (self);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_slice_list_model_set_size (self->slice, size);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_rows_painted (GdkFrameClock      *clock,
+                 CustosRegisterView *self)
+{
+  g_clear_signal_handler (&self->rows_paint, clock);
+  if (self->rows_idle == 0)
+    self->rows_idle = g_idle_add_full (G_PRIORITY_LOW, grow_rows, self, NULL);
+}
+
+/* After the next frame on screen, the slice starts to grow. */
+static void
+queue_grow_rows (CustosRegisterView *self)
+{
+  if (gtk_slice_list_model_get_size (self->slice) == G_MAXUINT || self->rows_idle != 0 || self->rows_paint != 0 ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  self->rows_paint = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                                       G_CALLBACK (on_rows_painted), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_map (CustosRegisterView *self)
+{
+  queue_grow_rows (self);
+  resume_fill_haystacks (self);
+}
+
+static void
+on_unmap (CustosRegisterView *self)
+{
+  g_clear_handle_id (&self->haystack_idle, g_source_remove);
+  g_clear_handle_id (&self->rows_idle, g_source_remove);
+  if (self->rows_paint != 0)
+    g_clear_signal_handler (&self->rows_paint, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+}
+
 /* Selection -------------------------------------------------------------- */
 
 static void
@@ -825,6 +898,8 @@ custos_register_view_select (CustosRegisterView *self,
     }
   if (position < 0)
     return;
+  if ((guint) position >= gtk_slice_list_model_get_size (self->slice))
+    show_all_rows (self);
   gtk_single_selection_set_selected (self->selection, (guint) position);
   scroll_to (self, (guint) position);
 }
@@ -1034,7 +1109,10 @@ update_model (CustosRegisterView *self)
   queue_fill_haystacks (self);
   if (records != NULL)
     g_signal_connect_after (records, "items-changed", G_CALLBACK (on_records_changed), self); /* after the filter model */
+  show_all_rows (self);
+  gtk_slice_list_model_set_size (self->slice, FIRST_ROWS);
   gtk_filter_list_model_set_model (self->filtered, records);
+  queue_grow_rows (self);
   if (records != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
   update_state (self);
@@ -1360,6 +1438,7 @@ custos_register_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->layout_idle, g_source_remove);
   g_clear_handle_id (&self->haystack_idle, g_source_remove);
+  g_clear_handle_id (&self->rows_idle, g_source_remove);
   dismiss_undo_toast (self);
   g_clear_object (&self->deleted);
   if (self->selection != NULL)
@@ -1384,6 +1463,7 @@ custos_register_view_dispose (GObject *object)
   self->extra_filter_destroy = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_REGISTER_VIEW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -1542,7 +1622,8 @@ custos_register_view_init (CustosRegisterView *self)
   sorter = gtk_column_view_get_sorter (self->column_view);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           sorter != NULL ? g_object_ref (sorter) : NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_notify), self);
