@@ -7,8 +7,8 @@
  *   register ─▶ GtkFilterListModel ─▶ GtkSortListModel ─▶ GtkSliceListModel ─▶ GtkSingleSelection ─▶ GtkColumnView
  *
  * GTK 4.8's column view keeps 200 rows of cells whatever its height. When a
- * register is shown, the slice lets it make only the first FIRST_ROWS (more
- * than a screen holds) for the frame that shows the page, then grows by a
+ * register is shown, the slice lets it make only as many rows as its window
+ * is tall (first_rows()) for the frame that shows the page, then grows by a
  * few rows an idle, once that frame is painted, until it holds everything.
  *
  * Cells are bound lazily by the factories and watch their record only while
@@ -34,9 +34,12 @@
 /* Below this width the editor goes under the list. */
 #define NARROW_WIDTH 760
 
-/* Rows made for the first frame of a register (see the slice above). */
-#define FIRST_ROWS 64
-#define MORE_ROWS  48
+/* Rows made for the first frame of a register (see the slice above): the
+ * window's height in rows no shorter than MIN_ROW_HEIGHT pixels, or
+ * FIRST_ROWS before it has one; then MORE_ROWS an idle. */
+#define FIRST_ROWS     64
+#define MIN_ROW_HEIGHT 24
+#define MORE_ROWS      48
 
 /* Columns that show no field of their own. */
 #define COLUMN_ID    (-1)
@@ -777,6 +780,15 @@ show_all_rows (CustosRegisterView *self)
     gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
 }
 
+static guint
+first_rows (CustosRegisterView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int height = root != NULL ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
+
+  return height > 0 ? (guint) height / MIN_ROW_HEIGHT + 1 : FIRST_ROWS;
+}
+
 static gboolean
 grow_rows (gpointer user_data)
 {
@@ -1110,7 +1122,7 @@ update_model (CustosRegisterView *self)
   if (records != NULL)
     g_signal_connect_after (records, "items-changed", G_CALLBACK (on_records_changed), self); /* after the filter model */
   show_all_rows (self);
-  gtk_slice_list_model_set_size (self->slice, FIRST_ROWS);
+  gtk_slice_list_model_set_size (self->slice, first_rows (self));
   gtk_filter_list_model_set_model (self->filtered, records);
   queue_grow_rows (self);
   if (records != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
