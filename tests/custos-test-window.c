@@ -55,50 +55,78 @@ custos_test_open_window (CustosApplication *app,
 }
 
 gpointer
-custos_test_find_type (GtkWidget *widget,
-                       GType      type)
+custos_test_find (GtkWidget       *root,
+                  CustosTestMatch  match,
+                  gconstpointer    data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
-      gpointer found = custos_test_find_type (child, type);
+      gpointer found = custos_test_find (child, match, data);
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+gpointer
+custos_test_find_type (GtkWidget *widget,
+                       GType      type)
+{
+  return custos_test_find (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_view_of (GtkWidget     *widget,
+            gconstpointer  register_name)
+{
+  return CUSTOS_IS_REGISTER_VIEW (widget) &&
+         g_strcmp0 (custos_register_view_get_register_name (CUSTOS_REGISTER_VIEW (widget)), register_name) == 0;
 }
 
 CustosRegisterView *
 custos_test_find_view (GtkWidget  *widget,
                        const char *register_name)
 {
-  if (CUSTOS_IS_REGISTER_VIEW (widget) &&
-      g_strcmp0 (custos_register_view_get_register_name (CUSTOS_REGISTER_VIEW (widget)), register_name) == 0)
-    return CUSTOS_REGISTER_VIEW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      CustosRegisterView *found = custos_test_find_view (child, register_name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return custos_test_find (widget, is_view_of, register_name);
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 ||
+                                    g_strcmp0 (gtk_widget_get_tooltip_text (widget), label) == 0);
 }
 
 GtkWidget *
 custos_test_find_button (GtkWidget  *widget,
                          const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 ||
-                                 g_strcmp0 (gtk_widget_get_tooltip_text (widget), label) == 0))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = custos_test_find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return custos_test_find (widget, is_button_labelled, label);
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+GtkWidget *
+custos_test_find_row (GtkWidget  *widget,
+                      const char *title)
+{
+  return custos_test_find (widget, is_row_titled, title);
 }
 
 AdwMessageDialog *

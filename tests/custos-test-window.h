@@ -20,6 +20,13 @@ char         *custos_test_copy_example  (const char *dir);
 /* A new window of app with path loaded. */
 CustosWindow *custos_test_open_window   (CustosApplication *app,
                                          const char        *path);
+/* The first widget under root (itself included, depth first) that match
+ * accepts, or NULL. */
+typedef gboolean (*CustosTestMatch) (GtkWidget     *widget,
+                                     gconstpointer  data);
+gpointer      custos_test_find          (GtkWidget       *root,
+                                         CustosTestMatch  match,
+                                         gconstpointer    data);
 /* The first widget of type under widget (depth first), or NULL. */
 gpointer      custos_test_find_type     (GtkWidget  *widget,
                                          GType       type);
@@ -27,9 +34,12 @@ gpointer      custos_test_find_type     (GtkWidget  *widget,
 CustosRegisterView *custos_test_find_view (GtkWidget  *widget,
                                            const char *register_name);
 /* The first button under widget whose label (or, for an icon button,
- * accessible name or tooltip) is label, or NULL. */
+ * tooltip) is label, or NULL. */
 GtkWidget    *custos_test_find_button   (GtkWidget  *widget,
                                          const char *label);
+/* The preferences row under widget titled title, or NULL. */
+GtkWidget    *custos_test_find_row      (GtkWidget  *widget,
+                                         const char *title);
 /* The message dialog transient for window, or NULL. */
 AdwMessageDialog *custos_test_find_dialog (GtkWindow *window);
 /* Answers dialog as a click on the button of response does: the response,

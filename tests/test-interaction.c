@@ -288,7 +288,6 @@ has_dialog (gpointer window)
   return custos_test_find_dialog (window) != NULL;
 }
 
-
 static gboolean
 is_gone (gpointer weak)
 {
@@ -446,22 +445,6 @@ assert_soa_shows (CustosWindow *window,
   ck_assert_str_eq (custos_record_get_id (selected->pdata[0]), control_id);
 }
 
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The last finding of register reg about one record: not the first record,
  * which a page shows anyway. */
 static const CustosReadinessFinding *
@@ -512,7 +495,7 @@ START_TEST (test_finding_opens_record)
 
   finding = last_finding_of (readiness, CUSTOS_REGISTER_RISKS);
   risk_id = g_strdup (finding->record_id);
-  row = find_row (GTK_WIDGET (page), finding->message);
+  row = custos_test_find_row (GTK_WIDGET (page), finding->message);
   ck_assert_msg (row != NULL, "no row “%s”", finding->message);
   ck_assert (gtk_widget_activate (row));
   custos_test_spin ();
@@ -525,7 +508,7 @@ START_TEST (test_finding_opens_record)
   readiness = custos_readiness_page_get_readiness (page);
   finding = last_finding_of (readiness, CUSTOS_REGISTER_SOA);
   control_id = g_strdup (finding->record_id);
-  row = find_row (GTK_WIDGET (page), finding->message);
+  row = custos_test_find_row (GTK_WIDGET (page), finding->message);
   ck_assert_msg (row != NULL, "no row “%s”", finding->message);
   ck_assert (gtk_widget_activate (row));
   custos_test_spin ();
@@ -556,38 +539,41 @@ is_mapped (gpointer widget)
 }
 
 /* The severity a row shows: the CSS class of its first severity icon. */
+static gboolean
+is_severity_icon (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_IMAGE (widget) && (gtk_widget_has_css_class (widget, "error") ||
+                                   gtk_widget_has_css_class (widget, "warning") ||
+                                   gtk_widget_has_css_class (widget, "accent"));
+}
+
 static const char *
 row_severity (GtkWidget *widget)
 {
-  if (GTK_IS_IMAGE (widget))
-    for (const char *const *c = (const char *[]) { "error", "warning", "accent", NULL }; *c != NULL; c++)
-      if (gtk_widget_has_css_class (widget, *c))
-        return *c;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      const char *found = row_severity (child);
-      if (found != NULL)
-        return found;
-    }
+  GtkWidget *icon = custos_test_find (widget, is_severity_icon, NULL);
+
+  if (icon == NULL)
+    return NULL;
+  for (const char *const *c = (const char *[]) { "error", "warning", "accent", NULL }; *c != NULL; c++)
+    if (gtk_widget_has_css_class (icon, *c))
+      return *c;
   return NULL;
 }
-
 /* The label under widget showing text. */
+static gboolean
+is_label_showing (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return custos_test_find (widget, is_label_showing, text);
 }
-
 START_TEST (test_findings_grouped)
 {
   CustosWindow *window = open_example (NULL);
@@ -652,10 +638,10 @@ START_TEST (test_findings_grouped)
   ck_assert_uint_lt (n_rows, custos_readiness_get_n_findings (readiness) - n_controls + 2);
 
   /* The undecided controls are one row with their count, collapsed... */
-  group = find_row (findings, custos_readiness_rule_get_title ("soa-undecided"));
+  group = custos_test_find_row (findings, custos_readiness_rule_get_title ("soa-undecided"));
   ck_assert_msg (ADW_IS_EXPANDER_ROW (group), "the undecided controls are not one expandable row");
   ck_assert_ptr_nonnull (find_label (group, count));
-  row = find_row (group, undecided_message);
+  row = custos_test_find_row (group, undecided_message);
   ck_assert_ptr_nonnull (row);
   ck_assert (!gtk_widget_get_mapped (row));
   /* ...expanded, the controls, each opening its record. */
@@ -758,22 +744,20 @@ END_TEST
 
 /* 4. The sidebar shows the page shown, and the keys change it ------------ */
 
+static gboolean
+is_sidebar (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  /* The window's sidebar, not a page's list (pages are in a stack). */
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar") &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_STACK) == NULL;
+}
+
 static GtkListBox *
 find_sidebar (GtkWidget *widget)
 {
-  /* The window's sidebar, not a page's list (pages are in a stack). */
-  if (GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar") &&
-      gtk_widget_get_ancestor (widget, GTK_TYPE_STACK) == NULL)
-    return GTK_LIST_BOX (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListBox *found = find_sidebar (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return custos_test_find (widget, is_sidebar, NULL);
 }
-
 static const char *
 selected_sidebar_label (CustosWindow *window)
 {
@@ -836,26 +820,22 @@ find_soa_entry (CustosDocument     *doc,
 }
 
 /* The chooser of Annex A controls under widget: its choices are no records. */
+static gboolean
+is_controls_chooser (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  g_autoptr(GObject) item = CUSTOS_IS_REF_CHOOSER (widget)
+                            ? g_list_model_get_item (custos_ref_chooser_get_model (CUSTOS_REF_CHOOSER (widget)), 0)
+                            : NULL;
+
+  return item != NULL && !CUSTOS_IS_RECORD (item);
+}
+
 static CustosRefChooser *
 find_controls_chooser (GtkWidget *widget)
 {
-  if (CUSTOS_IS_REF_CHOOSER (widget))
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (custos_ref_chooser_get_model (CUSTOS_REF_CHOOSER (widget)), 0);
-
-      if (item != NULL && !CUSTOS_IS_RECORD (item))
-        return CUSTOS_REF_CHOOSER (widget);
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      CustosRefChooser *found = find_controls_chooser (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return custos_test_find (widget, is_controls_chooser, NULL);
 }
-
 /* The risk's controls as one string, "" for none. */
 static char *
 controls_text (CustosRecord *risk)

@@ -23,6 +23,7 @@
 #include "custos-risks-page.h"
 #include "custos-soa-page.h"
 #include "custos-test-util.h"
+#include "custos-test-window.h"
 #include "custos-window.h"
 #include "custos-xml-writer.h"
 
@@ -80,22 +81,6 @@ teardown (void)
   g_clear_object (&app);
 }
 
-/* Runs the main loop until condition holds, or fails after 10 seconds. */
-static void
-wait_for (gboolean  (*condition) (gpointer),
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC; /* sanitizers are slow */
-
-  while (!condition (data))
-    {
-      ck_assert_msg (g_get_monotonic_time () < deadline, "timed out waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 /* Runs the main loop for usec microseconds. */
 static void
 spin_for (gint64 usec)
@@ -124,15 +109,7 @@ is_saved (gpointer data)
 static GtkWindow *
 find_dialog (CustosWindow *window)
 {
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-        return toplevel;
-    }
-  return NULL;
+  return GTK_WINDOW (custos_test_find_dialog (GTK_WINDOW (window)));
 }
 
 static gboolean
@@ -165,7 +142,7 @@ START_TEST (test_open_edit_save)
 
   gtk_window_present (GTK_WINDOW (window));
   custos_window_load (window, file);
-  wait_for (has_file, window, "the example to load");
+  custos_test_wait_for (has_file, window, "the example to load");
   doc = custos_window_get_document (window);
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_SOA), 93);
   ck_assert_uint_ge (custos_document_count (doc, CUSTOS_REGISTER_RISKS), 25);
@@ -176,7 +153,7 @@ START_TEST (test_open_edit_save)
   ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "• example.isms — Custos");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_for (is_saved, window, "the save");
+  custos_test_wait_for (is_saved, window, "the save");
   ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "example.isms — Custos");
   saved = custos_test_read_file (path);
   ck_assert_ptr_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
@@ -199,7 +176,7 @@ START_TEST (test_failed_load_keeps_document)
   ck_assert (g_file_set_contents (path, "<isms xmlns=\"urn:custos:isms:1\" format=\"1\" edition=\"2022\">\n<oops>", -1, NULL));
   gtk_window_present (GTK_WINDOW (window));
   custos_window_load (window, file);
-  wait_for (has_dialog, window, "the error dialog");
+  custos_test_wait_for (has_dialog, window, "the error dialog");
   dialog = find_dialog (window);
   message = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
   ck_assert_msg (strstr (message, "broken.isms:2:") != NULL, "body: %s", message);
@@ -219,45 +196,13 @@ START_TEST (test_close_asks_about_changes)
   custos_document_add_new (doc, CUSTOS_REGISTER_RISKS);
   ck_assert (custos_document_get_modified (doc));
   gtk_window_close (GTK_WINDOW (window));
-  wait_for (has_dialog, window, "the unsaved-changes dialog");
+  custos_test_wait_for (has_dialog, window, "the unsaved-changes dialog");
   /* Still open: nothing is lost until the user decides. */
   ck_assert (gtk_widget_get_visible (GTK_WIDGET (window)));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog (window)), "cancel");
   ck_assert (custos_document_get_modified (doc));
 }
 END_TEST
-
-static CustosRegisterView *
-find_view (GtkWidget  *widget,
-           const char *register_name)
-{
-  if (CUSTOS_IS_REGISTER_VIEW (widget) &&
-      g_strcmp0 (custos_register_view_get_register_name (CUSTOS_REGISTER_VIEW (widget)), register_name) == 0)
-    return CUSTOS_REGISTER_VIEW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      CustosRegisterView *found = find_view (child, register_name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The first widget of type in widget's tree. */
-static gpointer
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      gpointer found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 typedef struct
 {
@@ -271,16 +216,7 @@ has_row_titled (gpointer data)
 {
   RowTitle *row = data;
 
-  if (ADW_IS_PREFERENCES_ROW (row->widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row->widget)), row->title) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (row->widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      RowTitle in_child = { child, row->title };
-      if (has_row_titled (&in_child))
-        return TRUE;
-    }
-  return FALSE;
+  return custos_test_find_row (row->widget, row->title) != NULL;
 }
 
 static gboolean
@@ -305,17 +241,19 @@ readiness_is_at (gpointer data)
   return readiness != NULL && g_date_compare (custos_readiness_get_date (readiness), at->date) == 0;
 }
 
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
 /* Whether a label under widget contains text. */
 static gboolean
 has_label_containing (GtkWidget  *widget,
                       const char *text)
 {
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (has_label_containing (child, text))
-      return TRUE;
-  return FALSE;
+  return custos_test_find (widget, is_label_containing, text) != NULL;
 }
 
 /* With CUSTOS_TODAY set, the window judges dates as of that day, as
@@ -342,14 +280,14 @@ START_TEST (test_window_today)
   window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
   gtk_window_present (GTK_WINDOW (window));
   custos_window_load (window, file);
-  wait_for (has_document, window, "the example");
+  custos_test_wait_for (has_document, window, "the example");
 
   ck_assert (custos_date_parse (PINNED_TODAY, &today));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
-  page = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_READINESS_PAGE);
+  page = custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_READINESS_PAGE);
   at.page = page;
   at.date = &today;
-  wait_for (readiness_is_at, &at, "the readiness check of 15 March 2031");
+  custos_test_wait_for (readiness_is_at, &at, "the readiness check of 15 March 2031");
   readiness = custos_readiness_page_get_readiness (page);
   /* The same verdict as the command line's. */
   line = g_strdup_printf ("readiness: %d%% (errors %u, warnings %u, info %u)\n",
@@ -367,9 +305,9 @@ START_TEST (test_window_today)
     if (strstr (custos_readiness_get_finding (expected, i)->rule, "overdue") != NULL)
       overdue = custos_readiness_get_finding (expected, i);
   ck_assert_ptr_nonnull (overdue);
-  row.widget = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_OVERVIEW_PAGE);
+  row.widget = custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_OVERVIEW_PAGE);
   row.title = overdue->message;
-  wait_for (has_row_titled, &row, overdue->message);
+  custos_test_wait_for (has_row_titled, &row, overdue->message);
 
   /* The readiness summary and a date field show the day alike, in the one
    * format of the window (not the locale's numeric %x, "03/15/31"). */
@@ -381,7 +319,7 @@ START_TEST (test_window_today)
     custos_risk_set_next_review (CUSTOS_RISK (risk), PINNED_TODAY);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(ss)", "risks", custos_record_get_id (risk));
     custos_test_spin ();
-    ck_assert (has_label_containing (find_widget (GTK_WIDGET (window), CUSTOS_TYPE_RISKS_PAGE), "15 Mar 2031"));
+    ck_assert (has_label_containing (custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_RISKS_PAGE), "15 Mar 2031"));
     custos_document_set_modified (custos_window_get_document (window), FALSE);
   }
 
@@ -393,24 +331,22 @@ START_TEST (test_window_today)
   /* Out of sight, the readiness page has not checked again. */
   ck_assert_uint_eq (g_date_get_day (custos_readiness_get_date (custos_readiness_page_get_readiness (page))), 15);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
-  wait_for (readiness_is_at, &at, "the readiness check of 16 March 2031");
+  custos_test_wait_for (readiness_is_at, &at, "the readiness check of 16 March 2031");
 }
 END_TEST
+
+static gboolean
+is_editor_of (GtkWidget     *widget,
+              gconstpointer  record)
+{
+  return CUSTOS_IS_RECORD_EDITOR (widget) && custos_record_editor_get_record (CUSTOS_RECORD_EDITOR (widget)) == record;
+}
 
 static CustosRecordEditor *
 find_editor (GtkWidget    *widget,
              CustosRecord *record)
 {
-  if (CUSTOS_IS_RECORD_EDITOR (widget) &&
-      custos_record_editor_get_record (CUSTOS_RECORD_EDITOR (widget)) == record)
-    return CUSTOS_RECORD_EDITOR (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      CustosRecordEditor *found = find_editor (child, record);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return custos_test_find (widget, is_editor_of, record);
 }
 
 /* Types text into the widget that edits a STRING or TEXT field, as a user would. */
@@ -489,16 +425,16 @@ START_TEST (test_pages_built_when_shown)
 
   gtk_window_present (GTK_WINDOW (window));
   custos_window_load (window, file);
-  wait_for (has_file, window, "the example to load");
+  custos_test_wait_for (has_file, window, "the example to load");
   ck_assert_str_eq (custos_window_get_visible_page (window), "overview");
   for (guint i = 1; i < G_N_ELEMENTS (all_pages); i++)
     ck_assert_msg (!custos_window_is_page_built (window, all_pages[i]), "page %s built unseen", all_pages[i]);
-  ck_assert_ptr_null (find_widget (GTK_WIDGET (window), CUSTOS_TYPE_REGISTER_VIEW));
+  ck_assert_ptr_null (custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_REGISTER_VIEW));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "risks");
   ck_assert (custos_window_is_page_built (window, "risks"));
   ck_assert (!custos_window_is_page_built (window, "soa"));
-  risks = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_RISKS_PAGE);
+  risks = custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_RISKS_PAGE);
   ck_assert_ptr_nonnull (risks);
   ck_assert_ptr_eq (custos_register_view_get_document (custos_risks_page_get_register_view (risks)),
                     custos_window_get_document (window));
@@ -509,7 +445,7 @@ START_TEST (test_pages_built_when_shown)
   replaced.window = window;
   replaced.old = g_object_ref (custos_window_get_document (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
-  wait_for (document_replaced, &replaced, "the reload");
+  custos_test_wait_for (document_replaced, &replaced, "the reload");
   g_object_unref (replaced.old);
   ck_assert_ptr_eq (custos_register_view_get_document (custos_risks_page_get_register_view (risks)),
                     custos_window_get_document (window));
@@ -519,23 +455,6 @@ END_TEST
 
 /* Every page, and in every register: add, type, delete, undo, redo; then
  * save, reopen, and find each edit in the file. */
-/* The row under widget titled title, or NULL. */
-static GtkWidget *
-find_row_titled (GtkWidget  *widget,
-                 const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row_titled (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A readiness finding about a supplier, a requirement or an evidence item
  * opens the record, on its page and tab, as a click on its row does. */
 START_TEST (test_annex_findings_open_record)
@@ -554,7 +473,7 @@ START_TEST (test_annex_findings_open_record)
 
   gtk_window_present (GTK_WINDOW (window));
   custos_window_load (window, file);
-  wait_for (has_document, window, "the example");
+  custos_test_wait_for (has_document, window, "the example");
   custos_test_spin ();
   doc = custos_window_get_document (window);
   custos_supplier_set_next_review (CUSTOS_SUPPLIER (custos_document_lookup (doc, CUSTOS_REGISTER_SUPPLIERS, "SUP-002")),
@@ -573,7 +492,7 @@ START_TEST (test_annex_findings_open_record)
       GDate today;
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
-      page = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_READINESS_PAGE);
+      page = custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_READINESS_PAGE);
       today = *custos_clock_get_today (custos_window_get_clock (window));
       expected = custos_readiness_new (doc, &today);
       for (guint k = 0; finding == NULL && k < custos_readiness_get_n_findings (expected); k++)
@@ -583,12 +502,12 @@ START_TEST (test_annex_findings_open_record)
       ck_assert_str_eq (finding->record_id, cases[i].id);
       row.widget = GTK_WIDGET (page);
       row.title = finding->message;
-      wait_for (has_row_titled, &row, finding->message);
-      g_signal_emit_by_name (find_row_titled (GTK_WIDGET (page), finding->message), "activate");
+      custos_test_wait_for (has_row_titled, &row, finding->message);
+      g_signal_emit_by_name (custos_test_find_row (GTK_WIDGET (page), finding->message), "activate");
       custos_test_spin ();
 
       ck_assert_str_eq (custos_window_get_visible_page (window), cases[i].page);
-      view = find_view (GTK_WIDGET (window), cases[i].reg);
+      view = custos_test_find_view (GTK_WIDGET (window), cases[i].reg);
       ck_assert_ptr_nonnull (view);
       ck_assert_msg (gtk_widget_get_mapped (GTK_WIDGET (view)), "the %s tab is not shown", cases[i].reg);
       ck_assert_str_eq (custos_record_get_id (custos_register_view_get_selected (view)), cases[i].id);
@@ -598,25 +517,34 @@ START_TEST (test_annex_findings_open_record)
 }
 END_TEST
 
+typedef struct
+{
+  const char *name;
+  GVariant   *target;
+} ActionTarget;
+
 /* The widget under widget whose action is name with target (floating, sunk here). */
+static gboolean
+is_actionable_for (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  const ActionTarget *at = data;
+  GVariant *target = GTK_IS_ACTIONABLE (widget) ? gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget))
+                                                : NULL;
+
+  return target != NULL && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), at->name) == 0 &&
+         g_variant_equal (target, at->target);
+}
+
 static GtkWidget *
 find_actionable (GtkWidget *widget,
                  const char *name,
                  GVariant   *target)
 {
   g_autoptr(GVariant) sunk = g_variant_ref_sink (target);
+  ActionTarget at = { name, sunk };
 
-  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0 &&
-      gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)) != NULL &&
-      g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)), sunk))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, name, g_variant_ref (sunk));
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return custos_test_find (widget, is_actionable_for, &at);
 }
 
 /* A finding about a whole register (no supplier at all) and an item of
@@ -640,7 +568,7 @@ START_TEST (test_register_findings_open_tab)
 
   gtk_window_present (GTK_WINDOW (window));
   custos_window_load (window, file);
-  wait_for (has_document, window, "the example");
+  custos_test_wait_for (has_document, window, "the example");
   custos_test_spin ();
   doc = custos_window_get_document (window);
   suppliers = custos_document_get_register (doc, CUSTOS_REGISTER_SUPPLIERS);
@@ -658,30 +586,30 @@ START_TEST (test_register_findings_open_tab)
   ck_assert_ptr_null (finding->record_id);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
-  page = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_READINESS_PAGE);
+  page = custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_READINESS_PAGE);
   row.widget = GTK_WIDGET (page);
   row.title = finding->message;
-  wait_for (has_row_titled, &row, finding->message);
-  g_signal_emit_by_name (find_row_titled (GTK_WIDGET (page), finding->message), "activate");
+  custos_test_wait_for (has_row_titled, &row, finding->message);
+  g_signal_emit_by_name (custos_test_find_row (GTK_WIDGET (page), finding->message), "activate");
   custos_test_spin ();
   ck_assert_str_eq (custos_window_get_visible_page (window), "operation");
-  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (find_view (GTK_WIDGET (window), "suppliers"))));
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (custos_test_find_view (GTK_WIDGET (window), "suppliers"))));
 
   /* 7.2, kept in the competences register, the second tab of Support. */
   item = custos_readiness_lookup_item (expected, "competence");
   ck_assert_int_eq (item->reg, CUSTOS_REGISTER_COMPETENCES);
   item_title = g_strdup_printf ("%s · %s", item->clause, item->title);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
-  g_signal_emit_by_name (find_row_titled (GTK_WIDGET (page), item_title), "activate");
+  g_signal_emit_by_name (custos_test_find_row (GTK_WIDGET (page), item_title), "activate");
   custos_test_spin ();
   ck_assert_str_eq (custos_window_get_visible_page (window), "support");
-  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (find_view (GTK_WIDGET (window), "competences"))));
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (custos_test_find_view (GTK_WIDGET (window), "competences"))));
 
   /* The overview's register counts: "25 Document register", also on Support. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
   custos_test_spin ();
   {
-    GtkWidget *overview = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_OVERVIEW_PAGE);
+    GtkWidget *overview = custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_OVERVIEW_PAGE);
     GtkWidget *card = find_actionable (overview, "win.show-record",
                                        g_variant_new ("(ss)", "documents", ""));
 
@@ -689,7 +617,7 @@ START_TEST (test_register_findings_open_tab)
     g_signal_emit_by_name (card, "clicked");
     custos_test_spin ();
     ck_assert_str_eq (custos_window_get_visible_page (window), "support");
-    ck_assert (gtk_widget_get_mapped (GTK_WIDGET (find_view (GTK_WIDGET (window), "documents"))));
+    ck_assert (gtk_widget_get_mapped (GTK_WIDGET (custos_test_find_view (GTK_WIDGET (window), "documents"))));
   }
   custos_document_set_modified (doc, FALSE);
   custos_test_rmdir (dir);
@@ -710,7 +638,7 @@ START_TEST (test_every_register_through_the_window)
 
   gtk_window_present (GTK_WINDOW (window));
   custos_window_load (window, file);
-  wait_for (has_file, window, "the example to load");
+  custos_test_wait_for (has_file, window, "the example to load");
   doc = custos_window_get_document (window);
 
   for (guint i = 0; i < G_N_ELEMENTS (all_pages); i++)
@@ -722,7 +650,7 @@ START_TEST (test_every_register_through_the_window)
   for (guint r = 0; r < CUSTOS_N_REGISTERS; r++)
     {
       const CustosKind *kind = custos_kinds_register (r);
-      CustosRegisterView *view = find_view (GTK_WIDGET (window), kind->register_name);
+      CustosRegisterView *view = custos_test_find_view (GTK_WIDGET (window), kind->register_name);
       const char *field = first_text_field (kind);
       guint n = custos_document_count (doc, r);
       g_autofree char *text = g_strdup_printf ("Typed into %s", kind->register_name);
@@ -732,7 +660,7 @@ START_TEST (test_every_register_through_the_window)
       if (r == CUSTOS_REGISTER_SOA)
         {
           /* The SoA lists every control (its own page): decisions are edited, never added. */
-          CustosSoaPage *soa = find_widget (GTK_WIDGET (window), CUSTOS_TYPE_SOA_PAGE);
+          CustosSoaPage *soa = custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_SOA_PAGE);
           CustosRecord *entry = custos_document_lookup (doc, r, "5.1");
 
           ck_assert_msg (soa != NULL, "no page shows the soa register");
@@ -772,7 +700,7 @@ START_TEST (test_every_register_through_the_window)
   type_into (scope_editor, "exclusions", "Typed into the scope");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_for (is_saved, window, "the save");
+  custos_test_wait_for (is_saved, window, "the save");
 
   reopened = custos_file_load (file, NULL, &error);
   g_assert_no_error (error);
@@ -830,14 +758,14 @@ START_TEST (test_autosave_copy)
   g_settings_set_uint (settings, "autosave-interval", 1);
   gtk_window_present (GTK_WINDOW (window));
   custos_window_load (window, file);
-  wait_for (has_file, window, "the example to load");
+  custos_test_wait_for (has_file, window, "the example to load");
   ck_assert_uint_eq (count_copies (), 0);
 
   custos_scope_set_exclusions (custos_document_get_scope (custos_window_get_document (window)), "Not yet saved");
-  wait_for (has_copy, NULL, "the recovery copy");
+  custos_test_wait_for (has_copy, NULL, "the recovery copy");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_for (is_saved, window, "the save");
-  wait_for (has_no_copy, NULL, "the recovery copy to go");
+  custos_test_wait_for (is_saved, window, "the save");
+  custos_test_wait_for (has_no_copy, NULL, "the recovery copy to go");
   g_settings_reset (settings, "autosave-interval");
   custos_test_rmdir (dir);
 }
@@ -896,14 +824,14 @@ START_TEST (test_recovery_after_crash)
   custos_organisation_set_name (custos_document_get_organisation (doc),
                                 "Recovered Ltd");
   custos_recovery_write (recovery, doc);
-  wait_for (has_copy, NULL, "the copy of the crashed session");
+  custos_test_wait_for (has_copy, NULL, "the copy of the crashed session");
   g_object_unref (recovery); /* the crash: nothing clears the copy */
   custos_application_offer_recovery (app);
   dialog = find_any_dialog ();
   ck_assert_ptr_nonnull (dialog);
   ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "example.isms"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "recover");
-  wait_for (has_window_for, file, "the recovered document");
+  custos_test_wait_for (has_window_for, file, "the recovered document");
   window = find_window_for (file);
   recovered = custos_window_get_document (window);
   ck_assert (custos_document_get_modified (recovered));
@@ -942,7 +870,7 @@ open_window_on (GFile *file)
 
   gtk_window_present (GTK_WINDOW (window));
   custos_window_load (window, file);
-  wait_for (has_file, window, "the file to load");
+  custos_test_wait_for (has_file, window, "the file to load");
   return window;
 }
 
@@ -1012,18 +940,17 @@ has_file_chooser (gpointer data)
   return find_file_chooser () != NULL;
 }
 
+static gboolean
+is_banner (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return GTK_IS_REVEALER (widget) && gtk_widget_has_css_class (widget, "custos-banner");
+}
+
 static GtkRevealer *
 find_banner (GtkWidget *widget)
 {
-  if (GTK_IS_REVEALER (widget) && gtk_widget_has_css_class (widget, "custos-banner"))
-    return GTK_REVEALER (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkRevealer *found = find_banner (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return custos_test_find (widget, is_banner, NULL);
 }
 
 static const char *
@@ -1082,7 +1009,7 @@ START_TEST (test_same_file_twice)
 
   ck_assert (symlink ("example.isms", link) == 0);
   custos_application_open_window (app, file);
-  wait_for (has_window_for, file, "the window on the file");
+  custos_test_wait_for (has_window_for, file, "the window on the file");
   first = find_window_for (file);
   custos_application_open_window (app, file);
   custos_application_open_window (app, link_file);
@@ -1118,7 +1045,7 @@ START_TEST (test_lock_removed_on_close)
     {
       set_org_name (custos_window_get_document (window), "Closing Ltd");
       gtk_window_close (GTK_WINDOW (window));
-      wait_for (has_dialog, window, "the unsaved-changes dialog");
+      custos_test_wait_for (has_dialog, window, "the unsaved-changes dialog");
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog (window)), _i == 1 ? "discard" : "save");
     }
   else if (_i == 0)
@@ -1127,7 +1054,7 @@ START_TEST (test_lock_removed_on_close)
     g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   else
     gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (is_missing, lock, "the lock file to go");
+  custos_test_wait_for (is_missing, lock, "the lock file to go");
   ck_assert_uint_eq (count_windows (), 0);
   ck_assert (holds_text (path, "Closing Ltd") == (_i == 2));
   custos_test_rmdir (dir);
@@ -1151,7 +1078,7 @@ START_TEST (test_foreign_lock)
   ck_assert (g_file_set_contents (lock, foreign_lock, -1, NULL));
   gtk_window_present (GTK_WINDOW (window));
   custos_window_load (window, file);
-  wait_for (has_dialog, window, "the lock dialog");
+  custos_test_wait_for (has_dialog, window, "the lock dialog");
   dialog = ADW_MESSAGE_DIALOG (find_dialog (window));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Document in Use");
   ck_assert_msg (strstr (adw_message_dialog_get_body (dialog), "Jane Doe (jdoe on ws-12) since 01.02.2027 10:15"),
@@ -1162,13 +1089,13 @@ START_TEST (test_foreign_lock)
     {
       g_autoptr(GBytes) still = NULL;
 
-      wait_for (has_file, window, "the read-only file");
+      custos_test_wait_for (has_file, window, "the read-only file");
       ck_assert_msg (banner_text (window) != NULL && strstr (banner_text (window), "Read-only: Jane Doe"),
                      "banner: %s", banner_text (window));
       /* Editing works; saving asks for another name. */
       set_org_name (custos_window_get_document (window), "Mine Ltd");
       gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-      wait_for (has_file_chooser, NULL, "Save As");
+      custos_test_wait_for (has_file_chooser, NULL, "Save As");
       gtk_dialog_response (GTK_DIALOG (find_file_chooser ()), GTK_RESPONSE_CANCEL);
       still = custos_test_read_file (path);
       ck_assert (g_bytes_equal (still, before));
@@ -1180,15 +1107,15 @@ START_TEST (test_foreign_lock)
     }
   else if (_i == 1)
     {
-      wait_for (has_file, window, "the file");
+      custos_test_wait_for (has_file, window, "the file");
       ck_assert (!holds_text (lock, "Jane Doe"));
       ck_assert_ptr_null (banner_text (window));
       set_org_name (custos_window_get_document (window), "Mine Ltd");
       gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-      wait_for (is_saved, window, "the save");
+      custos_test_wait_for (is_saved, window, "the save");
       ck_assert (holds_text (path, "Mine Ltd"));
       gtk_window_destroy (GTK_WINDOW (window));
-      wait_for (is_missing, lock, "our lock to go");
+      custos_test_wait_for (is_missing, lock, "our lock to go");
     }
   else
     {
@@ -1217,7 +1144,7 @@ START_TEST (test_changed_before_save)
   set_org_name (mine, "Mine Ltd");
   theirs = write_theirs (path, "Theirs Ltd");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_for (has_dialog, window, "the changed-on-disk dialog");
+  custos_test_wait_for (has_dialog, window, "the changed-on-disk dialog");
   dialog = ADW_MESSAGE_DIALOG (find_dialog (window));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "File Changed on Disk");
   on_disk = custos_test_read_file (path);
@@ -1227,18 +1154,18 @@ START_TEST (test_changed_before_save)
   switch (_i)
     {
     case 0: /* keep mine: saved over theirs, which is kept as the backup */
-      wait_for (is_saved, window, "the save");
+      custos_test_wait_for (is_saved, window, "the save");
       ck_assert (holds_text (path, "Mine Ltd"));
       g_clear_pointer (&on_disk, g_bytes_unref);
       on_disk = custos_test_read_file (backup);
       ck_assert (g_bytes_equal (on_disk, theirs));
       break;
     case 1: /* reload: their version, mine discarded */
-      wait_for (is_saved, window, "the reload");
+      custos_test_wait_for (is_saved, window, "the reload");
       ck_assert_str_eq (org_name (window), "Theirs Ltd");
       break;
     case 2: /* save as: a file chooser, theirs untouched */
-      wait_for (has_file_chooser, NULL, "Save As");
+      custos_test_wait_for (has_file_chooser, NULL, "Save As");
       gtk_dialog_response (GTK_DIALOG (find_file_chooser ()), GTK_RESPONSE_CANCEL);
       G_GNUC_FALLTHROUGH;
     default: /* cancel */
@@ -1268,24 +1195,24 @@ START_TEST (test_changed_on_disk_banner)
   ck_assert_ptr_null (banner_text (window));
   set_org_name (custos_window_get_document (window), "Mine Ltd");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_for (is_saved, window, "the save");
+  custos_test_wait_for (is_saved, window, "the save");
   spin (1500); /* the monitor's events of our own save, and the look at the disk */
   ck_assert_msg (banner_text (window) == NULL, "our own save shows as “%s”", banner_text (window));
 
   theirs = write_theirs (path, "Theirs Ltd");
-  wait_for (has_banner, window, "the changed-on-disk banner");
+  custos_test_wait_for (has_banner, window, "the changed-on-disk banner");
   ck_assert_str_eq (banner_text (window), "The file was changed on disk by someone else.");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
-  wait_for (is_missing_banner, window, "the banner to go");
+  custos_test_wait_for (is_missing_banner, window, "the banner to go");
   ck_assert_str_eq (org_name (window), "Theirs Ltd");
 
   set_org_name (custos_window_get_document (window), "Mine again Ltd");
   again = write_theirs (path, "Theirs again Ltd");
-  wait_for (has_banner, window, "the warning");
+  custos_test_wait_for (has_banner, window, "the warning");
   ck_assert_msg (strstr (banner_text (window), "you have unsaved changes") != NULL, "%s", banner_text (window));
 
   ck_assert (g_unlink (path) == 0);
-  wait_for (has_deleted_banner, window, "the deleted-on-disk banner");
+  custos_test_wait_for (has_deleted_banner, window, "the deleted-on-disk banner");
   custos_document_set_modified (custos_window_get_document (window), FALSE);
   custos_test_rmdir (dir);
 }
@@ -1307,7 +1234,7 @@ START_TEST (test_issue_version)
 
   ck_assert_ptr_null (custos_issue_get_current (doc, file));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.issue", NULL);
-  wait_for (has_dialog, window, "the issue dialog");
+  custos_test_wait_for (has_dialog, window, "the issue dialog");
   dialog = find_dialog (window);
   ck_assert_str_eq (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "version")), "1.4");
   ck_assert (!adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "issue"));
@@ -1329,7 +1256,7 @@ START_TEST (test_issue_version)
   set_org_name (doc, "Changed Ltd");
   ck_assert_ptr_null (custos_issue_get_current (doc, file));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.issue-version", "(ss)", "1.4", "Someone");
-  wait_for (has_dialog, window, "the refusal");
+  custos_test_wait_for (has_dialog, window, "the refusal");
   ck_assert_str_eq (custos_revision_get_approved_by (CUSTOS_REVISION (custos_document_get_latest_revision (doc))),
                     "Margaret Hale");
   gtk_window_destroy (find_dialog (window));
@@ -1476,7 +1403,7 @@ START_TEST (test_resolve_conflicts)
   window = open_window_on (file);
   doc = custos_window_get_document (window);
   risk = CUSTOS_RISK (custos_document_lookup (doc, CUSTOS_REGISTER_RISKS, "R-001"));
-  wait_for (has_merge_banner, window, "the merge conflict banner");
+  custos_test_wait_for (has_merge_banner, window, "the merge conflict banner");
   ck_assert_str_eq (banner_text (window), "1 merge conflict: both sides of a merge changed the same field.");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-conflicts", NULL);
@@ -1489,12 +1416,12 @@ START_TEST (test_resolve_conflicts)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-conflict", "(ss)", "MC-001", "2");
   ck_assert_int_eq (custos_risk_get_likelihood (risk), 2);
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_MERGE_CONFLICTS), 0);
-  wait_for (is_missing_banner, window, "the banner to go");
+  custos_test_wait_for (is_missing_banner, window, "the banner to go");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   ck_assert_int_eq (custos_risk_get_likelihood (risk), 3);
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_MERGE_CONFLICTS), 1);
-  wait_for (has_merge_banner, window, "the banner to come back");
+  custos_test_wait_for (has_merge_banner, window, "the banner to come back");
   custos_document_set_modified (doc, FALSE);
   custos_test_rmdir (dir);
 }
@@ -1522,13 +1449,13 @@ START_TEST (test_link_and_mode)
   ck_assert (g_file_test (lock, G_FILE_TEST_EXISTS));
   set_org_name (custos_window_get_document (window), "Linked Ltd");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_for (is_saved, window, "the save");
+  custos_test_wait_for (is_saved, window, "the save");
   ck_assert (lstat (link, &st) == 0 && S_ISLNK (st.st_mode));
   ck_assert (holds_text (path, "Linked Ltd"));
   ck_assert (stat (path, &st) == 0);
   ck_assert_int_eq (st.st_mode & 07777, 0644);
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (is_missing, lock, "the lock to go");
+  custos_test_wait_for (is_missing, lock, "the lock to go");
   custos_test_rmdir (dir);
 }
 END_TEST
@@ -1570,8 +1497,8 @@ START_TEST (test_save_as_moves_lock)
   const char *body;
 
   save_as_name (window, dir, "copy.isms");
-  wait_for (shows_copy, window, "the window to show the copy");
-  wait_for (is_missing, lock, "the old lock to go");
+  custos_test_wait_for (shows_copy, window, "the window to show the copy");
+  custos_test_wait_for (is_missing, lock, "the old lock to go");
   ck_assert (g_file_test (copy_lock, G_FILE_TEST_EXISTS));
   ck_assert (holds_text (copy, "Northwind"));
 
@@ -1579,7 +1506,7 @@ START_TEST (test_save_as_moves_lock)
    * about replacing it comes first). */
   ck_assert (g_file_set_contents (their_lock, foreign_lock, -1, NULL));
   save_as_name (window, dir, "theirs.isms");
-  wait_for (has_dialog, window, "the error");
+  custos_test_wait_for (has_dialog, window, "the error");
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (find_dialog (window)));
   ck_assert_msg (strstr (body, "Jane Doe (jdoe on ws-12)") != NULL, "%s", body);
   ck_assert (!g_file_test (theirs, G_FILE_TEST_EXISTS));
@@ -1632,7 +1559,7 @@ START_TEST (test_command_line_colon)
   ck_assert_msg (window != NULL, "plan:v2.isms did not open");
   set_org_name (custos_window_get_document (window), "Colon Ltd");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_for (is_saved, window, "the save");
+  custos_test_wait_for (is_saved, window, "the save");
   ck_assert (holds_text (path, "Colon Ltd"));
   custos_test_rmdir (dir);
 }
@@ -1651,11 +1578,11 @@ START_TEST (test_pipe_refused)
   ck_assert (mkfifo (path, 0600) == 0);
   gtk_window_present (GTK_WINDOW (window));
   custos_window_load (window, file);
-  wait_for (has_dialog, window, "the error");
+  custos_test_wait_for (has_dialog, window, "the error");
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (find_dialog (window)));
   ck_assert_msg (strstr (body, path) != NULL && strstr (body, "named pipe") != NULL, "%s", body);
   ck_assert_ptr_null (custos_window_get_file (window));
-  wait_for (is_missing, lock, "no lock");
+  custos_test_wait_for (is_missing, lock, "no lock");
   custos_test_rmdir (dir);
 }
 END_TEST
@@ -1673,11 +1600,11 @@ START_TEST (test_name_with_colon)
   ck_assert (g_rename (example, path) == 0);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-uri", "s", uri);
-  wait_for (has_file, window, "plan:v2.isms to load");
+  custos_test_wait_for (has_file, window, "plan:v2.isms to load");
   ck_assert_str_eq (g_file_peek_path (custos_window_get_file (window)), path);
   set_org_name (custos_window_get_document (window), "Colon Ltd");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_for (is_saved, window, "the save");
+  custos_test_wait_for (is_saved, window, "the save");
   ck_assert (holds_text (path, "Colon Ltd"));
   custos_test_rmdir (dir);
 }
@@ -1735,20 +1662,20 @@ START_TEST (test_import_spreadsheet)
   ck_assert (g_file_set_contents (broken, "Name,Type\n\"Unclosed,Hardware\n", -1, NULL));
   gtk_window_present (GTK_WINDOW (window));
   custos_window_load (window, file);
-  wait_for (has_file, window, "the example to load");
+  custos_test_wait_for (has_file, window, "the example to load");
   doc = custos_window_get_document (window);
   before = serialise (doc);
   n_assets = custos_document_count (doc, CUSTOS_REGISTER_ASSETS);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import-uri", "s", broken_uri);
-  wait_for (has_dialog, window, "the message about the broken file");
+  custos_test_wait_for (has_dialog, window, "the message about the broken file");
   ck_assert_ptr_null (find_toplevel (CUSTOS_TYPE_IMPORT_DIALOG));
   ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (find_dialog (window))),
                                  "a quoted field never ends"));
   gtk_window_destroy (find_dialog (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import-uri", "s", uri);
-  wait_for (has_import_dialog, NULL, "the import dialog");
+  custos_test_wait_for (has_import_dialog, NULL, "the import dialog");
   dialog = CUSTOS_IMPORT_DIALOG (find_toplevel (CUSTOS_TYPE_IMPORT_DIALOG));
   import = custos_import_dialog_get_import (dialog);
   ck_assert_int_eq (custos_import_get_register (import), CUSTOS_REGISTER_ASSETS);
@@ -1919,15 +1846,15 @@ START_TEST (test_overview_checks_on_screen)
   window = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
   gtk_window_present (GTK_WINDOW (window));
   custos_window_load (window, file);
-  wait_for (has_document, window, "the example");
+  custos_test_wait_for (has_document, window, "the example");
   document = custos_window_get_document (window);
   today = custos_clock_get_today (custos_window_get_clock (window));
   ck_assert_str_eq (custos_window_get_visible_page (window), "overview");
 
   before = dated_findings (document, today);
   ck_assert_uint_gt (before->len, 0);
-  attention = (Attention) { find_widget (GTK_WIDGET (window), CUSTOS_TYPE_OVERVIEW_PAGE), before, NULL };
-  wait_for (overview_lists, &attention, "the findings that need attention");
+  attention = (Attention) { custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_OVERVIEW_PAGE), before, NULL };
+  custos_test_wait_for (overview_lists, &attention, "the findings that need attention");
 
   /* Out of sight, the record behind the first finding goes away. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "context");
@@ -1951,7 +1878,7 @@ START_TEST (test_overview_checks_on_screen)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
   attention.expected = after;
   attention.gone = gone;
-  wait_for (overview_lists, &attention, "the findings after the change");
+  custos_test_wait_for (overview_lists, &attention, "the findings after the change");
   custos_document_set_modified (document, FALSE);
 }
 END_TEST
