@@ -2262,7 +2262,7 @@ sidebar_label (const PageInfo *info)
   gtk_box_append (GTK_BOX (box), number);
   gtk_box_append (GTK_BOX (box), label);
   if (info->indented)
-    gtk_widget_set_margin_start (box, 32);
+    gtk_widget_set_margin_start (box, 12);
   return box;
 }
 
