@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* custos-history.c — undo and redo of every edit of a document
  *
- * The history keeps a shadow copy of every field of every record, so that on
- * "field-changed" it knows the value before the edit. A step is a list of
+ * The history asks every record of the document to keep what its changes
+ * replace (custos_record_keep_previous), so that on "field-changed" it knows
+ * the value before the edit without a copy of the whole document. A step is a list of
  * changes; consecutive edits of the same field (typing) join one step until
  * the history is sealed or another field is edited.
  *
@@ -15,6 +16,7 @@
 #include "config.h"
 
 #include "custos-history.h"
+#include "custos-record-private.h"
 
 typedef enum
 {
@@ -26,7 +28,8 @@ typedef enum
   CHANGE_SOA,
 } ChangeKind;
 
-/* Properties of every record besides its fields, kept like fields. */
+/* Properties of every record besides its fields, kept like fields, in the
+ * order of their slots past the fields (custos-record-private.h). */
 static const struct
 {
   const char *name;
@@ -35,6 +38,7 @@ static const struct
   { "id", G_TYPE_STRING },
   { "to-review", G_TYPE_BOOLEAN },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (record_properties) == 2);
 
 typedef struct
 {
@@ -58,7 +62,7 @@ struct _CustosHistory
   GObject         parent_instance;
 
   CustosDocument *document;   /* weak */
-  GHashTable     *shadow;     /* CustosRecord (a reference) → Shadow, for the records in the document */
+  GHashTable     *members;    /* the records in the document, each a reference */
   GPtrArray      *undo;       /* of GPtrArray of Change */
   GPtrArray      *redo;
   guint           group_depth;
@@ -95,54 +99,23 @@ change_free (gpointer data)
   g_free (c);
 }
 
-typedef struct
-{
-  guint   n;
-  GValue *values; /* n fields, then the record's own properties */
-} Shadow;
-
-static void
-shadow_free (gpointer data)
-{
-  Shadow *s = data;
-
-  for (guint i = 0; i < s->n + G_N_ELEMENTS (record_properties); i++)
-    g_value_unset (&s->values[i]);
-  g_free (s->values);
-  g_free (s);
-}
-
 static void
 snapshot (CustosHistory *self,
           CustosRecord  *record)
 {
-  const CustosKind *kind = custos_record_get_kind (record);
-  Shadow *s = g_new0 (Shadow, 1);
-
-  s->n = kind->n_fields;
-  s->values = g_new0 (GValue, s->n + G_N_ELEMENTS (record_properties));
-  for (guint i = 0; i < s->n; i++)
-    {
-      g_value_init (&s->values[i], G_VALUE_TYPE (custos_record_get_value (record, i)));
-      g_value_copy (custos_record_get_value (record, i), &s->values[i]);
-    }
-  for (guint p = 0; p < G_N_ELEMENTS (record_properties); p++)
-    {
-      g_value_init (&s->values[s->n + p], record_properties[p].type);
-      g_object_get_property (G_OBJECT (record), record_properties[p].name, &s->values[s->n + p]);
-    }
-  g_hash_table_replace (self->shadow, g_object_ref (record), s);
+  custos_record_keep_previous (record);
+  g_hash_table_add (self->members, g_object_ref (record));
 }
 
 /* A record that leaves the document is forgotten; undoing its removal
- * snapshots it again. The shadow holds a reference, so a record is never
+ * snapshots it again. The history holds a reference, so a record is never
  * freed while the history knows it, and no later record can take its
  * address and be confused with it. */
 static void
 forget (CustosHistory *self,
         CustosRecord  *record)
 {
-  g_hash_table_remove (self->shadow, record);
+  g_hash_table_remove (self->members, record);
 }
 
 static void
@@ -207,51 +180,43 @@ on_field_changed (CustosDocument *document,
                   GParamSpec     *pspec,
                   CustosHistory  *self)
 {
-  Shadow *s = g_hash_table_lookup (self->shadow, record);
   const CustosKind *kind = custos_record_get_kind (record);
+  const GValue *before;
   guint field = 0;
   Change *change;
 
-  if (s == NULL)
+  if (self->replaying || !g_hash_table_contains (self->members, record))
     return;
 
   for (guint p = 0; p < G_N_ELEMENTS (record_properties); p++)
     if (g_str_equal (pspec->name, record_properties[p].name))
       {
-        GValue *shadow = &s->values[s->n + p];
-
-        if (!self->replaying)
-          {
-            change = g_new0 (Change, 1);
-            change->kind = CHANGE_PROPERTY;
-            change->record = g_object_ref (record);
-            change->field = p;
-            g_value_init (&change->before, record_properties[p].type);
-            g_value_copy (shadow, &change->before);
-            g_value_init (&change->after, record_properties[p].type);
-            g_object_get_property (G_OBJECT (record), pspec->name, &change->after);
-            push (self, change);
-          }
-        g_object_get_property (G_OBJECT (record), pspec->name, shadow);
+        if ((before = custos_record_get_previous (record, kind->n_fields + p)) == NULL)
+          return;
+        change = g_new0 (Change, 1);
+        change->kind = CHANGE_PROPERTY;
+        change->record = g_object_ref (record);
+        change->field = p;
+        g_value_init (&change->before, record_properties[p].type);
+        g_value_copy (before, &change->before);
+        g_value_init (&change->after, record_properties[p].type);
+        g_object_get_property (G_OBJECT (record), pspec->name, &change->after);
+        push (self, change);
         return;
       }
 
-  if (custos_kind_find_field (kind, pspec->name, &field) == NULL)
+  if (custos_kind_find_field (kind, pspec->name, &field) == NULL ||
+      (before = custos_record_get_previous (record, field)) == NULL)
     return;
-
-  if (!self->replaying)
-    {
-      change = g_new0 (Change, 1);
-      change->kind = CHANGE_FIELD;
-      change->record = g_object_ref (record);
-      change->field = field;
-      g_value_init (&change->before, G_VALUE_TYPE (&s->values[field]));
-      g_value_copy (&s->values[field], &change->before);
-      g_value_init (&change->after, G_VALUE_TYPE (&s->values[field]));
-      g_value_copy (custos_record_get_value (record, field), &change->after);
-      push (self, change);
-    }
-  g_value_copy (custos_record_get_value (record, field), &s->values[field]);
+  change = g_new0 (Change, 1);
+  change->kind = CHANGE_FIELD;
+  change->record = g_object_ref (record);
+  change->field = field;
+  g_value_init (&change->before, G_VALUE_TYPE (before));
+  g_value_copy (before, &change->before);
+  g_value_init (&change->after, G_VALUE_TYPE (before));
+  g_value_copy (custos_record_get_value (record, field), &change->after);
+  push (self, change);
 }
 
 static void
@@ -494,7 +459,7 @@ custos_history_dispose (GObject *object)
     }
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
-  g_clear_pointer (&self->shadow, g_hash_table_unref);
+  g_clear_pointer (&self->members, g_hash_table_unref);
 
   G_OBJECT_CLASS (custos_history_parent_class)->dispose (object);
 }
@@ -538,7 +503,7 @@ custos_history_class_init (CustosHistoryClass *klass)
 static void
 custos_history_init (CustosHistory *self)
 {
-  self->shadow = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, shadow_free);
+  self->members = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, NULL);
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->sealed = TRUE;

@@ -19,8 +19,10 @@ typedef struct
 {
   char    *id;
   gboolean to_review;
+  gboolean keep_previous;
   GValue  *values;
   guint   n_values;
+  GValue  *previous; /* n_values + 2 slots, made on the first change kept; or NULL */
 } CustosRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CustosRecord, custos_record, G_TYPE_OBJECT)
@@ -34,6 +36,21 @@ enum {
 
 static GParamSpec *id_pspec;
 static GParamSpec *to_review_pspec;
+
+/* The slot that keeps what a change replaces, emptied; NULL when no one
+ * asked for it. */
+static GValue *
+previous_slot (CustosRecordPrivate *priv,
+               guint                slot)
+{
+  if (!priv->keep_previous)
+    return NULL;
+  if (priv->previous == NULL)
+    priv->previous = g_new0 (GValue, priv->n_values + 2);
+  if (G_IS_VALUE (&priv->previous[slot]))
+    g_value_unset (&priv->previous[slot]);
+  return &priv->previous[slot];
+}
 
 GType
 custos_field_value_type (const CustosField *field)
@@ -172,6 +189,11 @@ custos_record_finalize (GObject *object)
   for (guint i = 0; i < priv->n_values; i++)
     g_value_unset (&priv->values[i]);
   g_free (priv->values);
+  if (priv->previous != NULL)
+    for (guint i = 0; i < priv->n_values + 2; i++)
+      if (G_IS_VALUE (&priv->previous[i]))
+        g_value_unset (&priv->previous[i]);
+  g_free (priv->previous);
   g_free (priv->id);
 
   G_OBJECT_CLASS (custos_record_parent_class)->finalize (object);
@@ -282,9 +304,17 @@ custos_record_set_id (CustosRecord *self,
 
   g_return_if_fail (CUSTOS_IS_RECORD (self));
 
+  GValue *previous;
+
   if (g_strcmp0 (priv->id, id) == 0)
     return;
-  g_free (priv->id);
+  if ((previous = previous_slot (priv, CUSTOS_RECORD_SLOT_ID (priv->n_values))) != NULL)
+    {
+      g_value_init (previous, G_TYPE_STRING);
+      g_value_take_string (previous, priv->id);
+    }
+  else
+    g_free (priv->id);
   priv->id = g_strdup (id);
   g_object_notify_by_pspec (G_OBJECT (self), id_pspec);
 }
@@ -307,8 +337,15 @@ custos_record_set_to_review (CustosRecord *self,
 
   g_return_if_fail (CUSTOS_IS_RECORD (self));
 
+  GValue *previous;
+
   if (priv->to_review == !!to_review)
     return;
+  if ((previous = previous_slot (priv, CUSTOS_RECORD_SLOT_TO_REVIEW (priv->n_values))) != NULL)
+    {
+      g_value_init (previous, G_TYPE_BOOLEAN);
+      g_value_set_boolean (previous, priv->to_review);
+    }
   priv->to_review = !!to_review;
   g_object_notify_by_pspec (G_OBJECT (self), to_review_pspec);
 }
@@ -387,6 +424,7 @@ custos_record_set_value (CustosRecord *self,
                          const GValue *value)
 {
   CustosRecordPrivate *priv = custos_record_get_instance_private (self);
+  GValue *previous;
 
   g_return_if_fail (field < priv->n_values);
   g_return_if_fail (G_VALUE_TYPE (value) == G_VALUE_TYPE (&priv->values[field]));
@@ -407,10 +445,35 @@ custos_record_set_value (CustosRecord *self,
   if (custos_value_equal (&priv->values[field], value))
     return;
 
-  g_value_unset (&priv->values[field]);
+  if ((previous = previous_slot (priv, field)) != NULL)
+    {
+      *previous = priv->values[field];   /* moved */
+      memset (&priv->values[field], 0, sizeof (GValue));
+    }
+  else
+    g_value_unset (&priv->values[field]);
   g_value_init (&priv->values[field], G_VALUE_TYPE (value));
   g_value_copy (value, &priv->values[field]);
   g_object_notify_by_pspec (G_OBJECT (self), CUSTOS_RECORD_GET_CLASS (self)->field_pspecs[field]);
+}
+
+void
+custos_record_keep_previous (CustosRecord *self)
+{
+  CustosRecordPrivate *priv = custos_record_get_instance_private (self);
+
+  priv->keep_previous = TRUE;
+}
+
+const GValue *
+custos_record_get_previous (CustosRecord *self,
+                            guint         slot)
+{
+  CustosRecordPrivate *priv = custos_record_get_instance_private (self);
+
+  g_return_val_if_fail (slot < priv->n_values + 2, NULL);
+
+  return priv->previous != NULL && G_IS_VALUE (&priv->previous[slot]) ? &priv->previous[slot] : NULL;
 }
 
 gboolean
