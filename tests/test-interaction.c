@@ -973,6 +973,15 @@ END_TEST
 
 /* A long text is shown whole, and the wheel over it scrolls the form: the
  * text view sits in the form's scroller, not in one of its own. */
+static gboolean
+text_view_grown (gpointer text_view)
+{
+  int natural = 0;
+
+  gtk_widget_measure (text_view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (text_view), NULL, &natural, NULL, NULL);
+  return natural > 40 * 10 && gtk_widget_get_height (text_view) >= natural;
+}
+
 START_TEST (test_text_fields_grow)
 {
   CustosWindow *window = open_example (NULL);
@@ -1000,6 +1009,9 @@ START_TEST (test_text_fields_grow)
     ck_assert_str_eq (shown, custos_risk_get_threat (CUSTOS_RISK (risk)));
   }
   ck_assert_ptr_eq (gtk_widget_get_ancestor (text_view, GTK_TYPE_SCROLLED_WINDOW), form_scroller (view));
+  /* A text view lays its lines out in idle time: wait for it, as a user's
+   * eye would, rather than read the height of a frame in between. */
+  custos_test_wait_for (text_view_grown, text_view, "the text field to grow with its 40 lines");
   gtk_widget_measure (text_view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (text_view), NULL, &natural, NULL, NULL);
   ck_assert_int_gt (natural, 40 * 10);
   ck_assert_int_ge (gtk_widget_get_height (text_view), natural);
@@ -1009,6 +1021,7 @@ END_TEST
 /* Hiding the heatmap gives its height to the risk register and its form. */
 START_TEST (test_heatmap_hides)
 {
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.custos.Custos");
   CustosWindow *window = open_example (NULL);
   CustosRegisterView *view = show_register (window, "risks", "risks");
   GtkWidget *heatmap = custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_HEATMAP_VIEW);
@@ -1024,10 +1037,25 @@ START_TEST (test_heatmap_hides)
   custos_test_spin ();
   ck_assert (!gtk_widget_get_mapped (heatmap));
   ck_assert_int_ge (gtk_widget_get_height (GTK_WIDGET (form_scroller (view))), form_height + heatmap_height);
+  /* remembered: the next window opens without it */
+  ck_assert (!g_settings_get_boolean (settings, "show-heatmap"));
+  {
+    g_autofree char *other_dir = custos_test_mkdtemp ();
+    g_autofree char *other_path = custos_test_copy_example (other_dir);
+    CustosWindow *other = custos_test_open_window (app, other_path);
+    GtkWidget *other_heatmap;
+
+    show_register (other, "risks", "risks");
+    other_heatmap = custos_test_find_type (GTK_WIDGET (other), CUSTOS_TYPE_HEATMAP_VIEW);
+    ck_assert (!gtk_widget_get_mapped (other_heatmap));
+    gtk_window_destroy (GTK_WINDOW (other));
+    custos_test_rmdir (other_dir);
+  }
 
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "risks.show-heatmap", NULL));
   custos_test_spin ();
   ck_assert (gtk_widget_get_mapped (heatmap));
+  ck_assert (g_settings_get_boolean (settings, "show-heatmap"));
 }
 END_TEST
 

@@ -1166,6 +1166,7 @@ custos_risks_page_init (CustosRisksPage *self)
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "colour-blind-palette", self->heatmap, "colour-blind", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "show-heatmap", self, "show-heatmap", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_swapped (self->heatmap, "notify::colour-blind", G_CALLBACK (on_palette_changed), self);
 
   add_chip_column (self, 2, FALSE);
