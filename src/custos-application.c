@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "custos-application.h"
 #include "custos-cli.h"
@@ -12,12 +14,15 @@
 #include "custos-recovery.h"
 #include "custos-window.h"
 
+static const int terminate_signals[] = { SIGTERM, SIGHUP, SIGINT };
+
 struct _CustosApplication
 {
   AdwApplication parent_instance;
 
   CustosClock   *clock;  /* today, for every window */
   gboolean       recovery_offered;
+  guint          signal_sources[G_N_ELEMENTS (terminate_signals)];
 };
 
 G_DEFINE_FINAL_TYPE (CustosApplication, custos_application, ADW_TYPE_APPLICATION)
@@ -316,6 +321,39 @@ quit_action (GSimpleAction *action,
     }
 }
 
+void
+custos_application_terminate (CustosApplication *self)
+{
+  GList *windows;
+
+  g_return_if_fail (CUSTOS_IS_APPLICATION (self));
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (CUSTOS_IS_WINDOW (l->data))
+      custos_window_keep_unsaved (l->data);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+}
+
+static gboolean
+on_terminate_signal (gpointer user_data)
+{
+  custos_application_terminate (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* A logout or kill(1) must not lose unsaved work nor leave stale locks;
+ * the command line (no window) keeps the signals' default. */
+static void
+on_window_added (CustosApplication *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (terminate_signals); i++)
+    if (self->signal_sources[i] == 0)
+      self->signal_sources[i] = g_unix_signal_add (terminate_signals[i], on_terminate_signal, self);
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -375,6 +413,7 @@ custos_application_startup (GApplication *app)
       self->clock = custos_clock_new_system ();
     }
 
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
@@ -386,6 +425,8 @@ custos_application_dispose (GObject *object)
   CustosApplication *self = CUSTOS_APPLICATION (object);
 
   g_clear_object (&self->clock);
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
 
   G_OBJECT_CLASS (custos_application_parent_class)->dispose (object);
 }

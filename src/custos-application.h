@@ -19,6 +19,12 @@ CustosClock       *custos_application_get_clock   (CustosApplication *self);
 void               custos_application_open_window (CustosApplication *self,
                                                    GFile             *file);
 
+/* Ends the application without asking, as a signal asks (SIGTERM, SIGHUP,
+ * SIGINT): every window's unsaved work goes to its recovery copy, to be
+ * offered back at the next start, and every window closes, taking its lock
+ * file with it. */
+void               custos_application_terminate (CustosApplication *self);
+
 /* Offers back, once per run, the unsaved work a crashed session left. */
 void               custos_application_offer_recovery (CustosApplication *self);
 

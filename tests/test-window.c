@@ -3,7 +3,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <adwaita.h>
@@ -845,6 +847,84 @@ START_TEST (test_recovery_after_crash)
     ck_assert_ptr_null (g_strstr_len (g_bytes_get_data (on_disk, NULL), g_bytes_get_size (on_disk), "Recovered Ltd"));
     ck_assert (g_file_test (lock, G_FILE_TEST_EXISTS));
   }
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+static gboolean
+has_no_window (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
+}
+
+static char *lock_path (const char *path);
+
+/* A signal (logout, kill) ends the application without asking: unsaved work
+ * goes to the recovery copy, offered back at the next start, and no lock
+ * file is left behind to say someone still has the document open. */
+START_TEST (test_terminate_keeps_unsaved)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autofree char *lock = lock_path (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) directory = custos_recovery_get_directory ();
+  g_autoptr(GPtrArray) copies = NULL;
+  CustosWindow *window = custos_test_open_window (app, path);
+  CustosRecoveredFile *copy = NULL;
+
+  ck_assert (g_file_test (lock, G_FILE_TEST_EXISTS));
+  custos_organisation_set_name (custos_document_get_organisation (custos_window_get_document (window)),
+                                "Unsaved at logout Ltd");
+  custos_application_terminate (app);
+  custos_test_wait_for (has_no_window, NULL, "every window to close");
+  ck_assert (!g_file_test (lock, G_FILE_TEST_EXISTS));
+
+  copies = custos_recovery_list (directory);
+  for (guint i = 0; i < copies->len; i++)
+    {
+      CustosRecoveredFile *c = copies->pdata[i];
+      if (c->original != NULL && g_file_equal (c->original, file))
+        copy = c;
+    }
+  ck_assert_msg (copy != NULL, "the unsaved work was not kept");
+  {
+    g_autoptr(CustosDocument) kept = custos_file_load (copy->copy, NULL, NULL);
+
+    ck_assert_ptr_nonnull (kept);
+    ck_assert_str_eq (custos_organisation_get_name (custos_document_get_organisation (kept)), "Unsaved at logout Ltd");
+  }
+  custos_recovery_discard (copy->copy);
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* The real program, sent SIGTERM as a session's end sends it: it exits
+ * cleanly and takes its lock file with it. */
+START_TEST (test_sigterm_removes_lock)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *path = copy_example (dir);
+  g_autofree char *lock = lock_path (path);
+  const char *argv[] = { g_getenv ("CUSTOS_BINARY"), path, NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int status = 0;
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  ck_assert_ptr_nonnull (argv[0]);
+  ck_assert_msg (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error), "%s", error ? error->message : "");
+  while (!g_file_test (lock, G_FILE_TEST_EXISTS))
+    {
+      ck_assert_msg (g_get_monotonic_time () < deadline, "the program never locked its file");
+      g_usleep (20000);
+    }
+  ck_assert_int_eq (kill (pid, SIGTERM), 0);
+  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
+  g_spawn_close_pid (pid);
+  ck_assert_msg (WIFEXITED (status) && WEXITSTATUS (status) == 0, "status %d", status);
+  ck_assert (!g_file_test (lock, G_FILE_TEST_EXISTS));
   custos_test_rmdir (dir);
 }
 END_TEST
@@ -1905,6 +1985,8 @@ window_suite (void)
   tcase_add_test (tc, test_pages_built_when_shown);
   tcase_add_test (tc, test_autosave_copy);
   tcase_add_test (tc, test_recovery_after_crash);
+  tcase_add_test (tc, test_terminate_keeps_unsaved);
+  tcase_add_test (tc, test_sigterm_removes_lock);
   /* Shared files: locks, changes on disk, links. */
   tcase_add_test (tc, test_same_file_twice);
   tcase_add_loop_test (tc, test_lock_removed_on_close, 0, 5);

@@ -119,41 +119,69 @@ write_cb (GObject      *source,
   g_free (write);
 }
 
+/* The directory made, the origin written and the document serialised (here,
+ * on the thread that owns it); NULL when the directory cannot be made. */
+static GBytes *
+prepare (CustosRecovery *self,
+         CustosDocument *document)
+{
+  g_autoptr(GFile) directory = g_file_get_parent (self->copy);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  if (!g_file_make_directory_with_parents (directory, NULL, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_message ("Could not create %s: %s", g_file_peek_path (directory), error->message);
+      return NULL;
+    }
+  uri = self->original ? g_file_get_uri (self->original) : g_strdup ("");
+  g_file_replace_contents (self->origin, uri, strlen (uri), NULL, FALSE,
+                           G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, NULL);
+  return custos_xml_write (document);
+}
+
 void
 custos_recovery_write (CustosRecovery *self,
                        CustosDocument *document)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) directory = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = NULL;
+  Write *write;
 
   g_return_if_fail (CUSTOS_IS_RECOVERY (self));
 
-  directory = g_file_get_parent (self->copy);
-  if (!g_file_make_directory_with_parents (directory, NULL, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_message ("Could not create %s: %s", g_file_peek_path (directory), error->message);
-      return;
-    }
+  if ((bytes = prepare (self, document)) == NULL)
+    return;
+  /* Written in the background. */
+  write = g_new0 (Write, 1);
+  write->self = g_object_ref (self);
+  write->generation = self->generation;
+  g_clear_object (&self->writing);
+  self->writing = g_cancellable_new ();
+  g_file_replace_contents_bytes_async (self->partial, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                       self->writing, write_cb, write);
+}
 
-  /* Serialised here, on the thread that owns the document; written in the background. */
-  bytes = custos_xml_write (document);
-  uri = self->original ? g_file_get_uri (self->original) : g_strdup ("");
-  g_file_replace_contents (self->origin, uri, strlen (uri), NULL, FALSE,
-                           G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, NULL);
-  {
-    Write *write = g_new0 (Write, 1);
+void
+custos_recovery_write_now (CustosRecovery *self,
+                           CustosDocument *document)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
 
-    write->self = g_object_ref (self);
-    write->generation = self->generation;
-    g_clear_object (&self->writing);
-    self->writing = g_cancellable_new ();
-    g_file_replace_contents_bytes_async (self->partial, bytes, NULL, FALSE,
-                                         G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                         self->writing, write_cb, write);
-  }
+  g_return_if_fail (CUSTOS_IS_RECOVERY (self));
+
+  if ((bytes = prepare (self, document)) == NULL)
+    return;
+  /* A copy still on its way is older: void it. */
+  if (self->writing != NULL)
+    g_cancellable_cancel (self->writing);
+  self->generation++;
+  if (!g_file_replace_contents (self->partial, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
+                                G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error) ||
+      !g_file_move (self->partial, self->copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+    g_message ("Could not write the recovery copy: %s", error->message);
 }
 
 void

@@ -22,6 +22,10 @@ void            custos_recovery_set_original  (CustosRecovery *self,
  * the document's modified state is left alone. */
 void            custos_recovery_write         (CustosRecovery *self,
                                                CustosDocument *document);
+/* The same, complete when it returns: for the end of a session, after
+ * which no main loop runs to finish a write in the background. */
+void            custos_recovery_write_now     (CustosRecovery *self,
+                                               CustosDocument *document);
 /* The work is safe elsewhere (saved, or deliberately discarded). */
 void            custos_recovery_clear         (CustosRecovery *self);
 

@@ -274,6 +274,19 @@ autosave (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+void
+custos_window_keep_unsaved (CustosWindow *self)
+{
+  g_return_if_fail (CUSTOS_IS_WINDOW (self));
+
+  if (self->recovery == NULL || self->document == NULL || !custos_document_get_modified (self->document))
+    return;
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  custos_recovery_write_now (self->recovery, self->document);
+  /* Let go of it without clearing it: dispose clears what it still holds. */
+  g_clear_object (&self->recovery);
+}
+
 /* Unsaved work is copied to the recovery directory a little after each
  * burst of edits (GSettings autosave-interval; 0 turns it off). */
 static void

@@ -25,6 +25,10 @@ void            custos_window_recover      (CustosWindow      *self,
                                             GFile             *original);
 void            custos_window_set_new_document (CustosWindow   *self,
                                                 CustosDocument *document);
+/* The session ends without asking (a signal): unsaved work is written to
+ * the recovery copy, which outlives the window and is offered back at the
+ * next start. Call before destroying the window. */
+void            custos_window_keep_unsaved (CustosWindow      *self);
 /* Whether the window holds an empty new document nobody has touched (which
  * opening or creating a document may replace). */
 gboolean        custos_window_is_untouched (CustosWindow      *self);
