@@ -4,6 +4,51 @@
 #include "custos-test-util.h"
 #include "custos-test-window.h"
 
+int
+custos_test_run_window_suite (Suite *suite)
+{
+  g_autofree char *state = custos_test_mkdtemp ();
+
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("CK_FORK", "no", TRUE);
+  /* As g_application_run () would: the file chooser files what it saves as recent under it. */
+  g_set_prgname ("custos");
+  if (!gtk_init_check ())
+    return 77;
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, "gtk-cursor-blink", FALSE, NULL);
+  return custos_test_run_suite (suite);
+}
+
+CustosApplication *
+custos_test_new_app (const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  CustosApplication *app = custos_application_new ();
+
+  if (id != NULL)
+    g_application_set_application_id (G_APPLICATION (app), id);
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error), "%s", error ? error->message : "");
+  return app;
+}
+
+gpointer
+custos_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel;
+    }
+  return NULL;
+}
+
 void
 custos_test_wait_for (gboolean  (*condition) (gpointer),
                       gpointer    data,

@@ -10,6 +10,19 @@
 
 G_BEGIN_DECLS
 
+/* main () of a suite that drives windows: recovery copies go to a directory
+ * of this run, tests run in this process (a forked child must not share the
+ * display connection), GTK and libadwaita are set up with animations and
+ * cursor blinking off (GTK 4.8 warns when a fade snapshots a page still
+ * waiting for its allocation; without a window manager a blinking cursor
+ * never gets its focus-out). 77, "skipped" to meson, without a display. */
+int           custos_test_run_window_suite (Suite *suite);
+/* A registered application that claims no D-Bus name, so that suites run
+ * side by side; id (NULL: the default) gives it a path of its own on the bus. */
+CustosApplication *custos_test_new_app  (const char *id);
+/* The first toplevel window of type, or NULL. */
+gpointer      custos_test_find_toplevel (GType       type);
+
 /* Runs the main loop until condition holds; fails the test after two
  * minutes (sanitizers are slow). */
 void          custos_test_wait_for      (gboolean  (*condition) (gpointer),

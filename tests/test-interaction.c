@@ -20,14 +20,7 @@ static char *dir;
 static void
 setup (void)
 {
-  g_autoptr(GError) error = NULL;
-
-  app = custos_application_new ();
-  g_application_set_application_id (G_APPLICATION (app), APP_ID ".Interaction");
-  /* No D-Bus name: tests may run side by side. */
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error), "%s", error->message);
+  app = custos_test_new_app (APP_ID ".Interaction");
 }
 
 static void
@@ -1171,18 +1164,5 @@ interaction_suite (void)
 int
 main (void)
 {
-  g_autofree char *state = custos_test_mkdtemp ();
-
-  /* Recovery copies go to a directory of this run, not the user's. */
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  /* One process: a forked child must not share the parent's display connection. */
-  g_setenv ("CK_FORK", "no", TRUE);
-  if (!gtk_init_check ())
-    return 77; /* no display: meson counts it as skipped */
-  adw_init ();
-  /* GTK 4.8 warns (fatal here) when a slide or fade snapshots a widget that
-   * is still waiting for its allocation, as pages built on first show are;
-   * these tests drive pages faster than any animation runs. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  return custos_test_run_suite (interaction_suite ());
+  return custos_test_run_window_suite (interaction_suite ());
 }

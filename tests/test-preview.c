@@ -24,13 +24,7 @@ static CustosWindow *window;
 static void
 register_app (void)
 {
-  g_autoptr(GError) error = NULL;
-
-  app = custos_application_new ();
-  /* No D-Bus name: tests may run side by side. */
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error), "%s", error->message);
+  app = custos_test_new_app (NULL);
 }
 
 static void
@@ -69,15 +63,7 @@ teardown (void)
 static CustosPrintPreview *
 find_preview (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-      if (CUSTOS_IS_PRINT_PREVIEW (toplevel))
-        return CUSTOS_PRINT_PREVIEW (toplevel);
-    }
-  return NULL;
+  return custos_test_find_toplevel (CUSTOS_TYPE_PRINT_PREVIEW);
 }
 
 static gboolean
@@ -662,13 +648,5 @@ preview_suite (void)
 int
 main (void)
 {
-  /* Recovery copies go to a directory of this run, not the user's. */
-  g_autofree char *state = custos_test_mkdtemp ();
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  /* One process: a forked child must not share the parent's display connection. */
-  g_setenv ("CK_FORK", "no", TRUE);
-  if (!gtk_init_check ())
-    return 77; /* no display: meson counts it as skipped; CI runs it under Xvfb */
-  adw_init ();
-  return custos_test_run_suite (preview_suite ());
+  return custos_test_run_window_suite (preview_suite ());
 }

@@ -16,6 +16,7 @@
 #include "custos-register-view.h"
 #include "custos-risks-page.h"
 #include "custos-test-util.h"
+#include "custos-test-window.h"
 #include "custos-treatment-page.h"
 #include "custos-window.h"
 
@@ -675,12 +676,7 @@ static CustosApplication *app;
 static void
 app_setup (void)
 {
-  g_autoptr(GError) error = NULL;
-
-  app = custos_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error), "%s", error ? error->message : "");
+  app = custos_test_new_app (NULL);
 }
 
 static void
@@ -1001,17 +997,5 @@ risks_suite (void)
 int
 main (void)
 {
-  /* Recovery copies go to a directory of this run, not the user's. */
-  g_autofree char *state = custos_test_mkdtemp ();
-
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  /* One process: a forked child must not share the parent's display connection. */
-  g_setenv ("CK_FORK", "no", TRUE);
-  if (!gtk_init_check ())
-    return 77; /* no display: meson counts it as skipped; CI runs it under Xvfb */
-  adw_init ();
-  /* Without a window manager the window never has the X focus: a blinking
-   * cursor would complain that its GtkText "did not receive a focus-out event". */
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
-  return custos_test_run_suite (risks_suite ());
+  return custos_test_run_window_suite (risks_suite ());
 }

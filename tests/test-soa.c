@@ -1313,12 +1313,7 @@ static CustosApplication *app;
 static void
 setup_window (void)
 {
-  g_autoptr(GError) error = NULL;
-
-  app = custos_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error), "%s", error->message);
+  app = custos_test_new_app (NULL);
 }
 
 /* Every window and dialog a test left open, so the next test starts clean. */
@@ -1382,24 +1377,10 @@ file_holds (gpointer data)
          g_strcmp0 (contents, expected->contents) == 0;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return toplevel;
-    }
-  return NULL;
-}
-
 static gboolean
 has_toplevel (gpointer type)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+  return custos_test_find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
 }
 
 static CustosWindow *
@@ -1527,7 +1508,7 @@ START_TEST (test_window_links_bulk_undo_and_csv)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.export-soa-csv", NULL));
   wait_for (has_toplevel, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), "the file chooser");
   {
-    GtkWindow *chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+    GtkWindow *chooser = custos_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
     g_autoptr(GFile) folder = g_file_new_for_path (dir);
     g_autoptr(GBytes) bytes = NULL;
     g_autofree char *text = NULL;
@@ -1605,12 +1586,12 @@ START_TEST (test_window_migrates_2013)
 
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.migrate", NULL));
   wait_for (has_toplevel, GSIZE_TO_POINTER (CUSTOS_TYPE_MIGRATION_DIALOG), "the migration dialog");
-  dialog = CUSTOS_MIGRATION_DIALOG (find_toplevel (CUSTOS_TYPE_MIGRATION_DIALOG));
+  dialog = CUSTOS_MIGRATION_DIALOG (custos_test_find_toplevel (CUSTOS_TYPE_MIGRATION_DIALOG));
   ck_assert_ptr_eq (gtk_window_get_transient_for (GTK_WINDOW (dialog)), GTK_WINDOW (win));
   ck_assert_uint_eq (custos_migration_dialog_count (dialog, CUSTOS_MIGRATION_NEW), 11);
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "migration.apply", NULL));
   spin ();
-  ck_assert_ptr_null (find_toplevel (CUSTOS_TYPE_MIGRATION_DIALOG));
+  ck_assert_ptr_null (custos_test_find_toplevel (CUSTOS_TYPE_MIGRATION_DIALOG));
 
   ck_assert_int_eq (custos_document_get_edition (doc), CUSTOS_EDITION_2022);
   ck_assert_str_eq (custos_window_get_visible_page (win), "soa");
@@ -1637,7 +1618,7 @@ START_TEST (test_window_migrates_2013)
     doc = fresh;
     gtk_widget_activate_action (GTK_WIDGET (win), "win.migrate", NULL);
     spin ();
-    ck_assert_ptr_null (find_toplevel (CUSTOS_TYPE_MIGRATION_DIALOG));
+    ck_assert_ptr_null (custos_test_find_toplevel (CUSTOS_TYPE_MIGRATION_DIALOG));
   }
   custos_test_rmdir (dir);
 }
@@ -1814,15 +1795,5 @@ soa_suite (void)
 int
 main (void)
 {
-  /* One process: a forked child must not share the parent's display connection. */
-  g_setenv ("CK_FORK", "no", TRUE);
-  /* As g_application_run() would: the file chooser files what it saves as recent under it. */
-  g_set_prgname ("custos");
-  if (!gtk_init_check ())
-    return 77; /* no display: meson counts it as skipped; CI runs it under Xvfb */
-  adw_init ();
-  /* Without a window manager the window never has the X focus: a blinking
-   * cursor would complain that its GtkText "did not receive a focus-out event". */
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
-  return custos_test_run_suite (soa_suite ());
+  return custos_test_run_window_suite (soa_suite ());
 }

@@ -34,15 +34,7 @@ static CustosApplication *app;
 static void
 register_app (const char *id)
 {
-  g_autoptr(GError) error = NULL;
-
-  app = custos_application_new ();
-  /* Each application of the process needs a path of its own on the bus. */
-  g_application_set_application_id (G_APPLICATION (app), id);
-  /* No D-Bus name: tests may run side by side. */
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error), "%s", error->message);
+  app = custos_test_new_app (id);
 }
 
 static void
@@ -789,25 +781,10 @@ has_window_for (gpointer file)
   return find_window_for (file) != NULL;
 }
 
-/* The first toplevel window of type (a class or an interface). */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return toplevel;
-    }
-  return NULL;
-}
-
 static GtkWindow *
 find_any_dialog (void)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  return custos_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 /* A copy left by a session that crashed is offered back at start. */
@@ -1011,7 +988,7 @@ write_theirs (const char *path,
 static GtkWindow *
 find_file_chooser (void)
 {
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER);
+  return custos_test_find_toplevel (GTK_TYPE_FILE_CHOOSER);
 }
 
 static gboolean
@@ -1411,7 +1388,7 @@ START_TEST (test_compare)
                                                                    CUSTOS_REGISTER_RISKS, "R-001")), 3);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-revision", "s", "HEAD");
-  dialog = CUSTOS_COMPARE_DIALOG (find_toplevel (CUSTOS_TYPE_COMPARE_DIALOG));
+  dialog = CUSTOS_COMPARE_DIALOG (custos_test_find_toplevel (CUSTOS_TYPE_COMPARE_DIALOG));
   ck_assert_ptr_nonnull (dialog);
   /* read in a worker thread, the window live meanwhile */
   ck_assert (custos_compare_dialog_is_loading (dialog));
@@ -1424,7 +1401,7 @@ START_TEST (test_compare)
   g_clear_pointer (&titles, g_strfreev);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-uri", "s", example_uri);
-  dialog = CUSTOS_COMPARE_DIALOG (find_toplevel (CUSTOS_TYPE_COMPARE_DIALOG));
+  dialog = CUSTOS_COMPARE_DIALOG (custos_test_find_toplevel (CUSTOS_TYPE_COMPARE_DIALOG));
   ck_assert_ptr_nonnull (dialog);
   while (custos_compare_dialog_is_loading (dialog))
     g_main_context_iteration (NULL, TRUE);
@@ -1435,10 +1412,10 @@ START_TEST (test_compare)
   /* A revision git does not know: said in the dialog, which offers the
    * versions again. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-revision", "s", "no-such-revision");
-  dialog = CUSTOS_COMPARE_DIALOG (find_toplevel (CUSTOS_TYPE_COMPARE_DIALOG));
+  dialog = CUSTOS_COMPARE_DIALOG (custos_test_find_toplevel (CUSTOS_TYPE_COMPARE_DIALOG));
   while (custos_compare_dialog_is_loading (dialog))
     g_main_context_iteration (NULL, TRUE);
-  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  message = custos_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   ck_assert_ptr_nonnull (message);
   ck_assert_str_eq (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), "Cannot Compare");
   gtk_window_destroy (GTK_WINDOW (message));
@@ -1446,16 +1423,16 @@ START_TEST (test_compare)
 
   /* Closed while it reads: the read ends quietly. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-uri", "s", example_uri);
-  dialog = CUSTOS_COMPARE_DIALOG (find_toplevel (CUSTOS_TYPE_COMPARE_DIALOG));
+  dialog = CUSTOS_COMPARE_DIALOG (custos_test_find_toplevel (CUSTOS_TYPE_COMPARE_DIALOG));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
   while (dialog != NULL)
     g_main_context_iteration (NULL, TRUE);
-  ck_assert_ptr_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  ck_assert_ptr_null (custos_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* The plain action offers the git history of the document. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
-  ck_assert_ptr_nonnull (find_toplevel (CUSTOS_TYPE_COMPARE_DIALOG));
+  ck_assert_ptr_nonnull (custos_test_find_toplevel (CUSTOS_TYPE_COMPARE_DIALOG));
   custos_document_set_modified (custos_window_get_document (window), FALSE);
   custos_test_rmdir (dir);
 }
@@ -1487,7 +1464,7 @@ START_TEST (test_resolve_conflicts)
   ck_assert_str_eq (banner_text (window), "1 merge conflict: both sides of a merge changed the same field.");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-conflicts", NULL);
-  ck_assert_ptr_nonnull (find_toplevel (CUSTOS_TYPE_CONFLICTS_DIALOG));
+  ck_assert_ptr_nonnull (custos_test_find_toplevel (CUSTOS_TYPE_CONFLICTS_DIALOG));
 
   /* A value the field cannot take changes nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-conflict", "(ss)", "MC-001", "many");
@@ -1700,7 +1677,7 @@ serialise (CustosDocument *doc)
 static gboolean
 has_import_dialog (gpointer data)
 {
-  return find_toplevel (CUSTOS_TYPE_IMPORT_DIALOG) != NULL;
+  return custos_test_find_toplevel (CUSTOS_TYPE_IMPORT_DIALOG) != NULL;
 }
 
 /* A visible "To review" chip anywhere under widget. */
@@ -1749,14 +1726,14 @@ START_TEST (test_import_spreadsheet)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import-uri", "s", broken_uri);
   custos_test_wait_for (has_dialog, window, "the message about the broken file");
-  ck_assert_ptr_null (find_toplevel (CUSTOS_TYPE_IMPORT_DIALOG));
+  ck_assert_ptr_null (custos_test_find_toplevel (CUSTOS_TYPE_IMPORT_DIALOG));
   ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (find_dialog (window))),
                                  "a quoted field never ends"));
   gtk_window_destroy (find_dialog (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import-uri", "s", uri);
   custos_test_wait_for (has_import_dialog, NULL, "the import dialog");
-  dialog = CUSTOS_IMPORT_DIALOG (find_toplevel (CUSTOS_TYPE_IMPORT_DIALOG));
+  dialog = CUSTOS_IMPORT_DIALOG (custos_test_find_toplevel (CUSTOS_TYPE_IMPORT_DIALOG));
   import = custos_import_dialog_get_import (dialog);
   ck_assert_int_eq (custos_import_get_register (import), CUSTOS_REGISTER_ASSETS);
   ck_assert_uint_eq (custos_import_get_n_added (import), 1);
@@ -1767,7 +1744,7 @@ START_TEST (test_import_spreadsheet)
   custos_test_spin ();
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
   custos_test_spin ();
-  ck_assert_ptr_null (find_toplevel (CUSTOS_TYPE_IMPORT_DIALOG));
+  ck_assert_ptr_null (custos_test_find_toplevel (CUSTOS_TYPE_IMPORT_DIALOG));
 
   ck_assert_uint_eq (custos_document_count (doc, CUSTOS_REGISTER_ASSETS), n_assets + 1);
   asset = custos_document_lookup (doc, CUSTOS_REGISTER_ASSETS, "A-001");
@@ -1839,7 +1816,7 @@ START_TEST (test_guided_draft)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "new-guided", g_variant_new_string ("Fenwick"));
   custos_test_spin ();
-  assistant = CUSTOS_DRAFT_ASSISTANT (find_toplevel (CUSTOS_TYPE_DRAFT_ASSISTANT));
+  assistant = CUSTOS_DRAFT_ASSISTANT (custos_test_find_toplevel (CUSTOS_TYPE_DRAFT_ASSISTANT));
   ck_assert_ptr_nonnull (assistant);
   ck_assert_uint_eq (custos_draft_assistant_get_page (assistant), 0);
   custos_draft_assistant_set_answers (assistant, &answers);
@@ -1851,7 +1828,7 @@ START_TEST (test_guided_draft)
     }
   gtk_widget_activate_action (GTK_WIDGET (assistant), "draft.create", NULL);
   custos_test_spin ();
-  ck_assert_ptr_null (find_toplevel (CUSTOS_TYPE_DRAFT_ASSISTANT));
+  ck_assert_ptr_null (custos_test_find_toplevel (CUSTOS_TYPE_DRAFT_ASSISTANT));
   window = find_window_named ("Fenwick & Co");
   ck_assert_ptr_nonnull (window);
   doc = custos_window_get_document (window);
@@ -2016,13 +1993,5 @@ window_suite (void)
 int
 main (void)
 {
-  /* Recovery copies go to a directory of this run, not the user's. */
-  g_autofree char *state = custos_test_mkdtemp ();
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  /* One process: a forked child must not share the parent's display connection. */
-  g_setenv ("CK_FORK", "no", TRUE);
-  if (!gtk_init_check ())
-    return 77; /* no display: meson counts it as skipped; CI runs it under Xvfb */
-  adw_init ();
-  return custos_test_run_suite (window_suite ());
+  return custos_test_run_window_suite (window_suite ());
 }
