@@ -328,13 +328,17 @@ custos_application_terminate (CustosApplication *self)
 
   g_return_if_fail (CUSTOS_IS_APPLICATION (self));
 
+  /* Held: destroying a window may destroy a dialog of it further on. */
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   for (GList *l = windows; l != NULL; l = l->next)
-    if (CUSTOS_IS_WINDOW (l->data))
-      custos_window_keep_unsaved (l->data);
+    {
+      g_object_ref (l->data);
+      if (CUSTOS_IS_WINDOW (l->data))
+        custos_window_keep_unsaved (l->data);
+    }
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_destroy (l->data);
-  g_list_free (windows);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static gboolean

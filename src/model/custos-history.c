@@ -99,16 +99,17 @@ change_free (gpointer data)
   g_free (c);
 }
 
+/* A record in the document: the history hears of its changes. */
 static void
-snapshot (CustosHistory *self,
-          CustosRecord  *record)
+track (CustosHistory *self,
+       CustosRecord  *record)
 {
   custos_record_keep_previous (record);
   g_hash_table_add (self->members, g_object_ref (record));
 }
 
 /* A record that leaves the document is forgotten; undoing its removal
- * snapshots it again. The history holds a reference, so a record is never
+ * tracks it again. The history holds a reference, so a record is never
  * freed while the history knows it, and no later record can take its
  * address and be confused with it. */
 static void
@@ -119,13 +120,13 @@ forget (CustosHistory *self,
 }
 
 static void
-snapshot_register (CustosHistory *self,
+track_register (CustosHistory *self,
                    GListModel    *model)
 {
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
       g_autoptr(CustosRecord) record = g_list_model_get_item (model, i);
-      snapshot (self, record);
+      track (self, record);
     }
 }
 
@@ -226,7 +227,7 @@ on_inserted (CustosDocument *document,
              CustosRecord   *record,
              CustosHistory  *self)
 {
-  snapshot (self, record);
+  track (self, record);
   if (!self->replaying)
     {
       Change *change = g_new0 (Change, 1);
@@ -293,7 +294,7 @@ on_soa_replaced (CustosDocument *document,
 
   for (guint i = 0; i < old_entries->len; i++)
     forget (self, old_entries->pdata[i]);
-  snapshot_register (self, soa);
+  track_register (self, soa);
   if (!self->replaying)
     {
       Change *change = g_new0 (Change, 1);
@@ -538,9 +539,9 @@ custos_history_new (CustosDocument *document)
   self->document = document;
   g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &self->document);
   for (guint s = 0; s < CUSTOS_N_SECTIONS; s++)
-    snapshot (self, custos_document_get_section (document, s));
+    track (self, custos_document_get_section (document, s));
   for (guint r = 0; r < CUSTOS_N_REGISTERS; r++)
-    snapshot_register (self, custos_document_get_register (document, r));
+    track_register (self, custos_document_get_register (document, r));
 
   self->saved_depth = custos_document_get_modified (document) ? -1 : 0;
   g_signal_connect (document, "notify::modified", G_CALLBACK (on_modified_changed), self);
