@@ -200,7 +200,8 @@ custos_compare_dialog_load (CustosCompareDialog *self,
     }
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  g_set_object (&self->cancellable, g_cancellable_new ());
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
 
   load = g_new0 (Load, 1);
   load->file = g_object_ref (rev != NULL ? self->file : file);
