@@ -301,10 +301,9 @@ custos_record_set_id (CustosRecord *self,
                       const char   *id)
 {
   CustosRecordPrivate *priv = custos_record_get_instance_private (self);
+  GValue *previous;
 
   g_return_if_fail (CUSTOS_IS_RECORD (self));
-
-  GValue *previous;
 
   if (g_strcmp0 (priv->id, id) == 0)
     return;
@@ -334,10 +333,9 @@ custos_record_set_to_review (CustosRecord *self,
                              gboolean      to_review)
 {
   CustosRecordPrivate *priv = custos_record_get_instance_private (self);
+  GValue *previous;
 
   g_return_if_fail (CUSTOS_IS_RECORD (self));
-
-  GValue *previous;
 
   if (priv->to_review == !!to_review)
     return;
