@@ -906,6 +906,44 @@ START_TEST (test_sigterm_removes_lock)
 }
 END_TEST
 
+/* Every icon the interface names is in the icon theme: a missing one draws
+ * as a broken image (the Monitoring tab did). */
+START_TEST (test_icons_exist)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autofree char *ui = g_build_filename (g_getenv ("CUSTOS_SOURCE_ROOT"), "ui", NULL);
+  g_autoptr(GRegex) re = g_regex_new ("name=\"icon-name\">([a-z0-9-]+)<", 0, 0, NULL);
+  const char *subdirs[] = { "", "pages", NULL };
+  guint checked = 0;
+
+  for (guint d = 0; subdirs[d] != NULL; d++)
+    {
+      g_autofree char *path = g_build_filename (ui, subdirs[d], NULL);
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      ck_assert_ptr_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *file = g_build_filename (path, name, NULL);
+          g_autofree char *text = NULL;
+          g_autoptr(GMatchInfo) match = NULL;
+
+          if (!g_str_has_suffix (name, ".ui") || !g_file_get_contents (file, &text, NULL, NULL))
+            continue;
+          for (g_regex_match (re, text, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+            {
+              g_autofree char *icon = g_match_info_fetch (match, 1);
+
+              ck_assert_msg (gtk_icon_theme_has_icon (theme, icon), "%s names %s, which no icon theme has", name, icon);
+              checked++;
+            }
+        }
+    }
+  ck_assert_uint_ge (checked, 20);
+}
+END_TEST
+
 /* Shared files: locks, changes on disk, links ------------------------------- */
 
 static const char foreign_lock[] = "Jane Doe,jdoe,ws-12,01.02.2027 10:15,file:///home/jdoe/.config/libreoffice/4;";
@@ -1964,6 +2002,7 @@ window_suite (void)
   tcase_add_test (tc, test_recovery_after_crash);
   tcase_add_test (tc, test_terminate_keeps_unsaved);
   tcase_add_test (tc, test_sigterm_removes_lock);
+  tcase_add_test (tc, test_icons_exist);
   /* Shared files: locks, changes on disk, links. */
   tcase_add_test (tc, test_same_file_twice);
   tcase_add_loop_test (tc, test_lock_removed_on_close, 0, 5);
