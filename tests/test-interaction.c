@@ -1115,21 +1115,6 @@ START_TEST (test_pages_fit_360)
    * it, and the page fits a phone's height. */
   assert_fits_height (content);
   ck_assert_int_le (gtk_widget_get_height (GTK_WIDGET (window)), 760);
-  g_printerr ("PAGE %s height %d\n", page, gtk_widget_get_height (GTK_WIDGET (window)));
-  {
-    AdwViewStack *tabs = custos_test_find_type (content, ADW_TYPE_VIEW_STACK);
-    if (tabs != NULL)
-      {
-        GListModel *p = G_LIST_MODEL (adw_view_stack_get_pages (tabs));
-        for (guint i = 0; i < g_list_model_get_n_items (p); i++)
-          {
-            g_autoptr(AdwViewStackPage) sp = g_list_model_get_item (p, i);
-            adw_view_stack_set_visible_child (tabs, adw_view_stack_page_get_child (sp));
-            custos_test_spin ();
-            g_printerr ("  TAB %s height %d\n", adw_view_stack_page_get_name (sp), gtk_widget_get_height (GTK_WIDGET (window)));
-          }
-      }
-  }
 }
 END_TEST
 

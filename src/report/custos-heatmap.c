@@ -730,6 +730,25 @@ draw_dynamic (cairo_t                  *cr,
       }
 }
 
+/* The frame of a drawing; a NULL style takes the defaults, kept in
+ * *defaults. Returns the style drawn with. */
+static const CustosHeatmapStyle *
+frame_for (Frame                    *f,
+           double                    width,
+           double                    height,
+           const CustosHeatmapData  *data,
+           const CustosHeatmapStyle *style,
+           CustosHeatmapStyle       *defaults)
+{
+  if (style == NULL)
+    {
+      custos_heatmap_style_init (defaults);
+      style = defaults;
+    }
+  frame_init (f, width, height, data, style);
+  return style;
+}
+
 void
 custos_heatmap_draw_data (cairo_t                  *cr,
                           double                    width,
@@ -743,12 +762,7 @@ custos_heatmap_draw_data (cairo_t                  *cr,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (data != NULL);
 
-  if (style == NULL)
-    {
-      custos_heatmap_style_init (&defaults);
-      style = &defaults;
-    }
-  frame_init (&f, width, height, data, style);
+  style = frame_for (&f, width, height, data, style, &defaults);
   cairo_save (cr);
   draw_static (cr, &f, data, style);
   draw_dynamic (cr, &f, data, style);
@@ -844,12 +858,7 @@ custos_heatmap_cache_draw (CustosHeatmapCache       *cache,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (data != NULL);
 
-  if (style == NULL)
-    {
-      custos_heatmap_style_init (&defaults);
-      style = &defaults;
-    }
-  frame_init (&f, width, height, data, style);
+  style = frame_for (&f, width, height, data, style, &defaults);
   if (cache->surface == NULL || cache->width != width || cache->height != height || cache->scale != scale ||
       !same_static_style (&cache->style, style) || !same_static_data (cache->data, data, style))
     {
