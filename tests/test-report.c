@@ -1656,6 +1656,71 @@ pixel (cairo_surface_t *surface,
   return *(const guint32 *) (data + y * stride + x * 4) & 0xffffff;
 }
 
+/* The window's heatmap shrinks its axis labels so that no word breaks, at
+ * every width down to a phone's. Screens hint glyph widths (a PDF surface
+ * told to do the same shows it), which do not scale in proportion to the
+ * size; labels were measured once and broke as "Moderat" / "e". */
+START_TEST (test_heatmap_labels_keep_words)
+{
+  g_autoptr(CustosDocument) doc = load_example ();
+  CustosCriteria *criteria = custos_document_get_criteria (doc);
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *pdf = g_build_filename (dir, "heatmap-labels.pdf", NULL);
+  g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *raw = NULL;
+  g_auto(GStrv) tokens = NULL;
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_surface_t *surface = cairo_pdf_surface_create (pdf, 100, 100);
+  cairo_t *cr = cairo_create (surface);
+  const double label_sizes[] = { 9.87, 10.85 };
+  guint pages = 0;
+  GHashTableIter iter;
+  gpointer word, count;
+
+  for (CustosScale scale = CUSTOS_SCALE_LIKELIHOOD; scale <= CUSTOS_SCALE_CONSEQUENCE; scale++)
+    for (guint level = 1; level <= custos_criteria_get_n_levels (criteria, scale); level++)
+      {
+        g_auto(GStrv) parts = g_strsplit (custos_criteria_get_level (criteria, scale, level)->label, " ", -1);
+
+        for (guint i = 0; parts[i] != NULL; i++)
+          if (g_utf8_strlen (parts[i], -1) > 4)
+            g_hash_table_insert (words, g_strdup (parts[i]), GUINT_TO_POINTER (0));
+      }
+  ck_assert_uint_ge (g_hash_table_size (words), 5);
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_ON);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_FULL);
+  cairo_set_font_options (cr, options);
+  for (guint s = 0; s < G_N_ELEMENTS (label_sizes); s++)
+    for (double width = 260; width <= 480; width += 4)
+      {
+        CustosHeatmapStyle style;
+
+        custos_heatmap_style_init (&style);
+        style.font_family = "Sans";
+        style.label_size_min = label_sizes[s];
+        cairo_pdf_surface_set_size (surface, width, width * 0.56);
+        custos_heatmap_draw (cr, width, width * 0.56, doc, FALSE, &style);
+        cairo_show_page (cr);
+        pages++;
+      }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  cairo_font_options_destroy (options);
+
+  ck_assert_int_eq (tool (&raw, "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL), 0);
+  custos_test_rmdir (dir);
+  tokens = g_strsplit_set (raw, " \n\f", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    if (g_hash_table_lookup_extended (words, tokens[i], NULL, &count))
+      g_hash_table_insert (words, g_strdup (tokens[i]), GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+  g_hash_table_iter_init (&iter, words);
+  while (g_hash_table_iter_next (&iter, &word, &count))
+    ck_assert_msg (GPOINTER_TO_UINT (count) == pages, "\"%s\" is whole on %u of %u heatmaps",
+                   (const char *) word, GPOINTER_TO_UINT (count), pages);
+}
+END_TEST
+
 /* What is drawn at a point is the colour of the cell hit testing finds there. */
 /* Movement arrows pass under the counts: around every count the residual
  * map with arrows is the map without them, pixel for pixel. */
@@ -2835,6 +2900,7 @@ main (void)
   tcase_add_test (tc, test_heatmap_hit_test);
   tcase_add_test (tc, test_heatmap_draw_agrees);
   tcase_add_test (tc, test_heatmap_arrows_under_counts);
+  tcase_add_test (tc, test_heatmap_labels_keep_words);
   tcase_add_test (tc, test_heatmap_cache_reuses_static_layer);
   tcase_add_test (tc, test_heatmap_palette);
   suite_add_tcase (suite, tc);

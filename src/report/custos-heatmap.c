@@ -10,6 +10,8 @@
 #include "custos-heatmap.h"
 
 #define DEFAULT_FAMILY "Cantarell, DejaVu Sans, Noto Sans, sans-serif"
+/* Below this, labels are ink rather than text; they may wrap instead. */
+#define LABEL_SIZE_MIN 2.5
 
 typedef struct
 {
@@ -572,6 +574,42 @@ cell_fill (const CustosHeatmapData  *data,
     fill[0] = fill[1] = fill[2] = 0.85;
 }
 
+/* One size for all axis labels, small enough that no word has to break.
+ * Hinted glyph widths do not scale in proportion to the size, so the size
+ * is measured again after each step down. */
+static double
+fitting_label_size (cairo_t                 *cr,
+                    const Frame             *f,
+                    const CustosHeatmapData *data,
+                    double                   size)
+{
+  const CustosHeatmapGeometry *g = &f->g;
+
+  for (guint step = 0; step < 4 && size > LABEL_SIZE_MIN; step++)
+    {
+      double widest = 0, room = G_MAXDOUBLE;
+
+      for (guint c = 1; c <= g->n_consequence; c++)
+        {
+          g_autofree char *text = g_strdup_printf ("%s (%u)", data->consequence_labels[c - 1], c);
+          widest = MAX (widest, longest_word (cr, f->family, size, text));
+        }
+      room = MIN (room, widest > 0 ? (g->cell_width - 3) / widest : 1.0);
+      widest = 0;
+      for (guint l = 1; l <= g->n_likelihood; l++)
+        {
+          g_autofree char *text = g_strdup_printf ("%s (%u)", data->likelihood_labels[l - 1], l);
+          widest = MAX (widest, longest_word (cr, f->family, size, text));
+        }
+      room = MIN (room, widest > 0 ? (g->label_width - size * 0.6) / widest : 1.0);
+      if (room >= 1.0)
+        break;
+      /* A little under the proportion, so hinting rarely needs another step. */
+      size = MAX (size * room * 0.97, LABEL_SIZE_MIN);
+    }
+  return size;
+}
+
 /* What changes only with the criteria, the style and the size, and seldom
  * with the risks: the cells in their colours (empty ones lighter), the
  * movement arrows, the labels and the axis titles. */
@@ -604,26 +642,7 @@ draw_static (cairo_t                  *cr,
     for (guint i = 0; i < data->moves->len; i++)
       draw_arrow (cr, g, &g_array_index (data->moves, Move, i), f->ink);
 
-  /* Labels: one size for all, small enough that no word has to break. */
-  {
-    double widest = 0, room = G_MAXDOUBLE;
-
-    for (guint c = 1; c <= g->n_consequence; c++)
-      {
-        g_autofree char *text = g_strdup_printf ("%s (%u)", data->consequence_labels[c - 1], c);
-        widest = MAX (widest, longest_word (cr, f->family, label_size, text));
-      }
-    room = MIN (room, widest > 0 ? (g->cell_width - 3) / widest : 1.0);
-    widest = 0;
-    for (guint l = 1; l <= g->n_likelihood; l++)
-      {
-        g_autofree char *text = g_strdup_printf ("%s (%u)", data->likelihood_labels[l - 1], l);
-        widest = MAX (widest, longest_word (cr, f->family, label_size, text));
-      }
-    room = MIN (room, widest > 0 ? (g->label_width - label_size * 0.6) / widest : 1.0);
-    if (room < 1.0)
-      label_size = MAX (label_size * room, 2.5);
-  }
+  label_size = fitting_label_size (cr, f, data, label_size);
 
   /* Likelihood labels, right-aligned beside their rows. */
   set_source (cr, f->ink, 0.85);
