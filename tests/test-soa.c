@@ -17,6 +17,7 @@
 #include "custos-history.h"
 #include "custos-labels.h"
 #include "custos-migration-dialog.h"
+#include "custos-readiness-page.h"
 #include "custos-register-view.h"
 #include "custos-risks-page.h"
 #include "custos-soa-page.h"
@@ -1640,6 +1641,12 @@ evidence_read (gpointer data)
   return custos_window_get_evidence_status (wait->win, wait->id) == wait->status;
 }
 
+static gboolean
+evidence_settled (gpointer win)
+{
+  return !custos_window_is_reading_evidence (win);
+}
+
 /* Starts a reading of EV-001's file and waits for its result. */
 static void
 read_evidence (CustosWindow *win,
@@ -1648,8 +1655,11 @@ read_evidence (CustosWindow *win,
 {
   EvidenceWait wait = { win, "EV-001", status };
 
-  /* A stale result must not look like the new one: each reading expects another status. */
-  ck_assert_int_ne (custos_window_get_evidence_status (win, "EV-001"), status);
+  /* A stale result must not look like the new one: the window's own
+   * readings (of a location just edited) are over, and what they found is
+   * forgotten. */
+  wait_for (evidence_settled, win, "the window's readings of evidence files");
+  custos_document_set_evidence_file (doc, "EV-001", -1);
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), action, "s", "EV-001"));
   wait_for (evidence_read, &wait, "the evidence file to be read");
   spin ();
@@ -1697,7 +1707,8 @@ START_TEST (test_window_evidence_checksum)
   spin ();
   ck_assert (gtk_widget_get_sensitive (record_button));
   ck_assert (!gtk_widget_get_sensitive (verify_button)); /* nothing recorded to compare with */
-  read_evidence (win, "win.record-evidence-checksum", CUSTOS_EVIDENCE_FILE_UNRECORDED);
+  /* Recorded: the file matches its checksum now. */
+  read_evidence (win, "win.record-evidence-checksum", CUSTOS_EVIDENCE_FILE_OK);
   ck_assert_str_eq (custos_evidence_get_sha256 (evidence), sha256);
   ck_assert_str_eq (custos_evidence_get_verified (evidence), today);
   ck_assert (gtk_widget_get_sensitive (verify_button));
@@ -1736,11 +1747,14 @@ START_TEST (test_window_evidence_checksum)
     CustosEvidence *third = CUSTOS_EVIDENCE (custos_document_lookup (doc, CUSTOS_REGISTER_EVIDENCE, "EV-003"));
     g_autofree char *third_verified = g_strdup (custos_evidence_get_verified (third));
     EvidenceWait first_ok = { win, "EV-001", CUSTOS_EVIDENCE_FILE_OK };
-    EvidenceWait second_recorded = { win, "EV-002", CUSTOS_EVIDENCE_FILE_UNRECORDED };
+    EvidenceWait second_recorded = { win, "EV-002", CUSTOS_EVIDENCE_FILE_OK };
 
     ck_assert (g_file_set_contents (evidence_path, contents, -1, NULL));
     ck_assert (g_file_set_contents (second_path, "minutes\n", -1, NULL));
     custos_evidence_set_location (second, "minutes.txt");
+    wait_for (evidence_settled, win, "the window's readings of evidence files");
+    custos_document_set_evidence_file (doc, "EV-001", -1);
+    custos_document_set_evidence_file (doc, "EV-002", -1);
     ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.verify-all-evidence", NULL));
     wait_for (evidence_read, &first_ok, "EV-001's file to be read");
     wait_for (evidence_read, &second_recorded, "EV-002's file to be read");
@@ -1754,6 +1768,92 @@ START_TEST (test_window_evidence_checksum)
     ck_assert_ptr_null (custos_evidence_get_sha256 (second));
     ck_assert_str_eq (custos_evidence_get_location (second), "minutes.txt");
   }
+  custos_test_rmdir (dir);
+}
+END_TEST
+
+/* Nobody has to verify anything for the readiness pages to know that an
+ * evidence file is gone or changed: the window reads the files when the
+ * document opens and when a location is edited, records nothing, and the
+ * overview, readiness and SoA pages report what it found, as
+ * custos --check --verify-evidence does. */
+static gboolean
+has_finding (CustosReadiness *readiness,
+             const char      *rule,
+             const char      *record_id)
+{
+  for (guint i = 0, n = custos_readiness_get_n_findings (readiness); i < n; i++)
+    {
+      const CustosReadinessFinding *finding = custos_readiness_get_finding (readiness, i);
+
+      if (g_str_equal (finding->rule, rule) && g_strcmp0 (finding->record_id, record_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  CustosWindow *win;
+  const char   *rule;
+  gboolean      present;
+} FindingWait;
+
+static gboolean
+readiness_shows (gpointer data)
+{
+  FindingWait *wait = data;
+  CustosReadinessPage *readiness_page;
+
+  if (custos_window_is_reading_evidence (wait->win))
+    return FALSE;
+  readiness_page = CUSTOS_READINESS_PAGE (find_widget (GTK_WIDGET (wait->win), is_type,
+                                                       TYPE (CUSTOS_TYPE_READINESS_PAGE)));
+  return has_finding (custos_readiness_page_get_readiness (readiness_page), wait->rule, "EV-001") == wait->present;
+}
+
+START_TEST (test_window_readiness_reads_evidence)
+{
+  g_autofree char *dir = custos_test_mkdtemp ();
+  g_autofree char *example = custos_test_example_path ();
+  g_autofree char *path = copy_to (dir, example);
+  g_autofree char *evidence_path = g_build_filename (dir, "restore.txt", NULL);
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "restored\n", -1);
+  FindingWait missing = { NULL, "evidence-missing", TRUE };
+  FindingWait changed = { NULL, "evidence-changed", TRUE };
+  FindingWait found = { NULL, "evidence-missing", FALSE };
+  gboolean modified;
+  CustosWindow *win;
+
+  /* EV-001 names a file that is not there, with a checksum recorded. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(CustosDocument) copy = custos_file_load (file, NULL, NULL);
+    CustosEvidence *evidence = CUSTOS_EVIDENCE (custos_document_lookup (copy, CUSTOS_REGISTER_EVIDENCE, "EV-001"));
+
+    custos_evidence_set_location (evidence, "restore.txt");
+    custos_evidence_set_sha256 (evidence, sha256);
+    ck_assert (custos_file_save (copy, file, NULL, NULL));
+  }
+  win = open_window (path);
+  missing.win = changed.win = found.win = win;
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.show-page", "s", "readiness");
+  wait_for (readiness_shows, &missing, "the readiness page to report the missing file");
+  modified = custos_document_get_modified (doc);
+  ck_assert (!modified); /* reading records nothing */
+  ck_assert_int_eq (custos_window_get_evidence_status (win, "EV-001"), CUSTOS_EVIDENCE_FILE_MISSING);
+
+  /* The file appears, then changes: verified, then reported changed. */
+  ck_assert (g_file_set_contents (evidence_path, "restored\n", -1, NULL));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.verify-all-evidence", NULL));
+  wait_for (readiness_shows, &found, "the readiness page to find the file");
+  ck_assert_int_eq (custos_window_get_evidence_status (win, "EV-001"), CUSTOS_EVIDENCE_FILE_OK);
+  ck_assert (g_file_set_contents (evidence_path, "not restored\n", -1, NULL));
+  /* A location edited back and forth is read again, without a click. */
+  custos_evidence_set_location (CUSTOS_EVIDENCE (custos_document_lookup (doc, CUSTOS_REGISTER_EVIDENCE, "EV-001")),
+                                "./restore.txt");
+  wait_for (readiness_shows, &changed, "the readiness page to report the changed file");
+  ck_assert_int_eq (custos_window_get_evidence_status (win, "EV-001"), CUSTOS_EVIDENCE_FILE_CHANGED);
   custos_test_rmdir (dir);
 }
 END_TEST
@@ -1788,6 +1888,7 @@ soa_suite (void)
   tcase_add_test (window_case, test_window_links_bulk_undo_and_csv);
   tcase_add_test (window_case, test_window_migrates_2013);
   tcase_add_test (window_case, test_window_evidence_checksum);
+  tcase_add_test (window_case, test_window_readiness_reads_evidence);
   suite_add_tcase (suite, window_case);
   return suite;
 }

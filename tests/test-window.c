@@ -465,6 +465,14 @@ START_TEST (test_annex_findings_open_record)
   CustosDocument *doc;
   CustosReadinessPage *page;
 
+  /* There, or the window's reading of it would find it missing instead. */
+  {
+    g_autofree char *evidence_dir = g_build_filename (dir, "evidence", NULL);
+    g_autofree char *evidence_path = g_build_filename (evidence_dir, "access-review.pdf", NULL);
+
+    ck_assert_int_eq (g_mkdir (evidence_dir, 0700), 0);
+    ck_assert (g_file_set_contents (evidence_path, "%PDF-1.4\n", -1, NULL));
+  }
   gtk_window_present (GTK_WINDOW (window));
   custos_window_load (window, file);
   custos_test_wait_for (has_document, window, "the example");

@@ -31,6 +31,7 @@ struct _CustosDocument
   gint64           max_number[CUSTOS_N_REGISTERS]; /* highest id number used; -1 unknown */
 
   gboolean         modified;
+  GHashTable      *evidence_files; /* evidence id → CustosEvidenceFileStatus; NULL until one is read */
 };
 
 G_DEFINE_FINAL_TYPE (CustosDocument, custos_document, G_TYPE_OBJECT)
@@ -51,6 +52,7 @@ enum {
   SOA_REPLACED,
   BEGIN_COMPOUND,
   END_COMPOUND,
+  EVIDENCE_FILES_CHANGED,
   N_SIGNALS
 };
 
@@ -153,6 +155,7 @@ custos_document_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->criteria, on_criteria_changed, self);
   g_clear_object (&self->criteria);
   g_clear_pointer (&self->selecting, g_hash_table_unref);
+  g_clear_pointer (&self->evidence_files, g_hash_table_unref);
 
   G_OBJECT_CLASS (custos_document_parent_class)->dispose (object);
 }
@@ -260,6 +263,46 @@ custos_document_class_init (CustosDocumentClass *klass)
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[END_COMPOUND] = g_signal_new ("end-compound", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* What reading an evidence item's file found changed: not an edit, the
+   * document stays unmodified; its readiness is another. */
+  signals[EVIDENCE_FILES_CHANGED] = g_signal_new ("evidence-files-changed", G_TYPE_FROM_CLASS (klass),
+                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+GHashTable *
+custos_document_get_evidence_files (CustosDocument *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_DOCUMENT (self), NULL);
+  return self->evidence_files;
+}
+
+void
+custos_document_set_evidence_file (CustosDocument *self,
+                                   const char     *id,
+                                   int             status)
+{
+  gpointer old;
+  gboolean known;
+
+  g_return_if_fail (CUSTOS_IS_DOCUMENT (self));
+  g_return_if_fail (id != NULL);
+
+  if (self->evidence_files == NULL)
+    self->evidence_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  known = g_hash_table_lookup_extended (self->evidence_files, id, NULL, &old);
+  if (status < 0)
+    {
+      if (!known)
+        return;
+      g_hash_table_remove (self->evidence_files, id);
+    }
+  else
+    {
+      if (known && GPOINTER_TO_INT (old) == status)
+        return;
+      g_hash_table_insert (self->evidence_files, g_strdup (id), GINT_TO_POINTER (status));
+    }
+  g_signal_emit (self, signals[EVIDENCE_FILES_CHANGED], 0);
 }
 
 void

@@ -98,6 +98,15 @@ CustosRecord    *custos_document_get_latest_revision (CustosDocument *self);
 const char      *custos_document_get_control_title  (CustosDocument  *self,
                                                      const char      *control_id);
 
+/* What the latest readings of evidence files found while the document is
+ * open (evidence id → GINT_TO_POINTER (CustosEvidenceFileStatus)), NULL
+ * before the first; never saved. Readiness checks of the document use it. */
+GHashTable      *custos_document_get_evidence_files (CustosDocument  *self);
+/* Records what reading evidence id's file found; a status < 0 forgets it.
+ * Emits "evidence-files-changed" when that changes anything. */
+void             custos_document_set_evidence_file  (CustosDocument  *self,
+                                                     const char      *id,
+                                                     int              status);
 gboolean         custos_document_get_modified       (CustosDocument  *self);
 void             custos_document_set_modified       (CustosDocument  *self,
                                                      gboolean         modified);

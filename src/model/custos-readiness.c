@@ -106,7 +106,9 @@ run (CustosReadiness *self)
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (finding_free);
   GPtrArray *sorted;
   g_autoptr(GHashTable) folded = g_hash_table_new (NULL, NULL);
-  Check check = { self->items, self->document, &self->today, findings, NULL, 0, NULL, { NULL }, folded, self->evidence_files };
+  GHashTable *evidence_files = self->evidence_files ? self->evidence_files
+                                                    : custos_document_get_evidence_files (self->document);
+  Check check = { self->items, self->document, &self->today, findings, NULL, 0, NULL, { NULL }, folded, evidence_files };
   RiskStats risks = { 0 };
   guint points = 0, total = 0, errors = 0;
 

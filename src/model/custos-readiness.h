@@ -90,7 +90,7 @@ void                          custos_readiness_update          (CustosReadiness 
  * of the evidence files someone has just hashed; from the next update on,
  * the check reports the changed and missing ones (rules evidence-changed,
  * evidence-missing), and evidence whose file is missing no longer counts.
- * NULL: none. */
+ * NULL: those the document holds (custos_document_get_evidence_files()). */
 void                          custos_readiness_set_evidence_files (CustosReadiness   *self,
                                                                    GHashTable        *statuses);
 CustosDocument               *custos_readiness_get_document    (CustosReadiness         *self);

@@ -372,6 +372,8 @@ set_document (CustosOverviewPage *self,
   if (document != NULL)
     {
       g_signal_connect_object (document, "changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "evidence-files-changed", G_CALLBACK (queue_refresh), self,
+                               G_CONNECT_SWAPPED);
       g_clear_handle_id (&self->refresh_id, g_source_remove);
       refresh (self);
     }

@@ -100,7 +100,11 @@ struct _CustosWindow
   gboolean              busy;
   gboolean              close_after_save;
   GPtrArray            *builders;     /* one per page built from ui/pages, as they are shown */
-  GHashTable           *evidence_files; /* evidence id → what reading its file last found */
+  GHashTable           *evidence_unread; /* ids of evidence whose file to read quietly */
+  gboolean              evidence_read_all; /* … or every item's */
+  guint                 evidence_idle_id;
+  guint                 evidence_reads;    /* readings under way */
+  gboolean              applying_evidence; /* a reading's result is being recorded */
 
   /* template children */
   AdwLeaflet           *leaflet;
@@ -128,6 +132,17 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Evidence files, below. */
+static void read_evidence_quietly (CustosWindow *self,
+                                   const char   *id);
+static void on_field_changed      (CustosWindow *self,
+                                   CustosRecord *record,
+                                   GParamSpec   *pspec);
+static void on_record_inserted    (CustosWindow *self,
+                                   int           reg,
+                                   guint         position,
+                                   CustosRecord *record);
 
 static char *
 document_name (CustosWindow *self)
@@ -436,8 +451,8 @@ set_document (CustosWindow   *self,
     g_signal_handlers_disconnect_by_data (self->history, self);
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
-  /* Readings of another document's evidence files. */
-  g_hash_table_remove_all (self->evidence_files);
+  /* Readiness counts only evidence whose file is there: read them all once the window is up. */
+  read_evidence_quietly (self, NULL);
   g_clear_object (&self->history);
   self->history = custos_history_new (document);
   if (self->recovery != NULL)
@@ -448,6 +463,8 @@ set_document (CustosWindow   *self,
     self->recovery = custos_recovery_new (directory, file);
   }
   g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "field-changed", G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "inserted", G_CALLBACK (on_record_inserted), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (document, "notify::modified", G_CALLBACK (on_modified_changed), self, 0);
   g_signal_connect_object (document, "notify::edition", G_CALLBACK (update_migrate_action), self, G_CONNECT_SWAPPED);
@@ -638,6 +655,9 @@ take_file (CustosWindow    *self,
   self->read_only = read_only;
   g_clear_pointer (&self->holder, custos_lock_owner_free);
   self->holder = holder;
+  /* Saved elsewhere: relative evidence paths now start from another folder. */
+  if (self->file != file && (self->file == NULL || file == NULL || !g_file_equal (self->file, file)))
+    read_evidence_quietly (self, NULL);
   g_set_object (&self->file, file);
   watch_file (self);
   update_title (self);
@@ -1623,7 +1643,11 @@ print_preview_action (GtkWidget  *widget,
  * win.record-evidence-checksum and win.verify-evidence (an evidence id), and
  * win.verify-all-evidence, read the files in a thread: evidence can be a
  * large scan or an export. The thread sees copies of the locations and
- * checksums, never the records. */
+ * checksums, never the records. Quietly, without recording anything, the
+ * window also reads every file when a document opens and a file again when
+ * its location or checksum is edited: what they find goes to the document
+ * (custos_document_set_evidence_file()), so that the readiness pages report
+ * missing and changed evidence as `custos --check --verify-evidence` does. */
 
 typedef struct
 {
@@ -1642,6 +1666,7 @@ typedef struct
   GPtrArray      *items;         /* EvidenceItem * */
   gboolean        record;        /* record the checksum whatever it was */
   gboolean        all;           /* every item: a summary instead of a message per file */
+  gboolean        quiet;         /* only what was found: no message, nothing recorded */
 } EvidenceJob;
 
 static void
@@ -1662,7 +1687,7 @@ evidence_job_free (gpointer data)
 {
   EvidenceJob *job = data;
 
-  g_object_unref (job->document);
+  g_clear_object (&job->document); /* NULL when the job never ran */
   g_clear_object (&job->document_file);
   g_ptr_array_unref (job->items);
   g_free (job);
@@ -1766,13 +1791,28 @@ evidence_done (GObject      *source,
   guint n_checked = 0, n_failed = 0;
   char today[CUSTOS_DATE_ISO_SIZE];
 
+  self->evidence_reads--;
   if (!g_task_propagate_boolean (G_TASK (result), &error) || job->document != self->document)
     return; /* the window is closing, or shows another document now */
+
+  if (job->quiet)
+    {
+      for (guint i = 0; i < job->items->len; i++)
+        {
+          EvidenceItem *item = job->items->pdata[i];
+          CustosRecord *record = custos_document_lookup (job->document, CUSTOS_REGISTER_EVIDENCE, item->id);
+
+          if (record != NULL && g_strcmp0 (custos_evidence_get_location (CUSTOS_EVIDENCE (record)), item->location) == 0)
+            custos_document_set_evidence_file (job->document, item->id, item->status);
+        }
+      return;
+    }
 
   custos_date_format_iso (custos_clock_get_today (self->clock), today);
   /* One step of the undo history, apart from any edit before it. */
   custos_history_seal (self->history);
   custos_history_begin_group (self->history);
+  self->applying_evidence = TRUE;
   for (guint i = 0; i < job->items->len; i++)
     {
       EvidenceItem *item = job->items->pdata[i];
@@ -1783,13 +1823,13 @@ evidence_done (GObject      *source,
       /* Deleted or moved meanwhile: what was read is no longer about it. */
       if (evidence == NULL || g_strcmp0 (custos_evidence_get_location (evidence), item->location) != 0)
         continue;
-      g_hash_table_insert (self->evidence_files, g_strdup (item->id), GINT_TO_POINTER (item->status));
       if (item->status == CUSTOS_EVIDENCE_FILE_NOT_LOCAL && job->all)
         continue;
       n_checked++;
       message = evidence_problem (item, evidence, job->record);
       if (message != NULL)
         {
+          custos_document_set_evidence_file (job->document, item->id, item->status);
           n_failed++;
           g_string_append_printf (failed, "%s%s", failed->len > 0 ? ", " : "", item->id);
           g_free (problem);
@@ -1798,7 +1838,10 @@ evidence_done (GObject      *source,
         }
       custos_evidence_set_sha256 (evidence, item->sha256);
       custos_evidence_set_verified (evidence, today);
+      /* It matches what is recorded now. */
+      custos_document_set_evidence_file (job->document, item->id, CUSTOS_EVIDENCE_FILE_OK);
     }
+  self->applying_evidence = FALSE;
   custos_history_end_group (self->history);
   custos_history_seal (self->history);
 
@@ -1844,6 +1887,7 @@ run_evidence_job (CustosWindow *self,
 
   job->document = g_object_ref (self->document);
   job->document_file = self->file != NULL ? g_object_ref (self->file) : NULL;
+  self->evidence_reads++;
   g_task_set_source_tag (task, run_evidence_job);
   g_task_set_task_data (task, job, evidence_job_free);
   g_task_run_in_thread (task, evidence_thread);
@@ -1892,18 +1936,100 @@ verify_all_evidence_action (GtkWidget  *widget,
   run_evidence_job (self, job);
 }
 
+static gboolean
+read_evidence_idle (gpointer user_data)
+{
+  CustosWindow *self = user_data;
+  GListModel *items = custos_document_get_register (self->document, CUSTOS_REGISTER_EVIDENCE);
+  EvidenceJob *job = g_new0 (EvidenceJob, 1);
+
+  self->evidence_idle_id = 0;
+  job->items = g_ptr_array_new_with_free_func (evidence_item_free);
+  job->quiet = TRUE;
+  for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
+    {
+      g_autoptr(CustosEvidence) evidence = g_list_model_get_item (items, i);
+      const char *id = custos_record_get_id (CUSTOS_RECORD (evidence));
+
+      if (!self->evidence_read_all && !g_hash_table_contains (self->evidence_unread, id))
+        continue;
+      if (custos_evidence_location_is_file (custos_evidence_get_location (evidence)))
+        evidence_job_add (job, evidence);
+      else
+        custos_document_set_evidence_file (self->document, id, -1);
+    }
+  self->evidence_read_all = FALSE;
+  g_hash_table_remove_all (self->evidence_unread);
+  if (job->items->len > 0)
+    run_evidence_job (self, job);
+  else
+    evidence_job_free (job);
+  return G_SOURCE_REMOVE;
+}
+
+/* Reads the file of evidence id (NULL: of every item) soon, in low-priority
+ * idle time: after the first frame when a document opens, once a burst of
+ * typing in the location is over otherwise. */
+static void
+read_evidence_quietly (CustosWindow *self,
+                       const char   *id)
+{
+  if (id == NULL)
+    self->evidence_read_all = TRUE;
+  else
+    g_hash_table_add (self->evidence_unread, g_strdup (id));
+  if (self->evidence_idle_id == 0)
+    self->evidence_idle_id = g_timeout_add_full (G_PRIORITY_LOW, 300, read_evidence_idle, self, NULL);
+}
+
+static void
+on_field_changed (CustosWindow *self,
+                  CustosRecord *record,
+                  GParamSpec   *pspec)
+{
+  const char *id;
+
+  if (self->applying_evidence || !CUSTOS_IS_EVIDENCE (record) ||
+      (!g_str_equal (pspec->name, "location") && !g_str_equal (pspec->name, "sha256")))
+    return;
+  /* What was read is about another file, or another checksum. */
+  id = custos_record_get_id (record);
+  custos_document_set_evidence_file (self->document, id, -1);
+  read_evidence_quietly (self, id);
+}
+
+static void
+on_record_inserted (CustosWindow *self,
+                    int           reg,
+                    guint         position,
+                    CustosRecord *record)
+{
+  if (reg == CUSTOS_REGISTER_EVIDENCE)
+    read_evidence_quietly (self, custos_record_get_id (record));
+}
+
 /* What the latest reading of an evidence item's file in this window found,
  * or -1 if none has finished yet. */
 int
 custos_window_get_evidence_status (CustosWindow *self,
                                    const char   *id)
 {
+  GHashTable *statuses;
   gpointer status;
 
   g_return_val_if_fail (CUSTOS_IS_WINDOW (self), -1);
-  if (!g_hash_table_lookup_extended (self->evidence_files, id, NULL, &status))
+  statuses = custos_document_get_evidence_files (self->document);
+  if (statuses == NULL || !g_hash_table_lookup_extended (statuses, id, NULL, &status))
     return -1;
   return GPOINTER_TO_INT (status);
+}
+
+/* Whether files of evidence are being read, or are about to be. */
+gboolean
+custos_window_is_reading_evidence (CustosWindow *self)
+{
+  g_return_val_if_fail (CUSTOS_IS_WINDOW (self), FALSE);
+  return self->evidence_reads > 0 || self->evidence_idle_id != 0;
 }
 
 static GtkListBoxRow *
@@ -2373,7 +2499,8 @@ custos_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   custos_clock_unwatch (&self->clock, self);
   g_clear_pointer (&self->builders, g_ptr_array_unref);
-  g_clear_pointer (&self->evidence_files, g_hash_table_unref);
+  g_clear_pointer (&self->evidence_unread, g_hash_table_unref);
+  g_clear_handle_id (&self->evidence_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (custos_window_parent_class)->dispose (object);
@@ -2543,7 +2670,7 @@ custos_window_init (CustosWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->builders = g_ptr_array_new_with_free_func (g_object_unref);
-  self->evidence_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->evidence_unread = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->settings = g_settings_new (APP_ID);
 
   gtk_window_set_default_size (GTK_WINDOW (self),

@@ -51,5 +51,6 @@ gboolean        custos_window_is_page_built (CustosWindow     *self,
  * (a CustosEvidenceFileStatus), or -1 if none has finished yet. */
 int             custos_window_get_evidence_status (CustosWindow *self,
                                                    const char   *id);
+gboolean        custos_window_is_reading_evidence (CustosWindow *self);
 
 G_END_DECLS
