@@ -200,6 +200,23 @@ START_TEST (test_format)
   ck_assert_ptr_null (custos_search_key ("   "));
   ck_assert_str_eq (date, "14 Mar 2024");
   ck_assert_ptr_null (custos_format_date ("2024-02-30"));
+
+  /* Readiness messages: their dates, not those of titles people typed. */
+  {
+    static const char *cases[][2] = {
+      { "Training “Fire drill 2024-03-14” expired on 2024-03-14", "Training “Fire drill 2024-03-14” expired on 14 Mar 2024" },
+      { "Schulung „Übung 2024-03-14“ am 2024-03-14 abgelaufen", "Schulung „Übung 2024-03-14“ am 14 Mar 2024 abgelaufen" },
+      { "2024-03-14, 2024-02-30, 12024-03-14 and 2024-03-145", "14 Mar 2024, 2024-02-30, 12024-03-14 and 2024-03-145" },
+      { "no date", "no date" },
+      { "", "" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *message = custos_format_message (cases[i][0]);
+        ck_assert_str_eq (message, cases[i][1]);
+      }
+  }
 }
 END_TEST
 

@@ -14,6 +14,7 @@
 #include "custos-application.h"
 #include "custos-compare.h"
 #include "custos-draft-assistant.h"
+#include "custos-field-format.h"
 #include "custos-file.h"
 #include "custos-import-dialog.h"
 #include "custos-issue.h"
@@ -260,6 +261,7 @@ START_TEST (test_window_today)
   const char *args[] = { "--check", example, NULL };
   g_autofree char *out = NULL, *err = NULL, *line = NULL;
   const CustosReadinessFinding *overdue = NULL;
+  g_autofree char *overdue_title = NULL;
   CustosReadinessPage *page;
   CustosReadiness *readiness;
   CustosWindow *window;
@@ -300,8 +302,9 @@ START_TEST (test_window_today)
       overdue = custos_readiness_get_finding (expected, i);
   ck_assert_ptr_nonnull (overdue);
   row.widget = custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_OVERVIEW_PAGE);
-  row.title = overdue->message;
-  custos_test_wait_for (has_row_titled, &row, overdue->message);
+  overdue_title = custos_format_message (overdue->message);
+  row.title = overdue_title;
+  custos_test_wait_for (has_row_titled, &row, overdue_title);
 
   /* The readiness summary and a date field show the day alike, in the one
    * format of the window (not the locale's numeric %x, "03/15/31"). */
@@ -489,6 +492,7 @@ START_TEST (test_annex_findings_open_record)
     {
       g_autoptr(CustosReadiness) expected = NULL;
       const CustosReadinessFinding *finding = NULL;
+      g_autofree char *title = NULL;
       CustosRegisterView *view;
       RowTitle row;
       GDate today;
@@ -503,9 +507,10 @@ START_TEST (test_annex_findings_open_record)
       ck_assert_msg (finding != NULL, "no %s finding", cases[i].rule);
       ck_assert_str_eq (finding->record_id, cases[i].id);
       row.widget = GTK_WIDGET (page);
-      row.title = finding->message;
-      custos_test_wait_for (has_row_titled, &row, finding->message);
-      g_signal_emit_by_name (custos_test_find_row (GTK_WIDGET (page), finding->message), "activate");
+      title = custos_format_message (finding->message);
+      row.title = title;
+      custos_test_wait_for (has_row_titled, &row, title);
+      g_signal_emit_by_name (custos_test_find_row (GTK_WIDGET (page), title), "activate");
       custos_test_spin ();
 
       ck_assert_str_eq (custos_window_get_visible_page (window), cases[i].page);
@@ -562,6 +567,7 @@ START_TEST (test_register_findings_open_tab)
   const CustosReadinessFinding *finding = NULL;
   const CustosReadinessItem *item;
   g_autofree char *item_title = NULL;
+  g_autofree char *title = NULL;
   CustosDocument *doc;
   CustosReadinessPage *page;
   GListModel *suppliers;
@@ -590,9 +596,10 @@ START_TEST (test_register_findings_open_tab)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
   page = custos_test_find_type (GTK_WIDGET (window), CUSTOS_TYPE_READINESS_PAGE);
   row.widget = GTK_WIDGET (page);
-  row.title = finding->message;
-  custos_test_wait_for (has_row_titled, &row, finding->message);
-  g_signal_emit_by_name (custos_test_find_row (GTK_WIDGET (page), finding->message), "activate");
+  title = custos_format_message (finding->message);
+  row.title = title;
+  custos_test_wait_for (has_row_titled, &row, title);
+  g_signal_emit_by_name (custos_test_find_row (GTK_WIDGET (page), title), "activate");
   custos_test_spin ();
   ck_assert_str_eq (custos_window_get_visible_page (window), "operation");
   ck_assert (gtk_widget_get_mapped (GTK_WIDGET (custos_test_find_view (GTK_WIDGET (window), "suppliers"))));
@@ -1901,7 +1908,7 @@ dated_findings (CustosDocument *document,
 
       if (strstr (finding->rule, "overdue") != NULL || strstr (finding->rule, "expired") != NULL ||
           strstr (finding->rule, "review") != NULL)
-        g_ptr_array_add (messages, g_strdup (finding->message));
+        g_ptr_array_add (messages, custos_format_message (finding->message));
     }
   return messages;
 }
@@ -1964,11 +1971,15 @@ START_TEST (test_overview_checks_on_screen)
   custos_test_spin ();
   readiness = custos_readiness_new (document, today);
   for (guint i = 0; first == NULL && i < custos_readiness_get_n_findings (readiness); i++)
-    if (g_strcmp0 (custos_readiness_get_finding (readiness, i)->message, before->pdata[0]) == 0)
-      first = custos_readiness_get_finding (readiness, i);
+    {
+      g_autofree char *title = custos_format_message (custos_readiness_get_finding (readiness, i)->message);
+
+      if (g_strcmp0 (title, before->pdata[0]) == 0)
+        first = custos_readiness_get_finding (readiness, i);
+    }
   ck_assert_ptr_nonnull (first);
   ck_assert (first->reg >= 0 && first->record_id != NULL);
-  gone = g_strdup (first->message);
+  gone = custos_format_message (first->message);
   custos_document_remove (document, first->reg,
                           custos_document_lookup (document, first->reg, first->record_id));
   spin_for (G_USEC_PER_SEC / 2); /* well past the overview's pause of 150 ms */

@@ -33,6 +33,53 @@ custos_format_date (const char *iso)
   return custos_format_gdate (&date);
 }
 
+/* YYYY-MM-DD at p, not part of a longer run of digits. */
+static gboolean
+iso_date_at (const char *text,
+             const char *p)
+{
+  static const char pattern[] = "dddd-dd-dd";
+
+  if (p > text && g_ascii_isalnum (p[-1]))
+    return FALSE;
+  for (guint i = 0; i < sizeof pattern - 1; i++)
+    if (pattern[i] == 'd' ? !g_ascii_isdigit (p[i]) : p[i] != pattern[i])
+      return FALSE;
+  return !g_ascii_isalnum (p[sizeof pattern - 1]);
+}
+
+char *
+custos_format_message (const char *message)
+{
+  GString *out = g_string_sized_new (message != NULL ? strlen (message) + 16 : 0);
+  gboolean quoted = FALSE;
+
+  for (const char *p = message != NULL ? message : ""; *p != '\0';)
+    {
+      /* English quotes “…”, German „…“. */
+      if (quoted && (g_str_has_prefix (p, "”") || g_str_has_prefix (p, "“")))
+        quoted = FALSE;
+      else if (!quoted && (g_str_has_prefix (p, "“") || g_str_has_prefix (p, "„")))
+        quoted = TRUE;
+      if (!quoted && iso_date_at (message, p))
+        {
+          char iso[CUSTOS_DATE_ISO_SIZE];
+          g_autofree char *date = NULL;
+
+          memcpy (iso, p, CUSTOS_DATE_ISO_SIZE - 1);
+          iso[CUSTOS_DATE_ISO_SIZE - 1] = '\0';
+          if ((date = custos_format_date (iso)) != NULL)
+            {
+              g_string_append (out, date);
+              p += CUSTOS_DATE_ISO_SIZE - 1;
+              continue;
+            }
+        }
+      g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Prose shows on one line in a list. */
 static char *
 one_line (const char *text)

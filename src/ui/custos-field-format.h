@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 char       *custos_format_date          (const char     *iso);
 /* The same for a GDate; NULL when date is NULL or invalid. */
 char       *custos_format_gdate         (const GDate    *date);
+/* A readiness message as people read it: its ISO dates in the locale's
+ * form, except inside quoted titles, which are what someone typed. */
+char       *custos_format_message       (const char     *message);
 /* The title people read: the TITLE field (a date is formatted), the control's
  * title for an SoA entry; NULL when the record has none yet. */
 char       *custos_format_record_title  (CustosDocument *document,

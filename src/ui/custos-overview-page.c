@@ -6,6 +6,7 @@
 
 #include "custos-clock.h"
 #include "custos-enums.h"
+#include "custos-field-format.h"
 #include "custos-labels.h"
 #include "custos-overview-page.h"
 #include "custos-pages.h"
@@ -201,13 +202,15 @@ refresh_attention (gpointer user_data)
     {
       const CustosReadinessFinding *finding = custos_readiness_get_finding (readiness, i);
       g_autofree char *subtitle = NULL;
+      g_autofree char *message = NULL;
       GtkWidget *row;
 
       if (strstr (finding->rule, "overdue") == NULL && strstr (finding->rule, "expired") == NULL &&
           strstr (finding->rule, "review") == NULL)
         continue;
       subtitle = g_strdup_printf (_("Clause %s"), finding->clause);
-      row = link_row (finding->message, subtitle, custos_page_for_section (finding->section));
+      message = custos_format_message (finding->message);
+      row = link_row (message, subtitle, custos_page_for_section (finding->section));
       /* The record itself, or its register's tab, not just the first tab of its page. */
       if (finding->reg >= 0)
         {

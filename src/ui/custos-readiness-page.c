@@ -77,12 +77,13 @@ finding_row (const CustosReadinessFinding *finding,
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
+  g_autofree char *message = custos_format_message (finding->message);
 
   subtitle = finding->record_id ? g_strdup_printf (_("Clause %s · %s"), finding->clause, finding->record_id)
                                 : g_strdup_printf (_("Clause %s"), finding->clause);
   /* Messages quote titles people typed: "Fenwick & Co" is text. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), finding->message);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   /* Under a group's heading the heading's icon says it already. */
   if (with_icon)

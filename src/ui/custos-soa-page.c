@@ -572,12 +572,12 @@ update_problem_icon (CustosSoaPage *self,
   for (guint i = 0; i < problems->len; i++)
     {
       const CustosReadinessFinding *finding = problems->pdata[i];
+      g_autofree char *message = custos_format_message (finding->message);
 
       error |= finding->severity == CUSTOS_READINESS_SEVERITY_ERROR;
       if (tooltip->len > 0)
         g_string_append_c (tooltip, '\n');
-      g_string_append_printf (tooltip, "%s: %s", custos_readiness_severity_get_label (finding->severity),
-                              finding->message);
+      g_string_append_printf (tooltip, "%s: %s", custos_readiness_severity_get_label (finding->severity), message);
     }
   if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), error ? "dialog-error-symbolic" : "dialog-warning-symbolic") != 0)
     gtk_image_set_from_icon_name (GTK_IMAGE (image), error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
