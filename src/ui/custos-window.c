@@ -121,6 +121,7 @@ struct _CustosWindow
   GtkStack             *stack;
   CustosOverviewPage   *overview_page;
   GMenu                *recent_menu;
+  guint                 recent_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (CustosWindow, custos_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -520,8 +521,10 @@ update_recent_menu (CustosWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
-static void
-remember_recent (GFile *file)
+/* The recently used list is a file GTK reads whole and writes back: not
+ * before the first frame, which it does not show. */
+static gboolean
+add_recent_idle (gpointer file)
 {
   g_autofree char *uri = g_file_get_uri (file);
   GtkRecentData data = {
@@ -531,6 +534,25 @@ remember_recent (GFile *file)
   };
 
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+remember_recent (GFile *file)
+{
+  g_idle_add_full (G_PRIORITY_LOW, add_recent_idle, g_object_ref (file), g_object_unref);
+}
+
+static gboolean
+watch_recent_idle (gpointer user_data)
+{
+  CustosWindow *self = user_data;
+
+  self->recent_idle_id = 0;
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* The file on disk ------------------------------------------------------------ */
@@ -2501,6 +2523,7 @@ custos_window_dispose (GObject *object)
   g_clear_pointer (&self->builders, g_ptr_array_unref);
   g_clear_pointer (&self->evidence_unread, g_hash_table_unref);
   g_clear_handle_id (&self->evidence_idle_id, g_source_remove);
+  g_clear_handle_id (&self->recent_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTOS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (custos_window_parent_class)->dispose (object);
@@ -2691,9 +2714,7 @@ custos_window_init (CustosWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
-  update_recent_menu (self);
+  self->recent_idle_id = g_idle_add_full (G_PRIORITY_LOW, watch_recent_idle, self, NULL);
 
   set_document (self, document, NULL);
   gtk_stack_set_visible_child_name (self->stack, "overview");
