@@ -47,10 +47,11 @@ cpu () {
   awk '{ printf "%.4f", $1 + $2 }' "$outdir/cpu.log"
 }
 
-# first_frame FILE|-: the probe's CPU seconds (custos on FILE, or the bare window).
+# first_frame FILE|- [OPTION]: the probe's CPU seconds (custos on FILE, or the
+# bare window with OPTION: --adw, --app, see bench/bare-window.c).
 first_frame () {
   local line
-  if [ "$1" = - ]; then line=$("$bare"); else line=$(CUSTOS_PROFILE_FIRST_FRAME=1 "$custos" "$1"); fi
+  if [ "$1" = - ]; then line=$("$bare" ${2:+"$2"}); else line=$(CUSTOS_PROFILE_FIRST_FRAME=1 "$custos" "$1"); fi
   echo "$line" | awk '$1 == "first-frame" { print $5 }'
 }
 
@@ -77,7 +78,25 @@ for doc in "$@"; do
   read -r ff_min ff_med <<<"$(stats "${ff[@]}")"
   read -r bw_min bw_med <<<"$(stats "${bw[@]}")"
   row "first frame, s" "$name" "$ff_min" "$ff_med" "$bw_min" "$bw_med" "≤ 1.5× bare window"
-  if [ "$name" = example ]; then example_ff_median=$ff_med; fi
+  if [ "$name" = example ]; then
+    example_ff_median=$ff_med
+    # What of it is the toolkit's fixed cost: libadwaita, then a registered
+    # AdwApplication with a header bar (custos alternating with each again).
+    for anchor in --adw --app; do
+      ff=(); aw=()
+      for ((i = 0; i < runs; i++)); do
+        ff+=("$(first_frame "$doc")")
+        aw+=("$(first_frame - "$anchor")")
+      done
+      read -r a b <<<"$(stats "${ff[@]}")"
+      read -r c e <<<"$(stats "${aw[@]}")"
+      case $anchor in
+        --adw) what="bare libadwaita window" ;;
+        --app) what="bare AdwApplication window" ;;
+      esac
+      row "first frame vs a $what, s" "$name" "$a" "$b" "$c" "$e" "(what the toolkit costs)"
+    done
+  fi
   if [ -n "$example_ff_median" ] && [ "$name" != example ]; then
     row "first frame vs the example's" "$name" "$ff_min" "$ff_med" "$example_ff_median" "$example_ff_median" "≤ 2×"
   fi
