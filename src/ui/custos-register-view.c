@@ -10,6 +10,10 @@
  * register is shown, the slice lets it make only as many rows as its window
  * is tall (first_rows()) for the frame that shows the page, then grows by a
  * few rows an idle, once that frame is painted, until it holds everything.
+ * A search that replaces most of those 200 rows does the same
+ * (filter_changed()): GTK 4.8 makes a row anew for each record a keystroke
+ * brings in, so the frame after it makes a window's height of them, and
+ * idles make the rest once the typing pauses.
  *
  * Cells are bound lazily by the factories and watch their record only while
  * bound, so a register of 10,000 risks costs the rows on screen, not more.
@@ -40,6 +44,8 @@
 #define FIRST_ROWS     64
 #define MIN_ROW_HEIGHT 24
 #define MORE_ROWS      48
+/* A search makes the rows it shows, and the rest after a pause in typing (ms). */
+#define TYPING_PAUSE   400
 
 /* Columns that show no field of their own. */
 #define COLUMN_ID    (-1)
@@ -85,6 +91,7 @@ struct _CustosRegisterView
   GDestroyNotify      extra_filter_destroy;
 
   gboolean            syncing_entry;
+  gboolean            holding_selection; /* filter_changed() puts the selection back */
   gboolean            narrow;
   gboolean            position_set;
   guint               layout_idle;
@@ -689,6 +696,68 @@ custos_register_view_get_search_text (CustosRegisterView *self)
   return self->search_text != NULL ? self->search_text : "";
 }
 
+static guint first_rows      (CustosRegisterView *self);
+static gboolean typing_paused (gpointer user_data);
+static void  queue_grow_rows (CustosRegisterView *self);
+static int   shown_position  (CustosRegisterView *self,
+                              CustosRecord       *record);
+static void  on_selected_item_notify (GtkSingleSelection *selection,
+                                      GParamSpec         *pspec,
+                                      CustosRegisterView *self);
+
+/* How many of the records in rows now (GTK 4.8 keeps 200) the search for
+ * key, narrower than the last, takes away: the rows GTK would make anew. */
+static guint
+rows_dropped (CustosRegisterView *self)
+{
+  GListModel *shown = G_LIST_MODEL (self->slice);
+  guint n = MIN (g_list_model_get_n_items (shown), 200), dropped = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CustosRecord) record = g_list_model_get_item (shown, i);
+
+      dropped += strstr (haystack_of (self, record), self->key) == NULL;
+    }
+  return dropped;
+}
+
+/* The search or another filter changed. With cut (what fills the rows
+ * changes wholesale), on screen, the rows are cut to a window's height
+ * first (see the slice at the top), so that the frame showing the result
+ * makes no more rows than it shows, and the rest wait for a pause in the
+ * typing; the selected record stays selected if it is still shown,
+ * wherever it now is. */
+static void
+filter_changed (CustosRegisterView *self,
+                GtkFilterChange     change,
+                gboolean            cut)
+{
+  g_autoptr(CustosRecord) selected = NULL;
+  int position;
+
+  if (!cut || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), change);
+      return;
+    }
+  g_clear_handle_id (&self->rows_idle, g_source_remove);
+  if (self->rows_paint != 0)
+    g_clear_signal_handler (&self->rows_paint, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  selected = self->selected != NULL ? g_object_ref (self->selected) : NULL;
+  self->holding_selection = TRUE;
+  gtk_slice_list_model_set_size (self->slice, MIN (gtk_slice_list_model_get_size (self->slice), first_rows (self)));
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  position = selected != NULL ? shown_position (self, selected) : -1;
+  if (position >= 0 && (guint) position >= gtk_slice_list_model_get_size (self->slice))
+    gtk_slice_list_model_set_size (self->slice, (guint) position + 1);
+  gtk_single_selection_set_selected (self->selection, position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  self->holding_selection = FALSE;
+  on_selected_item_notify (self->selection, NULL, self);
+  /* While typing goes on, each keystroke makes no more rows than shown. */
+  self->rows_idle = g_timeout_add_full (G_PRIORITY_LOW, TYPING_PAUSE, typing_paused, self, NULL);
+}
+
 void
 custos_register_view_set_search_text (CustosRegisterView *self,
                                       const char         *search_text)
@@ -715,7 +784,10 @@ custos_register_view_set_search_text (CustosRegisterView *self,
         change = GTK_FILTER_CHANGE_MORE_STRICT;
       else if (self->key == NULL || strstr (old_key, self->key) != NULL)
         change = GTK_FILTER_CHANGE_LESS_STRICT;
-      gtk_filter_changed (GTK_FILTER (self->filter), change);
+      /* Narrowing replaces only the rows it drops; anything else may replace all. */
+      filter_changed (self, change,
+                      change != GTK_FILTER_CHANGE_MORE_STRICT || self->key == NULL ||
+                      rows_dropped (self) > first_rows (self));
     }
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), search_text) != 0)
@@ -806,6 +878,15 @@ grow_rows (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+typing_paused (gpointer user_data)
+{
+  CustosRegisterView *self = user_data;
+
+  self->rows_idle = g_idle_add_full (G_PRIORITY_LOW, grow_rows, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_rows_painted (GdkFrameClock      *clock,
                  CustosRegisterView *self)
@@ -863,7 +944,7 @@ on_selected_item_notify (GtkSingleSelection *selection,
 {
   CustosRecord *record = gtk_single_selection_get_selected_item (selection);
 
-  if (self->selected == record || self->editor_stack == NULL)
+  if (self->holding_selection || self->selected == record || self->editor_stack == NULL)
     return;
   g_set_object (&self->selected, record);
   gtk_stack_set_visible_child_name (self->editor_stack, record != NULL ? "editor" : "none");
@@ -1307,7 +1388,7 @@ custos_register_view_refilter (CustosRegisterView *self)
 
   if (self->filter == NULL)
     return; /* disposed */
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  filter_changed (self, GTK_FILTER_CHANGE_DIFFERENT, TRUE);
   update_state (self);
 }
 
