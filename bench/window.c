@@ -10,6 +10,8 @@
  *   risks-again  showing it again after the Overview
  *   keystroke    typing a search into the risk register one character at a
  *                time, then deleting it again: the median and the slowest
+ *                (with BENCH_EACH=1 in the environment, every keystroke too,
+ *                as `"TEXT" MS' lines)
  *   preview      the print preview of the certification pack, in wall-clock
  *                time from the action to the frame that shows its first page
  *                drawn (layout and drawing run in threads); with the main
@@ -154,6 +156,7 @@ main (int   argc,
   CustosWindow *window;
   CustosRegisterView *view;
   guint runs = 5;
+  gboolean each = g_getenv ("BENCH_EACH") != NULL;
 
   if (argc < 2)
     {
@@ -191,6 +194,8 @@ main (int   argc,
         custos_register_view_set_search_text (view, text);
         dt = wait_for_frame (GTK_WIDGET (window)) - t0;
         g_array_append_val (times, dt);
+        if (each)
+          g_print ("  \"%s\" %.1f\n", text, dt);
       }
   g_array_sort (times, compare_doubles);
   g_print ("keystroke %.2f\nkeystroke-max %.2f\n", g_array_index (times, double, times->len / 2),
