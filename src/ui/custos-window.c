@@ -2046,7 +2046,6 @@ custos_window_get_evidence_status (CustosWindow *self,
   return GPOINTER_TO_INT (status);
 }
 
-/* Whether files of evidence are being read, or are about to be. */
 gboolean
 custos_window_is_reading_evidence (CustosWindow *self)
 {

@@ -51,6 +51,9 @@ gboolean        custos_window_is_page_built (CustosWindow     *self,
  * (a CustosEvidenceFileStatus), or -1 if none has finished yet. */
 int             custos_window_get_evidence_status (CustosWindow *self,
                                                    const char   *id);
+/* Whether the window is reading evidence files, or is about to: its own
+ * quiet readings (when a document opens, a location is edited) or a
+ * verification asked for. */
 gboolean        custos_window_is_reading_evidence (CustosWindow *self);
 
 G_END_DECLS
