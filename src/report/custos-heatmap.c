@@ -574,6 +574,24 @@ cell_fill (const CustosHeatmapData  *data,
     fill[0] = fill[1] = fill[2] = 0.85;
 }
 
+/* The widest word of the labels of a scale ("Moderate (3)"), at a size. */
+static double
+widest_label_word (cairo_t      *cr,
+                   const char   *family,
+                   double        size,
+                   char * const *labels,
+                   guint         n)
+{
+  double widest = 0;
+
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s (%u)", labels[i - 1], i);
+      widest = MAX (widest, longest_word (cr, family, size, text));
+    }
+  return widest;
+}
+
 /* One size for all axis labels, small enough that no word has to break.
  * Hinted glyph widths do not scale in proportion to the size, so the size
  * is measured again after each step down. */
@@ -587,21 +605,11 @@ fitting_label_size (cairo_t                 *cr,
 
   for (guint step = 0; step < 4 && size > LABEL_SIZE_MIN; step++)
     {
-      double widest = 0, room = G_MAXDOUBLE;
+      double across = widest_label_word (cr, f->family, size, data->consequence_labels, g->n_consequence);
+      double up = widest_label_word (cr, f->family, size, data->likelihood_labels, g->n_likelihood);
+      double room = MIN (across > 0 ? (g->cell_width - 3) / across : 1.0,
+                         up > 0 ? (g->label_width - size * 0.6) / up : 1.0);
 
-      for (guint c = 1; c <= g->n_consequence; c++)
-        {
-          g_autofree char *text = g_strdup_printf ("%s (%u)", data->consequence_labels[c - 1], c);
-          widest = MAX (widest, longest_word (cr, f->family, size, text));
-        }
-      room = MIN (room, widest > 0 ? (g->cell_width - 3) / widest : 1.0);
-      widest = 0;
-      for (guint l = 1; l <= g->n_likelihood; l++)
-        {
-          g_autofree char *text = g_strdup_printf ("%s (%u)", data->likelihood_labels[l - 1], l);
-          widest = MAX (widest, longest_word (cr, f->family, size, text));
-        }
-      room = MIN (room, widest > 0 ? (g->label_width - size * 0.6) / widest : 1.0);
       if (room >= 1.0)
         break;
       /* A little under the proportion, so hinting rarely needs another step. */
