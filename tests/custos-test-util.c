@@ -170,6 +170,18 @@ custos_test_spin (void)
       g_usleep (1000);
 }
 
+void
+custos_test_spin_for (gint64 usec)
+{
+  gint64 end = g_get_monotonic_time () + usec;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 GDate
 custos_test_date (const char *iso)
 {

@@ -41,6 +41,8 @@ void        custos_test_set_string    (CustosRecord *record,
  * hold a test). A loaded machine can take longer than 50 ms to reach an
  * idle handler. */
 void        custos_test_spin          (void);
+/* Runs the main loop for usec microseconds, timeouts included. */
+void        custos_test_spin_for      (gint64      usec);
 /* The date of an ISO YYYY-MM-DD text (the test fails when it is not one). */
 GDate       custos_test_date          (const char *iso);
 /* Runs a suite and returns the process exit status. */

@@ -1858,6 +1858,29 @@ START_TEST (test_window_readiness_reads_evidence)
 }
 END_TEST
 
+/* A new document's evidence at a path relative to its folder is nowhere
+ * yet: not reported missing before the document is saved. */
+START_TEST (test_window_unsaved_evidence_not_missing)
+{
+  CustosWindow *win = custos_window_new (GTK_APPLICATION (app), custos_application_get_clock (app));
+  CustosDocument *fresh;
+  CustosRecord *evidence;
+  g_autoptr(CustosReadiness) readiness = NULL;
+
+  gtk_window_present (GTK_WINDOW (win));
+  fresh = custos_window_get_document (win);
+  evidence = custos_document_add_new (fresh, CUSTOS_REGISTER_EVIDENCE);
+  custos_evidence_set_location (CUSTOS_EVIDENCE (evidence), "evidence/restore.txt");
+  custos_evidence_set_sha256 (CUSTOS_EVIDENCE (evidence), "00");
+  custos_test_spin_for (G_USEC_PER_SEC / 2); /* past the window's pause before it reads */
+  wait_for (evidence_settled, win, "the window's readings of evidence files");
+  ck_assert_int_eq (custos_window_get_evidence_status (win, custos_record_get_id (evidence)), -1);
+  readiness = custos_readiness_new (fresh, custos_clock_get_today (custos_window_get_clock (win)));
+  ck_assert (!has_finding (readiness, "evidence-missing", custos_record_get_id (evidence)));
+  custos_document_set_modified (fresh, FALSE);
+}
+END_TEST
+
 static Suite *
 soa_suite (void)
 {
@@ -1889,6 +1912,7 @@ soa_suite (void)
   tcase_add_test (window_case, test_window_migrates_2013);
   tcase_add_test (window_case, test_window_evidence_checksum);
   tcase_add_test (window_case, test_window_readiness_reads_evidence);
+  tcase_add_test (window_case, test_window_unsaved_evidence_not_missing);
   suite_add_tcase (suite, window_case);
   return suite;
 }

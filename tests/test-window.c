@@ -76,19 +76,6 @@ teardown (void)
   g_clear_object (&app);
 }
 
-/* Runs the main loop for usec microseconds. */
-static void
-spin_for (gint64 usec)
-{
-  gint64 end = g_get_monotonic_time () + usec;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static gboolean
 has_file (gpointer data)
 {
@@ -324,7 +311,7 @@ START_TEST (test_window_today)
    * those out of sight when they are shown again. */
   g_date_add_days (&today, 1);
   custos_clock_set_today (custos_window_get_clock (window), &today);
-  spin_for (G_USEC_PER_SEC / 2); /* past the readiness page's pause of 300 ms */
+  custos_test_spin_for (G_USEC_PER_SEC / 2); /* past the readiness page's pause of 300 ms */
   /* Out of sight, the readiness page has not checked again. */
   ck_assert_uint_eq (g_date_get_day (custos_readiness_get_date (custos_readiness_page_get_readiness (page))), 15);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "readiness");
@@ -1982,7 +1969,7 @@ START_TEST (test_overview_checks_on_screen)
   gone = custos_format_message (first->message);
   custos_document_remove (document, first->reg,
                           custos_document_lookup (document, first->reg, first->record_id));
-  spin_for (G_USEC_PER_SEC / 2); /* well past the overview's pause of 150 ms */
+  custos_test_spin_for (G_USEC_PER_SEC / 2); /* well past the overview's pause of 150 ms */
   /* Not checked again: the row is still there. */
   attention.gone = NULL;
   ck_assert (overview_lists (&attention));

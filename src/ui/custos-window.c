@@ -1972,10 +1972,14 @@ read_evidence_idle (gpointer user_data)
     {
       g_autoptr(CustosEvidence) evidence = g_list_model_get_item (items, i);
       const char *id = custos_record_get_id (CUSTOS_RECORD (evidence));
+      const char *location = custos_evidence_get_location (evidence);
+      g_autoptr(GFile) file = NULL;
 
       if (!self->evidence_read_all && !g_hash_table_contains (self->evidence_unread, id))
         continue;
-      if (custos_evidence_location_is_file (custos_evidence_get_location (evidence)))
+      /* A path relative to a document never saved is nowhere yet, not missing. */
+      if (custos_evidence_location_is_file (location) &&
+          (file = custos_evidence_file_resolve (location, self->file)) != NULL)
         evidence_job_add (job, evidence);
       else
         custos_document_set_evidence_file (self->document, id, -1);
