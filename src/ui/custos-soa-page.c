@@ -1430,28 +1430,10 @@ on_entries_changed (GListModel    *model,
 }
 
 static void
-on_document_changed (CustosDocument *document,
-                     CustosRecord   *record,
-                     CustosSoaPage  *self)
-{
-  queue_check (self);
-}
-
-static void
-on_evidence_files_changed (CustosDocument *document,
-                           CustosSoaPage  *self)
-{
-  queue_check (self);
-}
-
-static void
 disconnect_document (CustosSoaPage *self)
 {
   if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->document, on_document_changed, self);
-      g_signal_handlers_disconnect_by_func (self->document, on_evidence_files_changed, self);
-    }
+    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->entries != NULL)
     g_signal_handlers_disconnect_by_func (self->entries, on_entries_changed, self);
   g_clear_object (&self->entries);
@@ -1484,8 +1466,8 @@ custos_soa_page_set_document (CustosSoaPage  *self,
     {
       self->entries = g_object_ref (custos_document_get_register (document, CUSTOS_REGISTER_SOA));
       g_signal_connect (self->entries, "items-changed", G_CALLBACK (on_entries_changed), self);
-      g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
-      g_signal_connect (document, "evidence-files-changed", G_CALLBACK (on_evidence_files_changed), self);
+      g_signal_connect_swapped (document, "changed", G_CALLBACK (queue_check), self);
+      g_signal_connect_swapped (document, "evidence-files-changed", G_CALLBACK (queue_check), self);
     }
   update_edition (self);
   check_now (self);
