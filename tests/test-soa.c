@@ -1647,6 +1647,17 @@ evidence_settled (gpointer win)
   return !custos_window_is_reading_evidence (win);
 }
 
+/* A stale result must not look like the next one: the window's own readings
+ * (of a location just edited) are over, and what they found of id is
+ * forgotten. */
+static void
+forget_evidence_reading (CustosWindow *win,
+                         const char   *id)
+{
+  wait_for (evidence_settled, win, "the window's readings of evidence files");
+  custos_document_set_evidence_file (doc, id, -1);
+}
+
 /* Starts a reading of EV-001's file and waits for its result. */
 static void
 read_evidence (CustosWindow *win,
@@ -1655,11 +1666,7 @@ read_evidence (CustosWindow *win,
 {
   EvidenceWait wait = { win, "EV-001", status };
 
-  /* A stale result must not look like the new one: the window's own
-   * readings (of a location just edited) are over, and what they found is
-   * forgotten. */
-  wait_for (evidence_settled, win, "the window's readings of evidence files");
-  custos_document_set_evidence_file (doc, "EV-001", -1);
+  forget_evidence_reading (win, "EV-001");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), action, "s", "EV-001"));
   wait_for (evidence_read, &wait, "the evidence file to be read");
   spin ();
@@ -1752,9 +1759,8 @@ START_TEST (test_window_evidence_checksum)
     ck_assert (g_file_set_contents (evidence_path, contents, -1, NULL));
     ck_assert (g_file_set_contents (second_path, "minutes\n", -1, NULL));
     custos_evidence_set_location (second, "minutes.txt");
-    wait_for (evidence_settled, win, "the window's readings of evidence files");
-    custos_document_set_evidence_file (doc, "EV-001", -1);
-    custos_document_set_evidence_file (doc, "EV-002", -1);
+    forget_evidence_reading (win, "EV-001");
+    forget_evidence_reading (win, "EV-002");
     ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.verify-all-evidence", NULL));
     wait_for (evidence_read, &first_ok, "EV-001's file to be read");
     wait_for (evidence_read, &second_recorded, "EV-002's file to be read");
